@@ -1,0 +1,25 @@
+#pragma once
+// Byte offsets to 1-based line:column (columns count code points, as editors do).
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "kam/io/yaml_tree.hpp"
+
+namespace kam {
+
+class LineIndex {
+public:
+    explicit LineIndex(std::string_view text);
+    Mark mark_at(uint32_t offset) const;
+    uint32_t line_count() const { return static_cast<uint32_t>(starts_.size()); }
+    // The text of a 1-based line without its line end; empty past the end.
+    std::string_view line_text(uint32_t line) const;
+    uint32_t line_start(uint32_t line) const { return starts_.at(line - 1); }
+
+private:
+    std::string_view text_;
+    std::vector<uint32_t> starts_;
+};
+
+}  // namespace kam

@@ -1,0 +1,264 @@
+#pragma once
+// The typed model of an account: compact structs built from a file's tree,
+// which is then dropped. Absent optional fields are std::nullopt; enum fields
+// hold the text of a value the schema accepted (empty when absent or invalid).
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kam/util/date.hpp"
+#include "kam/util/money.hpp"
+#include "kam/util/scalar.hpp"
+
+namespace kam {
+
+// Where something was written: enough for a finding to point at it.
+struct Pos {
+    uint32_t line = 1;
+    uint32_t column = 1;
+};
+
+struct TeamMember {
+    std::string name, role;
+};
+
+struct HistoryEvent {
+    Date date;
+    std::string event;
+};
+
+struct Cover {  // account.yaml
+    std::string name, status, tier, manager;
+    Pos status_pos;
+    std::vector<TeamMember> team;
+    std::string relationship;
+    std::optional<Date> client_since, lost_on;
+    bool lost_on_written = false;  // the key has a value, valid or not
+    Pos lost_on_pos;
+    std::optional<std::string> currency;
+    Pos currency_pos;
+    std::string mission, background, overview;
+    std::vector<HistoryEvent> history;
+    std::string position_current, position_scope;
+    std::vector<std::string> objectives;
+    std::string growth_potential, replaceability;
+    std::vector<std::string> tags;
+};
+
+struct Person {
+    std::string id, name, title, role, relationship, owner, email, phone, notes;
+    std::optional<Date> last_contact;
+    Pos pos, id_pos, last_contact_pos;
+};
+
+struct Supplier {
+    std::string name, scope;
+    std::optional<double> share;
+};
+
+struct Profile {
+    std::string industry, market, business, headquarters, structure;
+    std::optional<int64_t> employees;
+    std::optional<Money> annual_revenue;
+    std::vector<Person> people;
+    std::string procurement_process, procurement_framework;
+    std::optional<bool> preferred_supplier;
+    std::optional<int64_t> payment_terms_days;
+    std::optional<Date> next_tender;
+    std::vector<Supplier> suppliers;
+    std::vector<std::pair<std::string, std::string>> competitors;  // name, notes
+};
+
+struct SwotItem {
+    std::string text, impact;
+};
+
+struct Swot {
+    std::optional<Date> updated;
+    std::vector<SwotItem> strengths, weaknesses, opportunities, threats;
+};
+
+struct Goal {
+    std::string id, title, status, metric, unit, owner;
+    std::optional<double> target, actual;
+    std::optional<Date> due;
+    Pos pos, id_pos;
+};
+
+struct Action {
+    std::string id, title, status, owner, goal;
+    std::optional<Date> due;
+    Pos pos, id_pos, due_pos, goal_pos;
+};
+
+struct Competitor {
+    std::string name, position, threat;
+    std::optional<double> share;
+};
+
+struct Offering {
+    std::string name, stage, notes;
+};
+
+struct Blueprint {
+    std::string strategy;
+    std::optional<Date> horizon;
+    std::vector<Goal> goals;
+    std::vector<Action> actions;
+    std::vector<Competitor> competition;
+    std::vector<Offering> offerings;
+};
+
+struct Risk {
+    std::string id, title, status, category, owner, mitigation, contract;
+    int likelihood = 0, impact = 0;  // 0 when invalid (already reported)
+    std::optional<Date> raised, review;
+    Pos pos, id_pos, review_pos, contract_pos;
+
+    int score() const { return likelihood * impact; }
+    bool live() const { return status != "closed"; }
+};
+
+struct Sla {
+    std::string id, name, unit, better;  // better: "higher" unless "lower"
+    double target = 0;
+    std::optional<double> actual;
+    Pos pos, id_pos;
+
+    bool breached() const {
+        if (!actual) return false;
+        return better == "lower" ? *actual > target : *actual < target;
+    }
+};
+
+struct Contract {
+    std::string id, title, status, type, owner;
+    std::optional<Date> start, end;
+    std::optional<Money> annual_value;
+    std::optional<std::string> currency;
+    std::optional<int64_t> notice_days;
+    std::optional<bool> auto_renew;
+    std::vector<Sla> slas;
+    Pos pos, id_pos, status_pos, end_pos, currency_pos;
+
+    std::optional<Date> notice_deadline() const {
+        if (!end) return std::nullopt;
+        return *end - static_cast<int>(notice_days.value_or(0));
+    }
+};
+
+struct Financial {
+    Period period;
+    std::string period_text;
+    Money revenue;
+    std::optional<Money> cost;
+    std::optional<std::string> currency;
+    Pos pos, period_pos, currency_pos;
+};
+
+struct ScorecardRow {
+    std::string perspective, measure, unit, better;
+    double target = 0;
+    std::optional<double> actual;
+};
+
+struct DeliveryIssue {
+    std::string id, title, severity, status, owner;
+    std::optional<Date> opened, resolved_on;
+    Pos pos, id_pos, resolved_on_pos;
+};
+
+struct Performance {
+    std::vector<Financial> financials;
+    std::vector<ScorecardRow> scorecard;
+    std::vector<DeliveryIssue> issues;
+};
+
+struct Opportunity {
+    std::string id, title, stage, owner, contact, offering, proposition, pricing, lost_reason;
+    Money value;
+    std::optional<double> probability;  // as written; see effective_probability()
+    std::optional<Date> close;
+    std::optional<std::string> currency;
+    std::optional<bool> budget, authority, need, timeline;
+    Pos pos, id_pos, contact_pos, currency_pos;
+
+    double effective_probability() const;
+};
+
+struct Review {
+    Date date;
+    std::string type, summary;
+    std::vector<std::string> attendees, actions;
+    std::optional<Date> next;
+};
+
+struct Survey {
+    Date date;
+    std::string respondent, comment;
+    std::optional<int64_t> nps;
+    std::optional<double> csat;
+    Pos pos, respondent_pos;
+};
+
+struct ReferenceVisit {
+    Date date;
+    std::string visitor, outcome;
+};
+
+struct Reviews {
+    std::vector<Review> reviews;
+    std::vector<Survey> surveys;
+    std::vector<ReferenceVisit> references;
+};
+
+// One account folder. A section that is absent (no file) is std::nullopt;
+// a file that could not be parsed at all counts as present but unreadable.
+struct Account {
+    std::string slug;
+    std::string dir;  // display path of the folder
+    bool cover_ok = false;  // account.yaml parsed
+    Cover cover;
+    std::optional<Profile> profile;
+    std::optional<Swot> swot;
+    std::optional<Blueprint> blueprint;
+    std::optional<std::vector<Risk>> risks;
+    std::optional<std::vector<Contract>> contracts;
+    std::optional<Performance> performance;
+    std::optional<std::vector<Opportunity>> opportunities;
+    std::optional<Reviews> reviews;
+    std::vector<std::string> present_files;     // section names whose file exists
+    std::vector<std::string> unreadable_files;  // section names whose file failed to load
+    bool has_errors = false;                    // any error finding for this account
+
+    bool has_file(std::string_view section) const;
+    std::string file_path(std::string_view file) const;  // display path of a file in it
+};
+
+// kam.yaml
+struct Policy {
+    int review_every_days = 90;
+    int survey_every_days = 365;
+    int contact_every_days = 60;
+    int renewal_horizon_days = 180;
+    double key_account_share = 80;
+    std::map<std::string, std::vector<std::string>> require;  // tier -> sections
+};
+
+struct PortfolioSettings {
+    int version = 1;
+    std::string name;
+    std::string currency = "EUR";
+    std::map<std::string, double> fx;                // currency -> units of base per unit
+    std::map<std::string, std::string> fx_text;      // the rate as written, for exact conversion
+    std::map<std::string, Pos> fx_pos;
+    int fiscal_year_start = 1;
+    Policy policy;
+    std::map<std::string, std::string> rules;  // rule id -> severity name
+    std::map<std::string, Pos> rule_pos;
+    std::map<std::string, double> health_weights;
+};
+
+}  // namespace kam

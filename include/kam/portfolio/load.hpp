@@ -1,0 +1,49 @@
+#pragma once
+// Loads a whole portfolio: kam.yaml, the tree walk and every account, in
+// parallel. Each file's tree lives only while its account is being built.
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "kam/io/file_system.hpp"
+#include "kam/io/yaml_events.hpp"
+#include "kam/model/account.hpp"
+#include "kam/util/date.hpp"
+#include "kam/util/diagnostic.hpp"
+
+namespace kam {
+
+struct LoadOptions {
+    Date as_of;
+    unsigned jobs = 1;
+    // Only these accounts (slugs); empty means all.
+    std::set<std::string> only_accounts;
+    bool skip_accounts = false;  // kam.yaml only
+    // Keep the account models (reports need them; validate does not).
+    bool keep_accounts = true;
+};
+
+struct LoadedPortfolio {
+    PortfolioSettings settings;
+    std::vector<Account> accounts;        // sorted by slug; contents dropped unless keep_accounts
+    std::vector<Diagnostic> diagnostics;  // severities applied, sorted
+    size_t account_count = 0;             // accounts looked at
+    size_t files_read = 0;
+    size_t bytes_read = 0;
+};
+
+// `root` is the absolute root; `display_root` prefixes the paths in findings.
+// Throws UsageError when the root itself cannot be read.
+LoadedPortfolio load_portfolio(const FileSystem& fs, const std::string& root,
+                               const std::string& display_root, const LoadOptions& options,
+                               const YamlEventSource& source);
+
+// One account folder; used by load_portfolio and by commands that check a
+// single account before writing (kam new).
+Account load_account(const FileSystem& fs, const std::string& dir, const std::string& display_dir,
+                     const std::string& slug, const PortfolioSettings& settings, Date as_of,
+                     const YamlEventSource& source, std::vector<Diagnostic>& out,
+                     size_t* bytes_read = nullptr);
+
+}  // namespace kam

@@ -1,0 +1,35 @@
+#pragma once
+// kam init and kam new: writing a portfolio or an account whole, or not at all.
+#include <string>
+#include <vector>
+
+#include "kam/io/file_system.hpp"
+#include "kam/util/date.hpp"
+
+namespace kam {
+
+struct InitRequest {
+    std::string dir;  // the portfolio folder; created if absent (its parent must exist)
+    std::string name;
+    std::string currency = "EUR";
+};
+
+// Writes kam.yaml, accounts/ and .gitattributes. Throws UsageError when `dir`
+// already holds a portfolio or cannot be written; returns the files written.
+std::vector<std::string> init_portfolio(const InitRequest& request);
+
+struct NewAccountRequest {
+    std::string root;  // absolute portfolio root
+    std::string slug, name, manager, tier;
+    std::string status = "active";
+    std::string currency;  // empty: the portfolio's
+    Date today;
+};
+
+// Renders the nine files (from root/templates/ where present, else built in),
+// verifies that the result loads with no error, writes them to a temporary
+// folder in accounts/ and renames it into place. Throws UsageError on a bad
+// request, an existing account, a template that does not validate, or I/O failure.
+std::vector<std::string> create_account(const NewAccountRequest& request, const FileSystem& fs);
+
+}  // namespace kam

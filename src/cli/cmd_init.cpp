@@ -1,0 +1,44 @@
+// kam init [DIR]: make a portfolio.
+#include <filesystem>
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "kam/scaffold/scaffold.hpp"
+
+namespace kam::cli {
+
+namespace {
+
+struct InitOptions {
+    std::string dir = ".";
+    std::string name;
+    std::string currency = "EUR";
+};
+
+int run_init(const Context&, const InitOptions& o) {
+    InitRequest r;
+    r.dir = o.dir;
+    r.name = o.name;
+    if (r.name.empty()) {
+        // The folder's own name is the natural default ("my-portfolio").
+        const auto abs = std::filesystem::absolute(o.dir).lexically_normal();
+        r.name = abs.filename().empty() ? abs.parent_path().filename().string() : abs.filename().string();
+        if (r.name.empty()) r.name = "Portfolio";
+    }
+    r.currency = o.currency;
+    init_portfolio(r);
+    fmt::print("Initialized portfolio '{}' in {} (kam.yaml, accounts/, .gitattributes)\n", r.name, o.dir);
+    return 0;
+}
+
+}  // namespace
+
+void setup_init(CLI::App& sub, Action& action) {
+    auto o = std::make_shared<InitOptions>();
+    sub.add_option("dir", o->dir, "Folder to make the portfolio in (default: here)");
+    sub.add_option("--name", o->name, "The portfolio's name (default: the folder's name)");
+    sub.add_option("--currency", o->currency, "Base currency of every report (default: EUR)");
+    sub.callback([&action, o] { action = [o](const Context& ctx) { return run_init(ctx, *o); }; });
+}
+
+}  // namespace kam::cli

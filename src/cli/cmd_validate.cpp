@@ -1,0 +1,169 @@
+// kam validate [PATH...]: schema and checks, one line per finding, exit 0/1/2.
+#include <filesystem>
+#include <fmt/format.h>
+#include <set>
+#include <unistd.h>
+
+#include "commands.hpp"
+#include "kam/io/line_index.hpp"
+#include "kam/io/yaml_loader.hpp"
+#include "kam/portfolio/load.hpp"
+#include "kam/render/diagnostics.hpp"
+#include "kam/util/error.hpp"
+
+namespace kam::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct ValidateOptions {
+    std::vector<std::string> paths;
+    std::string format;  // text json github junit sarif; empty: text, or github under GitHub Actions
+    bool strict = false;
+    bool quiet = false;
+};
+
+// What PATH arguments select: whole accounts, single files, kam.yaml.
+struct Selection {
+    bool everything = true;
+    bool settings = false;
+    std::set<std::string> accounts;  // whole accounts
+    std::set<std::string> files;     // display paths of single files
+    std::set<std::string> file_accounts;  // accounts loaded for the sake of `files`
+};
+
+Selection select(const std::vector<std::string>& paths, const PortfolioRoot& root, const Context& ctx) {
+    Selection s;
+    if (paths.empty()) return s;
+    s.everything = false;
+    for (const std::string& p : paths) {
+        const fs::path abs = (fs::path(ctx.working_dir()) / p).lexically_normal();
+        std::error_code ec;
+        if (!fs::exists(fs::symlink_status(abs, ec)))
+            throw UsageError(fmt::format("'{}' does not exist", p));
+        std::string rel = abs.lexically_relative(root.path).string();
+        while (!rel.empty() && rel.back() == '/') rel.pop_back();
+        if (rel.empty() || rel.starts_with(".."))
+            throw UsageError(fmt::format("'{}' is outside the portfolio at '{}'", p,
+                                         root.display.empty() ? "." : root.display));
+        if (rel == "." || rel == "accounts") {
+            s.everything = true;
+            continue;
+        }
+        if (rel == "kam.yaml") {
+            s.settings = true;
+            continue;
+        }
+        const fs::path r(rel);
+        auto it = r.begin();
+        if (it == r.end() || *it != "accounts")
+            throw UsageError(fmt::format("'{}' is neither an account, an account file nor kam.yaml", p));
+        const std::string slug = (++it)->string();
+        if (++it == r.end()) {
+            s.accounts.insert(slug);
+        } else {
+            s.file_accounts.insert(slug);
+            s.files.insert(display_path(abs.string(), ctx.working_dir()));
+        }
+    }
+    return s;
+}
+
+bool selected(const Diagnostic& d, const Selection& s) {
+    if (s.everything) return true;
+    if (d.account.empty()) return s.settings && d.path.ends_with("kam.yaml");
+    return s.accounts.count(d.account) || s.files.count(d.path);
+}
+
+// Reads source lines for the caret display, one file at a time.
+class SourceCache {
+public:
+    explicit SourceCache(const FileSystem& fs) : fs_(fs) {}
+    std::optional<std::string> line(const std::string& path, uint32_t n) {
+        if (path != path_) {
+            path_ = path;
+            auto bytes = fs_.read_file(path, k_max_file_bytes);
+            text_ = bytes ? std::move(bytes).value() : std::string();
+            if (text_.starts_with("\xEF\xBB\xBF")) text_.erase(0, 3);
+            index_.emplace(text_);
+        }
+        if (n > index_->line_count()) return std::nullopt;
+        return std::string(index_->line_text(n));
+    }
+
+private:
+    const FileSystem& fs_;
+    std::string path_, text_;
+    std::optional<LineIndex> index_;
+};
+
+int run_validate(const Context& ctx, const ValidateOptions& o) {
+    std::string format = o.format;
+    if (format.empty()) format = env("GITHUB_ACTIONS").value_or("") == "true" ? "github" : "text";
+    const PortfolioRoot root = ctx.root();
+    const Selection sel = select(o.paths, root, ctx);
+
+    LoadOptions load;
+    load.as_of = ctx.as_of();
+    load.jobs = ctx.jobs();
+    load.keep_accounts = false;
+    if (!sel.everything) {
+        load.only_accounts = sel.accounts;
+        load.only_accounts.insert(sel.file_accounts.begin(), sel.file_accounts.end());
+        load.skip_accounts = load.only_accounts.empty();
+    }
+    LoadedPortfolio p = load_portfolio(ctx.fs(), root.path, root.display, load, default_event_source());
+
+    std::vector<Diagnostic> shown;
+    for (Diagnostic& d : p.diagnostics)
+        if (selected(d, sel)) shown.push_back(std::move(d));
+    const FindingCounts counts = count_findings(shown, p.account_count);
+    const bool failed = counts.errors > 0 || (o.strict && counts.warnings > 0);
+    if (o.quiet) std::erase_if(shown, [](const Diagnostic& d) { return d.severity != Severity::error; });
+
+    std::string out;
+    if (format == "json") {
+        out = render_json(shown, counts);
+    } else if (format == "github") {
+        out = render_github(shown);
+        if (!o.quiet) out += summary_line(counts) + "\n";
+    } else if (format == "sarif") {
+        out = render_sarif(shown, KAM_VERSION);
+    } else if (format == "junit") {
+        std::vector<std::string> files;
+        if (sel.everything || sel.settings) files.push_back(join_path(root.display, "kam.yaml"));
+        for (const Account& a : p.accounts)
+            for (const std::string& section : a.present_files) {
+                const std::string path = a.file_path(section + ".yaml");
+                if (sel.everything || sel.accounts.count(a.slug) || sel.files.count(path)) files.push_back(path);
+            }
+        out = render_junit(shown, files);
+    } else {
+        SourceCache cache(ctx.fs());
+        // The terminal presentation (colour, source line and caret); --color
+        // always asks for it in a pipe too.
+        const bool color = ctx.color_for(STDOUT_FILENO);
+        const bool source = ::isatty(STDOUT_FILENO) == 1 || ctx.options().color == "always";
+        out = render_text(shown, TextOptions{color, source},
+                          [&](const std::string& path, uint32_t line) { return cache.line(path, line); });
+        if (!o.quiet) out += summary_line(counts) + "\n";
+    }
+    fmt::print("{}", out);
+    std::fflush(stdout);
+    return static_cast<int>(failed ? ExitCode::findings : ExitCode::ok);
+}
+
+}  // namespace
+
+void setup_validate(CLI::App& sub, Action& action) {
+    auto o = std::make_shared<ValidateOptions>();
+    sub.add_option("paths", o->paths, "Accounts, account files or kam.yaml to check (default: everything)");
+    sub.add_option("-f,--format", o->format, "text, json, github, junit or sarif (github under GITHUB_ACTIONS)")
+        ->check(CLI::IsMember({"text", "json", "github", "junit", "sarif"}));
+    sub.add_flag("--strict", o->strict, "Warnings fail too (exit 1)");
+    sub.add_flag("-q,--quiet", o->quiet, "Print only errors, no count line");
+    sub.callback([&action, o] { action = [o](const Context& ctx) { return run_validate(ctx, *o); }; });
+}
+
+}  // namespace kam::cli

@@ -1,0 +1,29 @@
+#pragma once
+// The registry of subcommands: each file adds itself with a setup function
+// that declares its options and stores the action to run.
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <span>
+#include <string_view>
+
+#include "context.hpp"
+
+namespace kam::cli {
+
+// What a parsed subcommand does; returns the exit status.
+using Action = std::function<int(const Context&)>;
+
+struct CommandInfo {
+    std::string_view name;
+    std::string_view help;
+    // Declares the options on `sub` and sets `action` to run them.
+    void (*setup)(CLI::App& sub, Action& action);
+};
+
+std::span<const CommandInfo> commands();
+
+void setup_init(CLI::App& sub, Action& action);
+void setup_new(CLI::App& sub, Action& action);
+void setup_validate(CLI::App& sub, Action& action);
+
+}  // namespace kam::cli

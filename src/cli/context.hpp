@@ -1,0 +1,43 @@
+#pragma once
+// What every subcommand shares: the global options and the small services
+// built from them (the root, the as-of day, colour, the file system).
+#include <optional>
+#include <string>
+
+#include "kam/io/file_system.hpp"
+#include "kam/io/portfolio_root.hpp"
+#include "kam/util/date.hpp"
+
+namespace kam::cli {
+
+struct GlobalOptions {
+    std::optional<std::string> root;
+    std::string as_of;           // YYYY-MM-DD; empty for today
+    std::string color = "auto";  // auto | always | never
+    unsigned jobs = 0;           // 0: all cores
+};
+
+class Context {
+public:
+    explicit Context(const GlobalOptions& options);
+
+    const GlobalOptions& options() const { return options_; }
+    const std::string& working_dir() const { return working_dir_; }
+    const RealFileSystem& fs() const { return fs_; }
+    // Throws UsageError when there is no portfolio.
+    PortfolioRoot root() const;
+    // Throws UsageError on a malformed --as-of.
+    Date as_of() const;
+    unsigned jobs() const;
+    // Colour on a stream: --color, NO_COLOR and whether it is a terminal.
+    bool color_for(int fd) const;
+
+private:
+    GlobalOptions options_;
+    std::string working_dir_;
+    RealFileSystem fs_;
+};
+
+std::optional<std::string> env(const char* name);
+
+}  // namespace kam::cli

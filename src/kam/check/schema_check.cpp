@@ -1,0 +1,263 @@
+#include "kam/check/schema_check.hpp"
+
+#include <fmt/format.h>
+#include <vector>
+
+#include "kam/check/rules.hpp"
+#include "kam/util/date.hpp"
+#include "kam/util/money.hpp"
+#include "kam/util/scalar.hpp"
+#include "kam/util/spell.hpp"
+
+namespace kam {
+
+namespace {
+
+constexpr std::string_view k_health_parts[] = {"nps", "coverage", "risk", "delivery", "review"};
+
+std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates) {
+    if (const auto m = closest_match(word, candidates)) return fmt::format("did you mean '{}'?", *m);
+    return {};
+}
+
+std::vector<std::string_view> keys_of(const Schema& schema) {
+    std::vector<std::string_view> keys;
+    for (const FieldSpec& f : schema.fields) keys.push_back(f.key);
+    return keys;
+}
+
+std::string format_range(const FieldSpec& f) {
+    if (f.min_exclusive) return fmt::format("greater than {}", f.min);
+    if (f.max == std::numeric_limits<double>::infinity()) return fmt::format("at least {}", f.min);
+    return fmt::format("from {} to {}", f.min, f.max);
+}
+
+class SchemaChecker {
+public:
+    explicit SchemaChecker(DiagnosticSink& sink) : sink_(sink) {}
+
+    void mapping(const Node& node, const Schema& schema) {
+        for (const Entry& e : node.entries) {
+            if (is_extension_key(e.key)) continue;
+            const FieldSpec* field = schema.find(e.key);
+            if (!field) {
+                const auto keys = keys_of(schema);
+                sink_.add("unknown-key", e.key_mark.line, e.key_mark.column,
+                          fmt::format("unknown key '{}' in {}", e.key, schema.name),
+                          did_you_mean(e.key, keys));
+                continue;
+            }
+            if (e.value.is_absent()) {
+                if (field->required)
+                    sink_.add("schema-required", e.key_mark.line, e.key_mark.column,
+                              fmt::format("'{}' is required in {} but has no value", e.key,
+                                          schema.name));
+                continue;
+            }
+            value(e.value, *field);
+        }
+        for (const FieldSpec& f : schema.fields)
+            if (f.required && !node.find(f.key))
+                sink_.add("schema-required", node.mark.line, node.mark.column,
+                          fmt::format("{} is missing the required key '{}'", schema.name, f.key));
+    }
+
+private:
+    void type_error(const Node& n, std::string message) {
+        sink_.add("schema-type", n.mark.line, n.mark.column, std::move(message));
+    }
+
+    bool expect_kind(const Node& n, NodeKind kind, const FieldSpec& f) {
+        if (n.kind == kind) return true;
+        type_error(n, fmt::format("'{}' should be {}, not {}", f.key,
+                                  kind == NodeKind::scalar ? std::string(field_type_name(f.type))
+                                                           : std::string(node_kind_name(kind)),
+                                  node_kind_name(n.kind)));
+        return false;
+    }
+
+    void range(const Node& n, const FieldSpec& f, double v) {
+        if (!f.has_range()) return;
+        const bool low = f.min_exclusive ? v <= f.min : v < f.min;
+        if (low || v > f.max)
+            sink_.add("schema-range", n.mark.line, n.mark.column,
+                      fmt::format("'{}' is {}; it must be {}", f.key, n.value, format_range(f)));
+    }
+
+    void scalar(const Node& n, const FieldSpec& f) {
+        if (!expect_kind(n, NodeKind::scalar, f)) return;
+        const std::string& s = n.value;
+        auto fail = [&](const std::string& why) { type_error(n, fmt::format("'{}': {}", f.key, why)); };
+        switch (f.type) {
+            case FieldType::text: return;
+            case FieldType::integer: {
+                const auto v = parse_int(s);
+                if (!v) return fail(v.error());
+                return range(n, f, static_cast<double>(*v));
+            }
+            case FieldType::number: {
+                const auto v = parse_number(s);
+                if (!v) return fail(v.error());
+                return range(n, f, *v);
+            }
+            case FieldType::percent: {
+                const auto v = parse_number(s);
+                if (!v) return fail(fmt::format("'{}' is not a percentage (a number from 0 to 100)", s));
+                if (*v < 0 || *v > 100)
+                    sink_.add("schema-range", n.mark.line, n.mark.column,
+                              fmt::format("'{}' is {}; a percentage must be from 0 to 100", f.key, s));
+                return;
+            }
+            case FieldType::boolean: {
+                const auto v = parse_bool(s);
+                if (!v) return fail(v.error());
+                return;
+            }
+            case FieldType::date:
+                if (!parse_date(s))
+                    return fail(fmt::format("'{}' is not a date (YYYY-MM-DD, a real calendar day)", s));
+                return;
+            case FieldType::money: {
+                const auto v = parse_money(s);
+                if (!v) return fail(v.error());
+                return;
+            }
+            case FieldType::currency:
+                if (!is_currency_code(s))
+                    return fail(fmt::format("'{}' is not a currency code (three capitals, like EUR)", s));
+                return;
+            case FieldType::period: {
+                const auto v = parse_period(s);
+                if (!v) return fail(v.error());
+                return;
+            }
+            case FieldType::id:
+            case FieldType::ref:
+                if (!is_valid_id(s))
+                    return fail(fmt::format("'{}' is not a valid id (a letter or digit, then letters, "
+                                            "digits, '.', '_' or '-'; at most 64)",
+                                            s));
+                return;
+            case FieldType::enumeration:
+                return enumeration(n, f.key, s, f.values);
+            default: return;
+        }
+    }
+
+    void enumeration(const Node& n, std::string_view key, const std::string& s,
+                     std::span<const std::string_view> values) {
+        for (std::string_view v : values)
+            if (v == s) return;
+        std::string list;
+        for (std::string_view v : values) list += (list.empty() ? "" : ", ") + std::string(v);
+        sink_.add("schema-enum", n.mark.line, n.mark.column,
+                  fmt::format("'{}' is not a valid {} (one of: {})", s, key, list),
+                  did_you_mean(s, values));
+    }
+
+    void value(const Node& n, const FieldSpec& f) {
+        switch (f.type) {
+            case FieldType::object:
+                if (expect_kind(n, NodeKind::mapping, f)) mapping(n, *f.schema);
+                return;
+            case FieldType::object_list:
+                if (!expect_kind(n, NodeKind::sequence, f)) return;
+                for (const Node& item : n.items) {
+                    if (item.is_mapping()) {
+                        mapping(item, *f.schema);
+                    } else {
+                        type_error(item, fmt::format("each item of '{}' should be a mapping ({}), not {}",
+                                                     f.key, f.schema->name, node_kind_name(item.kind)));
+                    }
+                }
+                return;
+            case FieldType::text_list:
+                if (!expect_kind(n, NodeKind::sequence, f)) return;
+                for (const Node& item : n.items)
+                    if (!item.is_scalar() && !item.is_absent())
+                        type_error(item, fmt::format("each item of '{}' should be a text, not {}", f.key,
+                                                     node_kind_name(item.kind)));
+                return;
+            case FieldType::swot_list:
+                if (!expect_kind(n, NodeKind::sequence, f)) return;
+                for (const Node& item : n.items) {
+                    if (item.is_mapping()) mapping(item, swot_item_schema());
+                    else if (!item.is_scalar())
+                        type_error(item, fmt::format("each item of '{}' should be a text or "
+                                                     "{{text, impact}}, not {}",
+                                                     f.key, node_kind_name(item.kind)));
+                }
+                return;
+            case FieldType::currency_map:
+                if (!expect_kind(n, NodeKind::mapping, f)) return;
+                for (const Entry& e : n.entries) {
+                    if (!is_currency_code(e.key))
+                        sink_.add("schema-type", e.key_mark.line, e.key_mark.column,
+                                  fmt::format("'{}' in fx is not a currency code (three capitals)", e.key));
+                    static constexpr FieldSpec k_rate{.key = "fx rate", .type = FieldType::number,
+                                                      .min = 0, .min_exclusive = true};
+                    if (e.value.is_absent())
+                        sink_.add("schema-required", e.key_mark.line, e.key_mark.column,
+                                  fmt::format("fx rate for {} has no value", e.key));
+                    else scalar(e.value, k_rate);
+                }
+                return;
+            case FieldType::severity_map: {
+                if (!expect_kind(n, NodeKind::mapping, f)) return;
+                const auto ids = rule_ids();
+                for (const Entry& e : n.entries) {
+                    if (!find_rule(e.key))
+                        sink_.add("unknown-key", e.key_mark.line, e.key_mark.column,
+                                  fmt::format("unknown rule '{}' in rules", e.key), did_you_mean(e.key, ids));
+                    if (e.value.is_scalar()) enumeration(e.value, "severity", e.value.value, enums::rule_severity);
+                    else type_error(e.value, fmt::format("the severity of '{}' should be one of error, "
+                                                         "warning, info, off", e.key));
+                }
+                return;
+            }
+            case FieldType::require_map: {
+                if (!expect_kind(n, NodeKind::mapping, f)) return;
+                std::vector<std::string_view> sections;
+                for (const SectionFile& s : section_files()) sections.push_back(s.section);
+                for (const Entry& e : n.entries) {
+                    Node key_node;
+                    key_node.mark = e.key_mark;
+                    enumeration(key_node, "tier", e.key, enums::tier);
+                    if (!e.value.is_sequence()) {
+                        type_error(e.value, fmt::format("policy.require.{} should be a list of sections", e.key));
+                        continue;
+                    }
+                    for (const Node& item : e.value.items) {
+                        if (item.is_scalar()) enumeration(item, "section", item.value, sections);
+                        else type_error(item, "a required section should be a name like swot");
+                    }
+                }
+                return;
+            }
+            case FieldType::weight_map:
+                if (!expect_kind(n, NodeKind::mapping, f)) return;
+                for (const Entry& e : n.entries) {
+                    bool known = false;
+                    for (std::string_view p : k_health_parts) known |= p == e.key;
+                    if (!known)
+                        sink_.add("unknown-key", e.key_mark.line, e.key_mark.column,
+                                  fmt::format("unknown health part '{}'", e.key),
+                                  did_you_mean(e.key, k_health_parts));
+                    static constexpr FieldSpec k_weight{.key = "weight", .type = FieldType::number, .min = 0};
+                    if (!e.value.is_absent()) scalar(e.value, k_weight);
+                }
+                return;
+            default: scalar(n, f); return;
+        }
+    }
+
+    DiagnosticSink& sink_;
+};
+
+}  // namespace
+
+void check_schema(const Node& root, const Schema& schema, DiagnosticSink& sink) {
+    SchemaChecker(sink).mapping(root, schema);
+}
+
+}  // namespace kam

@@ -1,0 +1,368 @@
+#include "kam/io/yaml_loader.hpp"
+
+#include <fmt/format.h>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "kam/io/line_index.hpp"
+#include "kam/util/utf8.hpp"
+
+namespace kam {
+
+namespace {
+
+// Raised inside the tree builder to stop the parser at the first fatal problem.
+struct LoadAbort {
+    std::string rule;
+    uint32_t offset;
+    std::string message;
+};
+
+ScalarStyle style_at(std::string_view text, uint32_t offset) {
+    if (offset >= text.size()) return ScalarStyle::plain;
+    switch (text[offset]) {
+        case '"': return ScalarStyle::double_quoted;
+        case '\'': return ScalarStyle::single_quoted;
+        case '|': return ScalarStyle::literal;
+        case '>': return ScalarStyle::folded;
+        default: return ScalarStyle::plain;
+    }
+}
+
+// Builds the owned tree from parser events and enforces the structural rules
+// (one document, no anchors, unique keys, depth) as the events arrive.
+class TreeBuilder final : public EventListener {
+public:
+    TreeBuilder(std::string_view text, const LineIndex& lines, DiagnosticSink& sink)
+        : text_(text), lines_(lines), sink_(sink) {}
+
+    void on_event(const ParseEvent& e) override {
+        using T = ParseEvent::Type;
+        if (e.type != T::document_end && e.type != T::sequence_end && e.type != T::mapping_end)
+            note_position(e.offset);
+        switch (e.type) {
+            case T::document_start:
+                if (++documents_ > 1) second_document(e.offset);
+                return;
+            case T::document_end: return;
+            case T::alias:
+                throw LoadAbort{"yaml-alias", e.offset,
+                                "aliases (*name) are not allowed: write the value out in full"};
+            case T::null:
+                reject_anchor_or_tag(e);
+                add(Node{NodeKind::null, ScalarStyle::plain, false, mark(e.offset), {}, {}, {}});
+                return;
+            case T::scalar: scalar(e); return;
+            case T::sequence_start:
+            case T::mapping_start: {
+                reject_anchor_or_tag(e);
+                if (static_cast<int>(stack_.size()) >= k_max_depth)
+                    throw LoadAbort{"yaml-limit", e.offset,
+                                    fmt::format("nesting deeper than {} levels", k_max_depth)};
+                Frame f;
+                f.node.kind = e.type == T::mapping_start ? NodeKind::mapping : NodeKind::sequence;
+                f.node.flow = e.flow;
+                f.node.mark = mark(e.offset);
+                stack_.push_back(std::move(f));
+                return;
+            }
+            case T::sequence_end:
+            case T::mapping_end: {
+                Frame f = std::move(stack_.back());
+                stack_.pop_back();
+                add(std::move(f.node));
+                return;
+            }
+        }
+    }
+
+    std::optional<Node>& root() { return root_; }
+    bool root_seen() const { return root_seen_; }
+    // Lines that hold the content of block or quoted scalars: tabs are legal there.
+    const std::vector<std::pair<uint32_t, uint32_t>>& scalar_line_ranges() const {
+        return scalar_lines_;
+    }
+    void finish() { note_position(static_cast<uint32_t>(text_.size())); }
+
+private:
+    struct Frame {
+        Node node;
+        bool have_key = false;
+        std::string key;
+        Mark key_mark;
+        std::unordered_map<std::string, uint32_t> key_lines;  // for big mappings only
+    };
+
+    Mark mark(uint32_t offset) const { return lines_.mark_at(offset); }
+
+    void second_document(uint32_t offset) {
+        const std::string_view rest = text_.substr(std::min<size_t>(offset, text_.size()));
+        if (rest.starts_with("---"))
+            throw LoadAbort{"yaml-syntax", offset,
+                            "a second document: an account file holds exactly one"};
+        const char c = rest.empty() ? ' ' : rest[0];
+        throw LoadAbort{"yaml-syntax", offset,
+                        fmt::format("unexpected '{}' after the end of the top-level node", c)};
+    }
+
+    void reject_anchor_or_tag(const ParseEvent& e) {
+        if (e.has_anchor)
+            throw LoadAbort{"yaml-alias", e.offset,
+                            "anchors (&name) are not allowed: shared nodes make one edit change "
+                            "two places"};
+        if (e.has_explicit_tag)
+            throw LoadAbort{"yaml-syntax", e.offset,
+                            "explicit tags (like !!str) are not supported: quote the value instead"};
+    }
+
+    void scalar(const ParseEvent& e) {
+        reject_anchor_or_tag(e);
+        Node n;
+        n.kind = NodeKind::scalar;
+        n.style = style_at(text_, e.offset);
+        n.mark = mark(e.offset);
+        n.value = e.value;
+        if (n.style == ScalarStyle::double_quoted || n.style == ScalarStyle::single_quoted) {
+            // yaml-cpp lets an unclosed quote run to the end of the file and
+            // returns the swallowed lines as the value; we insist on the close.
+            const auto end = quoted_scalar_end(text_, e.offset);
+            if (!end)
+                throw LoadAbort{"yaml-syntax", e.offset,
+                                "this quoted string is never closed (expected a closing quote)"};
+            const uint32_t last = mark(static_cast<uint32_t>(*end - 1)).line;
+            if (last > n.mark.line) scalar_lines_.emplace_back(n.mark.line + 1, last);
+        } else if (n.style == ScalarStyle::literal || n.style == ScalarStyle::folded) {
+            open_block_line_ = n.mark.line;
+        }
+        add(std::move(n));
+    }
+
+    // The content of a block scalar runs until the next node starts.
+    void note_position(uint32_t offset) {
+        if (open_block_line_ == 0) return;
+        const uint32_t next_line = mark(offset).line;
+        if (next_line > open_block_line_ + 1)
+            scalar_lines_.emplace_back(open_block_line_ + 1, next_line - 1);
+        open_block_line_ = 0;
+    }
+
+    void add(Node node) {
+        if (stack_.empty()) {
+            root_ = std::move(node);
+            root_seen_ = true;
+            return;
+        }
+        Frame& top = stack_.back();
+        if (top.node.kind == NodeKind::sequence) {
+            top.node.items.push_back(std::move(node));
+            return;
+        }
+        if (!top.have_key) {
+            take_key(top, std::move(node));
+            return;
+        }
+        top.node.entries.push_back(Entry{std::move(top.key), top.key_mark, std::move(node)});
+        top.have_key = false;
+    }
+
+    void take_key(Frame& top, Node key) {
+        if (key.kind != NodeKind::scalar)
+            throw LoadAbort{"yaml-syntax", key.mark.offset,
+                            key.kind == NodeKind::null
+                                ? std::string("a mapping key is empty")
+                                : fmt::format("a key must be a single word or quoted string, not "
+                                              "{}",
+                                              node_kind_name(key.kind))};
+        if (key.style == ScalarStyle::plain && key.value == "<<")
+            throw LoadAbort{"yaml-alias", key.mark.offset,
+                            "merge keys (<<) are not allowed: write the keys out in full"};
+        if (const auto first = first_line_of(top, key.value))
+            throw LoadAbort{"yaml-duplicate-key", key.mark.offset,
+                            fmt::format("duplicate key '{}' (first defined at line {})", key.value,
+                                        *first)};
+        // Small mappings are scanned; large ones (hostile input) get an index.
+        if (top.node.entries.size() >= 16) {
+            if (top.key_lines.empty())
+                for (const Entry& en : top.node.entries) top.key_lines.emplace(en.key, en.key_mark.line);
+            top.key_lines.emplace(key.value, key.mark.line);
+        }
+        top.have_key = true;
+        top.key = std::move(key.value);
+        top.key_mark = key.mark;
+    }
+
+    static std::optional<uint32_t> first_line_of(const Frame& top, const std::string& key) {
+        if (!top.key_lines.empty()) {
+            const auto it = top.key_lines.find(key);
+            if (it != top.key_lines.end()) return it->second;
+            return std::nullopt;
+        }
+        for (const Entry& en : top.node.entries)
+            if (en.key == key) return en.key_mark.line;
+        return std::nullopt;
+    }
+
+    std::string_view text_;
+    const LineIndex& lines_;
+    DiagnosticSink& sink_;
+    std::vector<Frame> stack_;
+    std::optional<Node> root_;
+    bool root_seen_ = false;
+    int documents_ = 0;
+    uint32_t open_block_line_ = 0;
+    std::vector<std::pair<uint32_t, uint32_t>> scalar_lines_;
+};
+
+// The first line (at or before `up_to`) whose indentation holds a tab, outside
+// the given scalar-content line ranges. 0 when there is none.
+uint32_t find_tab_indented_line(const LineIndex& lines, uint32_t up_to,
+                                const std::vector<std::pair<uint32_t, uint32_t>>& exempt) {
+    for (uint32_t ln = 1; ln <= std::min(up_to, lines.line_count()); ++ln) {
+        const std::string_view t = lines.line_text(ln);
+        size_t i = 0;
+        bool tab = false;
+        while (i < t.size() && (t[i] == ' ' || t[i] == '\t')) tab |= t[i++] == '\t';
+        if (!tab || i == t.size() || t[i] == '#') continue;
+        bool inside = false;
+        for (const auto& [from, to] : exempt) inside |= ln >= from && ln <= to;
+        if (!inside) return ln;
+    }
+    return 0;
+}
+
+// yaml-cpp's messages name its internals; say what the user should look at.
+std::string explain_parser_message(const std::string& msg) {
+    if (msg == "illegal map value")
+        return "unexpected ':' here (check the indentation, or quote a value that contains ': ')";
+    if (msg == "end of sequence flow not found") return "a '[' list is never closed (expected ']')";
+    if (msg == "end of map flow not found") return "a '{' mapping is never closed (expected '}')";
+    if (msg == "end of sequence not found") return "a list ends unexpectedly (check the indentation)";
+    if (msg == "end of map not found") return "a mapping ends unexpectedly (check the indentation)";
+    if (msg == "bad file" || msg.starts_with("exceeded maximum"))
+        return fmt::format("nesting deeper than {} levels", k_max_depth);
+    if (msg == "illegal block entry")
+        return "unexpected '-' here (a list item must be indented under its key)";
+    return msg;
+}
+
+bool check_encoding(std::string_view text, const LineIndex& lines, DiagnosticSink& sink) {
+    if (const auto bad = find_invalid_utf8(text)) {
+        const Mark m = lines.mark_at(static_cast<uint32_t>(*bad));
+        sink.add("yaml-encoding", m.line, m.column,
+                 fmt::format("invalid UTF-8 (byte 0x{:02X}); account files are UTF-8",
+                             static_cast<unsigned char>(text[*bad])));
+        return false;
+    }
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\0') {
+            const Mark m = lines.mark_at(static_cast<uint32_t>(i));
+            sink.add("yaml-encoding", m.line, m.column, "a NUL byte: this is not a text file");
+            return false;
+        }
+        if (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')) {
+            const Mark m = lines.mark_at(static_cast<uint32_t>(i));
+            sink.add("yaml-encoding", m.line, m.column,
+                     "a carriage return without a line feed (line ends must be LF or CRLF)");
+            return false;
+        }
+    }
+    return true;
+}
+
+// "~" or "null" as the whole document: written on purpose, so not an empty file.
+bool root_is_explicit_null(std::string_view text, TreeBuilder& builder) {
+    const std::optional<Node>& root = builder.root();
+    if (!builder.root_seen() || !root->is_null()) return false;
+    const uint32_t at = root->mark.offset;
+    if (at >= text.size()) return false;
+    const char c = text[at];
+    return c == '~' || c == 'n' || c == 'N';
+}
+
+}  // namespace
+
+std::optional<size_t> quoted_scalar_end(std::string_view text, size_t offset) {
+    const char q = text[offset];
+    for (size_t i = offset + 1; i < text.size(); ++i) {
+        if (q == '"' && text[i] == '\\') {
+            ++i;  // the escaped character, whatever it is
+            continue;
+        }
+        if (text[i] != q) continue;
+        if (q == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+            ++i;  // '' is a quote inside a single-quoted string
+            continue;
+        }
+        return i + 1;
+    }
+    return std::nullopt;
+}
+
+const YamlEventSource& default_event_source() {
+    static const auto source = make_yaml_cpp_event_source();
+    return *source;
+}
+
+std::optional<Node> load_yaml(std::string_view bytes, DiagnosticSink& sink,
+                              const YamlEventSource& source) {
+    if (bytes.size() > k_max_file_bytes) {
+        sink.add("yaml-limit", 1, 1,
+                 fmt::format("the file is larger than {} MiB", k_max_file_bytes / (1024 * 1024)));
+        return std::nullopt;
+    }
+    std::string_view text = bytes;
+    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+    const LineIndex lines(text);
+    if (!check_encoding(text, lines, sink)) return std::nullopt;
+
+    TreeBuilder builder(text, lines, sink);
+    try {
+        source.parse(text, builder);
+        builder.finish();
+    } catch (const LoadAbort& a) {
+        const Mark m = lines.mark_at(a.offset);
+        sink.add(a.rule, m.line, m.column, a.message);
+        return std::nullopt;
+    } catch (const YamlSyntaxError& e) {
+        // A tab used for indentation is the usual cause of yaml-cpp's odder
+        // complaints; name it when one comes before the error.
+        if (const uint32_t tab_line = find_tab_indented_line(lines, e.line0() + 1, {})) {
+            sink.add("yaml-syntax", tab_line, 1, "a tab character in the indentation (use spaces)");
+            return std::nullopt;
+        }
+        const uint32_t line = std::min(e.line0() + 1, lines.line_count());
+        const uint32_t offset = lines.line_start(line) + e.column0();
+        const Mark m = lines.mark_at(std::min<uint32_t>(offset, static_cast<uint32_t>(text.size())));
+        sink.add("yaml-syntax", m.line, m.line == line ? m.column : e.column0() + 1,
+                 explain_parser_message(e.what()));
+        return std::nullopt;
+    }
+    if (const uint32_t tab_line =
+            find_tab_indented_line(lines, lines.line_count(), builder.scalar_line_ranges())) {
+        sink.add("yaml-syntax", tab_line, 1, "a tab character in the indentation (use spaces)");
+        return std::nullopt;
+    }
+
+    std::optional<Node>& root = builder.root();
+    if (root_is_explicit_null(text, builder)) {
+        sink.add("schema-type", root->mark.line, root->mark.column,
+                 "the top level must be a mapping of keys, not null");
+        return std::nullopt;
+    }
+    if (!builder.root_seen() || root->is_null()) {
+        // No document, or an empty one: the format reads it as an empty mapping.
+        Node empty;
+        empty.kind = NodeKind::mapping;
+        return empty;
+    }
+    if (!root->is_mapping()) {
+        sink.add("schema-type", root->mark.line, root->mark.column,
+                 fmt::format("the top level must be a mapping of keys, not {}",
+                             node_kind_name(root->kind)));
+        return std::nullopt;
+    }
+    return std::move(root);
+}
+
+}  // namespace kam

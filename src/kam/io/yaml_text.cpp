@@ -1,0 +1,63 @@
+#include "kam/io/yaml_text.hpp"
+
+#include <array>
+#include <fmt/format.h>
+
+#include "kam/util/date.hpp"
+#include "kam/util/scalar.hpp"
+
+namespace kam {
+
+namespace {
+bool looks_like_other_type(std::string_view s) {
+    // Everything a YAML 1.1 or 1.2 reader, or kam's own typed fields, might take
+    // for a non-text value.
+    static constexpr std::array<std::string_view, 22> k_words{
+        "true", "false", "True", "False", "TRUE", "FALSE", "yes", "no", "Yes", "No", "YES",
+        "NO",   "on",    "off",  "On",    "Off",  "ON",    "OFF", "null", "Null", "NULL", "~"};
+    for (std::string_view w : k_words)
+        if (s == w) return true;
+    if (s == "y" || s == "n" || s == "Y" || s == "N") return true;
+    if (parse_number(s) || parse_date(s)) return true;
+    if (s.starts_with(".") || s.starts_with("0x") || s.starts_with("0o")) return true;
+    return false;
+}
+}  // namespace
+
+bool is_plain_safe(std::string_view s) {
+    if (s.empty() || looks_like_other_type(s)) return false;
+    if (s.front() == ' ' || s.back() == ' ') return false;
+    static constexpr std::string_view k_bad_first = "-?:,[]{}#&*!|>'\"%@`";
+    if (k_bad_first.find(s.front()) != std::string_view::npos) return false;
+    for (size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x20 || c == 0x7F) return false;
+        if (s[i] == ':' && (i + 1 == s.size() || s[i + 1] == ' ')) return false;
+        if (s[i] == '#' && i > 0 && s[i - 1] == ' ') return false;
+        if (s[i] == ',' || s[i] == '[' || s[i] == ']' || s[i] == '{' || s[i] == '}') return false;
+    }
+    return true;
+}
+
+std::string yaml_double_quoted(std::string_view s) {
+    std::string out = "\"";
+    for (char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        switch (ch) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\t': out += "\\t"; break;
+            case '\r': out += "\\r"; break;
+            default:
+                if (c < 0x20 || c == 0x7F) out += fmt::format("\\x{:02X}", c);
+                else out += ch;
+        }
+    }
+    out += '"';
+    return out;
+}
+
+std::string yaml_scalar(std::string_view s) { return is_plain_safe(s) ? std::string(s) : yaml_double_quoted(s); }
+
+}  // namespace kam

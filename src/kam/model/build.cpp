@@ -1,0 +1,532 @@
+#include "kam/model/build.hpp"
+
+#include <span>
+
+#include "kam/model/schema.hpp"
+
+namespace kam {
+
+namespace {
+
+Pos pos_of(const Node& n) { return Pos{n.mark.line, n.mark.column}; }
+
+// Typed, forgiving reads of one mapping: a missing or malformed value is nullopt.
+class Fields {
+public:
+    explicit Fields(const Node& node) : node_(node) {}
+
+    const Node* get(std::string_view key) const {
+        const Node* n = node_.is_mapping() ? node_.find(key) : nullptr;
+        return n && n->is_scalar() && !n->is_absent() ? n : nullptr;
+    }
+    std::string text(std::string_view key) const {
+        const Node* n = get(key);
+        return n ? n->value : std::string();
+    }
+    std::optional<std::string> opt_text(std::string_view key) const {
+        const Node* n = get(key);
+        return n ? std::optional<std::string>(n->value) : std::nullopt;
+    }
+    std::string choice(std::string_view key, std::span<const std::string_view> values) const {
+        const Node* n = get(key);
+        if (!n) return {};
+        for (std::string_view v : values)
+            if (v == n->value) return n->value;
+        return {};
+    }
+    std::optional<Date> date(std::string_view key) const {
+        const Node* n = get(key);
+        return n ? parse_date(n->value) : std::nullopt;
+    }
+    std::optional<Money> money(std::string_view key) const {
+        const Node* n = get(key);
+        if (!n) return std::nullopt;
+        auto v = parse_money(n->value);
+        return v ? std::optional<Money>(*v) : std::nullopt;
+    }
+    std::optional<double> number(std::string_view key) const {
+        const Node* n = get(key);
+        if (!n) return std::nullopt;
+        auto v = parse_number(n->value);
+        return v ? std::optional<double>(*v) : std::nullopt;
+    }
+    std::optional<double> percent(std::string_view key) const {
+        auto v = number(key);
+        return v && *v >= 0 && *v <= 100 ? v : std::nullopt;
+    }
+    std::optional<int64_t> integer(std::string_view key) const {
+        const Node* n = get(key);
+        if (!n) return std::nullopt;
+        auto v = parse_int(n->value);
+        return v ? std::optional<int64_t>(*v) : std::nullopt;
+    }
+    std::optional<bool> boolean(std::string_view key) const {
+        const Node* n = get(key);
+        if (!n) return std::nullopt;
+        auto v = parse_bool(n->value);
+        return v ? std::optional<bool>(*v) : std::nullopt;
+    }
+    std::optional<std::string> currency(std::string_view key) const {
+        const Node* n = get(key);
+        return n && is_currency_code(n->value) ? std::optional<std::string>(n->value) : std::nullopt;
+    }
+    Pos pos(std::string_view key) const {
+        const Node* n = node_.is_mapping() ? node_.find(key) : nullptr;
+        return n ? pos_of(*n) : pos_of(node_);
+    }
+    // The mappings of a list field; other items were reported by the schema check.
+    std::vector<const Node*> list(std::string_view key) const {
+        std::vector<const Node*> out;
+        const Node* n = node_.is_mapping() ? node_.find(key) : nullptr;
+        if (n && n->is_sequence())
+            for (const Node& item : n->items)
+                if (item.is_mapping()) out.push_back(&item);
+        return out;
+    }
+    std::vector<std::string> texts(std::string_view key) const {
+        std::vector<std::string> out;
+        const Node* n = node_.is_mapping() ? node_.find(key) : nullptr;
+        if (n && n->is_sequence())
+            for (const Node& item : n->items)
+                if (item.is_scalar() && !item.is_absent()) out.push_back(item.value);
+        return out;
+    }
+    const Node* child(std::string_view key) const {
+        const Node* n = node_.is_mapping() ? node_.find(key) : nullptr;
+        return n && n->is_mapping() ? n : nullptr;
+    }
+
+private:
+    const Node& node_;
+};
+
+std::vector<SwotItem> swot_items(const Node& root, std::string_view key) {
+    std::vector<SwotItem> out;
+    const Node* n = root.find(key);
+    if (!n || !n->is_sequence()) return out;
+    for (const Node& item : n->items) {
+        if (item.is_scalar() && !item.is_absent()) {
+            out.push_back({item.value, ""});
+        } else if (item.is_mapping()) {
+            Fields f(item);
+            if (!f.text("text").empty()) out.push_back({f.text("text"), f.choice("impact", enums::impact)});
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+void build_cover(const Node& root, Cover& c) {
+    Fields f(root);
+    c.name = f.text("name");
+    c.status = f.choice("status", enums::status);
+    c.status_pos = f.pos("status");
+    c.tier = f.choice("tier", enums::tier);
+    c.manager = f.text("manager");
+    for (const Node* m : f.list("team")) {
+        Fields t(*m);
+        c.team.push_back({t.text("name"), t.text("role")});
+    }
+    c.relationship = f.choice("relationship", enums::relationship_type);
+    c.client_since = f.date("client_since");
+    c.lost_on = f.date("lost_on");
+    c.lost_on_pos = f.pos("lost_on");
+    c.lost_on_written = f.get("lost_on") != nullptr;
+    c.currency = f.currency("currency");
+    c.currency_pos = f.pos("currency");
+    c.mission = f.text("mission");
+    c.background = f.text("background");
+    c.overview = f.text("overview");
+    for (const Node* m : f.list("history")) {
+        Fields h(*m);
+        if (auto d = h.date("date")) c.history.push_back({*d, h.text("event")});
+    }
+    if (const Node* p = f.child("position")) {
+        Fields pf(*p);
+        c.position_current = pf.text("current");
+        c.position_scope = pf.text("scope");
+        c.objectives = pf.texts("objectives");
+    }
+    c.growth_potential = f.choice("growth_potential", enums::level);
+    c.replaceability = f.choice("replaceability", enums::level);
+    c.tags = f.texts("tags");
+}
+
+Profile build_profile(const Node& root) {
+    Fields f(root);
+    Profile p;
+    p.industry = f.text("industry");
+    p.market = f.text("market");
+    p.business = f.text("business");
+    p.headquarters = f.text("headquarters");
+    p.structure = f.text("structure");
+    p.employees = f.integer("employees");
+    p.annual_revenue = f.money("annual_revenue");
+    for (const Node* m : f.list("people")) {
+        Fields r(*m);
+        Person x;
+        x.id = r.text("id");
+        x.name = r.text("name");
+        x.title = r.text("title");
+        x.role = r.choice("role", enums::person_role);
+        x.relationship = r.choice("relationship", enums::person_relationship);
+        x.owner = r.text("owner");
+        x.email = r.text("email");
+        x.phone = r.text("phone");
+        x.last_contact = r.date("last_contact");
+        x.notes = r.text("notes");
+        x.pos = pos_of(*m);
+        x.id_pos = r.pos("id");
+        x.last_contact_pos = r.pos("last_contact");
+        p.people.push_back(std::move(x));
+    }
+    if (const Node* pr = f.child("procurement")) {
+        Fields r(*pr);
+        p.procurement_process = r.text("process");
+        p.procurement_framework = r.text("framework");
+        p.preferred_supplier = r.boolean("preferred_supplier");
+        p.payment_terms_days = r.integer("payment_terms_days");
+        p.next_tender = r.date("next_tender");
+    }
+    for (const Node* m : f.list("suppliers")) {
+        Fields r(*m);
+        p.suppliers.push_back({r.text("name"), r.text("scope"), r.percent("share")});
+    }
+    for (const Node* m : f.list("competitors")) {
+        Fields r(*m);
+        p.competitors.emplace_back(r.text("name"), r.text("notes"));
+    }
+    return p;
+}
+
+Swot build_swot(const Node& root) {
+    Fields f(root);
+    Swot s;
+    s.updated = f.date("updated");
+    s.strengths = swot_items(root, "strengths");
+    s.weaknesses = swot_items(root, "weaknesses");
+    s.opportunities = swot_items(root, "opportunities");
+    s.threats = swot_items(root, "threats");
+    return s;
+}
+
+Blueprint build_blueprint(const Node& root) {
+    Fields f(root);
+    Blueprint b;
+    b.strategy = f.text("strategy");
+    b.horizon = f.date("horizon");
+    for (const Node* m : f.list("goals")) {
+        Fields r(*m);
+        Goal g;
+        g.id = r.text("id");
+        g.title = r.text("title");
+        g.status = r.choice("status", enums::goal_status);
+        g.metric = r.text("metric");
+        g.target = r.number("target");
+        g.actual = r.number("actual");
+        g.unit = r.text("unit");
+        g.due = r.date("due");
+        g.owner = r.text("owner");
+        g.pos = pos_of(*m);
+        g.id_pos = r.pos("id");
+        b.goals.push_back(std::move(g));
+    }
+    for (const Node* m : f.list("actions")) {
+        Fields r(*m);
+        Action a;
+        a.id = r.text("id");
+        a.title = r.text("title");
+        a.status = r.choice("status", enums::action_status);
+        a.owner = r.text("owner");
+        a.due = r.date("due");
+        a.goal = r.text("goal");
+        a.pos = pos_of(*m);
+        a.id_pos = r.pos("id");
+        a.due_pos = r.pos("due");
+        a.goal_pos = r.pos("goal");
+        b.actions.push_back(std::move(a));
+    }
+    for (const Node* m : f.list("competition")) {
+        Fields r(*m);
+        b.competition.push_back(
+            {r.text("name"), r.text("position"), r.choice("threat", enums::level), r.percent("share")});
+    }
+    for (const Node* m : f.list("offerings")) {
+        Fields r(*m);
+        b.offerings.push_back({r.text("name"), r.choice("stage", enums::offering_stage), r.text("notes")});
+    }
+    return b;
+}
+
+std::vector<Risk> build_risks(const Node& root) {
+    std::vector<Risk> out;
+    for (const Node* m : Fields(root).list("risks")) {
+        Fields r(*m);
+        Risk x;
+        x.id = r.text("id");
+        x.title = r.text("title");
+        auto level = [&](std::string_view key) {
+            const auto v = r.integer(key);
+            return v && *v >= 1 && *v <= 5 ? static_cast<int>(*v) : 0;
+        };
+        x.likelihood = level("likelihood");
+        x.impact = level("impact");
+        x.status = r.choice("status", enums::risk_status);
+        x.category = r.choice("category", enums::risk_category);
+        x.owner = r.text("owner");
+        x.raised = r.date("raised");
+        x.review = r.date("review");
+        x.mitigation = r.text("mitigation");
+        x.contract = r.text("contract");
+        x.pos = pos_of(*m);
+        x.id_pos = r.pos("id");
+        x.review_pos = r.pos("review");
+        x.contract_pos = r.pos("contract");
+        out.push_back(std::move(x));
+    }
+    return out;
+}
+
+std::vector<Contract> build_contracts(const Node& root) {
+    std::vector<Contract> out;
+    for (const Node* m : Fields(root).list("contracts")) {
+        Fields r(*m);
+        Contract c;
+        c.id = r.text("id");
+        c.title = r.text("title");
+        c.status = r.choice("status", enums::contract_status);
+        c.start = r.date("start");
+        c.end = r.date("end");
+        c.type = r.choice("type", enums::contract_type);
+        c.annual_value = r.money("annual_value");
+        c.currency = r.currency("currency");
+        c.notice_days = r.integer("notice_days");
+        if (c.notice_days && *c.notice_days < 0) c.notice_days.reset();
+        c.auto_renew = r.boolean("auto_renew");
+        c.owner = r.text("owner");
+        for (const Node* s : r.list("slas")) {
+            Fields q(*s);
+            Sla sla;
+            sla.id = q.text("id");
+            sla.name = q.text("name");
+            sla.target = q.number("target").value_or(0);
+            sla.actual = q.number("actual");
+            sla.unit = q.text("unit");
+            sla.better = q.choice("better", enums::better);
+            sla.pos = pos_of(*s);
+            sla.id_pos = q.pos("id");
+            c.slas.push_back(std::move(sla));
+        }
+        c.pos = pos_of(*m);
+        c.id_pos = r.pos("id");
+        c.status_pos = r.pos("status");
+        c.end_pos = r.pos("end");
+        c.currency_pos = r.pos("currency");
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+Performance build_performance(const Node& root) {
+    Fields f(root);
+    Performance p;
+    for (const Node* m : f.list("financials")) {
+        Fields r(*m);
+        const Node* period = r.get("period");
+        const auto revenue = r.money("revenue");
+        if (!period || !revenue) continue;
+        const auto parsed = parse_period(period->value);
+        if (!parsed) continue;
+        Financial x;
+        x.period = *parsed;
+        x.period_text = period->value;
+        x.revenue = *revenue;
+        x.cost = r.money("cost");
+        x.currency = r.currency("currency");
+        x.pos = pos_of(*m);
+        x.period_pos = r.pos("period");
+        x.currency_pos = r.pos("currency");
+        p.financials.push_back(std::move(x));
+    }
+    for (const Node* m : f.list("scorecard")) {
+        Fields r(*m);
+        ScorecardRow s;
+        s.perspective = r.choice("perspective", enums::perspective);
+        s.measure = r.text("measure");
+        s.target = r.number("target").value_or(0);
+        s.actual = r.number("actual");
+        s.unit = r.text("unit");
+        s.better = r.choice("better", enums::better);
+        p.scorecard.push_back(std::move(s));
+    }
+    for (const Node* m : f.list("issues")) {
+        Fields r(*m);
+        DeliveryIssue i;
+        i.id = r.text("id");
+        i.title = r.text("title");
+        i.severity = r.choice("severity", enums::issue_severity);
+        i.status = r.choice("status", enums::issue_status);
+        i.opened = r.date("opened");
+        i.resolved_on = r.date("resolved_on");
+        i.owner = r.text("owner");
+        i.pos = pos_of(*m);
+        i.id_pos = r.pos("id");
+        i.resolved_on_pos = r.pos("resolved_on");
+        p.issues.push_back(std::move(i));
+    }
+    return p;
+}
+
+std::vector<Opportunity> build_opportunities(const Node& root) {
+    std::vector<Opportunity> out;
+    for (const Node* m : Fields(root).list("opportunities")) {
+        Fields r(*m);
+        Opportunity o;
+        o.id = r.text("id");
+        o.title = r.text("title");
+        o.stage = r.choice("stage", enums::opportunity_stage);
+        o.value = r.money("value").value_or(Money{});
+        o.probability = r.percent("probability");
+        o.close = r.date("close");
+        o.currency = r.currency("currency");
+        o.owner = r.text("owner");
+        o.contact = r.text("contact");
+        o.offering = r.text("offering");
+        o.proposition = r.text("proposition");
+        o.pricing = r.text("pricing");
+        if (const Node* q = r.child("qualification")) {
+            Fields qf(*q);
+            o.budget = qf.boolean("budget");
+            o.authority = qf.boolean("authority");
+            o.need = qf.boolean("need");
+            o.timeline = qf.boolean("timeline");
+        }
+        o.lost_reason = r.text("lost_reason");
+        o.pos = pos_of(*m);
+        o.id_pos = r.pos("id");
+        o.contact_pos = r.pos("contact");
+        o.currency_pos = r.pos("currency");
+        out.push_back(std::move(o));
+    }
+    return out;
+}
+
+Reviews build_reviews(const Node& root) {
+    Fields f(root);
+    Reviews out;
+    for (const Node* m : f.list("reviews")) {
+        Fields r(*m);
+        const auto date = r.date("date");
+        if (!date) continue;
+        out.reviews.push_back({*date, r.choice("type", enums::review_type), r.text("summary"),
+                               r.texts("attendees"), r.texts("actions"), r.date("next")});
+    }
+    for (const Node* m : f.list("surveys")) {
+        Fields r(*m);
+        const auto date = r.date("date");
+        if (!date) continue;
+        Survey s;
+        s.date = *date;
+        s.respondent = r.text("respondent");
+        s.comment = r.text("comment");
+        const auto nps = r.integer("nps");
+        if (nps && *nps >= 0 && *nps <= 10) s.nps = nps;
+        const auto csat = r.number("csat");
+        if (csat && *csat >= 1 && *csat <= 5) s.csat = csat;
+        s.pos = pos_of(*m);
+        s.respondent_pos = r.pos("respondent");
+        out.surveys.push_back(std::move(s));
+    }
+    for (const Node* m : f.list("references")) {
+        Fields r(*m);
+        const auto date = r.date("date");
+        if (!date) continue;
+        out.references.push_back({*date, r.text("visitor"), r.text("outcome")});
+    }
+    return out;
+}
+
+PortfolioSettings build_settings(const Node& root) {
+    Fields f(root);
+    PortfolioSettings s;
+    s.version = static_cast<int>(f.integer("kam").value_or(1));
+    s.name = f.text("name");
+    if (auto c = f.currency("currency")) s.currency = *c;
+    if (const Node* fx = f.child("fx")) {
+        for (const Entry& e : fx->entries) {
+            if (!is_currency_code(e.key) || !e.value.is_scalar()) continue;
+            const auto rate = parse_number(e.value.value);
+            if (!rate || *rate <= 0) continue;
+            s.fx[e.key] = *rate;
+            s.fx_text[e.key] = e.value.value;
+            s.fx_pos[e.key] = pos_of(e.value);
+        }
+    }
+    const auto fy = f.integer("fiscal_year_start");
+    if (fy && *fy >= 1 && *fy <= 12) s.fiscal_year_start = static_cast<int>(*fy);
+    bool require_given = false;
+    if (const Node* p = f.child("policy")) {
+        Fields pf(*p);
+        auto days = [&](std::string_view key, int& out) {
+            const auto v = pf.integer(key);
+            if (v && *v >= 1 && *v <= 36500) out = static_cast<int>(*v);
+        };
+        days("review_every_days", s.policy.review_every_days);
+        days("survey_every_days", s.policy.survey_every_days);
+        days("contact_every_days", s.policy.contact_every_days);
+        days("renewal_horizon_days", s.policy.renewal_horizon_days);
+        if (auto share = pf.percent("key_account_share")) s.policy.key_account_share = *share;
+        if (const Node* req = pf.child("require")) {
+            require_given = true;
+            for (const Entry& e : req->entries) {
+                if (!e.value.is_sequence()) continue;
+                std::vector<std::string> sections;
+                for (const Node& item : e.value.items)
+                    if (item.is_scalar() && find_section(item.value)) sections.push_back(item.value);
+                s.policy.require[e.key] = std::move(sections);
+            }
+        }
+    }
+    if (!require_given) {
+        const std::vector<std::string> base{"profile", "swot", "blueprint", "risks", "contracts"};
+        s.policy.require["key"] = base;
+        s.policy.require["strategic"] = base;
+    }
+    if (const Node* rules = f.child("rules"))
+        for (const Entry& e : rules->entries)
+            if (e.value.is_scalar()) {
+                s.rules[e.key] = e.value.value;
+                s.rule_pos[e.key] = pos_of(e.value);
+            }
+    if (const Node* w = f.child("health_weights"))
+        for (const Entry& e : w->entries)
+            if (e.value.is_scalar())
+                if (auto v = parse_number(e.value.value); v && *v >= 0) s.health_weights[e.key] = *v;
+    return s;
+}
+
+void build_section(std::string_view section, const Node& root, Account& a) {
+    if (section == "account") {
+        build_cover(root, a.cover);
+        a.cover_ok = true;
+    } else if (section == "profile") {
+        a.profile = build_profile(root);
+    } else if (section == "swot") {
+        a.swot = build_swot(root);
+    } else if (section == "blueprint") {
+        a.blueprint = build_blueprint(root);
+    } else if (section == "risks") {
+        a.risks = build_risks(root);
+    } else if (section == "contracts") {
+        a.contracts = build_contracts(root);
+    } else if (section == "performance") {
+        a.performance = build_performance(root);
+    } else if (section == "sales") {
+        a.opportunities = build_opportunities(root);
+    } else if (section == "reviews") {
+        a.reviews = build_reviews(root);
+    }
+}
+
+}  // namespace kam

@@ -1,0 +1,226 @@
+#include "kam/portfolio/load.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <fmt/format.h>
+#include <mutex>
+#include <thread>
+
+#include "kam/check/account_checks.hpp"
+#include "kam/check/rules.hpp"
+#include "kam/check/schema_check.hpp"
+#include "kam/io/yaml_loader.hpp"
+#include "kam/model/build.hpp"
+#include "kam/model/schema.hpp"
+#include "kam/util/error.hpp"
+#include "kam/util/scalar.hpp"
+#include "kam/util/spell.hpp"
+
+namespace kam {
+
+namespace {
+
+std::optional<Node> read_yaml(const FileSystem& fs, const std::string& path, DiagnosticSink& sink,
+                              const YamlEventSource& source, size_t* bytes_read) {
+    auto bytes = fs.read_file(path, k_max_file_bytes);
+    if (!bytes) {
+        sink.add("file-unreadable", 1, 1, fmt::format("cannot read the file: {}", bytes.error()));
+        return std::nullopt;
+    }
+    if (bytes_read) *bytes_read += bytes->size();
+    return load_yaml(*bytes, sink, source);
+}
+
+void append(std::vector<Diagnostic>& out, DiagnosticSink& sink) {
+    auto items = sink.take();
+    out.insert(out.end(), std::make_move_iterator(items.begin()), std::make_move_iterator(items.end()));
+}
+
+bool ends_with_yaml(std::string_view name) { return name.ends_with(".yaml") || name.ends_with(".yml"); }
+
+std::vector<std::string_view> section_file_names() {
+    std::vector<std::string_view> names;
+    for (const SectionFile& s : section_files()) names.push_back(s.file);
+    return names;
+}
+
+}  // namespace
+
+Account load_account(const FileSystem& fs, const std::string& dir, const std::string& display_dir,
+                     const std::string& slug, const PortfolioSettings& settings, Date as_of,
+                     const YamlEventSource& source, std::vector<Diagnostic>& out, size_t* bytes_read) {
+    Account a;
+    a.slug = slug;
+    a.dir = display_dir;
+    const size_t first = out.size();
+
+    auto listing = fs.list_dir(dir);
+    if (!listing) {
+        out.push_back(Diagnostic{Severity::error, "file-unreadable", display_dir, 1, 1,
+                                 fmt::format("cannot read the account folder: {}", listing.error()), {}, {}});
+    } else {
+        const auto known = section_file_names();
+        for (const DirEntry& e : *listing) {
+            const SectionFile* section = nullptr;
+            for (const SectionFile& s : section_files())
+                if (s.file == e.name) section = &s;
+            if (!section) {
+                if (ends_with_yaml(e.name) && e.type != EntryType::directory) {
+                    std::string hint;
+                    if (auto m = closest_match(e.name, known)) hint = fmt::format("did you mean {}?", *m);
+                    out.push_back(Diagnostic{Severity::warning, "unknown-file", a.file_path(e.name), 1, 1,
+                                             fmt::format("{} is not an account file; kam ignores it", e.name),
+                                             hint, {}});
+                }
+                continue;
+            }
+            if (e.type != EntryType::file) {
+                out.push_back(Diagnostic{Severity::warning, "tree-entry", a.file_path(e.name), 1, 1,
+                                         e.type == EntryType::symlink
+                                             ? fmt::format("{} is a symlink; kam never follows one", e.name)
+                                             : fmt::format("{} is not a regular file", e.name),
+                                         {}, {}});
+                continue;
+            }
+            a.present_files.emplace_back(section->section);
+            DiagnosticSink sink(a.file_path(e.name));
+            const auto root = read_yaml(fs, join_path(dir, e.name), sink, source, bytes_read);
+            if (root) {
+                check_schema(*root, *section->schema, sink);
+                build_section(section->section, *root, a);
+            } else {
+                a.unreadable_files.emplace_back(section->section);
+            }
+            append(out, sink);
+        }
+        if (!a.has_file("account"))
+            out.push_back(Diagnostic{Severity::error, "schema-required", a.file_path("account.yaml"), 1, 1,
+                                     "the account has no account.yaml (every account needs its cover sheet)",
+                                     {}, {}});
+    }
+    check_account(a, CheckContext{settings, as_of}, out);
+
+    std::vector<Diagnostic> mine(std::make_move_iterator(out.begin() + static_cast<ptrdiff_t>(first)),
+                                 std::make_move_iterator(out.end()));
+    out.resize(first);
+    apply_severities(mine, settings.rules);
+    for (Diagnostic& d : mine) d.account = slug;
+    a.has_errors = std::any_of(mine.begin(), mine.end(),
+                               [](const Diagnostic& d) { return d.severity == Severity::error; });
+    out.insert(out.end(), std::make_move_iterator(mine.begin()), std::make_move_iterator(mine.end()));
+    return a;
+}
+
+LoadedPortfolio load_portfolio(const FileSystem& fs, const std::string& root,
+                               const std::string& display_root, const LoadOptions& options,
+                               const YamlEventSource& source) {
+    LoadedPortfolio result;
+    auto shown = [&](const std::string& rel) { return join_path(display_root, rel); };
+
+    // kam.yaml first: every account's checks depend on its settings.
+    {
+        DiagnosticSink sink(shown("kam.yaml"));
+        const auto tree = read_yaml(fs, join_path(root, "kam.yaml"), sink, source, &result.bytes_read);
+        ++result.files_read;
+        if (tree) {
+            check_schema(*tree, portfolio_schema(), sink);
+            result.settings = build_settings(*tree);
+        } else {
+            Node empty;
+            empty.kind = NodeKind::mapping;
+            result.settings = build_settings(empty);
+        }
+        append(result.diagnostics, sink);
+    }
+
+    // The walk: only well-named folders are accounts; anything else is reported, never followed.
+    const std::string accounts_dir = join_path(root, "accounts");
+    std::vector<std::string> slugs;
+    if (fs.type_of(accounts_dir)) {
+        auto listing = fs.list_dir(accounts_dir);
+        if (!listing)
+            throw UsageError(fmt::format("cannot read {}: {}", shown("accounts"), listing.error()));
+        for (const DirEntry& e : *listing) {
+            if (e.name.starts_with(".")) continue;  // .gitkeep and friends
+            const std::string where = shown("accounts/" + e.name);
+            if (e.type == EntryType::directory && is_valid_slug(e.name)) {
+                slugs.push_back(e.name);
+            } else if (e.type == EntryType::symlink) {
+                result.diagnostics.push_back({Severity::warning, "tree-entry", where, 1, 1,
+                                              "a symlink in accounts/; kam never follows one", {}, {}});
+            } else if (e.type == EntryType::directory) {
+                result.diagnostics.push_back(
+                    {Severity::warning, "tree-entry", where, 1, 1,
+                     fmt::format("'{}' is not a valid account name (lowercase letters, digits and '-', "
+                                 "starting with a letter or digit, at most 63)",
+                                 e.name),
+                     {}, {}});
+            } else {
+                result.diagnostics.push_back({Severity::warning, "tree-entry", where, 1, 1,
+                                              "a file in accounts/, where only account folders belong", {}, {}});
+            }
+        }
+    }
+    if (options.skip_accounts) slugs.clear();
+    if (!options.only_accounts.empty()) {
+        for (const std::string& s : options.only_accounts)
+            if (!std::binary_search(slugs.begin(), slugs.end(), s))
+                throw UsageError(fmt::format("no account '{}' in {}", s, shown("accounts")));
+        std::erase_if(slugs, [&](const std::string& s) { return !options.only_accounts.count(s); });
+    }
+
+    // Parallel loading: each worker takes the next account; results keep their slot,
+    // so the output does not depend on scheduling.
+    struct Slot {
+        Account account;
+        std::vector<Diagnostic> diagnostics;
+        size_t files = 0, bytes = 0;
+    };
+    std::vector<Slot> slots(slugs.size());
+    std::atomic<size_t> next{0};
+    std::exception_ptr failure;
+    std::mutex failure_mutex;
+    auto work = [&] {
+        try {
+            for (size_t i = next++; i < slugs.size(); i = next++) {
+                Slot& s = slots[i];
+                const std::string rel = "accounts/" + slugs[i];
+                s.account = load_account(fs, join_path(root, rel), shown(rel), slugs[i], result.settings,
+                                         options.as_of, source, s.diagnostics, &s.bytes);
+                s.files = s.account.present_files.size();
+                if (!options.keep_accounts) {
+                    Account light;
+                    light.slug = s.account.slug;
+                    light.dir = s.account.dir;
+                    light.has_errors = s.account.has_errors;
+                    light.present_files = std::move(s.account.present_files);
+                    s.account = std::move(light);
+                }
+            }
+        } catch (...) {
+            std::lock_guard lock(failure_mutex);
+            if (!failure) failure = std::current_exception();
+            next = slugs.size();
+        }
+    };
+    const unsigned jobs = std::max(1u, std::min<unsigned>(options.jobs, static_cast<unsigned>(slugs.size())));
+    std::vector<std::thread> threads;
+    for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(work);
+    work();
+    for (std::thread& t : threads) t.join();
+    if (failure) std::rethrow_exception(failure);
+
+    apply_severities(result.diagnostics, result.settings.rules);
+    result.account_count = slots.size();
+    for (Slot& s : slots) {
+        result.files_read += s.files;
+        result.bytes_read += s.bytes;
+        result.diagnostics.insert(result.diagnostics.end(), std::make_move_iterator(s.diagnostics.begin()),
+                                  std::make_move_iterator(s.diagnostics.end()));
+        result.accounts.push_back(std::move(s.account));
+    }
+    sort_diagnostics(result.diagnostics);
+    return result;
+}
+
+}  // namespace kam

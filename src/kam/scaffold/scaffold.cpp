@@ -1,0 +1,199 @@
+#include "kam/scaffold/scaffold.hpp"
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fmt/format.h>
+#include <map>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "kam/check/schema_check.hpp"
+#include "kam/io/yaml_loader.hpp"
+#include "kam/model/build.hpp"
+#include "kam/model/schema.hpp"
+#include "kam/portfolio/load.hpp"
+#include "kam/scaffold/templates.hpp"
+#include "kam/util/atomic_file.hpp"
+#include "kam/util/error.hpp"
+#include "kam/util/scalar.hpp"
+#include "kam/util/spell.hpp"
+
+namespace kam {
+
+namespace {
+
+constexpr std::string_view k_gitattributes_line = "*.yaml text eol=lf";
+
+void require_one_line(std::string_view what, const std::string& value) {
+    if (value.empty()) throw UsageError(fmt::format("{} must not be empty", what));
+    if (value.find_first_of("\r\n") != std::string::npos)
+        throw UsageError(fmt::format("{} must be a single line", what));
+}
+
+void require_member(std::string_view what, const std::string& value, std::span<const std::string_view> values) {
+    for (std::string_view v : values)
+        if (v == value) return;
+    std::string list;
+    for (std::string_view v : values) list += (list.empty() ? "" : ", ") + std::string(v);
+    std::string message = fmt::format("{} '{}' is not one of: {}", what, value, list);
+    if (auto m = closest_match(value, values)) message += fmt::format(" (did you mean '{}'?)", *m);
+    throw UsageError(message);
+}
+
+// Removes a temporary folder and what kam wrote into it.
+void remove_tree(const std::string& dir, const std::vector<std::string>& names) {
+    for (const std::string& n : names) ::unlink(join_path(dir, n).c_str());
+    ::rmdir(dir.c_str());
+}
+
+}  // namespace
+
+std::vector<std::string> init_portfolio(const InitRequest& r) {
+    require_one_line("the portfolio name", r.name);
+    if (!is_currency_code(r.currency))
+        throw UsageError(fmt::format("'{}' is not a currency code (three capitals, like EUR)", r.currency));
+    struct stat st {};
+    if (::lstat(r.dir.c_str(), &st) == 0) {
+        if (!S_ISDIR(st.st_mode)) throw UsageError(fmt::format("'{}' exists and is not a folder", r.dir));
+    } else if (::mkdir(r.dir.c_str(), 0755) != 0) {
+        throw UsageError(fmt::format("cannot create '{}': {}", r.dir, std::strerror(errno)));
+    }
+    const std::string kam_yaml = join_path(r.dir, "kam.yaml");
+    if (::lstat(kam_yaml.c_str(), &st) == 0)
+        throw UsageError(fmt::format("'{}' is already a portfolio (it has a kam.yaml); nothing was changed",
+                                     r.dir.empty() ? "." : r.dir));
+
+    const auto text = fill_template(*builtin_template("kam.yaml"), {{"name", r.name}, {"currency", r.currency}}, {"currency"});
+    if (!text) throw std::logic_error("built-in kam.yaml template: " + text.error());
+
+    std::vector<std::string> written;
+    const std::string accounts = join_path(r.dir, "accounts");
+    if (::mkdir(accounts.c_str(), 0755) != 0 && errno != EEXIST)
+        throw UsageError(fmt::format("cannot create '{}': {}", accounts, std::strerror(errno)));
+    written.push_back("accounts/");
+    // Git does not keep empty folders; kam skips dot-files in accounts/.
+    const std::string keep = join_path(accounts, ".gitkeep");
+    if (::lstat(keep.c_str(), &st) != 0) {
+        if (auto w = write_new_file(keep, ""); !w) throw UsageError(w.error());
+        written.push_back("accounts/.gitkeep");
+    }
+
+    // Keep YAML line ends stable across platforms; add to an existing file, never replace it.
+    const std::string attributes = join_path(r.dir, ".gitattributes");
+    std::string existing;
+    if (::lstat(attributes.c_str(), &st) == 0) {
+        RealFileSystem fs;
+        auto bytes = fs.read_file(attributes, 1 << 20);
+        if (!bytes) throw UsageError(fmt::format("cannot read {}: {}", attributes, bytes.error()));
+        existing = *bytes;
+    }
+    if (existing.find(k_gitattributes_line) == std::string::npos) {
+        if (!existing.empty() && existing.back() != '\n') existing += '\n';
+        existing += fmt::format("# kam: account files keep LF line ends on every platform\n{}\n",
+                                k_gitattributes_line);
+        if (auto w = write_file_atomically(attributes, existing); !w) throw UsageError(w.error());
+        written.push_back(".gitattributes");
+    }
+    // kam.yaml last: it is what marks the folder as a portfolio.
+    if (auto w = write_new_file(kam_yaml, *text); !w) throw UsageError(w.error());
+    written.push_back("kam.yaml");
+    return written;
+}
+
+std::vector<std::string> create_account(const NewAccountRequest& r, const FileSystem& fs) {
+    if (!is_valid_slug(r.slug))
+        throw UsageError(fmt::format("'{}' is not a valid account name: lowercase letters, digits and '-', "
+                                     "starting with a letter or digit, at most 63 characters",
+                                     r.slug));
+    require_one_line("--name", r.name);
+    require_one_line("--manager", r.manager);
+    require_member("--tier", r.tier, enums::tier);
+    require_member("--status", r.status, enums::status);
+    if (r.status == "lost")
+        throw UsageError("a new account cannot start as lost (it would need a lost_on date)");
+
+    // Settings decide the default currency and the checks the new files must pass.
+    PortfolioSettings settings;
+    {
+        DiagnosticSink sink("kam.yaml");
+        auto bytes = fs.read_file(join_path(r.root, "kam.yaml"), k_max_file_bytes);
+        if (bytes)
+            if (auto tree = load_yaml(*bytes, sink, default_event_source())) settings = build_settings(*tree);
+    }
+    const std::string currency = r.currency.empty() ? settings.currency : r.currency;
+    if (!is_currency_code(currency))
+        throw UsageError(fmt::format("'{}' is not a currency code (three capitals, like EUR)", currency));
+
+    const std::string accounts = join_path(r.root, "accounts");
+    const std::string target = join_path(accounts, r.slug);
+    if (fs.type_of(target)) throw UsageError(fmt::format("account '{}' already exists", r.slug));
+
+    const std::map<std::string, std::string> values{
+        {"name", r.name},       {"manager", r.manager}, {"tier", r.tier},
+        {"status", r.status},   {"currency", currency}, {"slug", r.slug},
+        {"today", r.today.to_string()},
+    };
+    MemoryFileSystem rendered;
+    std::vector<std::pair<std::string, std::string>> files;
+    for (const SectionFile& s : section_files()) {
+        const std::string file(s.file);
+        const std::string override_path = join_path(join_path(r.root, "templates"), file);
+        std::string source;
+        std::string origin = "built-in " + file;
+        if (const auto type = fs.type_of(override_path)) {
+            if (*type != EntryType::file)
+                throw UsageError(fmt::format("templates/{} is not a regular file (symlinks are never followed)", file));
+            auto bytes = fs.read_file(override_path, k_max_file_bytes);
+            if (!bytes) throw UsageError(fmt::format("cannot read templates/{}: {}", file, bytes.error()));
+            source = std::move(bytes).value();
+            origin = "templates/" + file;
+        } else {
+            source = std::string(*builtin_template(file));
+        }
+        auto text = fill_template(source, values, {"tier", "status", "currency", "slug", "today"});
+        if (!text) throw UsageError(fmt::format("{}: {}", origin, text.error()));
+        rendered.add_file("new/" + file, *text);
+        files.emplace_back(file, std::move(text).value());
+    }
+
+    // Verify before writing: the new account must load with no error.
+    std::vector<Diagnostic> found;
+    load_account(rendered, "new", "accounts/" + r.slug, r.slug, settings, r.today, default_event_source(), found);
+    std::string errors;
+    for (const Diagnostic& d : found)
+        if (d.severity == Severity::error)
+            errors += fmt::format("\n  {}:{}:{}: {} [{}]", d.path, d.line, d.column, d.message, d.rule);
+    if (!errors.empty()) throw UsageError("the templates produce an account with errors; nothing was written:" + errors);
+
+    // Whole or not at all: fill a hidden temporary folder, then rename it into place.
+    if (!fs.type_of(accounts) && ::mkdir(accounts.c_str(), 0755) != 0 && errno != EEXIST)
+        throw UsageError(fmt::format("cannot create {}: {}", accounts, std::strerror(errno)));
+    std::string tmp = join_path(accounts, ".new-" + r.slug + "-XXXXXX");
+    if (!::mkdtemp(tmp.data()))
+        throw UsageError(fmt::format("cannot create a folder in {}: {}", accounts, std::strerror(errno)));
+    ::chmod(tmp.c_str(), 0755);
+    std::vector<std::string> names;
+    for (const auto& [file, text] : files) {
+        if (auto w = write_new_file(join_path(tmp, file), text); !w) {
+            remove_tree(tmp, names);
+            throw UsageError(w.error());
+        }
+        names.push_back(file);
+    }
+    if (auto s = sync_directory(tmp); !s) {
+        remove_tree(tmp, names);
+        throw UsageError(s.error());
+    }
+    // rename(2) onto an existing non-empty folder fails: a concurrent `kam new` loses cleanly.
+    if (::rename(tmp.c_str(), target.c_str()) != 0) {
+        const int err = errno;
+        remove_tree(tmp, names);
+        if (err == EEXIST || err == ENOTEMPTY) throw UsageError(fmt::format("account '{}' already exists", r.slug));
+        throw UsageError(fmt::format("cannot create {}: {}", target, std::strerror(err)));
+    }
+    if (auto s = sync_directory(accounts); !s) throw UsageError(s.error());
+    return names;
+}
+
+}  // namespace kam

@@ -1,0 +1,81 @@
+#include "kam/util/date.hpp"
+
+#include <chrono>
+#include <fmt/format.h>
+
+namespace kam {
+
+namespace {
+// Howard Hinnant's civil-days algorithms: exact for the whole int32 range we use.
+int32_t days_from_civil(int y, unsigned m, unsigned d) {
+    y -= m <= 2;
+    const int era = (y >= 0 ? y : y - 399) / 400;
+    const auto yoe = static_cast<unsigned>(y - era * 400);
+    const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<int32_t>(doe) - 719468;
+}
+
+struct Ymd {
+    int y;
+    unsigned m, d;
+};
+
+Ymd civil_from_days(int32_t z) {
+    z += 719468;
+    const int era = (z >= 0 ? z : z - 146096) / 146097;
+    const auto doe = static_cast<unsigned>(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const int y = static_cast<int>(yoe) + era * 400;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+    return {y + (m <= 2), m, d};
+}
+}  // namespace
+
+bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+unsigned days_in_month(int year, unsigned month) {
+    static constexpr unsigned k_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (month == 2 && is_leap_year(year)) return 29;
+    return k_days[month - 1];
+}
+
+Date Date::from_ymd(int year, unsigned month, unsigned day) {
+    return Date{days_from_civil(year, month, day)};
+}
+
+int Date::year() const { return civil_from_days(days).y; }
+unsigned Date::month() const { return civil_from_days(days).m; }
+unsigned Date::day() const { return civil_from_days(days).d; }
+
+std::string Date::to_string() const {
+    const Ymd ymd = civil_from_days(days);
+    return fmt::format("{:04}-{:02}-{:02}", ymd.y, ymd.m, ymd.d);
+}
+
+std::optional<Date> parse_date(std::string_view s) {
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+    auto digits = [&](size_t from, size_t n) -> int {
+        int v = 0;
+        for (size_t i = from; i < from + n; ++i) {
+            if (s[i] < '0' || s[i] > '9') return -1;
+            v = v * 10 + (s[i] - '0');
+        }
+        return v;
+    };
+    const int y = digits(0, 4), m = digits(5, 2), d = digits(8, 2);
+    if (y < 0 || m < 1 || m > 12 || d < 1) return std::nullopt;
+    if (static_cast<unsigned>(d) > days_in_month(y, static_cast<unsigned>(m))) return std::nullopt;
+    return Date::from_ymd(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
+}
+
+Date today_utc() {
+    const auto now = std::chrono::system_clock::now();
+    const auto days = std::chrono::floor<std::chrono::days>(now);
+    return Date{static_cast<int32_t>(days.time_since_epoch().count())};
+}
+
+}  // namespace kam
