@@ -108,6 +108,7 @@ int run_validate(const Context& ctx, const ValidateOptions& o) {
     load.as_of = ctx.as_of();
     load.jobs = ctx.jobs();
     load.keep_accounts = false;
+    load.working_dir = ctx.working_dir();
     if (!sel.everything) {
         load.only_accounts = sel.accounts;
         load.only_accounts.insert(sel.file_accounts.begin(), sel.file_accounts.end());
@@ -126,13 +127,18 @@ int run_validate(const Context& ctx, const ValidateOptions& o) {
     if (format == "json") {
         out = render_json(shown, counts);
     } else if (format == "github") {
+        // GitHub resolves file= against the workspace, not our working directory.
+        if (const auto ws = env("GITHUB_WORKSPACE"); ws && !ws->empty())
+            for (Diagnostic& d : shown)
+                d.path = display_path((std::filesystem::path(ctx.working_dir()) / d.path).lexically_normal().string(),
+                                      *ws);
         out = render_github(shown);
         if (!o.quiet) out += summary_line(counts) + "\n";
     } else if (format == "sarif") {
         out = render_sarif(shown, KAM_VERSION);
     } else if (format == "junit") {
         std::vector<std::string> files;
-        if (sel.everything || sel.settings) files.push_back(join_path(root.display, "kam.yaml"));
+        if (sel.everything || sel.settings) files.push_back(display_path(join_path(root.path, "kam.yaml"), ctx.working_dir()));
         for (const Account& a : p.accounts)
             for (const std::string& section : a.present_files) {
                 const std::string path = a.file_path(section + ".yaml");

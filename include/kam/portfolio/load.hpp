@@ -22,6 +22,9 @@ struct LoadOptions {
     bool skip_accounts = false;  // kam.yaml only
     // Keep the account models (reports need them; validate does not).
     bool keep_accounts = true;
+    // When set, paths in findings are relative to this folder (absolute path);
+    // otherwise they are `display_root` joined with the portfolio-relative path.
+    std::string working_dir;
 };
 
 struct LoadedPortfolio {

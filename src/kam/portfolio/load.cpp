@@ -9,6 +9,7 @@
 #include "kam/check/account_checks.hpp"
 #include "kam/check/rules.hpp"
 #include "kam/check/schema_check.hpp"
+#include "kam/io/portfolio_root.hpp"
 #include "kam/io/yaml_loader.hpp"
 #include "kam/model/build.hpp"
 #include "kam/model/schema.hpp"
@@ -115,7 +116,10 @@ LoadedPortfolio load_portfolio(const FileSystem& fs, const std::string& root,
                                const std::string& display_root, const LoadOptions& options,
                                const YamlEventSource& source) {
     LoadedPortfolio result;
-    auto shown = [&](const std::string& rel) { return join_path(display_root, rel); };
+    auto shown = [&](const std::string& rel) {
+        if (options.working_dir.empty()) return join_path(display_root, rel);
+        return display_path(join_path(root, rel), options.working_dir);
+    };
 
     // kam.yaml first: every account's checks depend on its settings.
     {
