@@ -1,0 +1,751 @@
+// The checks of the format's section 5, on a whole account loaded from an
+// in-memory tree: each rule fires exactly where expected, and a clean account
+// gives no finding at all. The as-of day is fixed: 2026-06-15.
+#include <doctest/doctest.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "kam/check/account_checks.hpp"
+#include "kam/check/rules.hpp"
+#include "kam/io/file_system.hpp"
+#include "kam/io/yaml_loader.hpp"
+#include "kam/model/build.hpp"
+#include "kam/portfolio/load.hpp"
+
+using namespace kam;
+
+namespace {
+
+const char* const k_kam_yaml = "kam: 1\nname: Portfolio\ncurrency: EUR\nfx:\n  USD: 0.92\n";
+
+// A clean key account; line numbers are noted for the positions below.
+std::map<std::string, std::string> clean_files() {
+    return {
+        {"account.yaml",
+         "name: Acme Manufacturing\n"  // 1
+         "status: active\n"            // 2
+         "tier: key\n"                 // 3
+         "manager: Dana Whitfield\n"   // 4
+         "client_since: 2019-04-01\n"  // 5
+         "currency: USD\n"},           // 6
+        {"profile.yaml",
+         "industry: Machinery\n"         // 1
+         "people:\n"                     // 2
+         "  - id: P1\n"                  // 3
+         "    name: Jordan Lee\n"        // 4
+         "    role: decision-maker\n"    // 5
+         "    relationship: good\n"      // 6
+         "    last_contact: 2026-06-01\n"  // 7
+         "  - id: P2\n"                  // 8
+         "    name: Sam Roe\n"           // 9
+         "    role: influencer\n"        // 10
+         "    last_contact: 2025-01-01\n"},  // 11
+        {"swot.yaml", "strengths:\n  - Trusted by operations\n"},
+        {"blueprint.yaml",
+         "goals:\n"                   // 1
+         "  - id: G1\n"               // 2
+         "    title: Grow services\n" // 3
+         "    status: on-track\n"     // 4
+         "actions:\n"                 // 5
+         "  - id: A1\n"               // 6
+         "    title: Value workshop\n"  // 7
+         "    status: open\n"         // 8
+         "    due: 2026-07-01\n"      // 9
+         "    goal: G1\n"             // 10
+         "  - id: A2\n"               // 11
+         "    title: Old workshop\n"  // 12
+         "    status: done\n"         // 13
+         "    due: 2026-01-01\n"},    // 14
+        {"risks.yaml",
+         "risks:\n"                       // 1
+         "  - id: R1\n"                   // 2
+         "    title: Sponsor retiring\n"  // 3
+         "    likelihood: 3\n"            // 4
+         "    impact: 4\n"                // 5
+         "    status: open\n"             // 6
+         "    review: 2026-07-01\n"       // 7
+         "    contract: C1\n"             // 8
+         "  - id: R2\n"                   // 9
+         "    title: Old risk\n"          // 10
+         "    likelihood: 1\n"            // 11
+         "    impact: 1\n"                // 12
+         "    status: closed\n"           // 13
+         "    review: 2025-01-01\n"},     // 14
+        {"contracts.yaml",
+         "contracts:\n"                   // 1
+         "  - id: C1\n"                   // 2
+         "    title: MSA\n"               // 3
+         "    status: active\n"           // 4
+         "    start: 2025-01-01\n"        // 5
+         "    end: 2027-12-31\n"          // 6
+         "    notice_days: 90\n"          // 7
+         "    annual_value: 1200000.00\n" // 8
+         "    currency: USD\n"            // 9
+         "  - id: C2\n"                   // 10
+         "    title: Old SOW\n"           // 11
+         "    status: expired\n"          // 12
+         "    start: 2020-01-01\n"        // 13
+         "    end: 2021-12-31\n"},        // 14
+        {"performance.yaml",
+         "financials:\n"                  // 1
+         "  - period: 2025\n"             // 2
+         "    revenue: 1850000.00\n"      // 3
+         "    cost: 1310000.00\n"         // 4
+         "issues:\n"                      // 5
+         "  - id: I1\n"                   // 6
+         "    title: Late shipments\n"    // 7
+         "    severity: medium\n"         // 8
+         "    status: resolved\n"         // 9
+         "    opened: 2026-03-20\n"       // 10
+         "    resolved_on: 2026-04-02\n"},  // 11
+        {"sales.yaml",
+         "opportunities:\n"          // 1
+         "  - id: O1\n"              // 2
+         "    title: Pilot\n"        // 3
+         "    stage: proposal\n"     // 4
+         "    value: 250000.00\n"    // 5
+         "    contact: P1\n"         // 6
+         "  - id: O2\n"              // 7
+         "    title: Old deal\n"     // 8
+         "    stage: lost\n"         // 9
+         "    value: 1000\n"         // 10
+         "    lost_reason: Price\n"  // 11
+         "  - id: O3\n"              // 12
+         "    title: Won deal\n"     // 13
+         "    stage: won\n"          // 14
+         "    value: 5000\n"},       // 15
+        {"reviews.yaml",
+         "reviews:\n"              // 1
+         "  - date: 2026-05-01\n"  // 2
+         "    type: qbr\n"         // 3
+         "surveys:\n"              // 4
+         "  - date: 2026-04-01\n"  // 5
+         "    respondent: P1\n"    // 6
+         "    nps: 9\n"},          // 7
+    };
+}
+
+PortfolioSettings settings_from(std::string_view kam_yaml) {
+    DiagnosticSink sink("kam.yaml");
+    const auto root = load_yaml(kam_yaml, sink, default_event_source());
+    REQUIRE(root.has_value());
+    REQUIRE(sink.items().empty());
+    return build_settings(*root);
+}
+
+struct Fixture {
+    std::map<std::string, std::string> files = clean_files();
+    PortfolioSettings settings = settings_from(k_kam_yaml);
+    Date as_of = *parse_date("2026-06-15");
+    Account account;
+
+    // Replaces the one occurrence of `from` in `file`.
+    void replace(const std::string& file, std::string_view from, std::string_view to) {
+        REQUIRE(files.count(file));
+        std::string& text = files[file];
+        const size_t at = text.find(from);
+        REQUIRE_MESSAGE(at != std::string::npos, from);
+        REQUIRE_MESSAGE(text.find(from, at + 1) == std::string::npos, from);
+        text.replace(at, from.size(), to);
+    }
+
+    std::vector<Diagnostic> run() {
+        MemoryFileSystem fs;
+        for (const auto& [name, text] : files) fs.add_file("p/accounts/acme/" + name, text);
+        std::vector<Diagnostic> out;
+        account = load_account(fs, "p/accounts/acme", "accounts/acme", "acme", settings, as_of,
+                               default_event_source(), out);
+        return out;
+    }
+};
+
+void print(const std::vector<Diagnostic>& found) {
+    for (const Diagnostic& d : found)
+        MESSAGE(d.path << ":" << d.line << ":" << d.column << ": " << severity_name(d.severity) << ": " << d.message
+                       << " [" << d.rule << "]");
+}
+
+// Exactly one finding: `rule` in `file` at line:column, with `severity`.
+Diagnostic exactly(const std::vector<Diagnostic>& found, std::string_view rule, std::string_view file, uint32_t line,
+                   uint32_t column, Severity severity) {
+    if (found.size() != 1) print(found);
+    REQUIRE(found.size() == 1);
+    const Diagnostic& d = found.front();
+    CHECK(d.rule == rule);
+    CHECK(d.path == "accounts/acme/" + std::string(file));
+    CHECK(d.line == line);
+    CHECK(d.column == column);
+    CHECK(d.severity == severity);
+    CHECK(d.account == "acme");
+    CHECK_FALSE(d.message.empty());
+    return d;
+}
+
+std::vector<Diagnostic> of_rule(const std::vector<Diagnostic>& found, std::string_view rule) {
+    std::vector<Diagnostic> out;
+    for (const Diagnostic& d : found)
+        if (d.rule == rule) out.push_back(d);
+    return out;
+}
+
+bool contains(const std::string& s, std::string_view part) { return s.find(part) != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("a clean account gives no finding") {
+    Fixture f;
+    const auto found = f.run();
+    print(found);
+    CHECK(found.empty());
+    CHECK_FALSE(f.account.has_errors);
+    CHECK(f.account.cover_ok);
+    CHECK(f.account.present_files.size() == 9);
+    REQUIRE(f.account.contracts.has_value());
+    CHECK(f.account.contracts->size() == 2);
+}
+
+TEST_CASE("id-duplicate: an id used twice in one list, reported at the second") {
+    {
+        Fixture f;
+        f.replace("profile.yaml", "  - id: P2", "  - id: P1");
+        const Diagnostic d = exactly(f.run(), "id-duplicate", "profile.yaml", 8, 9, Severity::error);
+        CHECK(contains(d.message, "P1"));
+        CHECK(contains(d.message, "line 3"));
+        CHECK(f.account.has_errors);
+    }
+    {
+        Fixture f;
+        f.replace("contracts.yaml", "  - id: C2", "  - id: C1");
+        exactly(f.run(), "id-duplicate", "contracts.yaml", 10, 9, Severity::error);
+    }
+    {
+        Fixture f;
+        f.replace("blueprint.yaml", "  - id: A2", "  - id: A1");
+        exactly(f.run(), "id-duplicate", "blueprint.yaml", 11, 9, Severity::error);
+    }
+    {
+        // A financial period is unique per account.
+        Fixture f;
+        f.replace("performance.yaml", "    cost: 1310000.00\n", "    cost: 1310000.00\n  - period: 2025\n    revenue: 1\n");
+        const auto found = f.run();
+        const auto dup = of_rule(found, "id-duplicate");
+        REQUIRE(dup.size() == 1);
+        CHECK(dup[0].line == 5);
+        CHECK(dup[0].column == 13);
+        CHECK(dup.size() == found.size());
+    }
+    {
+        // The same id in different lists is fine.
+        Fixture f;
+        f.replace("blueprint.yaml", "  - id: A1", "  - id: G1");
+        CHECK(f.run().empty());
+    }
+}
+
+TEST_CASE("ref-dangling: action.goal, risk.contract, opportunity.contact, survey.respondent") {
+    {
+        Fixture f;
+        f.replace("blueprint.yaml", "    goal: G1", "    goal: G9");
+        const Diagnostic d = exactly(f.run(), "ref-dangling", "blueprint.yaml", 10, 11, Severity::error);
+        CHECK(contains(d.message, "G9"));
+        CHECK(contains(d.hint, "G1"));
+    }
+    {
+        Fixture f;
+        f.replace("risks.yaml", "    contract: C1", "    contract: C9");
+        const Diagnostic d = exactly(f.run(), "ref-dangling", "risks.yaml", 8, 15, Severity::error);
+        CHECK(contains(d.message, "C9"));
+        CHECK(contains(d.hint, "C1"));
+        CHECK(contains(d.hint, "C2"));
+    }
+    {
+        Fixture f;
+        f.replace("sales.yaml", "    contact: P1", "    contact: P9");
+        exactly(f.run(), "ref-dangling", "sales.yaml", 6, 14, Severity::error);
+    }
+    {
+        Fixture f;
+        f.replace("reviews.yaml", "    respondent: P1", "    respondent: P9");
+        exactly(f.run(), "ref-dangling", "reviews.yaml", 6, 17, Severity::error);
+    }
+    {
+        // The target file is absent: still dangling, and the message says so.
+        Fixture f;
+        f.files.erase("contracts.yaml");
+        f.replace("account.yaml", "tier: key", "tier: growth");  // no section-required
+        const Diagnostic d = exactly(f.run(), "ref-dangling", "risks.yaml", 8, 15, Severity::error);
+        CHECK(contains(d.message, "none"));
+    }
+    {
+        Fixture f;
+        f.files.erase("profile.yaml");
+        f.replace("account.yaml", "tier: key", "tier: growth");
+        const auto found = f.run();
+        if (found.size() != 2) print(found);
+        REQUIRE(found.size() == 2);
+        CHECK(found[0].rule == "ref-dangling");
+        CHECK(found[0].path == "accounts/acme/sales.yaml");
+        CHECK(found[1].rule == "ref-dangling");
+        CHECK(found[1].path == "accounts/acme/reviews.yaml");
+    }
+}
+
+TEST_CASE("date-order: an end before its start") {
+    {
+        Fixture f;
+        f.replace("contracts.yaml", "    end: 2021-12-31", "    end: 2019-12-31");
+        const Diagnostic d = exactly(f.run(), "date-order", "contracts.yaml", 14, 10, Severity::error);
+        CHECK(contains(d.message, "C2"));
+    }
+    {
+        // Ending on the day it starts is fine.
+        Fixture f;
+        f.replace("contracts.yaml", "    end: 2021-12-31", "    end: 2020-01-01");
+        CHECK(f.run().empty());
+    }
+    {
+        Fixture f;
+        f.replace("account.yaml", "status: active", "status: lost");
+        f.files["account.yaml"] += "lost_on: 2019-01-01\n";  // line 7, before client_since
+        const Diagnostic d = exactly(f.run(), "date-order", "account.yaml", 7, 10, Severity::error);
+        CHECK(contains(d.message, "2019-04-01"));
+    }
+    {
+        Fixture f;
+        f.replace("performance.yaml", "    resolved_on: 2026-04-02", "    resolved_on: 2026-03-01");
+        exactly(f.run(), "date-order", "performance.yaml", 11, 18, Severity::error);
+    }
+}
+
+TEST_CASE("lost-needs-date: status lost without lost_on") {
+    {
+        Fixture f;
+        f.replace("account.yaml", "status: active", "status: lost");
+        const Diagnostic d = exactly(f.run(), "lost-needs-date", "account.yaml", 2, 9, Severity::error);
+        CHECK(contains(d.message, "lost_on"));
+    }
+    {
+        Fixture f;
+        f.replace("account.yaml", "status: active", "status: lost");
+        f.files["account.yaml"] += "lost_on: 2026-01-31\n";
+        CHECK(f.run().empty());  // and a lost account is not judged on reviews or contacts
+    }
+}
+
+TEST_CASE("fx-missing: a currency with no rate in kam.yaml") {
+    {
+        Fixture f;
+        f.replace("contracts.yaml", "    currency: USD", "    currency: GBP");
+        const Diagnostic d = exactly(f.run(), "fx-missing", "contracts.yaml", 9, 15, Severity::error);
+        CHECK(contains(d.message, "GBP"));
+        CHECK(contains(d.hint, "GBP"));
+    }
+    {
+        Fixture f;
+        f.replace("account.yaml", "currency: USD", "currency: CHF");
+        exactly(f.run(), "fx-missing", "account.yaml", 6, 11, Severity::error);
+    }
+    {
+        Fixture f;
+        f.replace("sales.yaml", "    contact: P1", "    contact: P1\n    currency: JPY");
+        exactly(f.run(), "fx-missing", "sales.yaml", 7, 15, Severity::error);
+    }
+    {
+        Fixture f;
+        f.replace("performance.yaml", "    cost: 1310000.00", "    cost: 1310000.00\n    currency: SEK");
+        exactly(f.run(), "fx-missing", "performance.yaml", 5, 15, Severity::error);
+    }
+    {
+        // The base currency needs no rate.
+        Fixture f;
+        f.replace("account.yaml", "currency: USD", "currency: EUR");
+        f.replace("contracts.yaml", "    currency: USD", "    currency: EUR");
+        CHECK(f.run().empty());
+    }
+}
+
+TEST_CASE("section-required: sections the tier's policy asks for") {
+    {
+        Fixture f;
+        f.files.erase("swot.yaml");
+        const Diagnostic d = exactly(f.run(), "section-required", "account.yaml", 1, 1, Severity::warning);
+        CHECK(contains(d.message, "swot"));
+        CHECK_FALSE(f.account.has_errors);  // a warning only
+    }
+    {
+        Fixture f;
+        f.files.erase("swot.yaml");
+        f.replace("account.yaml", "tier: key", "tier: strategic");
+        exactly(f.run(), "section-required", "account.yaml", 1, 1, Severity::warning);
+    }
+    {
+        // By default only key and strategic accounts have requirements.
+        Fixture f;
+        f.files.erase("swot.yaml");
+        f.files.erase("profile.yaml");
+        f.files.erase("sales.yaml");
+        f.files.erase("reviews.yaml");
+        f.replace("account.yaml", "tier: key", "tier: growth");
+        CHECK(f.run().empty());
+    }
+    {
+        // A portfolio's own policy replaces the default.
+        Fixture f;
+        f.settings = settings_from(std::string(k_kam_yaml) + "policy:\n  require:\n    growth: [performance]\n");
+        f.files.erase("performance.yaml");
+        f.files.erase("swot.yaml");  // key has no requirements any more
+        f.replace("account.yaml", "tier: key", "tier: growth");
+        const Diagnostic d = exactly(f.run(), "section-required", "account.yaml", 1, 1, Severity::warning);
+        CHECK(contains(d.message, "performance"));
+    }
+}
+
+TEST_CASE("contract-expired: an active contract whose end has passed") {
+    {
+        Fixture f;
+        f.replace("contracts.yaml", "    end: 2027-12-31", "    end: 2026-06-14");
+        const Diagnostic d = exactly(f.run(), "contract-expired", "contracts.yaml", 6, 10, Severity::warning);
+        CHECK(contains(d.message, "C1"));
+    }
+    {
+        // Its last day is the as-of day: not expired yet (notice long passed, though).
+        Fixture f;
+        f.replace("contracts.yaml", "    end: 2027-12-31", "    end: 2026-06-15");
+        f.replace("contracts.yaml", "    notice_days: 90\n", "");
+        CHECK(f.run().empty());
+    }
+    {
+        // Only active contracts: a renewing one past its end is not flagged.
+        Fixture f;
+        f.replace("contracts.yaml", "    end: 2027-12-31", "    end: 2026-01-31");
+        f.replace("contracts.yaml", "    status: active", "    status: renewing");
+        CHECK(f.run().empty());
+    }
+}
+
+TEST_CASE("notice-passed: an active, not auto-renewing contract past its notice deadline") {
+    {
+        // 2026-08-01 minus 90 days is 2026-05-03.
+        Fixture f;
+        f.replace("contracts.yaml", "    end: 2027-12-31", "    end: 2026-08-01");
+        const Diagnostic d = exactly(f.run(), "notice-passed", "contracts.yaml", 6, 10, Severity::warning);
+        CHECK(contains(d.message, "2026-05-03"));
+    }
+    {
+        Fixture f;
+        f.replace("contracts.yaml", "    end: 2027-12-31", "    end: 2026-08-01");
+        f.replace("contracts.yaml", "    notice_days: 90", "    notice_days: 90\n    auto_renew: true");
+        CHECK(f.run().empty());
+    }
+    {
+        // auto_renew: false is the same as absent.
+        Fixture f;
+        f.replace("contracts.yaml", "    end: 2027-12-31", "    end: 2026-08-01");
+        f.replace("contracts.yaml", "    notice_days: 90", "    notice_days: 90\n    auto_renew: false");
+        exactly(f.run(), "notice-passed", "contracts.yaml", 6, 10, Severity::warning);
+    }
+    {
+        // 2026-09-13 minus 90 days is the as-of day: the deadline has not passed.
+        Fixture f;
+        f.replace("contracts.yaml", "    end: 2027-12-31", "    end: 2026-09-13");
+        CHECK(f.run().empty());
+        f.replace("contracts.yaml", "    end: 2026-09-13", "    end: 2026-09-12");
+        exactly(f.run(), "notice-passed", "contracts.yaml", 6, 10, Severity::warning);
+    }
+    {
+        // No notice period: nothing to miss.
+        Fixture f;
+        f.replace("contracts.yaml", "    end: 2027-12-31", "    end: 2026-08-01");
+        f.replace("contracts.yaml", "    notice_days: 90\n", "");
+        CHECK(f.run().empty());
+    }
+}
+
+TEST_CASE("review-overdue: key and strategic accounts need a recent progress review") {
+    {
+        // 2026-01-01 to 2026-06-15 is 165 days.
+        Fixture f;
+        f.replace("reviews.yaml", "  - date: 2026-05-01", "  - date: 2026-01-01");
+        const Diagnostic d = exactly(f.run(), "review-overdue", "reviews.yaml", 1, 1, Severity::warning);
+        CHECK(contains(d.message, "165"));
+    }
+    {
+        Fixture f;
+        f.replace("reviews.yaml", "  - date: 2026-05-01", "  - date: 2026-03-17");  // 90 days ago
+        CHECK(f.run().empty());
+        f.replace("reviews.yaml", "  - date: 2026-03-17", "  - date: 2026-03-16");  // 91 days ago
+        exactly(f.run(), "review-overdue", "reviews.yaml", 1, 1, Severity::warning);
+    }
+    {
+        Fixture f;
+        f.replace("reviews.yaml", "  - date: 2026-05-01", "  - date: 2026-01-01");
+        f.replace("account.yaml", "tier: key", "tier: strategic");
+        exactly(f.run(), "review-overdue", "reviews.yaml", 1, 1, Severity::warning);
+    }
+    {
+        Fixture f;
+        f.replace("reviews.yaml", "  - date: 2026-05-01", "  - date: 2026-01-01");
+        f.replace("account.yaml", "tier: key", "tier: growth");
+        CHECK(f.run().empty());
+    }
+    {
+        // No reviews at all for a client of many years.
+        Fixture f;
+        f.files.erase("reviews.yaml");
+        exactly(f.run(), "review-overdue", "account.yaml", 1, 1, Severity::warning);
+    }
+    {
+        // A client newer than review_every_days cannot be overdue yet.
+        Fixture f;
+        f.files.erase("reviews.yaml");
+        f.replace("account.yaml", "client_since: 2019-04-01", "client_since: 2026-05-01");
+        CHECK(f.run().empty());
+    }
+    {
+        // A review planned for the future does not count as held.
+        Fixture f;
+        f.replace("reviews.yaml", "  - date: 2026-05-01", "  - date: 2026-07-01");
+        exactly(f.run(), "review-overdue", "reviews.yaml", 1, 1, Severity::warning);
+    }
+    {
+        // The portfolio's interval applies.
+        Fixture f;
+        f.settings = settings_from(std::string(k_kam_yaml) + "policy:\n  review_every_days: 30\n");
+        const Diagnostic d = exactly(f.run(), "review-overdue", "reviews.yaml", 1, 1, Severity::warning);
+        CHECK(contains(d.message, "45"));
+    }
+}
+
+TEST_CASE("risk-review-overdue: a live risk whose review date has passed") {
+    {
+        Fixture f;
+        f.replace("risks.yaml", "    review: 2026-07-01", "    review: 2026-06-01");
+        const Diagnostic d = exactly(f.run(), "risk-review-overdue", "risks.yaml", 7, 13, Severity::warning);
+        CHECK(contains(d.message, "R1"));
+    }
+    {
+        Fixture f;
+        f.replace("risks.yaml", "    review: 2026-07-01", "    review: 2026-06-15");  // due today
+        CHECK(f.run().empty());
+    }
+    {
+        // Mitigating and accepted risks are live too; closed ones (R2) are not.
+        Fixture f;
+        f.replace("risks.yaml", "    review: 2026-07-01", "    review: 2026-06-01");
+        f.replace("risks.yaml", "    status: open", "    status: accepted");
+        exactly(f.run(), "risk-review-overdue", "risks.yaml", 7, 13, Severity::warning);
+    }
+    {
+        Fixture f;
+        f.replace("risks.yaml", "    review: 2026-07-01", "    review: 2026-06-01");
+        f.replace("risks.yaml", "    status: open", "    status: closed");
+        CHECK(f.run().empty());
+    }
+}
+
+TEST_CASE("action-overdue: an open action past its due date") {
+    {
+        Fixture f;
+        f.replace("blueprint.yaml", "    due: 2026-07-01", "    due: 2026-06-01");
+        const Diagnostic d = exactly(f.run(), "action-overdue", "blueprint.yaml", 9, 10, Severity::info);
+        CHECK(contains(d.message, "A1"));
+        CHECK_FALSE(f.account.has_errors);
+    }
+    {
+        Fixture f;
+        f.replace("blueprint.yaml", "    due: 2026-07-01", "    due: 2026-06-01");
+        f.replace("blueprint.yaml", "    status: open", "    status: cancelled");
+        CHECK(f.run().empty());
+    }
+}
+
+TEST_CASE("contact-stale: decision-makers not contacted within contact_every_days") {
+    {
+        // 2026-03-01 to 2026-06-15 is 106 days.
+        Fixture f;
+        f.replace("profile.yaml", "    last_contact: 2026-06-01", "    last_contact: 2026-03-01");
+        const Diagnostic d = exactly(f.run(), "contact-stale", "profile.yaml", 7, 19, Severity::info);
+        CHECK(contains(d.message, "P1"));
+        CHECK(contains(d.message, "106"));
+    }
+    {
+        Fixture f;
+        f.replace("profile.yaml", "    last_contact: 2026-06-01", "    last_contact: 2026-04-16");  // 60 days
+        CHECK(f.run().empty());
+    }
+    {
+        // A decision-maker with no contact on record, reported at the person.
+        Fixture f;
+        f.replace("profile.yaml", "    last_contact: 2026-06-01\n", "");
+        exactly(f.run(), "contact-stale", "profile.yaml", 3, 5, Severity::info);
+    }
+    {
+        // Other roles are never stale (P2, an influencer, was last seen in 2025).
+        Fixture f;
+        f.replace("profile.yaml", "    role: decision-maker", "    role: champion");
+        f.replace("profile.yaml", "    last_contact: 2026-06-01", "    last_contact: 2020-01-01");
+        CHECK(f.run().empty());
+    }
+}
+
+TEST_CASE("lost-reason-missing: a lost opportunity without lost_reason") {
+    {
+        Fixture f;
+        f.replace("sales.yaml", "    lost_reason: Price\n", "");
+        const Diagnostic d = exactly(f.run(), "lost-reason-missing", "sales.yaml", 7, 5, Severity::info);
+        CHECK(contains(d.message, "O2"));
+    }
+    {
+        // A won opportunity (O3) needs no reason; neither does an open one.
+        Fixture f;
+        f.replace("sales.yaml", "    stage: won", "    stage: negotiation");
+        CHECK(f.run().empty());
+    }
+}
+
+TEST_CASE("a survey needs nps or csat (schema-required)") {
+    {
+        Fixture f;
+        f.replace("reviews.yaml", "    nps: 9\n", "");
+        exactly(f.run(), "schema-required", "reviews.yaml", 5, 5, Severity::error);
+    }
+    {
+        Fixture f;
+        f.replace("reviews.yaml", "    nps: 9\n", "    csat: 4.5\n");
+        CHECK(f.run().empty());
+    }
+}
+
+TEST_CASE("a survey whose nps is out of range gets one finding, not two") {
+    // nps is written but out of range: schema-range says so; a second finding
+    // claiming that neither nps nor csat is there would be wrong.
+    Fixture f;
+    f.replace("reviews.yaml", "    nps: 9", "    nps: 11");
+    exactly(f.run(), "schema-range", "reviews.yaml", 7, 10, Severity::error);
+}
+
+TEST_CASE("a survey whose nps is not a number gets one finding, not two") {
+    Fixture f;
+    f.replace("reviews.yaml", "    nps: 9", "    nps: high");
+    exactly(f.run(), "schema-type", "reviews.yaml", 7, 10, Severity::error);
+}
+
+TEST_CASE("an account folder without account.yaml") {
+    Fixture f;
+    f.files.erase("account.yaml");
+    const auto found = f.run();
+    const auto missing = of_rule(found, "schema-required");
+    REQUIRE(missing.size() == 1);
+    CHECK(missing[0].path == "accounts/acme/account.yaml");
+    CHECK(missing[0].line == 1);
+    CHECK(f.account.has_errors);
+    CHECK_FALSE(f.account.cover_ok);
+}
+
+TEST_CASE("apply_severities: defaults, overrides and rules turned off") {
+    auto make = [](std::string rule) {
+        Diagnostic d;
+        d.rule = std::move(rule);
+        d.severity = Severity::error;  // producers leave the default; apply_severities decides
+        return d;
+    };
+    std::vector<Diagnostic> list{make("contact-stale"), make("action-overdue"), make("id-duplicate"),
+                                 make("review-overdue"), make("notice-passed"), make("no-such-rule"),
+                                 make("unknown-key")};
+    apply_severities(list, {{"contact-stale", "warning"},
+                            {"action-overdue", "off"},
+                            {"id-duplicate", "info"},
+                            {"review-overdue", "loud"},  // not a severity: the default stays
+                            {"unknown-key", "error"}});
+    REQUIRE(list.size() == 6);
+    CHECK(list[0].rule == "contact-stale");
+    CHECK(list[0].severity == Severity::warning);
+    CHECK(list[1].rule == "id-duplicate");
+    CHECK(list[1].severity == Severity::info);
+    CHECK(list[2].rule == "review-overdue");
+    CHECK(list[2].severity == Severity::warning);
+    CHECK(list[3].rule == "notice-passed");
+    CHECK(list[3].severity == Severity::warning);
+    CHECK(list[4].rule == "no-such-rule");
+    CHECK(list[4].severity == Severity::error);
+    CHECK(list[5].rule == "unknown-key");
+    CHECK(list[5].severity == Severity::error);
+
+    // Every rule has a default that is not "off".
+    for (const RuleInfo& r : all_rules()) {
+        CAPTURE(r.id);
+        CHECK(r.default_severity != Severity::off);
+        CHECK(find_rule(r.id) == &r);
+    }
+    CHECK(parse_severity("warning") == Severity::warning);
+    CHECK_FALSE(parse_severity("Warning"));
+}
+
+TEST_CASE("rules: overrides from kam.yaml reach an account's findings") {
+    {
+        Fixture f;
+        f.settings = settings_from(std::string(k_kam_yaml) + "rules:\n  contact-stale: error\n");
+        f.replace("profile.yaml", "    last_contact: 2026-06-01", "    last_contact: 2026-03-01");
+        exactly(f.run(), "contact-stale", "profile.yaml", 7, 19, Severity::error);
+        CHECK(f.account.has_errors);
+    }
+    {
+        Fixture f;
+        f.settings = settings_from(std::string(k_kam_yaml) + "rules:\n  ref-dangling: warning\n");
+        f.replace("sales.yaml", "    contact: P1", "    contact: P9");
+        exactly(f.run(), "ref-dangling", "sales.yaml", 6, 14, Severity::warning);
+        CHECK_FALSE(f.account.has_errors);
+    }
+    {
+        Fixture f;
+        f.settings = settings_from(std::string(k_kam_yaml) + "rules:\n  section-required: off\n");
+        f.files.erase("swot.yaml");
+        CHECK(f.run().empty());
+    }
+}
+
+TEST_CASE("check_account on a model built by hand") {
+    PortfolioSettings settings;
+    settings.currency = "EUR";
+    Account a;
+    a.slug = "beta";
+    a.dir = "accounts/beta";
+    a.cover.status = "active";
+    a.cover.tier = "growth";
+    a.present_files = {"account", "contracts"};
+    Contract c;
+    c.id = "K1";
+    c.status = "active";
+    c.start = *parse_date("2025-01-01");
+    c.end = *parse_date("2026-07-15");
+    c.notice_days = 60;  // deadline 2026-05-16
+    c.end_pos = Pos{6, 10};
+    a.contracts = std::vector<Contract>{c};
+
+    const Date as_of = *parse_date("2026-06-15");
+    std::vector<Diagnostic> out;
+    check_account(a, CheckContext{settings, as_of}, out);
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].rule == "notice-passed");
+    CHECK(out[0].path == "accounts/beta/contracts.yaml");
+    CHECK(out[0].line == 6);
+    CHECK(out[0].column == 10);
+    CHECK(out[0].account == "beta");
+    CHECK(contains(out[0].message, "2026-05-16"));
+
+    // Auto-renewing: nothing to report.
+    a.contracts->front().auto_renew = true;
+    out.clear();
+    check_account(a, CheckContext{settings, as_of}, out);
+    CHECK(out.empty());
+
+    // Past its end: expired, not "notice passed".
+    a.contracts->front().auto_renew = false;
+    a.contracts->front().end = *parse_date("2026-06-01");
+    out.clear();
+    check_account(a, CheckContext{settings, as_of}, out);
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].rule == "contract-expired");
+}

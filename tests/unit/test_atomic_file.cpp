@@ -1,0 +1,143 @@
+// Replacing files whole: content, mode, symlink refusal and no temporary
+// files left behind, on a real temporary folder.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <vector>
+
+#include "kam/util/atomic_file.hpp"
+
+using namespace kam;
+
+namespace {
+
+struct TempDir {
+    std::string path;
+    TempDir() {
+        std::string pattern = (std::filesystem::temp_directory_path() / "kam-atomic-XXXXXX").string();
+        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
+        path = pattern;
+    }
+    ~TempDir() {
+        std::error_code ec;
+        std::filesystem::remove_all(path, ec);
+    }
+    std::string operator/(const std::string& name) const { return path + "/" + name; }
+    std::vector<std::string> names() const {
+        std::vector<std::string> out;
+        for (const auto& e : std::filesystem::directory_iterator(path)) out.push_back(e.path().filename().string());
+        std::sort(out.begin(), out.end());
+        return out;
+    }
+};
+
+std::string slurp(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+unsigned mode_of(const std::string& path) {
+    struct stat st {};
+    REQUIRE(::lstat(path.c_str(), &st) == 0);
+    return static_cast<unsigned>(st.st_mode & 07777);
+}
+
+}  // namespace
+
+TEST_CASE("write_file_atomically replaces the content and keeps the file's mode") {
+    TempDir dir;
+    const std::string file = dir / "account.yaml";
+    REQUIRE(write_new_file(file, "name: Old\n", 0600));
+    REQUIRE(::chmod(file.c_str(), 0600) == 0);
+
+    const auto w = write_file_atomically(file, "name: New\n");
+    REQUIRE_MESSAGE(w.has_value(), (w ? std::string() : w.error()));
+    CHECK(slurp(file) == "name: New\n");
+    CHECK(mode_of(file) == 0600u);  // not the default 0644
+
+    REQUIRE(::chmod(file.c_str(), 0640) == 0);
+    REQUIRE(write_file_atomically(file, ""));
+    CHECK(slurp(file).empty());
+    CHECK(mode_of(file) == 0640u);
+
+    CHECK(dir.names() == std::vector<std::string>{"account.yaml"});  // no temporary file left
+}
+
+TEST_CASE("write_file_atomically creates a missing file with the given mode") {
+    TempDir dir;
+    const std::string file = dir / "new.yaml";
+    REQUIRE(write_file_atomically(file, "a: 1\n", 0640));
+    CHECK(slurp(file) == "a: 1\n");
+    CHECK(mode_of(file) == 0640u);  // set explicitly, so the umask does not matter
+    REQUIRE(write_file_atomically(dir / "default.yaml", "b: 2\n"));
+    CHECK(mode_of(dir / "default.yaml") == 0644u);
+    CHECK(dir.names() == std::vector<std::string>{"default.yaml", "new.yaml"});
+}
+
+TEST_CASE("write_file_atomically refuses a symlink and leaves it and its target alone") {
+    TempDir dir;
+    const std::string target = dir / "target.yaml";
+    const std::string link = dir / "link.yaml";
+    REQUIRE(write_new_file(target, "keep\n", 0644));
+    REQUIRE(::symlink("target.yaml", link.c_str()) == 0);
+
+    const auto w = write_file_atomically(link, "replaced\n");
+    REQUIRE_FALSE(w.has_value());
+    CHECK(w.error().find("symlink") != std::string::npos);
+    struct stat st {};
+    REQUIRE(::lstat(link.c_str(), &st) == 0);
+    CHECK(S_ISLNK(st.st_mode));
+    CHECK(slurp(target) == "keep\n");
+
+    // A dangling symlink is refused too: nothing is created through it.
+    const std::string dangling = dir / "dangling.yaml";
+    REQUIRE(::symlink("nowhere.yaml", dangling.c_str()) == 0);
+    CHECK_FALSE(write_file_atomically(dangling, "x"));
+    CHECK_FALSE(std::filesystem::exists(dir / "nowhere.yaml"));
+
+    CHECK(dir.names() == std::vector<std::string>{"dangling.yaml", "link.yaml", "target.yaml"});
+}
+
+TEST_CASE("write_file_atomically refuses what is not a regular file, and fails cleanly") {
+    TempDir dir;
+    REQUIRE(::mkdir((dir / "folder").c_str(), 0755) == 0);
+    const auto onto_dir = write_file_atomically(dir / "folder", "x");
+    CHECK_FALSE(onto_dir.has_value());
+    CHECK(std::filesystem::is_directory(dir / "folder"));
+
+    const auto no_parent = write_file_atomically(dir / "missing/file.yaml", "x");
+    CHECK_FALSE(no_parent.has_value());
+    CHECK(dir.names() == std::vector<std::string>{"folder"});
+}
+
+TEST_CASE("write_new_file creates a file that must not exist yet") {
+    TempDir dir;
+    const std::string file = dir / "kam.yaml";
+    const auto first = write_new_file(file, "kam: 1\n", 0600);
+    REQUIRE(first.has_value());
+    CHECK(slurp(file) == "kam: 1\n");
+    CHECK(mode_of(file) == 0600u);
+
+    const auto again = write_new_file(file, "kam: 2\n");
+    CHECK_FALSE(again.has_value());
+    CHECK_FALSE(again.error().empty());
+    CHECK(slurp(file) == "kam: 1\n");  // untouched
+
+    // Not through a symlink either, dangling or not.
+    REQUIRE(::symlink("elsewhere.yaml", (dir / "link.yaml").c_str()) == 0);
+    CHECK_FALSE(write_new_file(dir / "link.yaml", "x"));
+    CHECK_FALSE(std::filesystem::exists(dir / "elsewhere.yaml"));
+
+    CHECK(dir.names() == std::vector<std::string>{"kam.yaml", "link.yaml"});
+    CHECK(sync_directory(dir.path));
+    CHECK_FALSE(sync_directory(dir / "missing"));
+}

@@ -1,0 +1,50 @@
+// Edit distance (with adjacent transpositions) and "did you mean".
+#include <doctest/doctest.h>
+
+#include <array>
+#include <string_view>
+
+#include "kam/util/spell.hpp"
+
+using kam::closest_match;
+using kam::edit_distance;
+
+TEST_CASE("edit_distance counts insertions, deletions, substitutions and transpositions") {
+    CHECK(edit_distance("", "") == 0u);
+    CHECK(edit_distance("abc", "abc") == 0u);
+    CHECK(edit_distance("", "abc") == 3u);
+    CHECK(edit_distance("abc", "") == 3u);
+    CHECK(edit_distance("kitten", "sitting") == 3u);
+    CHECK(edit_distance("flaw", "lawn") == 2u);
+    CHECK(edit_distance("titel", "title") == 1u);    // one transposition
+    CHECK(edit_distance("stauts", "status") == 1u);  // one transposition
+    CHECK(edit_distance("ab", "ba") == 1u);
+    CHECK(edit_distance("opne", "open") == 1u);
+    CHECK(edit_distance("status", "statuses") == 2u);
+    CHECK(edit_distance("a", "b") == 1u);
+    CHECK(edit_distance("abc", "ca") == 3u);  // optimal string alignment distance
+}
+
+TEST_CASE("edit_distance is symmetric") {
+    const std::array<std::string_view, 5> words{"status", "stauts", "title", "tier", ""};
+    for (std::string_view a : words)
+        for (std::string_view b : words) CHECK(edit_distance(a, b) == edit_distance(b, a));
+}
+
+TEST_CASE("closest_match suggests only close candidates") {
+    constexpr std::array<std::string_view, 5> keys{"name", "status", "tier", "manager", "title"};
+    CHECK(closest_match("stauts", keys) == "status");
+    CHECK(closest_match("titel", keys) == "title");
+    CHECK(closest_match("manger", keys) == "manager");
+    CHECK(closest_match("status", keys) == "status");
+    CHECK_FALSE(closest_match("zzzzzzzz", keys));
+    CHECK_FALSE(closest_match("revenue", keys));
+    CHECK_FALSE(closest_match("xyz", keys));
+
+    constexpr std::array<std::string_view, 4> values{"open", "mitigating", "accepted", "closed"};
+    CHECK(closest_match("opne", values) == "open");
+    CHECK(closest_match("clsoed", values) == "closed");
+    CHECK_FALSE(closest_match("done", values));  // two edits from "open": a guess, not a help
+
+    CHECK_FALSE(closest_match("anything", std::span<const std::string_view>{}));
+}
