@@ -200,6 +200,7 @@ struct Survey {
     std::string respondent, comment;
     std::optional<int64_t> nps;
     std::optional<double> csat;
+    bool score_written = false;  // nps or csat has a value, valid or not
     Pos pos, respondent_pos;
 };
 

@@ -1,6 +1,7 @@
 #include "kam/check/account_checks.hpp"
 
 #include <fmt/format.h>
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -103,7 +104,7 @@ private:
             for (const Survey& s : a_.reviews->surveys) {
                 ref("reviews.yaml", s.respondent_pos, s.respondent, people, "people in profile.yaml",
                     a_.profile.has_value());
-                if (!s.nps && !s.csat)
+                if (!s.score_written)
                     add("reviews.yaml", s.pos, "schema-required",
                         "a survey needs at least one of 'nps' and 'csat'");
             }
@@ -184,6 +185,9 @@ private:
         const std::string& tier = a_.cover.tier;
         const std::string& status = a_.cover.status;
         if ((tier != "key" && tier != "strategic") || status == "lost" || status == "prospect") return;
+        // An unreadable reviews.yaml was reported already; do not guess that reviews are missing.
+        if (std::find(a_.unreadable_files.begin(), a_.unreadable_files.end(), "reviews") != a_.unreadable_files.end())
+            return;
         std::optional<Date> latest;
         if (a_.reviews)
             for (const Review& r : a_.reviews->reviews)

@@ -49,10 +49,7 @@ public:
             case T::alias:
                 throw LoadAbort{"yaml-alias", e.offset,
                                 "aliases (*name) are not allowed: write the value out in full"};
-            case T::null:
-                reject_anchor_or_tag(e);
-                add(Node{NodeKind::null, ScalarStyle::plain, false, mark(e.offset), {}, {}, {}});
-                return;
+            case T::null: null_node(e); return;
             case T::scalar: scalar(e); return;
             case T::sequence_start:
             case T::mapping_start: {
@@ -106,12 +103,40 @@ private:
                         fmt::format("unexpected '{}' after the end of the top-level node", c)};
     }
 
+    // yaml-cpp gives an empty value the position of whatever comes next; point
+    // at the indicator that introduced it instead ("-" or ":"), and refuse the
+    // empty entry it invents for "[a,,b]".
+    void null_node(const ParseEvent& e) {
+        reject_anchor_or_tag(e);
+        uint32_t at = std::min<uint32_t>(e.offset, static_cast<uint32_t>(text_.size()));
+        const char c = at < text_.size() ? text_[at] : '\0';
+        const bool written = c == '~' || c == 'n' || c == 'N';
+        // An empty key (": value") is already placed at its ':'.
+        const bool is_key = !stack_.empty() && stack_.back().node.kind == NodeKind::mapping && !stack_.back().have_key;
+        if (!written && !is_key) {
+            while (at > 0 && (text_[at - 1] == ' ' || text_[at - 1] == '\t' || text_[at - 1] == '\r' ||
+                              text_[at - 1] == '\n'))
+                --at;
+            const bool in_flow_list = !stack_.empty() && stack_.back().node.flow &&
+                                      stack_.back().node.kind == NodeKind::sequence;
+            if (in_flow_list && at > 0 && (text_[at - 1] == ',' || text_[at - 1] == '['))
+                throw LoadAbort{"yaml-syntax", at - 1, "an empty entry in a flow list (two commas in a row?)"};
+            if (at > 0) --at;  // onto the indicator itself
+        }
+        Node n;
+        n.mark = mark(at);
+        add(std::move(n));
+    }
+
+    // A written "!" tag; yaml-cpp reports it exactly like quoting.
+    bool starts_with_tag(uint32_t offset) const { return offset < text_.size() && text_[offset] == '!'; }
+
     void reject_anchor_or_tag(const ParseEvent& e) {
         if (e.has_anchor)
             throw LoadAbort{"yaml-alias", e.offset,
                             "anchors (&name) are not allowed: shared nodes make one edit change "
                             "two places"};
-        if (e.has_explicit_tag)
+        if (e.has_explicit_tag || starts_with_tag(e.offset))
             throw LoadAbort{"yaml-syntax", e.offset,
                             "explicit tags (like !!str) are not supported: quote the value instead"};
     }
@@ -174,6 +199,7 @@ private:
                                 : fmt::format("a key must be a single word or quoted string, not "
                                               "{}",
                                               node_kind_name(key.kind))};
+        if (!top.node.flow) expect_colon_after(key);
         if (key.style == ScalarStyle::plain && key.value == "<<")
             throw LoadAbort{"yaml-alias", key.mark.offset,
                             "merge keys (<<) are not allowed: write the keys out in full"};
@@ -190,6 +216,31 @@ private:
         top.have_key = true;
         top.key = std::move(key.value);
         top.key_mark = key.mark;
+    }
+
+    // yaml-cpp takes a lone word in a block mapping ("status" on its own line)
+    // for a key with an empty value; YAML requires the ':'.
+    void expect_colon_after(const Node& key) const {
+        const uint32_t start = key.mark.offset;
+        // "? key" (explicit key): its ':' is on a later line, if anywhere.
+        uint32_t b = start;
+        while (b > 0 && (text_[b - 1] == ' ' || text_[b - 1] == '\t')) --b;
+        if (b > 0 && text_[b - 1] == '?') return;
+        size_t end;
+        if (key.style == ScalarStyle::double_quoted || key.style == ScalarStyle::single_quoted) {
+            const auto q = quoted_scalar_end(text_, start);
+            if (!q) return;  // reported as unterminated elsewhere
+            end = *q;
+        } else if (text_.substr(start, key.value.size()) == key.value) {
+            end = start + key.value.size();
+        } else {
+            return;  // a multi-line plain key: leave it to the parser
+        }
+        while (end < text_.size() && (text_[end] == ' ' || text_[end] == '\t')) ++end;
+        if (end < text_.size() && text_[end] == ':') return;
+        throw LoadAbort{"yaml-syntax", start,
+                        fmt::format("expected ':' after the key '{}' (a key needs a value, even an empty one)",
+                                    key.value)};
     }
 
     static std::optional<uint32_t> first_line_of(const Frame& top, const std::string& key) {
@@ -314,6 +365,11 @@ std::optional<Node> load_yaml(std::string_view bytes, DiagnosticSink& sink,
     std::string_view text = bytes;
     if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
     const LineIndex lines(text);
+    if (text.starts_with("\xEF\xBB\xBF")) {
+        // yaml-cpp would skip it silently and every position after it would be off by three.
+        sink.add("yaml-encoding", 1, 1, "a second byte-order mark (U+FEFF) at the start of the file");
+        return std::nullopt;
+    }
     if (!check_encoding(text, lines, sink)) return std::nullopt;
 
     TreeBuilder builder(text, lines, sink);
@@ -331,8 +387,11 @@ std::optional<Node> load_yaml(std::string_view bytes, DiagnosticSink& sink,
             sink.add("yaml-syntax", tab_line, 1, "a tab character in the indentation (use spaces)");
             return std::nullopt;
         }
-        const uint32_t line = std::min(e.line0() + 1, lines.line_count());
-        const uint32_t offset = lines.line_start(line) + e.column0();
+        // yaml-cpp may point past the last line (an unclosed '[' at the end of
+        // the file); then the end of the text is the place to show.
+        const bool past_end = e.line0() + 1 > lines.line_count();
+        const uint32_t line = past_end ? lines.line_count() : e.line0() + 1;
+        const uint32_t offset = past_end ? static_cast<uint32_t>(text.size()) : lines.line_start(line) + e.column0();
         const Mark m = lines.mark_at(std::min<uint32_t>(offset, static_cast<uint32_t>(text.size())));
         sink.add("yaml-syntax", m.line, m.line == line ? m.column : e.column0() + 1,
                  explain_parser_message(e.what()));

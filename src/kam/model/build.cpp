@@ -434,6 +434,7 @@ Reviews build_reviews(const Node& root) {
         if (nps && *nps >= 0 && *nps <= 10) s.nps = nps;
         const auto csat = r.number("csat");
         if (csat && *csat >= 1 && *csat <= 5) s.csat = csat;
+        s.score_written = r.get("nps") != nullptr || r.get("csat") != nullptr;
         s.pos = pos_of(*m);
         s.respondent_pos = r.pos("respondent");
         out.surveys.push_back(std::move(s));
