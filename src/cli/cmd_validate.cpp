@@ -10,6 +10,7 @@
 #include "kam/portfolio/load.hpp"
 #include "kam/render/diagnostics.hpp"
 #include "kam/util/error.hpp"
+#include "kam/util/scalar.hpp"
 
 namespace kam::cli {
 
@@ -60,6 +61,10 @@ Selection select(const std::vector<std::string>& paths, const PortfolioRoot& roo
         if (it == r.end() || *it != "accounts")
             throw UsageError(fmt::format("'{}' is neither an account, an account file nor kam.yaml", p));
         const std::string slug = (++it)->string();
+        if (!is_valid_slug(slug))
+            throw UsageError(fmt::format("'{}' is not an account: '{}' is not a valid account name (lowercase "
+                                         "letters, digits and '-')",
+                                         p, slug));
         if (++it == r.end()) {
             s.accounts.insert(slug);
         } else {
@@ -81,6 +86,8 @@ class SourceCache {
 public:
     explicit SourceCache(const FileSystem& fs) : fs_(fs) {}
     std::optional<std::string> line(const std::string& path, uint32_t n) {
+        // Only files kam parses as text are shown: a stray logo.png is not.
+        if (!path.ends_with(".yaml")) return std::nullopt;
         if (path != path_) {
             path_ = path;
             auto bytes = fs_.read_file(path, k_max_file_bytes);
@@ -119,9 +126,17 @@ int run_validate(const Context& ctx, const ValidateOptions& o) {
     std::vector<Diagnostic> shown;
     for (Diagnostic& d : p.diagnostics)
         if (selected(d, sel)) shown.push_back(std::move(d));
+    const FindingCounts all = count_findings(shown, p.account_count);
+    const bool failed = all.errors > 0 || (o.strict && all.warnings > 0);
+    if (o.quiet) {
+        std::erase_if(shown, [](const Diagnostic& d) { return d.severity != Severity::error; });
+        // A silent failure would leave the user guessing.
+        if (failed && all.errors == 0)
+            fmt::print(stderr, "kam: {} under --strict (hidden by --quiet)\n",
+                       all.warnings == 1 ? std::string("1 warning fails") : fmt::format("{} warnings fail", all.warnings));
+    }
+    // Counts describe what is printed, so a JSON consumer sees matching numbers.
     const FindingCounts counts = count_findings(shown, p.account_count);
-    const bool failed = counts.errors > 0 || (o.strict && counts.warnings > 0);
-    if (o.quiet) std::erase_if(shown, [](const Diagnostic& d) { return d.severity != Severity::error; });
 
     std::string out;
     if (format == "json") {

@@ -10,8 +10,8 @@
 #   cwd           optional: a sub-folder of the copy to run in
 #   env           optional: KEY=VALUE lines added to the environment
 #   setup.sh      optional: run in the scratch folder first (symlinks, chmod, junk bytes)
-#   check.sh      optional: run after kam, in the scratch folder, with KAM_STDOUT and
-#                 KAM_STDERR naming the captured output; must exit 0
+#   check.sh      optional: run after kam, in the scratch folder, with KAM (the binary),
+#                 KAM_STDOUT and KAM_STDERR naming the captured output; must exit 0
 #   expected/{exit,stdout,stderr}
 # With KAM_UPDATE_GOLDEN=1 the expected files are rewritten from this run:
 # review the diff before committing it.
@@ -55,7 +55,7 @@ for f in exit stdout stderr; do
     if ! diff -u --label "expected/$f" --label "actual/$f" "$case_dir/expected/$f" "$work/$f"; then fail=1; fi
 done
 if [ -f "$case_dir/check.sh" ]; then
-    if ! (cd "$work/root" && KAM_STDOUT="$work/stdout" KAM_STDERR="$work/stderr" bash "$case_dir/check.sh"); then
+    if ! (cd "$work/root" && KAM="$kam" KAM_STDOUT="$work/stdout" KAM_STDERR="$work/stderr" bash "$case_dir/check.sh"); then
         echo "check.sh failed"
         fail=1
     fi

@@ -313,3 +313,23 @@ TEST_CASE("an empty list item is reported on its own line") {
     CHECK(found[0].rule == "schema-type");
     CHECK(found[0].line == 2);
 }
+
+TEST_CASE("range messages state the bounds the format gives") {
+    using namespace kam;
+    auto findings = [](const char* text, const Schema& schema) {
+        DiagnosticSink sink("f.yaml");
+        auto root = load_yaml(text, sink, default_event_source());
+        REQUIRE(root);
+        check_schema(*root, schema, sink);
+        return sink.take();
+    };
+    const auto employees = findings("employees: -1\n", *find_section("profile")->schema);
+    REQUIRE(employees.size() == 1);
+    CHECK(employees[0].rule == "schema-range");
+    CHECK(employees[0].message.find("at least 0") != std::string::npos);
+    const auto fx = findings("kam: 1\nname: T\ncurrency: EUR\nfx:\n  USD: 0\n", portfolio_schema());
+    REQUIRE(fx.size() == 1);
+    CHECK(fx[0].rule == "schema-range");
+    CHECK(fx[0].message.find("fx.USD") != std::string::npos);
+    CHECK(fx[0].message.find("greater than 0") != std::string::npos);
+}

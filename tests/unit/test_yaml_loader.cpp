@@ -129,9 +129,9 @@ TEST_CASE("anchors, aliases and merge keys are refused") {
     // An anchor on a collection.
     refused("a: &x\n  b: 1\n", "yaml-alias", 1, 4);
     refused("x: [a, b]\ny: &anchor\n", "yaml-alias", 2, 4);
-    // An alias to nothing is a syntax error, at the alias.
-    const Diagnostic undefined = refused("name: Acme\nmanager: *n\n", "yaml-syntax", 2, 10);
-    CHECK_FALSE(undefined.message.empty());
+    // An alias to nothing is still an alias: the rule that forbids aliases says so, at the alias.
+    const Diagnostic undefined = refused("name: Acme\nmanager: *n\n", "yaml-alias", 2, 10);
+    CHECK(contains(undefined.message, "aliases"));
 
     const Diagnostic merge = refused("name: Acme\n<<: {status: active}\n", "yaml-alias", 2, 1);
     CHECK(contains(merge.message, "<<"));
@@ -733,4 +733,11 @@ TEST_CASE("the hazard files hold what the in-memory cases test") {
         REQUIRE_FALSE(bytes.empty());
         refused(bytes, e.rule, e.line, e.column);
     }
+}
+
+TEST_CASE("an unclosed bracket is reported where it was opened") {
+    refused("name: Acme\ntier: [growth\nmanager: Dana\n", "yaml-syntax", 2, 7);
+    refused("name: Acme\nteam: {name: a\n", "yaml-syntax", 2, 7);
+    const Diagnostic stray = refused("name: Acme\ntags: [a]]\n", "yaml-syntax", 2, 10);
+    CHECK(contains(stray.message, "closes nothing"));
 }

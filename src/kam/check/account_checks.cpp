@@ -34,7 +34,7 @@ private:
     // Reports every id after its first use in one list.
     template <typename Range, typename IdOf, typename PosOf>
     std::set<std::string> unique_ids(std::string_view file, std::string_view what, const Range& items,
-                                     IdOf id_of, PosOf pos_of) {
+                                     IdOf id_of, PosOf pos_of, std::string_view where = {}) {
         std::map<std::string, uint32_t> first_line;
         for (const auto& item : items) {
             const std::string& id = id_of(item);
@@ -43,7 +43,7 @@ private:
             const auto [it, inserted] = first_line.emplace(id, p.line);
             if (!inserted)
                 add(file, p, "id-duplicate",
-                    fmt::format("{} '{}' is used twice (first at line {})", what, id, it->second));
+                    fmt::format("{} '{}' is used twice{} (first at line {})", what, id, where, it->second));
         }
         std::set<std::string> ids;
         for (const auto& [id, _] : first_line) ids.insert(id);
@@ -80,7 +80,7 @@ private:
         if (a_.contracts) {
             contracts = unique_ids("contracts.yaml", "contract id", *a_.contracts, id, id_pos);
             for (const Contract& c : *a_.contracts)
-                unique_ids("contracts.yaml", fmt::format("SLA id in contract {}", c.id), c.slas, id, id_pos);
+                unique_ids("contracts.yaml", "SLA id", c.slas, id, id_pos, fmt::format(" in contract {}", c.id));
         }
         if (a_.risks) {
             unique_ids("risks.yaml", "risk id", *a_.risks, id, id_pos);
@@ -139,7 +139,8 @@ private:
         add(file, pos, "fx-missing",
             fmt::format("no exchange rate for {} in kam.yaml (base currency {})", *code,
                         ctx_.settings.currency),
-            fmt::format("add it under fx:, e.g. '  {}: 1.0'", *code));
+            fmt::format("add '{}: RATE' under fx: in kam.yaml, RATE being {} per one {}", *code,
+                        ctx_.settings.currency, *code));
     }
 
     void currencies() {
@@ -161,7 +162,7 @@ private:
             if (!a_.has_file(section))
                 add("account.yaml", Pos{}, "section-required",
                     fmt::format("tier {} requires {}.yaml, which is missing", a_.cover.tier, section),
-                    fmt::format("create it with the template: kam new writes one for every section"));
+                    fmt::format("add {}.yaml to the account folder (its fields: man 5 kam-files)", section));
     }
 
     void contracts() {

@@ -194,12 +194,12 @@ private:
                     if (!is_currency_code(e.key))
                         sink_.add("schema-type", e.key_mark.line, e.key_mark.column,
                                   fmt::format("'{}' in fx is not a currency code (three capitals)", e.key));
-                    static constexpr FieldSpec k_rate{.key = "fx rate", .type = FieldType::number,
-                                                      .min = 0, .min_exclusive = true};
+                    const std::string what = fmt::format("fx.{}", e.key);
+                    const FieldSpec rate{.key = what, .type = FieldType::number, .min = 0, .min_exclusive = true};
                     if (e.value.is_absent())
                         sink_.add("schema-required", e.key_mark.line, e.key_mark.column,
-                                  fmt::format("fx rate for {} has no value", e.key));
-                    else scalar(e.value, k_rate);
+                                  fmt::format("the fx rate for {} has no value", e.key));
+                    else scalar(e.value, rate);
                 }
                 return;
             case FieldType::severity_map: {

@@ -75,6 +75,12 @@ public:
     }
 
     std::optional<Node>& root() { return root_; }
+    // Where the innermost flow collection still open at a syntax error began.
+    std::optional<uint32_t> open_flow_offset() const {
+        for (auto it = stack_.rbegin(); it != stack_.rend(); ++it)
+            if (it->node.flow) return it->node.mark.offset;
+        return std::nullopt;
+    }
     bool root_seen() const { return root_seen_; }
     // Lines that hold the content of block or quoted scalars: tabs are legal there.
     const std::vector<std::pair<uint32_t, uint32_t>>& scalar_line_ranges() const {
@@ -289,6 +295,9 @@ std::string explain_parser_message(const std::string& msg) {
     if (msg == "end of sequence flow not found") return "a '[' list is never closed (expected ']')";
     if (msg == "end of map flow not found") return "a '{' mapping is never closed (expected '}')";
     if (msg == "end of sequence not found") return "a list ends unexpectedly (check the indentation)";
+    if (msg == "illegal flow end") return "a ']' or '}' that closes nothing";
+    if (msg == "the referenced anchor is not defined")
+        return "aliases (*name) are not allowed: write the value out in full";
     if (msg == "end of map not found") return "a mapping ends unexpectedly (check the indentation)";
     if (msg == "bad file" || msg.starts_with("exceeded maximum"))
         return fmt::format("nesting deeper than {} levels", k_max_depth);
@@ -389,12 +398,20 @@ std::optional<Node> load_yaml(std::string_view bytes, DiagnosticSink& sink,
         }
         // yaml-cpp may point past the last line (an unclosed '[' at the end of
         // the file); then the end of the text is the place to show.
+        const std::string what = e.what();
+        const std::string rule = what == "the referenced anchor is not defined" ? "yaml-alias" : "yaml-syntax";
+        // An unclosed '[' or '{' is best shown where it was opened.
+        if (what == "end of sequence flow not found" || what == "end of map flow not found")
+            if (const auto open = builder.open_flow_offset()) {
+                const Mark m = lines.mark_at(*open);
+                sink.add(rule, m.line, m.column, explain_parser_message(what));
+                return std::nullopt;
+            }
         const bool past_end = e.line0() + 1 > lines.line_count();
         const uint32_t line = past_end ? lines.line_count() : e.line0() + 1;
         const uint32_t offset = past_end ? static_cast<uint32_t>(text.size()) : lines.line_start(line) + e.column0();
         const Mark m = lines.mark_at(std::min<uint32_t>(offset, static_cast<uint32_t>(text.size())));
-        sink.add("yaml-syntax", m.line, m.line == line ? m.column : e.column0() + 1,
-                 explain_parser_message(e.what()));
+        sink.add(rule, m.line, m.line == line ? m.column : e.column0() + 1, explain_parser_message(what));
         return std::nullopt;
     }
     if (const uint32_t tab_line =

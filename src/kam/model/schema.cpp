@@ -8,6 +8,7 @@ namespace {
 
 using T = FieldType;
 using SV = std::string_view;
+constexpr double k_no_limit = std::numeric_limits<double>::infinity();
 
 // --- enumerations ----------------------------------------------------------
 constexpr std::array<SV, 6> k_status{"prospect", "onboarding", "active", "at-risk", "dormant", "lost"};
@@ -126,7 +127,7 @@ constexpr FieldSpec k_procurement_fields[] = {
     text("process", "how the client buys"),
     text("framework", "framework agreement in use"),
     typed("preferred_supplier", T::boolean, "are we a preferred supplier"),
-    ranged("payment_terms_days", T::integer, 0, 3650, "payment terms in days"),
+    ranged("payment_terms_days", T::integer, 0, k_no_limit, "payment terms in days"),
     typed("next_tender", T::date, "next tender"),
 };
 constexpr Schema k_procurement{"procurement", k_procurement_fields};
@@ -150,7 +151,7 @@ constexpr FieldSpec k_profile_fields[] = {
     text("business", "business"),
     text("headquarters", "headquarters"),
     text("structure", "organisation structure"),
-    ranged("employees", T::integer, 0, 1e15, "number of employees"),
+    ranged("employees", T::integer, 0, k_no_limit, "number of employees"),
     typed("annual_revenue", T::money, "the client's own revenue"),
     nested("people", T::object_list, k_person, "client contacts"),
     nested("procurement", T::object, k_procurement, "procurement"),
@@ -265,7 +266,7 @@ constexpr FieldSpec k_contract_fields[] = {
     one_of("type", k_contract_type, "kind of contract"),
     typed("annual_value", T::money, "annual contract value"),
     typed("currency", T::currency, "currency of annual_value"),
-    ranged("notice_days", T::integer, 0, 36500, "notice period in days"),
+    ranged("notice_days", T::integer, 0, 36500, "notice period in days (at most 100 years)"),
     typed("auto_renew", T::boolean, "renews itself unless notice is given"),
     text("owner", "owner"),
     nested("slas", T::object_list, k_sla, "service levels"),

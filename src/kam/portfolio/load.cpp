@@ -61,6 +61,7 @@ Account load_account(const FileSystem& fs, const std::string& dir, const std::st
                                  fmt::format("cannot read the account folder: {}", listing.error()), {}, {}});
     } else {
         const auto known = section_file_names();
+        bool cover_entry_seen = false;  // an account.yaml that is not a regular file
         for (const DirEntry& e : *listing) {
             const SectionFile* section = nullptr;
             for (const SectionFile& s : section_files())
@@ -76,6 +77,7 @@ Account load_account(const FileSystem& fs, const std::string& dir, const std::st
                 continue;
             }
             if (e.type != EntryType::file) {
+                if (section->section == "account") cover_entry_seen = true;
                 out.push_back(Diagnostic{Severity::warning, "tree-entry", a.file_path(e.name), 1, 1,
                                          e.type == EntryType::symlink
                                              ? fmt::format("{} is a symlink; kam never follows one", e.name)
@@ -94,7 +96,7 @@ Account load_account(const FileSystem& fs, const std::string& dir, const std::st
             }
             append(out, sink);
         }
-        if (!a.has_file("account"))
+        if (!a.has_file("account") && !cover_entry_seen)
             out.push_back(Diagnostic{Severity::error, "schema-required", a.file_path("account.yaml"), 1, 1,
                                      "the account has no account.yaml (every account needs its cover sheet)",
                                      {}, {}});

@@ -63,6 +63,41 @@ std::string gh_property(std::string_view s) {
     return out;
 }
 
+// Findings about a whole file sit at 1:1; a caret there would blame line 1.
+bool about_whole_file(const Diagnostic& d) {
+    static constexpr std::string_view k_rules[] = {"tree-entry", "unknown-file", "section-required",
+                                                   "review-overdue", "file-unreadable", "yaml-limit"};
+    if (d.line != 1 || d.column != 1) return false;
+    for (std::string_view r : k_rules)
+        if (d.rule == r) return true;
+    return false;
+}
+
+// A source line goes to a terminal: control bytes must not.
+std::string printable(std::string_view line) {
+    std::string out;
+    for (char c : line) {
+        const auto u = static_cast<unsigned char>(c);
+        if (c == '\t') out += ' ';  // one column, so the caret stays aligned
+        else if (u < 0x20 || u == 0x7F) out += '?';
+        else out += c;
+    }
+    return out;
+}
+
+// RFC 3986: keep unreserved characters and '/', percent-encode the rest.
+std::string uri_path(std::string_view path) {
+    std::string out;
+    for (char c : path) {
+        const auto u = static_cast<unsigned char>(c);
+        const bool keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+                          c == '.' || c == '_' || c == '~' || c == '/';
+        if (keep) out += c;
+        else out += fmt::format("%{:02X}", u);
+    }
+    return out;
+}
+
 std::string full_message(const Diagnostic& d) {
     return d.hint.empty() ? d.message : fmt::format("{} ({})", d.message, d.hint);
 }
@@ -102,13 +137,9 @@ std::string render_text(const std::vector<Diagnostic>& diagnostics, const TextOp
         out += fmt::format("{}{}:{}:{}:{} {}{}:{} {} [{}]\n", bold, d.path, d.line, d.column, reset,
                            o.color ? ansi(d.severity) : "", severity_name(d.severity), reset, d.message,
                            d.rule);
-        if (o.show_source && lookup) {
+        if (o.show_source && lookup && !about_whole_file(d)) {
             if (const auto line = lookup(d.path, d.line); line && !line->empty()) {
-                // Tabs would shift the caret; show them as one space each.
-                std::string shown = *line;
-                for (char& c : shown)
-                    if (c == '\t') c = ' ';
-                out += fmt::format("{:>5} | {}\n", d.line, shown);
+                out += fmt::format("{:>5} | {}\n", d.line, printable(*line));
                 out += fmt::format("      | {}{}^{}\n", std::string(d.column - 1, ' '), green, reset);
             }
         }
@@ -209,7 +240,7 @@ std::string render_sarif(const std::vector<Diagnostic>& diagnostics, const std::
         result["message"] = {{"text", full_message(d)}};
         result["locations"] = json::array({json{
             {"physicalLocation",
-             {{"artifactLocation", {{"uri", d.path}}},
+             {{"artifactLocation", {{"uri", uri_path(d.path)}}},
               {"region", {{"startLine", d.line}, {"startColumn", d.column}}}}}}});
         results.push_back(std::move(result));
     }

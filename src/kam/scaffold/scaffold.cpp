@@ -124,6 +124,10 @@ std::vector<std::string> create_account(const NewAccountRequest& r, const FileSy
     const std::string currency = r.currency.empty() ? settings.currency : r.currency;
     if (!is_currency_code(currency))
         throw UsageError(fmt::format("'{}' is not a currency code (three capitals, like EUR)", currency));
+    if (currency != settings.currency && !settings.fx.count(currency))
+        throw UsageError(fmt::format("--currency {}: kam.yaml has no exchange rate for it; add '{}: RATE' under fx: "
+                                     "first (RATE being {} per one {})",
+                                     currency, currency, settings.currency, currency));
 
     const std::string accounts = join_path(r.root, "accounts");
     const std::string target = join_path(accounts, r.slug);
@@ -135,6 +139,7 @@ std::vector<std::string> create_account(const NewAccountRequest& r, const FileSy
         {"today", r.today.to_string()},
     };
     MemoryFileSystem rendered;
+    std::map<std::string, std::string> origin_of;  // shown path -> template it came from
     std::vector<std::pair<std::string, std::string>> files;
     for (const SectionFile& s : section_files()) {
         const std::string file(s.file);
@@ -154,6 +159,7 @@ std::vector<std::string> create_account(const NewAccountRequest& r, const FileSy
         auto text = fill_template(source, values, {"tier", "status", "currency", "slug", "today"});
         if (!text) throw UsageError(fmt::format("{}: {}", origin, text.error()));
         rendered.add_file("new/" + file, *text);
+        origin_of["accounts/" + r.slug + "/" + file] = origin;
         files.emplace_back(file, std::move(text).value());
     }
 
@@ -163,7 +169,8 @@ std::vector<std::string> create_account(const NewAccountRequest& r, const FileSy
     std::string errors;
     for (const Diagnostic& d : found)
         if (d.severity == Severity::error)
-            errors += fmt::format("\n  {}:{}:{}: {} [{}]", d.path, d.line, d.column, d.message, d.rule);
+            errors += fmt::format("\n  {}:{}:{}: {} [{}]", origin_of.count(d.path) ? origin_of[d.path] : d.path,
+                                  d.line, d.column, d.message, d.rule);
     if (!errors.empty()) throw UsageError("the templates produce an account with errors; nothing was written:" + errors);
 
     // Whole or not at all: fill a hidden temporary folder, then rename it into place.

@@ -1,0 +1,2 @@
+set -eu
+diff -r "$(dirname "$0")/tree" .

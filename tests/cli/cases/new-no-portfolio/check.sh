@@ -1,0 +1,3 @@
+set -eu
+# Nothing was created.
+test -z "$(ls -A)"

@@ -1,0 +1,1 @@
+test -z "$(ls -A accounts)"

@@ -1,0 +1,1 @@
+mkdir -p templates && ln -s ../elsewhere.yaml templates/risks.yaml

@@ -1,0 +1,3 @@
+set -eu
+test -f pf/accounts/acme/account.yaml
+test ! -e accounts
