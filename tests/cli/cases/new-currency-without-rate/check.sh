@@ -1,1 +1,2 @@
-test -z "$(ls -A accounts)"
+# nothing written, no temporary folder left behind
+test "$(ls -A accounts)" = ".gitkeep"
