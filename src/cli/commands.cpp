@@ -7,6 +7,14 @@ constexpr CommandInfo k_commands[] = {
     {"init", "Make a new portfolio (kam.yaml, accounts/, .gitattributes)", setup_init},
     {"new", "Scaffold an account from the templates", setup_new},
     {"validate", "Check the portfolio against the format and its rules", setup_validate},
+    {"summary", "The portfolio dashboard: accounts, totals and KPIs, alerts", setup_summary},
+    {"show", "One account, every section and figure, as a one-pager", setup_show},
+    {"renewals", "Contracts in force that end soon, with notice deadlines", setup_renewals},
+    {"risks", "Live risks by score, with a 5x5 heat map", setup_risks},
+    {"pipeline", "Open opportunities and the pipeline by stage", setup_pipeline},
+    {"actions", "Open (or overdue) actions of the account blueprints", setup_actions},
+    {"keys", "Key accounts by revenue (Pareto) and tier mismatches", setup_keys},
+    {"report", "A self-contained HTML report with charts (-o FILE.html)", setup_report},
 };
 }  // namespace
 

@@ -25,5 +25,13 @@ std::span<const CommandInfo> commands();
 void setup_init(CLI::App& sub, Action& action);
 void setup_new(CLI::App& sub, Action& action);
 void setup_validate(CLI::App& sub, Action& action);
+void setup_summary(CLI::App& sub, Action& action);
+void setup_show(CLI::App& sub, Action& action);
+void setup_renewals(CLI::App& sub, Action& action);
+void setup_risks(CLI::App& sub, Action& action);
+void setup_pipeline(CLI::App& sub, Action& action);
+void setup_actions(CLI::App& sub, Action& action);
+void setup_keys(CLI::App& sub, Action& action);
+void setup_report(CLI::App& sub, Action& action);
 
 }  // namespace kam::cli

@@ -1,0 +1,52 @@
+#pragma once
+// The per-account figures of kam-files(5) section 6: pure functions of one
+// account's model, the portfolio settings and the as-of day. Money is in the
+// base currency, exact in cents; a figure that cannot be computed carries the
+// reason instead of a value.
+#include <string>
+#include <vector>
+
+#include "kam/metrics/completeness.hpp"
+#include "kam/metrics/exact.hpp"
+#include "kam/metrics/figure.hpp"
+#include "kam/metrics/health.hpp"
+#include "kam/model/account.hpp"
+#include "kam/util/date.hpp"
+#include "kam/util/money.hpp"
+
+namespace kam {
+
+struct AccountMetrics {
+    int fiscal_year = 0;      // the fiscal year annual_revenue is for
+    bool incomplete = false;  // the account had load errors: figures are from what could be read
+
+    Figure<Money> annual_revenue, prior_revenue;
+    Figure<Fixed> growth_pct, margin_pct;
+    Figure<Money> acv;
+    Figure<Date> next_renewal, notice_deadline;
+    std::string next_renewal_contract;  // id of the contract that renews next
+    Figure<Money> pipeline, weighted_pipeline;
+    Figure<Fixed> win_rate_pct;
+    Figure<int64_t> risk_exposure, max_risk;
+    Figure<Fixed> nps, csat;  // csat with two decimals
+    Figure<int64_t> days_since_review;
+    Figure<Fixed> coverage_pct;
+    Completeness completeness;  // completeness_pct is completeness.pct
+    Health health;
+};
+
+// The format's bands of a risk score: low 1-4, medium 5-9, high 10-16, critical 20-25.
+std::string_view risk_band(int score);
+
+// Windows: "the last N days" and "the 365 days up to the as-of day" are the N
+// days ending with the as-of day, both ends included (as_of - N + 1 .. as_of).
+bool in_window(Date day, Date as_of, int days);
+
+// The currency of the amounts of an account that name none: its own
+// `currency`, else empty (the base currency).
+std::string account_currency(const Account& account);
+
+AccountMetrics compute_account_metrics(const Account& account, const PortfolioSettings& settings,
+                                       Date as_of);
+
+}  // namespace kam

@@ -1,0 +1,30 @@
+#pragma once
+// What report builders start from: the settings, the as-of day, every
+// account with its figures (computed once) and the accounts to show.
+#include <string>
+#include <vector>
+
+#include "kam/metrics/account_metrics.hpp"
+#include "kam/render/report_model.hpp"
+
+namespace kam {
+
+struct ReportInput {
+    const PortfolioSettings& settings;
+    Date as_of;
+    const std::vector<Account>& accounts;
+    const std::vector<AccountMetrics>& metrics;  // metrics[i] belongs to accounts[i]
+    std::vector<size_t> shown;                   // indices of the accounts to report, in order
+};
+
+// portfolio, as_of, currency, fiscal_year: the first lines of every report.
+std::vector<Item> report_meta(const ReportInput& input);
+
+// The account's name, or its slug when the cover sheet gave none.
+std::string display_name(const Account& account);
+
+// Colour hints shared by the reports.
+Tone health_tone(const Figure<int64_t>& health);
+Tone risk_tone(int64_t score);  // by the format's bands: critical, high, below
+
+}  // namespace kam

@@ -1,0 +1,107 @@
+#pragma once
+// The neutral result every report is built into before rendering: metadata,
+// then blocks that are either a list of named figures or a table. Cells hold
+// typed values (money already in whole units), so table, markdown, json, csv
+// and html print the same numbers and differ only in presentation.
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "kam/metrics/exact.hpp"
+#include "kam/metrics/figure.hpp"
+#include "kam/util/date.hpp"
+#include "kam/util/money.hpp"
+
+namespace kam {
+
+// How a value reads on a terminal with colour; ignored elsewhere.
+enum class Tone : uint8_t { none, good, warn, bad };
+
+struct Cell {
+    enum class Kind : uint8_t { empty, text, integer, money, fixed, date, boolean };
+    Kind kind = Kind::empty;
+    std::string text;    // text; a date as YYYY-MM-DD
+    int64_t number = 0;  // integer; money in whole units of the base currency; boolean 0 or 1
+    Fixed fixed;
+    Tone tone = Tone::none;
+    std::string reason;  // an empty cell's why, when it is a figure that could not be computed
+
+    static Cell none(std::string why = {});
+    static Cell of(std::string text);
+    static Cell of_int(int64_t value);
+    static Cell of_money(Money value);  // rounded half away from zero to whole units
+    static Cell of_fixed(Fixed value);
+    static Cell of_date(Date value);
+    static Cell of_bool(bool value);
+    // A `number` field as written (the model keeps a double): exact digits, or text when extreme.
+    static Cell of_number(double value);
+    static Cell of(const Figure<Money>& f) { return f ? of_money(*f) : none(f.reason); }
+    static Cell of(const Figure<Fixed>& f) { return f ? of_fixed(*f) : none(f.reason); }
+    static Cell of(const Figure<int64_t>& f) { return f ? of_int(*f) : none(f.reason); }
+    static Cell of(const Figure<Date>& f) { return f ? of_date(*f) : none(f.reason); }
+    Cell with_tone(Tone t) && {
+        tone = t;
+        return std::move(*this);
+    }
+
+    bool numeric() const {
+        return kind == Kind::integer || kind == Kind::money || kind == Kind::fixed;
+    }
+};
+
+// For people: money grouped by thousands ("1,500,001") unless told not to,
+// "-" when empty.
+std::string human_text(const Cell& cell, bool group_thousands = true);
+// For machines: "1500001", "" when empty.
+std::string plain_text(const Cell& cell);
+
+struct Column {
+    std::string key;    // the JSON and CSV name (section 6 names for figures)
+    std::string title;  // for markdown and html
+    std::string
+        short_title;  // for the terminal table; may hold '\n' for a two-line header; empty: title
+    bool numeric = false;       // right-aligned
+    bool elide = false;         // may be shortened with "…" to fit the width
+    bool machine_only = false;  // in json and csv only (the table and markdown stay readable)
+    size_t min_width =
+        0;  // an elided column keeps at least this many (0: its header's width, at least 4)
+    bool human_only =
+        false;  // in the table, markdown and html only (e.g. the reasons machines get anyway)
+};
+
+struct Table {
+    std::string key, title;
+    std::vector<Column> columns;
+    std::vector<std::vector<Cell>> rows;
+    std::string empty_text = "none";  // printed by the human formats when there are no rows
+    std::vector<std::string> notes;   // printed under the table by the human formats
+};
+
+struct Item {
+    std::string key, label;
+    Cell value;
+};
+
+struct FigureList {
+    std::string key, title;
+    std::vector<Item> items;
+};
+
+using Block = std::variant<FigureList, Table>;
+
+// Sorts the rows by the column named `key`: numbers by value, text and dates
+// by their text; empty cells last either way. Stable. False when no column has
+// that key.
+bool sort_rows(Table& table, std::string_view key, bool descending);
+
+struct Report {
+    static constexpr int k_format_version = 1;
+    std::string kind;        // "summary", "renewals", ...
+    std::string title;       // first line of the human formats
+    std::vector<Item> meta;  // portfolio, as_of, currency...
+    std::vector<Block> blocks;
+    size_t csv_block = 0;  // the one block CSV carries (one header row, RFC 4180)
+};
+
+}  // namespace kam

@@ -1,0 +1,29 @@
+// kam keys: the key-account Pareto by annual revenue, with tier mismatches.
+#include "commands.hpp"
+#include "kam/metrics/portfolio_metrics.hpp"
+#include "kam/render/report_focus.hpp"
+#include "report_common.hpp"
+
+namespace kam::cli {
+
+namespace {
+
+int run_keys(const Context& ctx, const ReportOptions& o) {
+    const ReportData d = load_report_data(ctx);
+    // Ranked over the whole portfolio; filters only choose the rows shown.
+    const PortfolioMetrics whole =
+        compute_portfolio_metrics(d.portfolio.accounts, d.metrics, d.portfolio.settings, d.as_of);
+    Report report =
+        build_keys_report(d.input(select_accounts(d.portfolio.accounts, o.filter)), whole);
+    return print_report(ctx, report, o, d);
+}
+
+}  // namespace
+
+void setup_keys(CLI::App& sub, Action& action) {
+    auto o = std::make_shared<ReportOptions>();
+    add_report_options(sub, *o, true);
+    sub.callback([&action, o] { action = [o](const Context& ctx) { return run_keys(ctx, *o); }; });
+}
+
+}  // namespace kam::cli

@@ -1,0 +1,25 @@
+// kam pipeline: open opportunities and the pipeline by stage.
+#include "commands.hpp"
+#include "kam/render/report_focus.hpp"
+#include "report_common.hpp"
+
+namespace kam::cli {
+
+namespace {
+
+int run_pipeline(const Context& ctx, const ReportOptions& o) {
+    const ReportData d = load_report_data(ctx);
+    Report report = build_pipeline_report(d.input(select_accounts(d.portfolio.accounts, o.filter)));
+    return print_report(ctx, report, o, d);
+}
+
+}  // namespace
+
+void setup_pipeline(CLI::App& sub, Action& action) {
+    auto o = std::make_shared<ReportOptions>();
+    add_report_options(sub, *o, true);
+    sub.callback(
+        [&action, o] { action = [o](const Context& ctx) { return run_pipeline(ctx, *o); }; });
+}
+
+}  // namespace kam::cli

@@ -1,0 +1,74 @@
+// kam report -o FILE.html: the self-contained HTML report (charts, health,
+// accounts, alerts, and a page per account). `-o -` writes to stdout.
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "kam/metrics/alerts.hpp"
+#include "kam/metrics/portfolio_metrics.hpp"
+#include "kam/render/report_focus.hpp"
+#include "kam/render/report_html.hpp"
+#include "kam/render/report_show.hpp"
+#include "kam/render/report_summary.hpp"
+#include "kam/util/atomic_file.hpp"
+#include "kam/util/error.hpp"
+#include "report_common.hpp"
+
+namespace kam::cli {
+
+namespace {
+
+struct HtmlOptions {
+    std::string output;
+    AccountFilter filter;
+    bool strict = false;
+};
+
+int run_report(const Context& ctx, const HtmlOptions& o) {
+    const ReportData d = load_report_data(ctx);
+    const auto& accounts = d.portfolio.accounts;
+    const auto& settings = d.portfolio.settings;
+    const std::vector<size_t> shown = select_accounts(accounts, o.filter);
+    const PortfolioMetrics whole =
+        compute_portfolio_metrics(accounts, d.metrics, settings, d.as_of);
+    const PortfolioMetrics totals =
+        compute_portfolio_metrics(accounts, d.metrics, shown, settings, d.as_of);
+    const auto alerts =
+        compute_alerts(accounts, d.metrics, shown, whole.ranking, settings, d.as_of);
+    const ReportInput in = d.input(shown);
+
+    HtmlPage page;
+    page.summary = build_summary_report(in, whole, totals, alerts);
+    page.keys = build_keys_report(in, whole);
+    page.risks = build_risks_report(in, 1);
+    page.renewal_within = settings.policy.renewal_horizon_days;
+    page.renewals = build_renewals_report(in, page.renewal_within);
+    page.pipeline = build_pipeline_report(in);
+    page.key_share = settings.policy.key_account_share;
+    for (const size_t i : shown) page.accounts.push_back(build_show_report(in, i));
+    const std::string html = render_html_page(page);
+
+    if (o.output == "-") {
+        fmt::print("{}", html);
+        std::fflush(stdout);
+    } else {
+        // A relative path is relative to the working directory, as the user typed it.
+        if (auto written = write_file_atomically(o.output, html); !written)
+            throw UsageError(fmt::format("cannot write {}: {}", o.output, written.error()));
+        fmt::print("Wrote {} ({} account{})\n", o.output, shown.size(),
+                   shown.size() == 1 ? "" : "s");
+    }
+    return finish_report(d, o.strict);
+}
+
+}  // namespace
+
+void setup_report(CLI::App& sub, Action& action) {
+    auto o = std::make_shared<HtmlOptions>();
+    sub.add_option("-o,--output", o->output, "The HTML file to write ('-' for stdout)")->required();
+    add_filter_options(sub, o->filter);
+    sub.add_flag("--strict", o->strict, "Exit 1 when any file has an error");
+    sub.callback(
+        [&action, o] { action = [o](const Context& ctx) { return run_report(ctx, *o); }; });
+}
+
+}  // namespace kam::cli

@@ -1,0 +1,47 @@
+// kam show SLUG: one account, every section and figure, as a one-pager.
+#include <fmt/format.h>
+#include <algorithm>
+
+#include "commands.hpp"
+#include "kam/render/report_show.hpp"
+#include "kam/util/error.hpp"
+#include "kam/util/spell.hpp"
+#include "report_common.hpp"
+
+namespace kam::cli {
+
+namespace {
+
+struct ShowOptions {
+    std::string slug;
+    ReportOptions report;
+};
+
+int run_show(const Context& ctx, const ShowOptions& o) {
+    const ReportData d = load_report_data(ctx);
+    const auto& accounts = d.portfolio.accounts;
+    const auto it = std::find_if(accounts.begin(), accounts.end(),
+                                 [&](const Account& a) { return a.slug == o.slug; });
+    if (it == accounts.end()) {
+        std::vector<std::string_view> slugs;
+        for (const Account& a : accounts) slugs.push_back(a.slug);
+        std::string message = fmt::format("no account '{}' in the portfolio", o.slug);
+        if (auto m = closest_match(o.slug, slugs))
+            message += fmt::format("; did you mean '{}'?", *m);
+        throw UsageError(message);
+    }
+    const auto index = static_cast<size_t>(it - accounts.begin());
+    Report report = build_show_report(d.input({index}), index);
+    return print_report(ctx, report, o.report, d);
+}
+
+}  // namespace
+
+void setup_show(CLI::App& sub, Action& action) {
+    auto o = std::make_shared<ShowOptions>();
+    sub.add_option("slug", o->slug, "The account's folder name")->required();
+    add_report_options(sub, o->report, false);
+    sub.callback([&action, o] { action = [o](const Context& ctx) { return run_show(ctx, *o); }; });
+}
+
+}  // namespace kam::cli

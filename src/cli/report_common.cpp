@@ -1,0 +1,103 @@
+#include "report_common.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include "kam/io/yaml_loader.hpp"
+#include "kam/render/report_formats.hpp"
+#include "kam/util/error.hpp"
+#include "kam/util/spell.hpp"
+
+namespace kam::cli {
+
+void add_report_options(CLI::App& sub, ReportOptions& o, bool filters) {
+    sub.add_option("-f,--format", o.format, "table (default), markdown, json or csv")
+        ->check(CLI::IsMember({"table", "markdown", "json", "csv"}));
+    if (filters) {
+        add_filter_options(sub, o.filter);
+        sub.add_option("--sort", o.sort, "Sort rows by this field; -FIELD sorts descending");
+    }
+    sub.add_flag("--strict", o.strict, "Exit 1 when any file has an error");
+}
+
+void add_filter_options(CLI::App& sub, AccountFilter& filter) {
+    sub.add_option("--tier", filter.tiers, "Only accounts of this tier (repeatable)")
+        ->check(CLI::IsMember({"key", "strategic", "growth", "maintain", "transactional"}));
+    sub.add_option("--status", filter.statuses, "Only accounts with this status (repeatable)")
+        ->check(CLI::IsMember({"prospect", "onboarding", "active", "at-risk", "dormant", "lost"}));
+    sub.add_option("--tag", filter.tags, "Only accounts with this tag (repeatable)");
+    sub.add_option("--manager", filter.managers, "Only accounts of this manager (repeatable)");
+}
+
+ReportData load_report_data(const Context& ctx) {
+    const PortfolioRoot root = ctx.root();
+    LoadOptions load;
+    load.as_of = ctx.as_of();
+    load.jobs = ctx.jobs();
+    load.keep_accounts = true;
+    load.working_dir = ctx.working_dir();
+    ReportData d{load_portfolio(ctx.fs(), root.path, root.display, load, default_event_source()),
+                 {},
+                 load.as_of,
+                 0};
+    d.metrics.reserve(d.portfolio.accounts.size());
+    for (const Account& a : d.portfolio.accounts)
+        d.metrics.push_back(compute_account_metrics(a, d.portfolio.settings, d.as_of));
+    for (const Diagnostic& diag : d.portfolio.diagnostics)
+        if (diag.severity == Severity::error) ++d.error_count;
+    return d;
+}
+
+namespace {
+
+void sort_main_table(Report& report, const std::string& spec) {
+    if (spec.empty() || report.blocks.empty()) return;
+    Table* t = std::get_if<Table>(&report.blocks[report.csv_block]);
+    if (!t) return;
+    const bool descending = spec.starts_with('-');
+    const std::string key = descending ? spec.substr(1) : spec;
+    if (sort_rows(*t, key, descending)) return;
+    std::vector<std::string_view> keys;
+    for (const Column& c : t->columns) keys.push_back(c.key);
+    std::string message = fmt::format("cannot sort by '{}'", key);
+    if (auto m = closest_match(key, keys))
+        message += fmt::format("; did you mean '{}'?", *m);
+    else
+        message += fmt::format(" (fields: {})", fmt::join(keys, ", "));
+    throw UsageError(message);
+}
+
+}  // namespace
+
+int print_report(const Context& ctx, Report& report, const ReportOptions& o,
+                 const ReportData& data) {
+    sort_main_table(report, o.sort);
+    std::string out;
+    if (o.format == "json")
+        out = render_report_json(report);
+    else if (o.format == "csv")
+        out = render_report_csv(report);
+    else if (o.format == "markdown")
+        out = render_report_markdown(report);
+    else
+        out = render_report_table(report, ReportTableOptions{ctx.color_for(STDOUT_FILENO), 100});
+    fmt::print("{}", out);
+    std::fflush(stdout);
+    return finish_report(data, o.strict);
+}
+
+int finish_report(const ReportData& data, bool strict) {
+    if (data.error_count > 0) {
+        size_t accounts = 0;
+        for (const Account& a : data.portfolio.accounts) accounts += a.has_errors ? 1 : 0;
+        fmt::print(stderr,
+                   "kam: warning: {} error{} in the portfolio ({} account{} reported from what "
+                   "could be read); "
+                   "run 'kam validate' for details\n",
+                   data.error_count, data.error_count == 1 ? "" : "s", accounts,
+                   accounts == 1 ? "" : "s");
+    }
+    return static_cast<int>(strict && data.error_count > 0 ? ExitCode::findings : ExitCode::ok);
+}
+
+}  // namespace kam::cli

@@ -1,0 +1,52 @@
+#pragma once
+// What the report subcommands share: --format, the account filters, --sort
+// and --strict; one load of the portfolio with every account's figures; the
+// printing of a report in the chosen format and the exit status.
+#include <CLI/CLI.hpp>
+#include <string>
+#include <vector>
+
+#include "context.hpp"
+#include "kam/metrics/account_metrics.hpp"
+#include "kam/metrics/select.hpp"
+#include "kam/portfolio/load.hpp"
+#include "kam/render/report_input.hpp"
+
+namespace kam::cli {
+
+struct ReportOptions {
+    std::string format = "table";  // table markdown json csv
+    AccountFilter filter;
+    std::string sort;  // a column key; a leading '-' sorts descending
+    bool strict = false;
+};
+
+// --format always; --tier/--status/--tag/--manager and --sort when `filters`.
+void add_report_options(CLI::App& sub, ReportOptions& options, bool filters);
+// --tier/--status/--tag/--manager alone.
+void add_filter_options(CLI::App& sub, AccountFilter& filter);
+
+// One load: kam.yaml, every account (models kept) and their figures.
+struct ReportData {
+    LoadedPortfolio portfolio;
+    std::vector<AccountMetrics> metrics;
+    Date as_of;
+    size_t error_count = 0;
+
+    ReportInput input(std::vector<size_t> shown) const {
+        return ReportInput{portfolio.settings, as_of, portfolio.accounts, metrics,
+                           std::move(shown)};
+    }
+};
+ReportData load_report_data(const Context& ctx);
+
+// Sorts the main table by --sort, renders, prints to stdout, warns on stderr
+// about accounts with load errors; returns the exit status (1 under --strict
+// when there were errors).
+int print_report(const Context& ctx, Report& report, const ReportOptions& options,
+                 const ReportData& data);
+// The stderr warning about load errors and the exit status, for commands
+// that print no report themselves.
+int finish_report(const ReportData& data, bool strict);
+
+}  // namespace kam::cli

@@ -1,0 +1,311 @@
+#include "kam/metrics/account_metrics.hpp"
+
+#include <fmt/format.h>
+#include <algorithm>
+
+#include "kam/metrics/fiscal.hpp"
+#include "kam/metrics/fx.hpp"
+
+namespace kam {
+
+bool in_window(Date day, Date as_of, int days) {
+    return day <= as_of && as_of - day < days;
+}
+
+std::string_view risk_band(int score) {
+    if (score >= 20) return "critical";
+    if (score >= 10) return "high";
+    if (score >= 5) return "medium";
+    return score >= 1 ? "low" : "";
+}
+
+std::string account_currency(const Account& a) {
+    return a.cover.currency.value_or(std::string());
+}
+
+namespace {
+
+bool in_force(const Contract& k) {
+    return k.status == "active" || k.status == "renewing";
+}
+
+bool open_stage(const std::string& stage) {
+    return stage == "lead" || stage == "qualified" || stage == "proposal" || stage == "negotiation";
+}
+
+class Calculator {
+  public:
+    Calculator(const Account& a, const PortfolioSettings& s, Date as_of)
+        : a_(a), s_(s), as_of_(as_of), fx_(s), currency_(account_currency(a)) {}
+
+    AccountMetrics run() {
+        m_.incomplete = !a_.cover_ok || a_.has_errors || !a_.unreadable_files.empty();
+        revenue();
+        contracts();
+        sales();
+        risks();
+        surveys();
+        reviews();
+        coverage();
+        m_.completeness = completeness(a_);
+        in_.review_every_days = s_.policy.review_every_days;
+        if (a_.performance)
+            for (const DeliveryIssue& i : a_.performance->issues) {
+                ++in_.issues_recorded;
+                if (i.status != "open") continue;
+                if (i.severity == "critical")
+                    ++in_.open_critical;
+                else if (i.severity == "high")
+                    ++in_.open_high;
+                else if (i.severity == "medium")
+                    ++in_.open_medium;
+                else if (i.severity == "low")
+                    ++in_.open_low;
+            }
+        m_.health = compute_health(in_, health_weights(s_.health_weights));
+        return std::move(m_);
+    }
+
+  private:
+    template <typename T>
+    static Figure<T> none(std::string why) {
+        return Figure<T>::none(std::move(why));
+    }
+
+    std::string_view currency_of(const std::optional<std::string>& own) const {
+        return own ? std::string_view(*own) : std::string_view(currency_);
+    }
+
+    void revenue() {
+        const int fy = latest_complete_fiscal_year(as_of_, s_.fiscal_year_start);
+        m_.fiscal_year = fy;
+        if (!a_.performance) {
+            m_.annual_revenue = m_.prior_revenue = none<Money>("no performance.yaml");
+            m_.growth_pct = m_.margin_pct = none<Fixed>("no performance.yaml");
+            return;
+        }
+        const auto& rows = a_.performance->financials;
+        const auto year = fiscal_year_amounts(rows, fy, s_.fiscal_year_start, fx_, currency_);
+        const auto prior = fiscal_year_amounts(rows, fy - 1, s_.fiscal_year_start, fx_, currency_);
+        m_.annual_revenue = year ? Figure<Money>::of(year->revenue) : none<Money>(year.reason);
+        m_.prior_revenue = prior ? Figure<Money>::of(prior->revenue) : none<Money>(prior.reason);
+
+        if (!year)
+            m_.growth_pct = none<Fixed>(year.reason);
+        else if (!prior)
+            m_.growth_pct = none<Fixed>(prior.reason);
+        else if (prior->revenue.cents <= 0)
+            m_.growth_pct = none<Fixed>(
+                fmt::format("revenue for {} is not above 0", fiscal_year_label(fy - 1)));
+        else
+            m_.growth_pct = Figure<Fixed>::of(
+                percent_of(static_cast<int128>(year->revenue.cents) - prior->revenue.cents,
+                           prior->revenue.cents));
+
+        if (!year)
+            m_.margin_pct = none<Fixed>(year.reason);
+        else if (!year->cost)
+            m_.margin_pct = none<Fixed>(year->cost_reason);
+        else if (year->revenue.cents == 0)
+            m_.margin_pct = none<Fixed>(fmt::format("revenue for {} is 0", fiscal_year_label(fy)));
+        else
+            m_.margin_pct = Figure<Fixed>::of(percent_of(
+                static_cast<int128>(year->revenue.cents) - year->cost->cents, year->revenue.cents));
+    }
+
+    void contracts() {
+        if (!a_.contracts) {
+            m_.acv = none<Money>("no contracts.yaml");
+            m_.next_renewal = m_.notice_deadline = none<Date>("no contracts.yaml");
+            return;
+        }
+        Money acv;
+        std::string acv_error;
+        const Contract* next = nullptr;
+        for (const Contract& k : *a_.contracts) {
+            if (!in_force(k)) continue;
+            for (const Sla& sla : k.slas) {
+                if (!sla.actual) continue;
+                ++in_.slas_measured;
+                if (!sla.breached()) ++in_.slas_met;
+            }
+            if (k.annual_value && acv_error.empty()) {
+                auto v = fx_.to_base(*k.annual_value, currency_of(k.currency));
+                if (v)
+                    acv += *v;
+                else
+                    acv_error = v.error();
+            }
+            if (!k.end || *k.end < as_of_) continue;
+            // Ties on the end day: the earliest notice deadline is the one that matters.
+            if (!next || *k.end < *next->end ||
+                (*k.end == *next->end && k.notice_days.value_or(0) > next->notice_days.value_or(0)))
+                next = &k;
+        }
+        m_.acv = acv_error.empty() ? Figure<Money>::of(acv) : none<Money>(acv_error);
+        if (!next) {
+            const std::string why = fmt::format(
+                "no active or renewing contract ends on or after {}", as_of_.to_string());
+            m_.next_renewal = m_.notice_deadline = none<Date>(why);
+            return;
+        }
+        m_.next_renewal = Figure<Date>::of(*next->end);
+        m_.next_renewal_contract = next->id;
+        m_.notice_deadline =
+            next->notice_days ? Figure<Date>::of(*next->notice_deadline())
+                              : none<Date>(fmt::format("contract {} has no notice_days", next->id));
+    }
+
+    void sales() {
+        if (!a_.opportunities) {
+            m_.pipeline = m_.weighted_pipeline = none<Money>("no sales.yaml");
+            m_.win_rate_pct = none<Fixed>("no sales.yaml");
+            return;
+        }
+        Money pipeline, weighted;
+        std::string error;
+        int won = 0, lost = 0;
+        for (const Opportunity& o : *a_.opportunities) {
+            if ((o.stage == "won" || o.stage == "lost") && o.close &&
+                in_window(*o.close, as_of_, 365))
+                ++(o.stage == "won" ? won : lost);
+            if (!open_stage(o.stage) || !error.empty()) continue;
+            auto v = fx_.to_base(o.value, currency_of(o.currency));
+            if (!v) {
+                error = v.error();
+                continue;
+            }
+            pipeline += *v;
+            // value x probability / 100, rounded to cents for each opportunity.
+            Decimal p = decimal_from_double(o.effective_probability());
+            p.scale += 2;
+            auto w = multiply(*v, p);
+            if (!w)
+                error = w.error();
+            else
+                weighted += *w;
+        }
+        m_.pipeline = error.empty() ? Figure<Money>::of(pipeline) : none<Money>(error);
+        m_.weighted_pipeline = error.empty() ? Figure<Money>::of(weighted) : none<Money>(error);
+        m_.win_rate_pct =
+            won + lost == 0
+                ? none<Fixed>(fmt::format("no opportunity won or lost in the 365 days to {}",
+                                          as_of_.to_string()))
+                : Figure<Fixed>::of(percent_of(won, won + lost));
+    }
+
+    void risks() {
+        if (!a_.risks) {
+            m_.risk_exposure = m_.max_risk = none<int64_t>("no risks.yaml");
+            return;
+        }
+        in_.risk_register = true;
+        int64_t exposure = 0;
+        int max = 0;
+        for (const Risk& r : *a_.risks) {
+            if (!r.live()) continue;
+            exposure += r.score();
+            max = std::max(max, r.score());
+        }
+        in_.max_live_risk = max;
+        m_.risk_exposure = Figure<int64_t>::of(exposure);
+        m_.max_risk = max > 0 ? Figure<int64_t>::of(max) : none<int64_t>("no live risk");
+    }
+
+    void surveys() {
+        const int window = s_.policy.survey_every_days;
+        if (!a_.reviews) {
+            m_.nps = m_.csat = none<Fixed>("no reviews.yaml");
+            in_.nps_reason = "no reviews.yaml";
+            return;
+        }
+        std::vector<Decimal> csats;
+        for (const Survey& s : a_.reviews->surveys) {
+            if (!in_window(s.date, as_of_, window)) continue;
+            if (s.nps) {
+                ++in_.responses;
+                if (*s.nps >= 9)
+                    ++in_.promoters;
+                else if (*s.nps <= 6)
+                    ++in_.detractors;
+            }
+            if (s.csat) csats.push_back(decimal_from_double(*s.csat));
+        }
+        if (in_.responses == 0) {
+            in_.nps_reason = fmt::format("no survey with an nps in the last {} days", window);
+            m_.nps = none<Fixed>(in_.nps_reason);
+        } else {
+            m_.nps = Figure<Fixed>::of(percent_of(in_.promoters - in_.detractors, in_.responses));
+        }
+        if (csats.empty()) {
+            m_.csat = none<Fixed>(fmt::format("no survey with a csat in the last {} days", window));
+            return;
+        }
+        // The mean of exact decimals, to two places.
+        int scale = 0;
+        for (const Decimal& d : csats) scale = std::max(scale, d.scale);
+        int128 sum = 0, unit = 1;
+        for (int i = 0; i < scale; ++i) unit *= 10;
+        for (const Decimal& d : csats) {
+            int128 u = d.units;
+            for (int i = d.scale; i < scale; ++i) u *= 10;
+            sum += u;
+        }
+        m_.csat = Figure<Fixed>::of(Fixed{
+            static_cast<int64_t>(round_div(sum * 100, unit * static_cast<int128>(csats.size()))),
+            2});
+    }
+
+    void reviews() {
+        if (!a_.reviews) {
+            m_.days_since_review = none<int64_t>("no reviews.yaml");
+            in_.review_reason = m_.days_since_review.reason;
+            return;
+        }
+        std::optional<Date> latest;
+        for (const Review& r : a_.reviews->reviews)
+            if (r.date <= as_of_ && (!latest || r.date > *latest)) latest = r.date;
+        if (!latest) {
+            m_.days_since_review = none<int64_t>(
+                fmt::format("no progress review on or before {}", as_of_.to_string()));
+            in_.review_reason = m_.days_since_review.reason;
+            return;
+        }
+        m_.days_since_review = Figure<int64_t>::of(as_of_ - *latest);
+        in_.days_since_review = as_of_ - *latest;
+    }
+
+    void coverage() {
+        if (!a_.profile) {
+            m_.coverage_pct = none<Fixed>("no profile.yaml");
+            in_.coverage_reason = m_.coverage_pct.reason;
+            return;
+        }
+        for (const Person& p : a_.profile->people) {
+            if (p.role != "decision-maker") continue;
+            ++in_.decision_makers;
+            if (p.relationship == "strong" || p.relationship == "good") ++in_.covered;
+        }
+        m_.coverage_pct = in_.decision_makers == 0
+                              ? none<Fixed>("no decision-maker in profile.yaml")
+                              : Figure<Fixed>::of(percent_of(in_.covered, in_.decision_makers));
+        in_.coverage_reason = m_.coverage_pct.reason;
+    }
+
+    const Account& a_;
+    const PortfolioSettings& s_;
+    Date as_of_;
+    Converter fx_;
+    std::string currency_;
+    AccountMetrics m_;
+    HealthInputs in_;
+};
+
+}  // namespace
+
+AccountMetrics compute_account_metrics(const Account& account, const PortfolioSettings& settings,
+                                       Date as_of) {
+    return Calculator(account, settings, as_of).run();
+}
+
+}  // namespace kam

@@ -1,0 +1,131 @@
+#include "kam/metrics/alerts.hpp"
+
+#include <fmt/format.h>
+#include <algorithm>
+
+namespace kam {
+
+std::string_view alert_kind_name(AlertKind kind) {
+    switch (kind) {
+        case AlertKind::renewal:
+            return "renewal";
+        case AlertKind::notice:
+            return "notice";
+        case AlertKind::critical_risk:
+            return "critical-risk";
+        case AlertKind::review_overdue:
+            return "review-overdue";
+        case AlertKind::sla_breach:
+            return "sla-breach";
+        case AlertKind::tier_mismatch:
+            return "tier-mismatch";
+    }
+    return {};
+}
+
+namespace {
+
+constexpr int k_urgent_days = 30;
+
+class Collector {
+  public:
+    Collector(const PortfolioSettings& s, Date as_of, std::vector<Alert>& out)
+        : s_(s), as_of_(as_of), out_(out) {}
+
+    void account(size_t index, const Account& a, const AccountMetrics& m) {
+        if (a.contracts)
+            for (const Contract& k : *a.contracts) contract(index, k);
+        if (a.risks)
+            for (const Risk& r : *a.risks)
+                if (r.live() && r.score() >= 20)
+                    add(AlertKind::critical_risk, index, r.review, true,
+                        fmt::format("risk {} scores {} ({} x {}): {}", r.id, r.score(),
+                                    r.likelihood, r.impact, r.title));
+        review(index, a, m);
+    }
+
+  private:
+    void add(AlertKind kind, size_t account, std::optional<Date> date, bool urgent,
+             std::string message) {
+        Alert a{kind, account, date, std::nullopt, urgent, std::move(message)};
+        if (date) a.days = *date - as_of_;
+        out_.push_back(std::move(a));
+    }
+
+    void contract(size_t index, const Contract& k) {
+        if (k.status != "active" && k.status != "renewing") return;
+        for (const Sla& sla : k.slas)
+            if (sla.breached())
+                add(AlertKind::sla_breach, index, std::nullopt, false,
+                    fmt::format("{} {}: {}{}, target {}{} ({} is better)", k.id, sla.name,
+                                *sla.actual, sla.unit.empty() ? "" : " " + sla.unit, sla.target,
+                                sla.unit.empty() ? "" : " " + sla.unit,
+                                sla.better == "lower" ? "lower" : "higher"));
+        if (!k.end || *k.end < as_of_) return;
+        const int horizon = s_.policy.renewal_horizon_days;
+        const int64_t to_end = *k.end - as_of_;
+        const bool auto_renew = k.auto_renew.value_or(false);
+        if (to_end <= horizon)
+            add(AlertKind::renewal, index, k.end, to_end <= k_urgent_days,
+                fmt::format("{} {} ends{}", k.id, k.title,
+                            auto_renew ? ", renews automatically" : ""));
+        if (auto_renew || !k.notice_days) return;
+        const Date deadline = *k.notice_deadline();
+        const int64_t to_deadline = deadline - as_of_;
+        if (to_deadline > horizon) return;
+        add(AlertKind::notice, index, deadline, to_deadline <= k_urgent_days,
+            fmt::format("{} {}: {}", k.id, k.title,
+                        to_deadline < 0 ? "notice deadline passed" : "give notice by then"));
+    }
+
+    void review(size_t index, const Account& a, const AccountMetrics& m) {
+        const std::string& tier = a.cover.tier;
+        const std::string& status = a.cover.status;
+        if ((tier != "key" && tier != "strategic") || status == "lost" || status == "prospect")
+            return;
+        const int every = s_.policy.review_every_days;
+        if (m.days_since_review) {
+            if (*m.days_since_review <= every) return;
+            add(AlertKind::review_overdue, index, as_of_ - static_cast<int>(*m.days_since_review),
+                *m.days_since_review > 2 * every,
+                fmt::format("last progress review (policy: {} days)", every));
+            return;
+        }
+        const auto since = a.cover.client_since;
+        if (since && as_of_ - *since <= every) return;
+        add(AlertKind::review_overdue, index, std::nullopt, true,
+            fmt::format("no progress review on record (policy: {} days)", every));
+    }
+
+    const PortfolioSettings& s_;
+    Date as_of_;
+    std::vector<Alert>& out_;
+};
+
+}  // namespace
+
+std::vector<Alert> compute_alerts(const std::vector<Account>& accounts,
+                                  const std::vector<AccountMetrics>& metrics,
+                                  const std::vector<size_t>& which,
+                                  const std::vector<KeyAccountEntry>& ranking,
+                                  const PortfolioSettings& settings, Date as_of) {
+    std::vector<Alert> out;
+    Collector c(settings, as_of, out);
+    std::vector<bool> shown(accounts.size(), false);
+    for (const size_t i : which) {
+        shown[i] = true;
+        c.account(i, accounts[i], metrics[i]);
+    }
+    for (const KeyAccountEntry& e : ranking)
+        if (!e.mismatch.empty() && shown[e.account])
+            out.push_back(Alert{AlertKind::tier_mismatch, e.account, std::nullopt, std::nullopt,
+                                false, e.mismatch});
+    std::stable_sort(out.begin(), out.end(), [&](const Alert& x, const Alert& y) {
+        if (x.kind != y.kind) return x.kind < y.kind;
+        if (x.date != y.date) return x.date && (!y.date || *x.date < *y.date);
+        return accounts[x.account].slug < accounts[y.account].slug;
+    });
+    return out;
+}
+
+}  // namespace kam

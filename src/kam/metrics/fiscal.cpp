@@ -1,0 +1,109 @@
+#include "kam/metrics/fiscal.hpp"
+
+#include <fmt/format.h>
+
+namespace kam {
+
+FiscalYear fiscal_year(int year, int start_month) {
+    const auto m = static_cast<unsigned>(start_month);
+    const Date first = Date::from_ymd(year, m, 1);
+    const Date next = Date::from_ymd(year + 1, m, 1);
+    return FiscalYear{year, first, next - 1};
+}
+
+int fiscal_year_of(Date day, int start_month) {
+    return static_cast<int>(day.month()) >= start_month ? day.year() : day.year() - 1;
+}
+
+int latest_complete_fiscal_year(Date as_of, int start_month) {
+    // The year holding the as-of day is still running; the one before it ended
+    // the day before this one began.
+    return fiscal_year_of(as_of, start_month) - 1;
+}
+
+std::string fiscal_year_label(int year) {
+    return fmt::format("FY{}", year);
+}
+
+namespace {
+
+bool in_year(const Period& p, int year, int start_month) {
+    switch (p.kind) {
+        case Period::Kind::year:
+        case Period::Kind::quarter:
+            return p.year == year;
+        case Period::Kind::month:
+            return fiscal_year_of(Date::from_ymd(p.year, static_cast<unsigned>(p.index), 1),
+                                  start_month) == year;
+    }
+    return false;
+}
+
+}  // namespace
+
+Figure<YearAmounts> fiscal_year_amounts(const std::vector<Financial>& financials, int year,
+                                        int start_month, const Converter& fx,
+                                        std::string_view account_currency) {
+    const std::string label = fiscal_year_label(year);
+    std::vector<const Financial*> years, quarters, months;
+    for (const Financial& f : financials) {
+        if (!in_year(f.period, year, start_month)) continue;
+        switch (f.period.kind) {
+            case Period::Kind::year:
+                years.push_back(&f);
+                break;
+            case Period::Kind::quarter:
+                quarters.push_back(&f);
+                break;
+            case Period::Kind::month:
+                months.push_back(&f);
+                break;
+        }
+    }
+    // Periods are unique per account (checked), so counts tell completeness.
+    const std::vector<const Financial*>* rows = nullptr;
+    if (!years.empty())
+        rows = &years;
+    else if (quarters.size() == 4)
+        rows = &quarters;
+    else if (months.size() == 12)
+        rows = &months;
+    if (!rows) {
+        if (quarters.empty() && months.empty())
+            return Figure<YearAmounts>::none(fmt::format("no revenue for {}", label));
+        if (months.empty())
+            return Figure<YearAmounts>::none(
+                fmt::format("{} has {} of 4 quarters", label, quarters.size()));
+        if (quarters.empty())
+            return Figure<YearAmounts>::none(
+                fmt::format("{} has {} of 12 months", label, months.size()));
+        return Figure<YearAmounts>::none(fmt::format(
+            "{} mixes quarters and months; give all four quarters or all twelve months", label));
+    }
+    YearAmounts out;
+    Money cost;
+    bool all_costs = true;
+    for (const Financial* f : *rows) {
+        const std::string_view currency =
+            f->currency ? std::string_view(*f->currency) : account_currency;
+        auto revenue = fx.to_base(f->revenue, currency);
+        if (!revenue) return Figure<YearAmounts>::none(revenue.error());
+        out.revenue += *revenue;
+        if (!f->cost) {
+            all_costs = false;
+            continue;
+        }
+        auto c = fx.to_base(*f->cost, currency);
+        if (!c) return Figure<YearAmounts>::none(c.error());
+        cost += *c;
+    }
+    if (all_costs)
+        out.cost = cost;
+    else
+        out.cost_reason = rows->size() == 1
+                              ? fmt::format("no cost for {}", label)
+                              : fmt::format("cost missing for some periods of {}", label);
+    return Figure<YearAmounts>::of(std::move(out));
+}
+
+}  // namespace kam

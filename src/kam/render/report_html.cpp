@@ -1,0 +1,241 @@
+#include "kam/render/report_html.hpp"
+
+#include <fmt/format.h>
+
+#include "kam/render/report_svg.hpp"
+
+namespace kam {
+
+namespace {
+
+constexpr std::string_view k_css = R"css(
+body { font: 14px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; color: #222; margin: 2em auto; max-width: 1100px; padding: 0 1em; }
+h1 { font-size: 1.6em; margin-bottom: .2em; } h2 { font-size: 1.3em; margin-top: 1.6em; border-bottom: 1px solid #ccc; }
+h3 { font-size: 1.05em; margin: 1.2em 0 .4em; }
+ul.meta { list-style: none; padding: 0; color: #555; } ul.meta li { display: inline; margin-right: 1.5em; }
+table { border-collapse: collapse; margin: .3em 0 .8em; font-size: 12.5px; }
+th, td { border: 1px solid #ddd; padding: 3px 6px; vertical-align: top; text-align: left; }
+th { background: #f3f3f3; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.good { color: #1e7b34; } td.warn { color: #a35b00; } td.bad { color: #b3261e; font-weight: 600; }
+.why { color: #777; font-size: .9em; } p.note, p.empty { color: #555; font-size: .9em; }
+.charts { display: flex; flex-wrap: wrap; gap: 1em 2em; } figure { margin: 0; break-inside: avoid; }
+figcaption { font-weight: 600; margin-bottom: .3em; }
+svg .axis { stroke: #888; } svg .grid { stroke: #eee; } svg .tick { font-size: 11px; fill: #444; }
+svg .bar { fill: #b8c7dc; } svg .bar.key { fill: #2f5d8a; } svg .threshold { stroke: #c0392b; stroke-dasharray: 4 3; }
+svg .cumulative { fill: none; stroke: #e67e22; stroke-width: 2; } svg .count { font-size: 14px; font-weight: 600; fill: #111; }
+svg .end { fill: #2f5d8a; } svg .notice { fill: #f5cba7; } svg .notice.passed { fill: #e6b0aa; }
+@media print { body { margin: 0; max-width: none; font-size: 11px; } section.account { break-before: page; }
+  table, figure { break-inside: avoid; } h2, h3 { break-after: avoid; } }
+)css";
+
+// ` class="num bad"`, or nothing.
+std::string class_attr(bool numeric, Tone t) {
+    std::string c = numeric ? "num" : "";
+    const char* tone = t == Tone::good   ? "good"
+                       : t == Tone::warn ? "warn"
+                       : t == Tone::bad  ? "bad"
+                                         : "";
+    if (*tone) c += c.empty() ? tone : std::string(" ") + tone;
+    return c.empty() ? "" : " class=\"" + c + "\"";
+}
+
+std::string title_text(const std::string& title) {
+    std::string out = title;
+    for (char& ch : out)
+        if (ch == '\n') ch = ' ';
+    return html_escape(out);
+}
+
+void table_html(const Table& t, std::string& out) {
+    if (t.rows.empty()) {
+        out += "<p class=\"empty\">" + html_escape(t.empty_text) + "</p>\n";
+    } else {
+        out += "<table>\n<thead><tr>";
+        for (const Column& c : t.columns)
+            if (!c.machine_only)
+                out += fmt::format("<th{}>{}</th>", c.numeric ? " class=\"num\"" : "",
+                                   title_text(c.title));
+        out += "</tr></thead>\n<tbody>\n";
+        for (const auto& row : t.rows) {
+            out += "<tr>";
+            for (size_t i = 0; i < t.columns.size(); ++i) {
+                if (t.columns[i].machine_only) continue;
+                const Cell& c = row[i];
+                // An empty figure keeps its reason as a tooltip.
+                const std::string title =
+                    c.reason.empty() ? "" : fmt::format(" title=\"{}\"", html_escape(c.reason));
+                out += fmt::format("<td{}{}>{}</td>", class_attr(t.columns[i].numeric, c.tone),
+                                   title, html_escape(human_text(c)));
+            }
+            out += "</tr>\n";
+        }
+        out += "</tbody>\n</table>\n";
+    }
+    for (const std::string& n : t.notes) out += "<p class=\"note\">" + html_escape(n) + "</p>\n";
+}
+
+void figures_html(const FigureList& f, std::string& out) {
+    out += "<table class=\"figures\">\n";
+    for (const Item& i : f.items) {
+        std::string value = html_escape(human_text(i.value));
+        if (i.value.kind == Cell::Kind::empty && !i.value.reason.empty())
+            value += " <span class=\"why\">(" + html_escape(i.value.reason) + ")</span>";
+        out += fmt::format("<tr><th>{}</th><td{}>{}</td></tr>\n", html_escape(i.label),
+                           class_attr(i.value.numeric(), i.value.tone), value);
+    }
+    out += "</table>\n";
+}
+
+const Table* find_table(const Report& r, std::string_view key) {
+    for (const Block& b : r.blocks)
+        if (const Table* t = std::get_if<Table>(&b); t && t->key == key) return t;
+    return nullptr;
+}
+
+const FigureList* find_figures(const Report& r, std::string_view key) {
+    for (const Block& b : r.blocks)
+        if (const FigureList* f = std::get_if<FigureList>(&b); f && f->key == key) return f;
+    return nullptr;
+}
+
+size_t column(const Table& t, std::string_view key) {
+    for (size_t i = 0; i < t.columns.size(); ++i)
+        if (t.columns[i].key == key) return i;
+    return t.columns.size();
+}
+
+// Some columns of a table, all shown (the health parts are machine-only in the summary).
+Table pick(const Table& t, std::string key, std::string title,
+           const std::vector<std::string_view>& keys) {
+    Table out;
+    out.key = std::move(key);
+    out.title = std::move(title);
+    std::vector<size_t> idx;
+    for (std::string_view k : keys)
+        if (const size_t i = column(t, k); i < t.columns.size()) {
+            idx.push_back(i);
+            out.columns.push_back(t.columns[i]);
+            out.columns.back().machine_only = false;
+        }
+    for (const auto& row : t.rows) {
+        out.rows.emplace_back();
+        for (const size_t i : idx) out.rows.back().push_back(row[i]);
+    }
+    out.empty_text = t.empty_text;
+    return out;
+}
+
+std::string charts(const HtmlPage& p) {
+    std::string out = "<div class=\"charts\">\n";
+    auto figure = [&](std::string_view caption, const std::string& svg) {
+        out += fmt::format("<figure><figcaption>{}</figcaption>\n{}\n</figure>\n",
+                           html_escape(caption), svg);
+    };
+    if (const Table* t = find_table(p.keys, "ranking")) {
+        std::vector<ParetoBar> bars;
+        const size_t name = column(*t, "name"), rev = column(*t, "annual_revenue"),
+                     cum = column(*t, "cumulative_pct"), key = column(*t, "key_account");
+        for (const auto& row : t->rows)
+            if (row[rev].kind == Cell::Kind::money)
+                bars.push_back(
+                    {row[name].text, row[rev].number, row[cum].fixed, row[key].number != 0});
+        figure("Revenue by account (Pareto; dark: key accounts)", svg_pareto(bars, p.key_share));
+    }
+    if (const Table* t = find_table(p.risks, "heat_map")) {
+        std::array<std::array<int64_t, 5>, 5> counts{};
+        for (const auto& row : t->rows) {
+            const auto l = static_cast<size_t>(row[0].number);
+            for (size_t i = 1; i <= 5 && l >= 1 && l <= 5; ++i)
+                counts[l - 1][i - 1] = row[i].number;
+        }
+        figure("Live risks: likelihood x impact", svg_heat_map(counts));
+    }
+    if (const Table* t = find_table(p.renewals, "renewals")) {
+        std::vector<TimelineItem> items;
+        const size_t name = column(*t, "name"), id = column(*t, "contract"),
+                     end = column(*t, "days_to_end"), notice = column(*t, "days_to_notice");
+        for (const auto& row : t->rows) {
+            TimelineItem item{fmt::format("{} {}", row[name].text, row[id].text), row[end].number,
+                              std::nullopt};
+            if (row[notice].kind == Cell::Kind::integer) item.days_to_notice = row[notice].number;
+            items.push_back(std::move(item));
+        }
+        figure(fmt::format("Renewals in the next {} days (band: notice window)", p.renewal_within),
+               svg_timeline(items, p.renewal_within));
+    }
+    if (const Table* t = find_table(p.pipeline, "stages")) {
+        std::vector<StageBar> stages;
+        for (const auto& row : t->rows)
+            if (row[0].text != "total")
+                stages.push_back({row[0].text, row[2].number, row[3].number});
+        figure("Pipeline by stage (dark: weighted)", svg_stage_bars(stages));
+    }
+    return out + "</div>\n";
+}
+
+}  // namespace
+
+std::string render_report_html_blocks(const Report& r, int level) {
+    std::string out;
+    for (const Block& b : r.blocks)
+        std::visit(
+            [&](const auto& block) {
+                if (!block.title.empty())
+                    out += fmt::format("<h{0}>{1}</h{0}>\n", level, html_escape(block.title));
+                if constexpr (std::is_same_v<std::decay_t<decltype(block)>, Table>)
+                    table_html(block, out);
+                else
+                    figures_html(block, out);
+            },
+            b);
+    return out;
+}
+
+std::string render_html_page(const HtmlPage& p) {
+    std::string name;
+    for (const Item& m : p.summary.meta)
+        if (m.key == "portfolio") name = human_text(m.value);
+    std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
+    out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+    out += fmt::format("<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n",
+                       html_escape("Portfolio report: " + name), k_css);
+    out +=
+        fmt::format("<h1>{}</h1>\n<ul class=\"meta\">\n", html_escape("Portfolio report: " + name));
+    for (const Item& m : p.summary.meta)
+        out += fmt::format("<li><b>{}:</b> {}</li>\n", html_escape(m.label),
+                           html_escape(human_text(m.value)));
+    out += "</ul>\n";
+
+    if (const FigureList* f = find_figures(p.summary, "totals")) {
+        out += "<section>\n<h2>Totals and KPIs</h2>\n";
+        figures_html(*f, out);
+        out += "</section>\n";
+    }
+    out += "<section>\n<h2>Charts</h2>\n" + charts(p) + "</section>\n";
+    if (const Table* t = find_table(p.summary, "accounts")) {
+        out += "<section>\n<h2>Health</h2>\n";
+        table_html(pick(*t, "health", "Health",
+                        {"name", "health", "health_nps", "health_coverage", "health_risk",
+                         "health_delivery", "health_review"}),
+                   out);
+        out +=
+            "<p class=\"note\">Health is the weighted mean of the parts present "
+            "(kam-metrics(7)).</p>\n</section>\n";
+        out += "<section>\n<h2>Accounts</h2>\n";
+        table_html(*t, out);
+        out += "</section>\n";
+    }
+    if (const Table* t = find_table(p.summary, "alerts")) {
+        out += "<section>\n<h2>Alerts</h2>\n";
+        table_html(*t, out);
+        out += "</section>\n";
+    }
+    for (const Report& a : p.accounts) {
+        out += fmt::format("<section class=\"account\">\n<h2>{}</h2>\n", html_escape(a.title));
+        out += render_report_html_blocks(a, 3);
+        out += "</section>\n";
+    }
+    return out + "</body>\n</html>\n";
+}
+
+}  // namespace kam

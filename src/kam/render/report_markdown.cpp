@@ -1,0 +1,106 @@
+// GitHub-flavoured markdown: a heading per block, pipe tables.
+#include "kam/render/report_formats.hpp"
+
+namespace kam {
+
+namespace {
+
+// Text from the account files is data: no markup, no raw HTML, no broken table.
+std::string md(std::string_view text) {
+    std::string out;
+    for (const char ch : text) {
+        switch (ch) {
+            case '\\':
+            case '`':
+            case '*':
+            case '_':
+            case '[':
+            case ']':
+            case '<':
+            case '>':
+            case '|':
+            case '#':
+            case '&':
+            case '~':
+            case '!':
+                out += '\\';
+                out += ch;
+                break;
+            case '\n':
+            case '\r':
+            case '\t':
+                out += ' ';
+                break;
+            default:
+                if (static_cast<unsigned char>(ch) >= 0x20 && ch != 0x7F) out += ch;
+        }
+    }
+    return out;
+}
+
+std::string one_line(const std::string& title) {
+    std::string out = title;
+    for (char& ch : out)
+        if (ch == '\n') ch = ' ';
+    return out;
+}
+
+void write(const Table& t, std::string& out) {
+    std::vector<size_t> index;
+    for (size_t i = 0; i < t.columns.size(); ++i)
+        if (!t.columns[i].machine_only) index.push_back(i);
+    if (t.rows.empty()) {
+        out += md(t.empty_text) + "\n";
+    } else {
+        std::string header = "|", rule = "|";
+        for (const size_t i : index) {
+            header += " " + md(one_line(t.columns[i].title)) + " |";
+            rule += t.columns[i].numeric ? " --: |" : " :-- |";
+        }
+        out += header + "\n" + rule + "\n";
+        for (const auto& row : t.rows) {
+            std::string line = "|";
+            for (const size_t i : index) line += " " + md(human_text(row[i])) + " |";
+            out += line + "\n";
+        }
+    }
+    if (!t.notes.empty()) {
+        out += "\n";
+        for (const std::string& n : t.notes) out += md(n) + "  \n";
+    }
+}
+
+void write(const FigureList& f, std::string& out) {
+    // As in the terminal table: right-aligned unless text is among the values.
+    bool right = true;
+    for (const Item& i : f.items)
+        right &= i.value.numeric() || i.value.kind == Cell::Kind::empty ||
+                 i.value.kind == Cell::Kind::date;
+    out += right ? "| Item | Value |\n| :-- | --: |\n" : "| Item | Value |\n| :-- | :-- |\n";
+    for (const Item& i : f.items) {
+        std::string value = md(human_text(i.value));
+        if (i.value.kind == Cell::Kind::empty && !i.value.reason.empty())
+            value += " (" + md(i.value.reason) + ")";
+        out += "| " + md(i.label) + " | " + value + " |\n";
+    }
+}
+
+}  // namespace
+
+std::string render_report_markdown(const Report& report) {
+    std::string out = "# " + md(report.title) + "\n\n";
+    for (const Item& m : report.meta)
+        out += "- **" + md(m.label) + ":** " + md(human_text(m.value)) + "\n";
+    for (const Block& b : report.blocks) {
+        std::visit(
+            [&](const auto& block) {
+                out += "\n";
+                if (!block.title.empty()) out += "## " + md(block.title) + "\n\n";
+                write(block, out);
+            },
+            b);
+    }
+    return out;
+}
+
+}  // namespace kam

@@ -1,0 +1,168 @@
+#include "kam/render/report_model.hpp"
+
+#include <fmt/format.h>
+#include <algorithm>
+
+#include "kam/render/report_formats.hpp"
+
+namespace kam {
+
+Cell Cell::none(std::string why) {
+    Cell c;
+    c.reason = std::move(why);
+    return c;
+}
+
+Cell Cell::of(std::string text) {
+    Cell c;
+    c.kind = Kind::text;
+    c.text = std::move(text);
+    return c;
+}
+
+Cell Cell::of_int(int64_t value) {
+    Cell c;
+    c.kind = Kind::integer;
+    c.number = value;
+    return c;
+}
+
+Cell Cell::of_money(Money value) {
+    Cell c;
+    c.kind = Kind::money;
+    c.number = value.whole_units();
+    return c;
+}
+
+Cell Cell::of_fixed(Fixed value) {
+    Cell c;
+    c.kind = Kind::fixed;
+    c.fixed = value;
+    return c;
+}
+
+Cell Cell::of_date(Date value) {
+    Cell c;
+    c.kind = Kind::date;
+    c.text = value.to_string();
+    return c;
+}
+
+Cell Cell::of_bool(bool value) {
+    Cell c;
+    c.kind = Kind::boolean;
+    c.number = value ? 1 : 0;
+    return c;
+}
+
+Cell Cell::of_number(double value) {
+    const Decimal d = decimal_from_double(value);
+    if (d.scale > 9 || d.units > 1'000'000'000'000'000 || d.units < -1'000'000'000'000'000)
+        return of(fmt::format("{}", value));
+    return of_fixed(Fixed{static_cast<int64_t>(d.units), d.scale});
+}
+
+namespace {
+
+std::string grouped(int64_t value) {
+    const bool negative = value < 0;
+    const uint64_t mag = negative ? 0 - static_cast<uint64_t>(value) : static_cast<uint64_t>(value);
+    std::string digits = fmt::format("{}", mag), out;
+    for (size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return negative ? "-" + out : out;
+}
+
+}  // namespace
+
+std::string human_text(const Cell& c, bool group_thousands) {
+    switch (c.kind) {
+        case Cell::Kind::empty:
+            return "-";
+        case Cell::Kind::money:
+            return group_thousands ? grouped(c.number) : plain_text(c);
+        case Cell::Kind::boolean:
+            return c.number ? "yes" : "no";
+        default:
+            return plain_text(c);
+    }
+}
+
+std::string plain_text(const Cell& c) {
+    switch (c.kind) {
+        case Cell::Kind::empty:
+            return {};
+        case Cell::Kind::text:
+        case Cell::Kind::date:
+            return c.text;
+        case Cell::Kind::integer:
+        case Cell::Kind::money:
+            return fmt::format("{}", c.number);
+        case Cell::Kind::fixed:
+            return c.fixed.to_string();
+        case Cell::Kind::boolean:
+            return c.number ? "true" : "false";
+    }
+    return {};
+}
+
+namespace {
+
+// -1, 0, 1 for two non-empty cells of one column.
+int compare(const Cell& a, const Cell& b) {
+    if (a.kind == Cell::Kind::fixed && b.kind == Cell::Kind::fixed) {
+        // Bring both to the larger number of places.
+        int128 x = a.fixed.units, y = b.fixed.units;
+        for (int i = a.fixed.places; i < b.fixed.places; ++i) x *= 10;
+        for (int i = b.fixed.places; i < a.fixed.places; ++i) y *= 10;
+        return x < y ? -1 : x > y;
+    }
+    if (a.numeric() && b.numeric() && a.kind != Cell::Kind::fixed && b.kind != Cell::Kind::fixed)
+        return a.number < b.number ? -1 : a.number > b.number;
+    if (a.kind == Cell::Kind::boolean && b.kind == Cell::Kind::boolean)
+        return a.number < b.number ? -1 : a.number > b.number;
+    const int c = plain_text(a).compare(plain_text(b));
+    return c < 0 ? -1 : c > 0;
+}
+
+}  // namespace
+
+bool sort_rows(Table& table, std::string_view key, bool descending) {
+    size_t col = table.columns.size();
+    for (size_t i = 0; i < table.columns.size(); ++i)
+        if (table.columns[i].key == key) col = i;
+    if (col == table.columns.size()) return false;
+    std::stable_sort(table.rows.begin(), table.rows.end(), [&](const auto& r1, const auto& r2) {
+        const Cell &a = r1[col], &b = r2[col];
+        const bool ea = a.kind == Cell::Kind::empty, eb = b.kind == Cell::Kind::empty;
+        if (ea || eb) return !ea && eb;
+        const int c = compare(a, b);
+        return descending ? c > 0 : c < 0;
+    });
+    return true;
+}
+
+size_t text_width(std::string_view text) {
+    size_t n = 0;
+    for (const char ch : text)
+        if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80) ++n;
+    return n;
+}
+
+std::string elide(std::string_view text, size_t width) {
+    if (text_width(text) <= width) return std::string(text);
+    if (width == 0) return {};
+    // Keep width - 1 code points, then the ellipsis.
+    size_t kept = 0, i = 0;
+    for (; i < text.size(); ++i) {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+            if (kept == width - 1) break;
+            ++kept;
+        }
+    }
+    return std::string(text.substr(0, i)) + "\u2026";
+}
+
+}  // namespace kam

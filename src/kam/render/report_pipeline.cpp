@@ -1,0 +1,121 @@
+#include <fmt/format.h>
+#include <algorithm>
+
+#include "kam/metrics/fx.hpp"
+#include "kam/render/report_focus.hpp"
+
+namespace kam {
+
+namespace {
+
+constexpr std::string_view k_open_stages[] = {"lead", "qualified", "proposal", "negotiation"};
+
+}  // namespace
+
+Report build_pipeline_report(const ReportInput& in) {
+    Report r;
+    r.kind = "pipeline";
+    r.title = "Pipeline";
+    r.meta = report_meta(in);
+    const Converter fx(in.settings);
+
+    struct Row {
+        std::optional<Date> close;
+        std::string slug, id;
+        std::vector<Cell> cells;
+    };
+    std::vector<Row> rows;
+    struct Stage {
+        int64_t count = 0;
+        Money value, weighted;
+        size_t unknown = 0;
+    } stages[4];
+    for (const size_t i : in.shown) {
+        const Account& a = in.accounts[i];
+        if (!a.opportunities) continue;
+        for (const Opportunity& o : *a.opportunities) {
+            const auto stage =
+                std::find(std::begin(k_open_stages), std::end(k_open_stages), o.stage);
+            if (stage == std::end(k_open_stages)) continue;
+            Stage& s = stages[stage - std::begin(k_open_stages)];
+            ++s.count;
+            // Weighted exactly as the account figure: the base value x probability / 100, to the
+            // cent.
+            const auto value = fx.to_base(o.value, o.currency ? *o.currency : account_currency(a));
+            Decimal p = decimal_from_double(o.effective_probability());
+            p.scale += 2;
+            const auto weighted =
+                value ? multiply(*value, p) : Expected<Money>(unexpected(value.error()));
+            if (value && weighted) {
+                s.value += *value;
+                s.weighted += *weighted;
+            } else {
+                ++s.unknown;
+            }
+            rows.push_back(
+                {o.close,
+                 a.slug,
+                 o.id,
+                 {Cell::of(a.slug), Cell::of(display_name(a)), Cell::of(o.id), Cell::of(o.title),
+                  Cell::of(o.stage), value ? Cell::of_money(*value) : Cell::none(value.error()),
+                  Cell::of_number(o.effective_probability()),
+                  weighted ? Cell::of_money(*weighted) : Cell::none(weighted.error()),
+                  o.close ? Cell::of_date(*o.close).with_tone(*o.close < in.as_of ? Tone::bad
+                                                                                  : Tone::none)
+                          : Cell::none(),
+                  o.owner.empty() ? Cell::none() : Cell::of(o.owner)}});
+        }
+    }
+    // Undated opportunities last; then by account and id.
+    std::stable_sort(rows.begin(), rows.end(), [](const Row& x, const Row& y) {
+        if (x.close != y.close) return x.close && (!y.close || *x.close < *y.close);
+        if (x.slug != y.slug) return x.slug < y.slug;
+        return x.id < y.id;
+    });
+    Table t;
+    t.key = "opportunities";
+    t.title = "Open opportunities";
+    t.columns = {{"slug", "Slug", "", false, false, true},
+                 {"name", "Account", "", false, true, false, 12},
+                 {"opportunity", "Opportunity", "Id", false, true, false, 6},
+                 {"title", "Title", "", false, true, false, 10},
+                 {"stage", "Stage", "", false, false, false},
+                 {"value", "Value", "", true, false, false},
+                 {"probability", "Probability %", "Prob.\n%", true, false, false},
+                 {"weighted_value", "Weighted value", "Weighted", true, false, false},
+                 {"close", "Expected close", "Close", false, false, false},
+                 {"owner", "Owner", "", false, true, false, 6}};
+    t.empty_text = "no open opportunity";
+    for (Row& row : rows) t.rows.push_back(std::move(row.cells));
+    t.notes.push_back(
+        fmt::format("Money in whole {}; a close date in red has passed.", in.settings.currency));
+    r.blocks.push_back(std::move(t));
+
+    Table by_stage;
+    by_stage.key = "stages";
+    by_stage.title = "By stage";
+    by_stage.columns = {{"stage", "Stage", "", false, false, false},
+                        {"count", "Opportunities", "Count", true, false, false},
+                        {"pipeline", "Pipeline", "", true, false, false},
+                        {"weighted_pipeline", "Weighted pipeline", "Weighted", true, false, false}};
+    Stage total;
+    for (size_t i = 0; i < 4; ++i) {
+        const Stage& s = stages[i];
+        total.count += s.count;
+        total.value += s.value;
+        total.weighted += s.weighted;
+        total.unknown += s.unknown;
+        by_stage.rows.push_back({Cell::of(std::string(k_open_stages[i])), Cell::of_int(s.count),
+                                 Cell::of_money(s.value), Cell::of_money(s.weighted)});
+    }
+    by_stage.rows.push_back({Cell::of("total"), Cell::of_int(total.count),
+                             Cell::of_money(total.value), Cell::of_money(total.weighted)});
+    if (total.unknown > 0)
+        by_stage.notes.push_back(
+            fmt::format("{} opportunit{} left out of the sums: no exchange rate for its currency.",
+                        total.unknown, total.unknown == 1 ? "y" : "ies"));
+    r.blocks.push_back(std::move(by_stage));
+    return r;
+}
+
+}  // namespace kam

@@ -1,0 +1,85 @@
+#include <fmt/format.h>
+#include <algorithm>
+
+#include "kam/metrics/fx.hpp"
+#include "kam/render/report_focus.hpp"
+
+namespace kam {
+
+Report build_renewals_report(const ReportInput& in, int within) {
+    Report r;
+    r.kind = "renewals";
+    r.title = fmt::format("Renewals within {} days", within);
+    r.meta = report_meta(in);
+    r.meta.push_back({"within_days", "Within (days)", Cell::of_int(within)});
+    const Converter fx(in.settings);
+
+    struct Row {
+        Date end;
+        std::string slug, id;
+        std::vector<Cell> cells;
+    };
+    std::vector<Row> rows;
+    for (const size_t i : in.shown) {
+        const Account& a = in.accounts[i];
+        if (!a.contracts) continue;
+        for (const Contract& k : *a.contracts) {
+            if ((k.status != "active" && k.status != "renewing") || !k.end) continue;
+            const int64_t days = *k.end - in.as_of;
+            if (days < 0 || days > within) continue;
+            Cell value = Cell::none();
+            if (k.annual_value) {
+                auto v =
+                    fx.to_base(*k.annual_value, k.currency ? *k.currency : account_currency(a));
+                value = v ? Cell::of_money(*v) : Cell::none(v.error());
+            }
+            const bool auto_renew = k.auto_renew.value_or(false);
+            Cell deadline = Cell::none(k.notice_days ? "" : "no notice_days");
+            Cell to_deadline = Cell::none(k.notice_days ? "" : "no notice_days");
+            if (k.notice_days) {
+                const int64_t left = *k.notice_deadline() - in.as_of;
+                deadline = Cell::of_date(*k.notice_deadline());
+                to_deadline = Cell::of_int(left).with_tone(auto_renew   ? Tone::none
+                                                           : left < 0   ? Tone::bad
+                                                           : left <= 30 ? Tone::warn
+                                                                        : Tone::none);
+            }
+            rows.push_back({*k.end,
+                            a.slug,
+                            k.id,
+                            {Cell::of(a.slug), Cell::of(display_name(a)), Cell::of(k.id),
+                             Cell::of(k.title), Cell::of(k.status), Cell::of_date(*k.end),
+                             Cell::of_int(days).with_tone(days <= 30 ? Tone::bad : Tone::warn),
+                             std::move(deadline), std::move(to_deadline), Cell::of_bool(auto_renew),
+                             std::move(value)}});
+        }
+    }
+    std::stable_sort(rows.begin(), rows.end(), [](const Row& x, const Row& y) {
+        if (x.end != y.end) return x.end < y.end;
+        if (x.slug != y.slug) return x.slug < y.slug;
+        return x.id < y.id;
+    });
+    Table t;
+    t.key = "renewals";
+    t.title = "Contracts ending";
+    t.columns = {{"slug", "Slug", "", false, false, true},
+                 {"name", "Account", "", false, true, false, 12},
+                 {"contract", "Contract", "", false, true, false, 8},
+                 {"title", "Title", "", false, true, false, 10},
+                 {"status", "Status", "", false, false, false},
+                 {"end", "End", "", false, false, false},
+                 {"days_to_end", "Days to end", "Days", true, false, false},
+                 {"notice_deadline", "Notice deadline", "Notice by", false, false, false},
+                 {"days_to_notice", "Days to notice deadline", "Notice\ndays", true, false, false},
+                 {"auto_renew", "Auto-renew", "Auto", false, false, false},
+                 {"annual_value", "Annual value", "Value", true, false, false}};
+    t.empty_text = fmt::format("no contract in force ends within {} days", within);
+    for (Row& row : rows) t.rows.push_back(std::move(row.cells));
+    t.notes.push_back(
+        fmt::format("Money in whole {}. A negative notice figure: the deadline has passed.",
+                    in.settings.currency));
+    r.blocks.push_back(std::move(t));
+    return r;
+}
+
+}  // namespace kam

@@ -1,0 +1,175 @@
+#include "kam/render/report_summary.hpp"
+
+#include <fmt/format.h>
+
+#include "kam/metrics/fiscal.hpp"
+
+namespace kam {
+
+namespace {
+
+// key, title (markdown, html), terminal title, numeric, elide, machine only, least width
+const std::vector<Column>& account_columns() {
+    static const std::vector<Column> k_columns = {
+        {"slug", "Slug", "", false, false, true},
+        {"name", "Account", "", false, true, false, 12},
+        {"tier", "Tier", "", false, true, false, 5},
+        {"status", "Status", "", false, true, false, 6},
+        {"manager", "Manager", "", false, false, true},
+        {"annual_revenue", "Annual revenue", "Revenue", true, false, false},
+        {"prior_revenue", "Prior revenue", "", true, false, true},
+        {"growth_pct", "Growth %", "Growth\n%", true, false, false},
+        {"margin_pct", "Margin %", "Margin\n%", true, false, false},
+        {"acv", "ACV", "", true, false, false},
+        {"pipeline", "Pipeline", "", true, false, true},
+        {"weighted_pipeline", "Weighted pipeline", "Weighted\npipeline", true, false, false},
+        {"win_rate_pct", "Win rate %", "", true, false, true},
+        {"risk_exposure", "Risk exposure", "", true, false, true},
+        {"max_risk", "Max risk", "Max\nrisk", true, false, false},
+        {"next_renewal", "Next renewal", "", false, false, true},
+        {"days_to_renewal", "Renewal in days", "Renew\ndays", true, false, false},
+        {"notice_deadline", "Notice deadline", "", false, false, true},
+        {"nps", "NPS", "", true, false, false},
+        {"csat", "CSAT", "", true, false, true},
+        {"days_since_review", "Days since review", "Review\ndays", true, false, false},
+        {"coverage_pct", "Coverage %", "", true, false, true},
+        {"completeness_pct", "Completeness %", "Compl\n%", true, false, false},
+        {"health", "Health", "", true, false, false},
+        {"health_nps", "Health: NPS", "", true, false, true},
+        {"health_coverage", "Health: coverage", "", true, false, true},
+        {"health_risk", "Health: risk", "", true, false, true},
+        {"health_delivery", "Health: delivery", "", true, false, true},
+        {"health_review", "Health: review", "", true, false, true},
+        {"key_account", "Key account", "", false, false, true},
+        {"incomplete", "Incomplete", "", false, false, true},
+    };
+    return k_columns;
+}
+
+std::vector<Cell> account_row(const ReportInput& in, size_t i, bool key) {
+    const Account& a = in.accounts[i];
+    const AccountMetrics& m = in.metrics[i];
+    const int horizon = in.settings.policy.renewal_horizon_days;
+    Cell to_renewal = m.next_renewal ? Cell::of_int(*m.next_renewal - in.as_of)
+                                     : Cell::none(m.next_renewal.reason);
+    if (m.next_renewal) {
+        const int64_t days = *m.next_renewal - in.as_of;
+        to_renewal.tone = days <= 30 ? Tone::bad : days <= horizon ? Tone::warn : Tone::none;
+    }
+    std::vector<Cell> row = {
+        Cell::of(a.slug),
+        Cell::of(display_name(a)).with_tone(m.incomplete ? Tone::warn : Tone::none),
+        Cell::of(a.cover.tier),
+        Cell::of(a.cover.status),
+        Cell::of(a.cover.manager),
+        Cell::of(m.annual_revenue),
+        Cell::of(m.prior_revenue),
+        Cell::of(m.growth_pct),
+        Cell::of(m.margin_pct),
+        Cell::of(m.acv),
+        Cell::of(m.pipeline),
+        Cell::of(m.weighted_pipeline),
+        Cell::of(m.win_rate_pct),
+        Cell::of(m.risk_exposure),
+        Cell::of(m.max_risk).with_tone(m.max_risk ? risk_tone(*m.max_risk) : Tone::none),
+        Cell::of(m.next_renewal),
+        std::move(to_renewal),
+        Cell::of(m.notice_deadline),
+        Cell::of(m.nps),
+        Cell::of(m.csat),
+        Cell::of(m.days_since_review),
+        Cell::of(m.coverage_pct),
+        Cell::of_fixed(m.completeness.pct),
+        Cell::of(m.health.score).with_tone(health_tone(m.health.score)),
+    };
+    for (const HealthPart& p : m.health.parts) row.push_back(Cell::of(p.score));
+    row.push_back(Cell::of_bool(key));
+    row.push_back(Cell::of_bool(m.incomplete));
+    return row;
+}
+
+// A total over the accounts whose figure is known; none is not a total of 0.
+Item total(std::string key, std::string label, const Total& t) {
+    if (t.known == 0 && t.unknown > 0)
+        return {std::move(key), std::move(label), Cell::none("unknown for every account")};
+    std::string suffix;
+    if (t.unknown > 0) suffix = fmt::format(" ({} unknown)", t.unknown);
+    return {std::move(key), label + suffix, Cell::of_money(t.sum)};
+}
+
+}  // namespace
+
+Table alerts_table(const ReportInput& in, const std::vector<Alert>& alerts) {
+    Table t;
+    t.key = "alerts";
+    t.title = "Alerts";
+    t.columns = {
+        {"kind", "Alert", "", false, false, false},  {"slug", "Slug", "", false, false, true},
+        {"name", "Account", "", false, true, false}, {"date", "Date", "", false, false, false},
+        {"days", "Days", "", true, false, false},    {"message", "What", "", false, true, false}};
+    for (const Alert& a : alerts)
+        t.rows.push_back({Cell::of(std::string(alert_kind_name(a.kind)))
+                              .with_tone(a.urgent ? Tone::bad : Tone::warn),
+                          Cell::of(in.accounts[a.account].slug),
+                          Cell::of(display_name(in.accounts[a.account])),
+                          a.date ? Cell::of_date(*a.date) : Cell::none(),
+                          a.days ? Cell::of_int(*a.days) : Cell::none(), Cell::of(a.message)});
+    return t;
+}
+
+Report build_summary_report(const ReportInput& in, const PortfolioMetrics& whole,
+                            const PortfolioMetrics& totals, const std::vector<Alert>& alerts) {
+    Report r;
+    r.kind = "summary";
+    r.title = "Portfolio summary";
+    r.meta = report_meta(in);
+    r.meta.push_back(
+        {"account_count", "Accounts", Cell::of_int(static_cast<int64_t>(in.shown.size()))});
+
+    std::vector<bool> key(in.accounts.size(), false);
+    for (const KeyAccountEntry& e : whole.ranking) key[e.account] = e.key;
+
+    Table t;
+    t.key = "accounts";
+    t.title = "Accounts";
+    t.columns = account_columns();
+    t.empty_text = "no account matches";
+    std::vector<std::string> incomplete;
+    for (const size_t i : in.shown) {
+        t.rows.push_back(account_row(in, i, key[i]));
+        if (in.metrics[i].incomplete) incomplete.push_back(in.accounts[i].slug);
+    }
+    t.notes.push_back(
+        fmt::format("Money in whole {}; revenue for {}. Growth, margin, NPS and completeness in %; "
+                    "renewal and review in days.",
+                    in.settings.currency, fiscal_year_label(totals.fiscal_year)));
+    if (!incomplete.empty())
+        t.notes.push_back(fmt::format("Incomplete (load errors, see kam validate): {}.",
+                                      fmt::join(incomplete, ", ")));
+    r.blocks.push_back(std::move(t));
+
+    FigureList f;
+    f.key = "totals";
+    f.title = "Totals and KPIs";
+    f.items = {
+        total("annual_revenue", "Annual revenue", totals.revenue),
+        total("prior_revenue", "Prior revenue", totals.prior_revenue),
+        total("acv", "ACV", totals.acv),
+        total("pipeline", "Pipeline", totals.pipeline),
+        total("weighted_pipeline", "Weighted pipeline", totals.weighted_pipeline),
+        {"key_accounts", "Key accounts (whole portfolio)",
+         Cell::of_int(static_cast<int64_t>(whole.key_count))},
+        {"retention_pct", "Retention %", Cell::of(totals.retention_pct)},
+        {"net_revenue_retention_pct", "Net revenue retention %",
+         Cell::of(totals.net_revenue_retention_pct)},
+        {"expansion_pct", "Expansion %", Cell::of(totals.expansion_pct)},
+        {"largest_account_pct", "Largest account, % of revenue",
+         Cell::of(totals.largest_share_pct)},
+        {"top_five_pct", "Top five accounts, % of revenue", Cell::of(totals.top_five_share_pct)},
+    };
+    r.blocks.push_back(std::move(f));
+    r.blocks.push_back(alerts_table(in, alerts));
+    return r;
+}
+
+}  // namespace kam

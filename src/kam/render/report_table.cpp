@@ -1,0 +1,228 @@
+// The terminal table: aligned columns fitted to a width by eliding long text.
+#include <fmt/format.h>
+#include <algorithm>
+#include <numeric>
+
+#include "kam/render/report_formats.hpp"
+
+namespace kam {
+
+namespace {
+
+// Control characters (escape sequences above all) never reach the terminal.
+std::string clean(std::string_view text) {
+    std::string out(text);
+    for (char& ch : out)
+        if (static_cast<unsigned char>(ch) < 0x20 || ch == 0x7F) ch = ' ';
+    return out;
+}
+
+std::string_view tone_code(Tone t) {
+    switch (t) {
+        case Tone::good:
+            return "\x1b[32m";
+        case Tone::warn:
+            return "\x1b[33m";
+        case Tone::bad:
+            return "\x1b[31m";
+        case Tone::none:
+            break;
+    }
+    return {};
+}
+
+std::vector<std::string> split_lines(const std::string& text) {
+    std::vector<std::string> lines;
+    size_t start = 0;
+    for (size_t nl; (nl = text.find('\n', start)) != std::string::npos; start = nl + 1)
+        lines.push_back(text.substr(start, nl - start));
+    lines.push_back(text.substr(start));
+    return lines;
+}
+
+std::string pad(std::string_view text, size_t width, bool right) {
+    const size_t w = text_width(text);
+    const std::string fill(w < width ? width - w : 0, ' ');
+    return right ? fill + std::string(text) : std::string(text) + fill;
+}
+
+class TableWriter {
+  public:
+    TableWriter(const ReportTableOptions& o, std::string& out) : o_(o), out_(out) {}
+
+    void write(const Table& t) {
+        std::vector<const Column*> cols;
+        std::vector<size_t> index;
+        for (size_t i = 0; i < t.columns.size(); ++i)
+            if (!t.columns[i].machine_only) {
+                cols.push_back(&t.columns[i]);
+                index.push_back(i);
+            }
+        if (t.rows.empty()) {
+            out_ += "  " + t.empty_text + "\n";
+            notes(t);
+            return;
+        }
+        // Money is grouped by thousands unless the table only fits without.
+        Layout layout = measure(t, cols, index, true);
+        if (!fit(layout, cols)) {
+            Layout plain = measure(t, cols, index, false);
+            if (fit(plain, cols))
+                layout = std::move(plain);
+            else
+                fit(layout, cols);  // too wide either way: grouped, as short as it gets
+        }
+        const auto& [cells, headers, width, min_width, header_rows] = layout;
+
+        const std::string gap(gap_, ' ');
+        // Headers sit on the bottom lines, like the figures under them.
+        for (size_t line = 0; line < header_rows; ++line) {
+            std::string row;
+            for (size_t c = 0; c < cols.size(); ++c) {
+                const size_t skip = header_rows - headers[c].size();
+                const std::string text =
+                    line < skip ? "" : elide(headers[c][line - skip], width[c]);
+                row += (c ? gap : "") + pad(text, width[c], cols[c]->numeric);
+            }
+            emit(row, o_.color ? "\x1b[1m" : "");
+        }
+        std::string rule;
+        for (size_t c = 0; c < cols.size(); ++c)
+            rule += (c ? gap : "") + std::string(width[c], '-');
+        emit(rule, "");
+        for (size_t r = 0; r < t.rows.size(); ++r) {
+            std::string row;
+            for (size_t c = 0; c < cols.size(); ++c) {
+                const Cell& cell = t.rows[r][index[c]];
+                std::string text =
+                    pad(elide(cells[r][c], width[c]), width[c], cols[c]->numeric || cell.numeric());
+                if (o_.color && cell.tone != Tone::none)
+                    text = fmt::format("{}{}\x1b[0m", tone_code(cell.tone), text);
+                row += (c ? gap : "") + text;
+            }
+            emit(row, "");
+        }
+        notes(t);
+    }
+
+    void write(const FigureList& f) {
+        size_t label = 0, value = 0;
+        std::vector<std::string> values;
+        for (const Item& i : f.items) {
+            label = std::max(label, text_width(i.label));
+            values.push_back(clean(human_text(i.value)));
+            value = std::max(value, text_width(values.back()));
+        }
+        // Figures line up on the right, unless text among them reads better from the left.
+        bool right = true;
+        for (const Item& i : f.items)
+            right &= i.value.numeric() || i.value.kind == Cell::Kind::empty ||
+                     i.value.kind == Cell::Kind::date;
+        for (size_t i = 0; i < f.items.size(); ++i) {
+            const Item& item = f.items[i];
+            std::string v = pad(values[i], value, right);
+            if (o_.color && item.value.tone != Tone::none)
+                v = fmt::format("{}{}\x1b[0m", tone_code(item.value.tone), v);
+            std::string line = "  " + pad(clean(item.label), label, false) + "  " + v;
+            // An empty figure says why, on the same line.
+            if (item.value.kind == Cell::Kind::empty && !item.value.reason.empty())
+                line += "  (" + clean(item.value.reason) + ")";
+            emit(line, "");
+        }
+    }
+
+  private:
+    struct Layout {
+        std::vector<std::vector<std::string>> cells, headers;
+        std::vector<size_t> width, min_width;
+        size_t header_rows = 1;
+    };
+
+    // Cell texts, header lines, natural and least widths.
+    static Layout measure(const Table& t, const std::vector<const Column*>& cols,
+                          const std::vector<size_t>& index, bool group) {
+        Layout l;
+        l.cells.resize(t.rows.size());
+        l.width.assign(cols.size(), 0);
+        l.min_width.assign(cols.size(), 0);
+        for (size_t c = 0; c < cols.size(); ++c) {
+            l.headers.push_back(
+                split_lines(cols[c]->short_title.empty() ? cols[c]->title : cols[c]->short_title));
+            l.header_rows = std::max(l.header_rows, l.headers.back().size());
+            for (const std::string& h : l.headers.back())
+                l.width[c] = std::max(l.width[c], text_width(h));
+        }
+        for (size_t r = 0; r < t.rows.size(); ++r)
+            for (size_t c = 0; c < cols.size(); ++c) {
+                l.cells[r].push_back(clean(human_text(t.rows[r][index[c]], group)));
+                l.width[c] = std::max(l.width[c], text_width(l.cells[r].back()));
+            }
+        for (size_t c = 0; c < cols.size(); ++c) {
+            size_t least = cols[c]->min_width;
+            if (least == 0)
+                for (const std::string& h : l.headers[c])
+                    least = std::max<size_t>({least, text_width(h), 4});
+            l.min_width[c] = cols[c]->elide ? std::min(l.width[c], least) : l.width[c];
+        }
+        return l;
+    }
+
+    // Picks the gap and shortens elidable columns, the one with the most to
+    // spare first; false when the table cannot fit.
+    bool fit(Layout& l, const std::vector<const Column*>& cols) {
+        const size_t n = l.width.size();
+        auto total = [&](size_t gap) {
+            return std::accumulate(l.width.begin(), l.width.end(), size_t{0}) + gap * (n - 1);
+        };
+        const size_t least = std::accumulate(l.min_width.begin(), l.min_width.end(), size_t{0});
+        gap_ = least + 2 * (n - 1) <= o_.width ? 2 : 1;
+        while (total(gap_) > o_.width) {
+            size_t pick = n;
+            for (size_t c = 0; c < n; ++c)
+                if (cols[c]->elide && l.width[c] > l.min_width[c] &&
+                    (pick == n || l.width[c] - l.min_width[c] > l.width[pick] - l.min_width[pick]))
+                    pick = c;
+            if (pick == n) return false;  // nothing left to shorten: the table overflows
+            --l.width[pick];
+        }
+        return true;
+    }
+
+    void notes(const Table& t) {
+        for (const std::string& n : t.notes) emit(clean(n), "");
+    }
+
+    void emit(std::string line, std::string_view style) {
+        while (!line.empty() && line.back() == ' ') line.pop_back();
+        if (!style.empty() && !line.empty()) line = fmt::format("{}{}\x1b[0m", style, line);
+        out_ += line + "\n";
+    }
+
+    const ReportTableOptions& o_;
+    std::string& out_;
+    size_t gap_ = 2;
+};
+
+}  // namespace
+
+std::string render_report_table(const Report& report, const ReportTableOptions& options) {
+    std::string out = clean(report.title) + "\n";
+    for (const Item& m : report.meta)
+        out += clean(m.label) + ": " + clean(human_text(m.value)) + "\n";
+    TableWriter w(options, out);
+    for (const Block& b : report.blocks) {
+        out += "\n";
+        std::visit(
+            [&](const auto& block) {
+                if (!block.title.empty())
+                    out += (options.color ? "\x1b[1m" + clean(block.title) + "\x1b[0m"
+                                          : clean(block.title)) +
+                           "\n";
+                w.write(block);
+            },
+            b);
+    }
+    return out;
+}
+
+}  // namespace kam

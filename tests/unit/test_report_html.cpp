@@ -1,0 +1,76 @@
+// The HTML report: escaping of every text, no script, and charts drawn from
+// the same cells as the tables.
+#include <doctest/doctest.h>
+
+#include "kam/render/report_html.hpp"
+#include "kam/render/report_svg.hpp"
+
+using namespace kam;
+
+TEST_CASE("html_escape covers text and attributes") {
+    CHECK(html_escape("<b>&'\"") == "&lt;b&gt;&amp;&#39;&quot;");
+    CHECK(html_escape("a\x1b[2Jb") == "a [2Jb");
+    CHECK(html_escape("Zürich\n") == "Zürich\n");
+}
+
+TEST_CASE("report blocks as html tables, every text escaped") {
+    Report r;
+    r.kind = "t";
+    Table t;
+    t.key = "rows";
+    t.title = "Rows <1>";
+    t.columns = {{"name", "Name", "", false, false, false},
+                 {"value", "Value", "", true, false, false},
+                 {"hidden", "Hidden", "", false, false, true}};
+    t.rows.push_back({Cell::of("<script>alert(1)</script>"),
+                      Cell::of_money(Money{150000050}).with_tone(Tone::bad),
+                      Cell::of("machine only")});
+    t.rows.push_back({Cell::of("none"), Cell::none("no \"data\""), Cell::of("x")});
+    r.blocks.push_back(t);
+    const std::string html = render_report_html_blocks(r, 2);
+    CHECK(html ==
+          "<h2>Rows &lt;1&gt;</h2>\n"
+          "<table>\n<thead><tr><th>Name</th><th class=\"num\">Value</th></tr></thead>\n<tbody>\n"
+          "<tr><td>&lt;script&gt;alert(1)&lt;/script&gt;</td><td class=\"num "
+          "bad\">1,500,001</td></tr>\n"
+          "<tr><td>none</td><td class=\"num\" title=\"no &quot;data&quot;\">-</td></tr>\n"
+          "</tbody>\n</table>\n");
+}
+
+TEST_CASE("the page is self-contained and its charts use the report's cells") {
+    HtmlPage p;
+    p.summary.meta = {{"portfolio", "Portfolio", Cell::of("A & B <Ltd>")}};
+    Table ranking;
+    ranking.key = "ranking";
+    ranking.columns = {{"name", "Account", "", false, false, false},
+                       {"annual_revenue", "Revenue", "", true, false, false},
+                       {"cumulative_pct", "Cumulative", "", true, false, false},
+                       {"key_account", "Key", "", false, false, false}};
+    ranking.rows.push_back({Cell::of("<Evil>"), Cell::of_money(Money{150000050}),
+                            Cell::of_fixed(Fixed{1000, 1}), Cell::of_bool(true)});
+    p.keys.blocks.push_back(ranking);
+    const std::string html = render_html_page(p);
+    CHECK(html.starts_with("<!DOCTYPE html>\n"));
+    CHECK(html.find("<title>Portfolio report: A &amp; B &lt;Ltd&gt;</title>") != std::string::npos);
+    CHECK(html.find("<script") == std::string::npos);
+    CHECK(html.find("http://") == html.find("http://www.w3.org/2000/svg"));  // nothing fetched
+    CHECK(html.find("<Evil>") == std::string::npos);
+    CHECK(html.find("&lt;Evil&gt;: 1,500,001 (100.0% cumulative)") != std::string::npos);
+}
+
+TEST_CASE("charts draw what they are given") {
+    std::array<std::array<int64_t, 5>, 5> counts{};
+    counts[3][4] = 2;  // likelihood 4, impact 5
+    const std::string heat = svg_heat_map(counts);
+    CHECK(heat.find("likelihood 4 x impact 5 = 20: 2 risks") != std::string::npos);
+    CHECK(heat.find("likelihood 1 x impact 1 = 1: 0 risks") != std::string::npos);
+
+    const std::string timeline = svg_timeline({{"A C1", 69, -21}, {"B C2", 22, std::nullopt}}, 120);
+    CHECK(timeline.find("ends in 69 days") != std::string::npos);
+    CHECK(timeline.find("class=\"notice passed\"") != std::string::npos);
+    CHECK(svg_timeline({}, 120).find("no contract ends in this window") != std::string::npos);
+
+    const std::string stages = svg_stage_bars({{"lead", 100000, 10000}});
+    CHECK(stages.find("100,000 / 10,000") != std::string::npos);
+    CHECK(svg_pareto({}, 80).find("no account with revenue") != std::string::npos);
+}

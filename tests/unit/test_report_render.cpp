@@ -1,0 +1,196 @@
+// The four text renderers of reports on one small neutral report: the same
+// numbers in every format, and each format's own escaping.
+#include <doctest/doctest.h>
+
+#include "kam/render/report_formats.hpp"
+
+using namespace kam;
+
+namespace {
+
+Report sample() {
+    Report r;
+    r.kind = "sample";
+    r.title = "Sample report";
+    r.meta = {{"as_of", "As of", Cell::of_date(Date::from_ymd(2026, 11, 23))},
+              {"currency", "Currency", Cell::of("EUR")}};
+    Table t;
+    t.key = "accounts";
+    t.title = "Accounts";
+    t.columns = {{"name", "Account", "", false, true, false},
+                 {"annual_revenue", "Annual revenue", "Revenue", true, false, false},
+                 {"growth_pct", "Growth %", "Growth\n%", true, false, false},
+                 {"slug", "Slug", "", false, false, true}};
+    t.rows.push_back({Cell::of("Acme | Sons"), Cell::of_money(Money{150000050}),
+                      Cell::of_fixed(Fixed{-45, 1}), Cell::of("acme")});
+    t.rows.push_back({Cell::of("=HYPERLINK(\"x\")"), Cell::none("no performance.yaml"),
+                      Cell::none("no performance.yaml"), Cell::of("evil")});
+    t.notes = {"Money in whole EUR."};
+    r.blocks.push_back(t);
+    FigureList f;
+    f.key = "totals";
+    f.title = "Totals";
+    f.items = {{"annual_revenue", "Annual revenue", Cell::of_money(Money{150000050})},
+               {"retention_pct", "Retention", Cell::none("no client_since")}};
+    r.blocks.push_back(f);
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("table: aligned, two-line headers, reasons beside empty figures") {
+    const std::string expected =
+        "Sample report\n"
+        "As of: 2026-11-23\n"
+        "Currency: EUR\n"
+        "\n"
+        "Accounts\n"
+        "                            Growth\n"
+        "Account            Revenue       %\n"
+        "---------------  ---------  ------\n"
+        "Acme | Sons      1,500,001    -4.5\n"
+        "=HYPERLINK(\"x\")          -       -\n"
+        "Money in whole EUR.\n"
+        "\n"
+        "Totals\n"
+        "  Annual revenue  1,500,001\n"
+        "  Retention               -  (no client_since)\n";
+    CHECK(render_report_table(sample(), {}) == expected);
+}
+
+TEST_CASE("table: long text is elided to fit the width") {
+    Report r = sample();
+    auto& t = std::get<Table>(r.blocks[0]);
+    t.rows[0][0] = Cell::of("A very long client name that does not fit");
+    const std::string out = render_report_table(r, ReportTableOptions{false, 30});
+    // 30 columns: name shortened to 30 - 2 - 9 - 2 - 6 = 11 code points.
+    CHECK(out.find("A very long\u2026") == std::string::npos);
+    CHECK(out.find("A very lon\u2026  1,500,001    -4.5\n") != std::string::npos);
+    for (size_t start = 0, nl; (nl = out.find('\n', start)) != std::string::npos; start = nl + 1) {
+        const std::string line = out.substr(start, nl - start);
+        if (line.find("Retention") != std::string::npos) continue;  // a figure line, not the table
+        CHECK(text_width(line) <= 30);
+    }
+}
+
+TEST_CASE("table: colour only when asked, and control characters never pass") {
+    Report r = sample();
+    std::get<Table>(r.blocks[0]).rows[0][0] = Cell::of("evil\x1b[2J");
+    std::get<Table>(r.blocks[0]).rows[0][1] = Cell::of_money(Money{100}).with_tone(Tone::bad);
+    const std::string plain = render_report_table(r, {});
+    CHECK(plain.find('\x1b') == std::string::npos);
+    CHECK(plain.find("evil [2J") != std::string::npos);
+    const std::string colored = render_report_table(r, ReportTableOptions{true, 100});
+    CHECK(colored.find("\x1b[31m") != std::string::npos);
+    CHECK(colored.find("\x1b[2J") == std::string::npos);
+}
+
+TEST_CASE("markdown: pipe tables with escaped text") {
+    const std::string expected =
+        "# Sample report\n"
+        "\n"
+        "- **As of:** 2026-11-23\n"
+        "- **Currency:** EUR\n"
+        "\n"
+        "## Accounts\n"
+        "\n"
+        "| Account | Annual revenue | Growth % |\n"
+        "| :-- | --: | --: |\n"
+        "| Acme \\| Sons | 1,500,001 | -4.5 |\n"
+        "| =HYPERLINK(\"x\") | - | - |\n"
+        "\n"
+        "Money in whole EUR.  \n"
+        "\n"
+        "## Totals\n"
+        "\n"
+        "| Item | Value |\n"
+        "| :-- | --: |\n"
+        "| Annual revenue | 1,500,001 |\n"
+        "| Retention | - (no client\\_since) |\n";
+    CHECK(render_report_markdown(sample()) == expected);
+}
+
+TEST_CASE("json: versioned, ordered, nulls with reasons, every column") {
+    const std::string expected = R"json({
+  "format_version": 1,
+  "report": "sample",
+  "as_of": "2026-11-23",
+  "currency": "EUR",
+  "accounts": [
+    {
+      "name": "Acme | Sons",
+      "annual_revenue": 1500001,
+      "growth_pct": -4.5,
+      "slug": "acme"
+    },
+    {
+      "name": "=HYPERLINK(\"x\")",
+      "annual_revenue": null,
+      "growth_pct": null,
+      "slug": "evil",
+      "reasons": {
+        "annual_revenue": "no performance.yaml",
+        "growth_pct": "no performance.yaml"
+      }
+    }
+  ],
+  "totals": {
+    "annual_revenue": 1500001,
+    "retention_pct": null,
+    "reasons": {
+      "retention_pct": "no client_since"
+    }
+  }
+}
+)json";
+    CHECK(render_report_json(sample()) == expected);
+}
+
+TEST_CASE("csv: RFC 4180, one header row, formulas neutralised") {
+    const std::string expected =
+        "name,annual_revenue,growth_pct,slug\r\n"
+        "Acme | Sons,1500001,-4.5,acme\r\n"
+        "\"'=HYPERLINK(\"\"x\"\")\",,,evil\r\n";
+    CHECK(render_report_csv(sample()) == expected);
+
+    Report r = sample();
+    auto& rows = std::get<Table>(r.blocks[0]).rows;
+    rows[0][0] = Cell::of("-1+2");
+    rows[0][3] = Cell::of("a,b\nc");
+    const std::string out = render_report_csv(r);
+    CHECK(out.find("'-1+2,1500001,-4.5,\"a,b\nc\"\r\n") != std::string::npos);
+}
+
+TEST_CASE("elide and text_width count code points") {
+    CHECK(text_width("Zürich") == 6);
+    CHECK(elide("Zürich AG", 5) == "Züri\u2026");
+    CHECK(elide("short", 5) == "short");
+    CHECK(elide("abc", 0).empty());
+}
+
+TEST_CASE("csv: a list of figures is one record") {
+    Report r = sample();
+    r.csv_block = 1;
+    CHECK(render_report_csv(r) == "annual_revenue,retention_pct\r\n1500001,\r\n");
+}
+
+TEST_CASE("sort_rows: numbers by value, text by text, empty cells last") {
+    Table t;
+    t.columns = {{"name", "Name", "", false, false, false}, {"pct", "Pct", "", true, false, false}};
+    t.rows = {{Cell::of("b"), Cell::of_fixed(Fixed{95, 1})},
+              {Cell::of("a"), Cell::none("no data")},
+              {Cell::of("c"), Cell::of_fixed(Fixed{100, 1})},
+              {Cell::of("d"), Cell::of_fixed(Fixed{-5, 2})}};
+    auto names = [&] {
+        std::string s;
+        for (const auto& row : t.rows) s += row[0].text;
+        return s;
+    };
+    REQUIRE(sort_rows(t, "pct", false));
+    CHECK(names() == "dbca");  // -0.05 < 9.5 < 10.0, then the empty one
+    REQUIRE(sort_rows(t, "pct", true));
+    CHECK(names() == "cbda");  // the empty one stays last when descending too
+    REQUIRE(sort_rows(t, "name", false));
+    CHECK(names() == "abcd");
+    CHECK_FALSE(sort_rows(t, "nope", false));
+}
