@@ -15,6 +15,8 @@ constexpr CommandInfo k_commands[] = {
     {"actions", "Open (or overdue) actions of the account blueprints", setup_actions},
     {"keys", "Key accounts by revenue (Pareto) and tier mismatches", setup_keys},
     {"report", "A self-contained HTML report with charts (-o FILE.html)", setup_report},
+    {"get", "Print one field, list item or section of an account", setup_get},
+    {"set", "Change one value in an account file, keeping every other byte", setup_set},
 };
 }  // namespace
 

@@ -42,6 +42,10 @@ LoadedPortfolio load_portfolio(const FileSystem& fs, const std::string& root,
                                const std::string& display_root, const LoadOptions& options,
                                const YamlEventSource& source);
 
+// kam.yaml, schema-checked into `sink`; the defaults when it cannot be read.
+PortfolioSettings read_settings(const FileSystem& fs, const std::string& root, DiagnosticSink& sink,
+                                const YamlEventSource& source, size_t* bytes_read = nullptr);
+
 // One account folder; used by load_portfolio and by commands that check a
 // single account before writing (kam new).
 Account load_account(const FileSystem& fs, const std::string& dir, const std::string& display_dir,

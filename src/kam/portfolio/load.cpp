@@ -47,6 +47,19 @@ std::vector<std::string_view> section_file_names() {
 
 }  // namespace
 
+PortfolioSettings read_settings(const FileSystem& fs, const std::string& root, DiagnosticSink& sink,
+                                const YamlEventSource& source, size_t* bytes_read) {
+    const auto tree = read_yaml(fs, join_path(root, "kam.yaml"), sink, source, bytes_read);
+    if (tree) {
+        check_schema(*tree, portfolio_schema(), sink);
+        return build_settings(*tree);
+    }
+    // Unreadable: the defaults, so that the accounts can still be checked.
+    Node empty;
+    empty.kind = NodeKind::mapping;
+    return build_settings(empty);
+}
+
 Account load_account(const FileSystem& fs, const std::string& dir, const std::string& display_dir,
                      const std::string& slug, const PortfolioSettings& settings, Date as_of,
                      const YamlEventSource& source, std::vector<Diagnostic>& out, size_t* bytes_read) {
@@ -126,16 +139,8 @@ LoadedPortfolio load_portfolio(const FileSystem& fs, const std::string& root,
     // kam.yaml first: every account's checks depend on its settings.
     {
         DiagnosticSink sink(shown("kam.yaml"));
-        const auto tree = read_yaml(fs, join_path(root, "kam.yaml"), sink, source, &result.bytes_read);
+        result.settings = read_settings(fs, root, sink, source, &result.bytes_read);
         ++result.files_read;
-        if (tree) {
-            check_schema(*tree, portfolio_schema(), sink);
-            result.settings = build_settings(*tree);
-        } else {
-            Node empty;
-            empty.kind = NodeKind::mapping;
-            result.settings = build_settings(empty);
-        }
         append(result.diagnostics, sink);
     }
 

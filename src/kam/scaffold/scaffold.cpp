@@ -114,13 +114,8 @@ std::vector<std::string> create_account(const NewAccountRequest& r, const FileSy
         throw UsageError("a new account cannot start as lost (it would need a lost_on date)");
 
     // Settings decide the default currency and the checks the new files must pass.
-    PortfolioSettings settings;
-    {
-        DiagnosticSink sink("kam.yaml");
-        auto bytes = fs.read_file(join_path(r.root, "kam.yaml"), k_max_file_bytes);
-        if (bytes)
-            if (auto tree = load_yaml(*bytes, sink, default_event_source())) settings = build_settings(*tree);
-    }
+    DiagnosticSink settings_findings("kam.yaml");  // reported by kam validate, not here
+    const PortfolioSettings settings = read_settings(fs, r.root, settings_findings, default_event_source());
     const std::string currency = r.currency.empty() ? settings.currency : r.currency;
     if (!is_currency_code(currency))
         throw UsageError(fmt::format("'{}' is not a currency code (three capitals, like EUR)", currency));

@@ -1,0 +1,34 @@
+#pragma once
+// kam get and kam set on one account: find the field, splice, verify, write.
+#include <string>
+
+#include "kam/io/file_system.hpp"
+#include "kam/util/date.hpp"
+
+namespace kam {
+
+struct FieldRequest {
+    std::string root;  // absolute portfolio root
+    std::string display_root;  // how paths are shown
+    std::string slug;
+    std::string path;  // "risks.R1.status"
+    Date as_of;
+};
+
+// The value at the path: a scalar's text, or (for a list or mapping) YAML or
+// JSON (`json`) rebuilt from the tree. Throws UsageError when the path is wrong.
+std::string get_field(const FileSystem& fs, const FieldRequest& request, bool json);
+
+struct SetResult {
+    std::string summary;  // one line: what changed
+    std::string diff;     // unified diff of the file
+    bool written = false;
+};
+
+// Sets one scalar. The new text is re-parsed and must equal the old tree with
+// exactly this change; the account must gain no error finding; then the file
+// is replaced atomically under a lock, refusing when it changed meanwhile.
+// With `dry_run` nothing is written. Throws UsageError on any refusal.
+SetResult set_field(const FileSystem& fs, const FieldRequest& request, const std::string& value, bool dry_run);
+
+}  // namespace kam

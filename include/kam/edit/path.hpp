@@ -1,0 +1,39 @@
+#pragma once
+// Field paths: "risks.R1.status", "contracts.C1.slas.S2.actual",
+// "sales.opportunities.O4", "account.name". The first word names the section
+// file; list items are addressed by their id, or by index for lists without ids.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kam/io/yaml_tree.hpp"
+#include "kam/model/schema.hpp"
+#include "kam/util/expected.hpp"
+
+namespace kam {
+
+struct ParsedPath {
+    const SectionFile* section = nullptr;
+    std::vector<std::string> steps;  // after the section word
+    std::string text;                // as typed
+};
+
+// Refuses an unknown section with "did you mean".
+Expected<ParsedPath> parse_field_path(std::string_view text);
+
+// Where a path lands in a file's tree.
+struct Located {
+    const Node* node = nullptr;      // the value; nullptr when only the key is missing
+    const Node* parent = nullptr;    // the mapping holding the last key (for inserts)
+    std::string missing_key;         // the last key, when absent from `parent`
+    const FieldSpec* field = nullptr;  // the schema of the value, when known
+    const Schema* schema = nullptr;    // the record schema, when the value is a mapping
+    std::string canonical;           // the path with implied steps written out
+};
+
+// Walks `root` along the path. The list named like its file ("risks" in
+// risks.yaml) may be left out: "risks.R1" means risks.yaml -> risks -> R1.
+// Errors name the nearest existing path and suggest a close key or id.
+Expected<Located> locate(const Node& root, const ParsedPath& path);
+
+}  // namespace kam

@@ -1,0 +1,132 @@
+#include "kam/edit/path.hpp"
+
+#include <fmt/format.h>
+
+#include "kam/util/scalar.hpp"
+#include "kam/util/spell.hpp"
+
+namespace kam {
+
+namespace {
+
+std::vector<std::string> split(std::string_view text) {
+    std::vector<std::string> parts;
+    size_t start = 0;
+    while (true) {
+        const size_t dot = text.find('.', start);
+        parts.emplace_back(text.substr(start, dot == std::string_view::npos ? dot : dot - start));
+        if (dot == std::string_view::npos) break;
+        start = dot + 1;
+    }
+    return parts;
+}
+
+std::string hint_from(std::string_view word, const std::vector<std::string>& candidates) {
+    std::vector<std::string_view> views(candidates.begin(), candidates.end());
+    if (auto m = closest_match(word, views)) return fmt::format("; did you mean '{}'?", *m);
+    if (candidates.empty()) return {};
+    std::string list;
+    for (size_t i = 0; i < candidates.size() && i < 12; ++i) list += (i ? ", " : "") + candidates[i];
+    return fmt::format(" (there is: {}{})", list, candidates.size() > 12 ? ", ..." : "");
+}
+
+// An item of a list by its id, or by its index when the items have no id.
+const Node* list_item(const Node& list, const std::string& step, std::vector<std::string>& known) {
+    for (const Node& item : list.items) {
+        const Node* id = item.is_mapping() ? item.find("id") : nullptr;
+        if (id && id->is_scalar()) {
+            known.push_back(id->value);
+            if (id->value == step) return &item;
+        }
+    }
+    if (known.empty()) {
+        const auto index = parse_int(step);
+        for (size_t i = 0; i < list.items.size(); ++i) known.push_back(std::to_string(i));
+        if (index && *index >= 0 && static_cast<size_t>(*index) < list.items.size())
+            return &list.items[static_cast<size_t>(*index)];
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+Expected<ParsedPath> parse_field_path(std::string_view text) {
+    ParsedPath p;
+    p.text = std::string(text);
+    auto parts = split(text);
+    for (const std::string& part : parts)
+        if (part.empty()) return unexpected(fmt::format("'{}' has an empty step (two dots, or a dot at an end)", text));
+    p.section = find_section(parts[0]);
+    if (!p.section && parts[0] == "account") p.section = find_section("account");
+    if (!p.section) {
+        std::vector<std::string> names;
+        for (const SectionFile& s : section_files()) names.emplace_back(s.section);
+        return unexpected(fmt::format("'{}' is not a section{}", parts[0], hint_from(parts[0], names)));
+    }
+    p.steps.assign(parts.begin() + 1, parts.end());
+    return p;
+}
+
+Expected<Located> locate(const Node& root, const ParsedPath& path) {
+    Located at;
+    const Node* node = &root;
+    const Schema* schema = path.section->schema;
+    const FieldSpec* field = nullptr;
+    std::string walked(path.section->section);
+    std::vector<std::string> steps = path.steps;
+    // "risks.R1" -> "risks.risks.R1": the file's own list may be left out.
+    const std::string own(path.section->section == "sales" ? "opportunities" : path.section->section);
+    bool implied = false;
+    if (!steps.empty() && !schema->find(steps[0]) && schema->find(own)) {
+        steps.insert(steps.begin(), own);
+        implied = true;
+    }
+
+    for (size_t i = 0; i < steps.size(); ++i) {
+        const std::string& step = steps[i];
+        // Messages show the path the way the user wrote it.
+        const std::string next = implied && i == 0 ? std::string() : "." + step;
+        if (node->is_sequence()) {
+            std::vector<std::string> known;
+            const Node* item = list_item(*node, step, known);
+            if (!item)
+                return unexpected(fmt::format("{} has no item '{}'{}", walked, step, hint_from(step, known)));
+            node = item;
+            walked += next;
+            // An item of a list of mappings takes the list's record schema.
+            if (field && field->schema) schema = field->schema;
+            field = nullptr;
+            continue;
+        }
+        if (!node->is_mapping())
+            return unexpected(fmt::format("{} is a single value; it has no '{}'", walked, step));
+        const FieldSpec* spec = schema ? schema->find(step) : nullptr;
+        const Node* child = node->find(step);
+        if (!child) {
+            if (i + 1 == steps.size() && (spec || is_extension_key(step))) {
+                at.parent = node;
+                at.missing_key = step;
+                at.field = spec;
+                at.canonical = walked + "." + step;
+                return at;
+            }
+            std::vector<std::string> keys;
+            for (const Entry& e : node->entries) keys.push_back(e.key);
+            if (schema)
+                for (const FieldSpec& f : schema->fields) keys.emplace_back(f.key);
+            return unexpected(fmt::format("{} has no key '{}'{}", walked, step, hint_from(step, keys)));
+        }
+        at.parent = node;
+        node = child;
+        field = spec;
+        if (spec && spec->type == FieldType::object) schema = spec->schema;
+        walked += next;
+    }
+    at.node = node;
+    at.field = field;
+    at.schema = field && field->schema ? field->schema : schema;
+    at.canonical = walked;
+    return at;
+}
+
+}  // namespace kam

@@ -1,0 +1,175 @@
+#include "kam/edit/splice.hpp"
+
+#include <fmt/format.h>
+
+#include "kam/check/schema_check.hpp"
+#include "kam/io/yaml_loader.hpp"
+#include "kam/io/yaml_text.hpp"
+
+namespace kam {
+
+std::string TextEdit::apply(std::string_view text) const {
+    std::string out(text.substr(0, offset));
+    out += replacement;
+    out += text.substr(offset + length);
+    return out;
+}
+
+Expected<std::pair<size_t, size_t>> scalar_span(std::string_view text, const Node& node, bool in_flow) {
+    const size_t begin = node.mark.offset;
+    switch (node.style) {
+        case ScalarStyle::double_quoted:
+        case ScalarStyle::single_quoted: {
+            const auto end = quoted_scalar_end(text, begin);
+            if (!end) return unexpected("the quoted value is never closed");
+            return std::pair{begin, *end};
+        }
+        case ScalarStyle::literal:
+        case ScalarStyle::folded:
+            return unexpected("the value is a block scalar (| or >); edit it in your editor");
+        case ScalarStyle::plain: break;
+    }
+    size_t end = begin;
+    while (end < text.size() && text[end] != '\n' && text[end] != '\r') {
+        if (text[end] == '#' && end > begin && (text[end - 1] == ' ' || text[end - 1] == '\t')) break;
+        if (in_flow && (text[end] == ',' || text[end] == ']' || text[end] == '}')) break;
+        ++end;
+    }
+    while (end > begin && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
+    if (text.substr(begin, end - begin) != node.value)
+        return unexpected("the value runs over several lines; edit it in your editor");
+    return std::pair{begin, end};
+}
+
+Expected<std::string> format_value(const FieldSpec* field, std::string_view key, std::string_view value) {
+    if (!field || field->type == FieldType::text) return yaml_scalar(value);
+    switch (field->type) {
+        case FieldType::object:
+        case FieldType::object_list:
+        case FieldType::text_list:
+        case FieldType::swot_list:
+        case FieldType::currency_map:
+        case FieldType::severity_map:
+        case FieldType::require_map:
+        case FieldType::weight_map:
+            return unexpected(fmt::format("'{}' is {}, not a single value; set one of its fields instead", key,
+                                          field_type_name(field->type)));
+        default: break;
+    }
+    // Check with the very rules `kam validate` applies, so the refusal reads the same.
+    const std::string written = field->type == FieldType::enumeration || field->type == FieldType::id ||
+                                        field->type == FieldType::ref || field->type == FieldType::currency
+                                    ? yaml_scalar(value)
+                                    : std::string(value);
+    Node probe;
+    probe.kind = NodeKind::mapping;
+    Node scalar;
+    scalar.kind = NodeKind::scalar;
+    scalar.value = std::string(value);
+    probe.entries.push_back(Entry{std::string(field->key), {}, std::move(scalar)});
+    const FieldSpec only[] = {*field};
+    const Schema one{"value", only};
+    DiagnosticSink sink("value");
+    check_schema(probe, one, sink);
+    for (const Diagnostic& d : sink.items())
+        if (d.rule != "schema-required")
+            return unexpected(d.hint.empty() ? fmt::format("{} [{}]", d.message, d.rule)
+                                             : fmt::format("{} ({}) [{}]", d.message, d.hint, d.rule));
+    if (value.empty()) return unexpected(fmt::format("'{}' needs a value", key));
+    return written;
+}
+
+namespace {
+
+std::string_view line_end_of(std::string_view text) {
+    return text.find("\r\n") != std::string_view::npos ? "\r\n" : "\n";
+}
+
+// The byte just past the last line that belongs to block mapping `map` (its
+// line end included): from its last key on, every line indented deeper than
+// its keys is its own (nested values, block scalars, continuation lines);
+// trailing blank lines are left to whatever follows.
+size_t end_of_last_line(std::string_view text, const Node& map) {
+    const size_t indent = map.entries.front().key_mark.column - 1;
+    auto end_of_line_at = [&](size_t offset) {
+        const size_t nl = text.find('\n', offset);
+        return nl == std::string_view::npos ? text.size() : nl + 1;
+    };
+    size_t last = end_of_line_at(map.entries.back().key_mark.offset);
+    for (size_t at = last; at < text.size();) {
+        const size_t line_end = end_of_line_at(at);
+        const std::string_view line = text.substr(at, line_end - at);
+        size_t spaces = 0;
+        while (spaces < line.size() && line[spaces] == ' ') ++spaces;
+        const bool blank = line.find_first_not_of(" \t\r\n") == std::string_view::npos;
+        if (!blank && spaces <= indent) break;
+        if (!blank) last = line_end;  // a line of the mapping's last value
+        at = line_end;
+    }
+    return last;
+}
+
+}  // namespace
+
+Expected<TextEdit> plan_set(std::string_view text, const Located& at, const std::string& written) {
+    if (at.node) {
+        const Node& n = *at.node;
+        const bool in_flow = at.parent && at.parent->flow;
+        if (n.is_null()) {
+            const size_t o = n.mark.offset;
+            if (o < text.size() && text[o] == '~') return TextEdit{o, 1, written};
+            if (text.substr(o, 4) == "null" || text.substr(o, 4) == "Null" || text.substr(o, 4) == "NULL")
+                return TextEdit{o, 4, written};
+            if (o < text.size() && text[o] == ':') return TextEdit{o + 1, 0, " " + written};
+            return unexpected("cannot find where the empty value is written; edit it in your editor");
+        }
+        if (!n.is_scalar()) return unexpected("the path names a list or a mapping, not a single value");
+        auto span = scalar_span(text, n, in_flow);
+        if (!span) return unexpected(span.error());
+        return TextEdit{span->first, span->second - span->first, written};
+    }
+    // A key the mapping does not have yet: a new line after its last line,
+    // at the indentation of its keys.
+    const Node& map = *at.parent;
+    if (map.flow) return unexpected("the mapping is written in flow style ({...}); edit it in your editor");
+    const std::string_view eol = line_end_of(text);
+    if (map.entries.empty()) {
+        std::string add;
+        if (!text.empty() && text.back() != '\n') add += eol;
+        add += fmt::format("{}: {}{}", at.missing_key, written, eol);
+        return TextEdit{text.size(), 0, add};
+    }
+    const size_t line_end = end_of_last_line(text, map);
+    const size_t* end = &line_end;
+    const std::string indent(map.entries.front().key_mark.column - 1, ' ');
+    std::string line = fmt::format("{}{}: {}", indent, at.missing_key, written);
+    if (*end == text.size() && !text.empty() && text.back() != '\n')
+        return TextEdit{*end, 0, std::string(eol) + line};  // keep the missing final newline missing
+    return TextEdit{*end, 0, line + std::string(eol)};
+}
+
+bool same_tree(const Node& a, const Node& b) {
+    if (a.kind != b.kind || a.value != b.value || a.items.size() != b.items.size() ||
+        a.entries.size() != b.entries.size())
+        return false;
+    for (size_t i = 0; i < a.items.size(); ++i)
+        if (!same_tree(a.items[i], b.items[i])) return false;
+    for (size_t i = 0; i < a.entries.size(); ++i)
+        if (a.entries[i].key != b.entries[i].key || !same_tree(a.entries[i].value, b.entries[i].value)) return false;
+    return true;
+}
+
+Expected<Node> expected_after_set(const Node& old_root, const ParsedPath& path, const std::string& value) {
+    Node copy = old_root;
+    auto at = locate(copy, path);
+    if (!at) return unexpected(at.error());
+    Node scalar;
+    scalar.kind = NodeKind::scalar;
+    scalar.value = value;
+    // locate() hands out const pointers into `copy`, which this function owns.
+    if (at->node) *const_cast<Node*>(at->node) = std::move(scalar);
+    else const_cast<Node*>(at->parent)->entries.push_back(Entry{at->missing_key, {}, std::move(scalar)});
+    return copy;
+}
+
+}  // namespace kam

@@ -1,0 +1,2 @@
+# nothing written
+grep -q "^status: active$" accounts/acme/account.yaml

@@ -1,0 +1,1 @@
+grep -q "^status: active$" real.yaml

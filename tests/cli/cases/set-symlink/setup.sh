@@ -1,0 +1,1 @@
+mv accounts/acme/account.yaml real.yaml && ln -s ../../real.yaml accounts/acme/account.yaml

@@ -1,0 +1,281 @@
+// The lossless edit layer: paths, spans, splices and their verification.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <functional>
+#include <iterator>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <unistd.h>
+
+#include "kam/edit/field_edit.hpp"
+#include "kam/edit/line_diff.hpp"
+#include "kam/edit/locked_write.hpp"
+#include "kam/edit/path.hpp"
+#include "kam/edit/splice.hpp"
+#include "kam/io/yaml_loader.hpp"
+#include "kam/util/error.hpp"
+
+using namespace kam;
+
+namespace {
+
+Node parse(const std::string& text) {
+    DiagnosticSink sink("t.yaml");
+    auto root = load_yaml(text, sink, default_event_source());
+    REQUIRE_MESSAGE(root.has_value(), text);
+    return std::move(*root);
+}
+
+// Sets `path` to `value` in `text` the way kam set does, minus the file I/O.
+std::string set_in(const std::string& text, const std::string& path, const std::string& value) {
+    const Node root = parse(text);
+    auto p = parse_field_path(path);
+    REQUIRE_MESSAGE(p, p.error());
+    auto at = locate(root, *p);
+    REQUIRE_MESSAGE(at, at.error());
+    const std::string key = p->steps.back();
+    auto written = format_value(at->field, key, value);
+    REQUIRE_MESSAGE(written, written.error());
+    auto edit = plan_set(text, *at, *written);
+    REQUIRE_MESSAGE(edit, edit.error());
+    const std::string after = edit->apply(text);
+    const auto expected = expected_after_set(root, *p, value);
+    REQUIRE(expected);
+    CHECK(same_tree(parse(after), *expected));
+    return after;
+}
+
+const std::string k_risks =
+    "# Risk register\n"
+    "risks:\n"
+    "  # the big one\n"
+    "  - id: R1\n"
+    "    title: 'Sponsor retiring'   # keep this comment\n"
+    "    likelihood: 3\n"
+    "    impact: 4\n"
+    "    status: open\n"
+    "    mitigation: |\n"
+    "      Meet the successor.\n"
+    "      Twice.\n"
+    "\n"
+    "  - id: R2\n"
+    "    title: \"Price war\"\n"
+    "    likelihood: 2\n"
+    "    impact: 2\n"
+    "    status: accepted\n"
+    "    review:\n";
+
+}  // namespace
+
+TEST_CASE("paths: sections, implied lists, ids, indexes and did-you-mean") {
+    const Node root = parse(k_risks);
+    auto p = parse_field_path("risks.R1.status");
+    REQUIRE(p);
+    auto at = locate(root, *p);
+    REQUIRE(at);
+    CHECK(at->node->value == "open");
+    CHECK(at->canonical == "risks.R1.status");
+    REQUIRE(at->field);
+    CHECK(at->field->type == FieldType::enumeration);
+
+    auto explicit_list = locate(root, *parse_field_path("risks.risks.R2.title"));
+    REQUIRE(explicit_list);
+    CHECK(explicit_list->node->value == "Price war");
+
+    auto typo = locate(root, *parse_field_path("risks.R1.stauts"));
+    REQUIRE_FALSE(typo);
+    CHECK(typo.error().find("did you mean 'status'") != std::string::npos);
+
+    auto missing_item = locate(root, *parse_field_path("risks.R9.status"));
+    REQUIRE_FALSE(missing_item);
+    CHECK(missing_item.error().find("did you mean 'R1'") != std::string::npos);
+    auto far_item = locate(root, *parse_field_path("risks.RISK-77.status"));
+    REQUIRE_FALSE(far_item);
+    CHECK(far_item.error().find("there is: R1, R2") != std::string::npos);
+
+    auto section = parse_field_path("riks.R1");
+    REQUIRE_FALSE(section);
+    CHECK(section.error().find("did you mean 'risks'") != std::string::npos);
+
+    const Node reviews = parse("reviews:\n  - date: 2026-01-01\n  - date: 2026-02-01\n");
+    auto by_index = locate(reviews, *parse_field_path("reviews.reviews.1.date"));
+    REQUIRE(by_index);
+    CHECK(by_index->node->value == "2026-02-01");
+}
+
+TEST_CASE("set replaces exactly one scalar and keeps every other byte") {
+    SUBCASE("plain, with a comment after it") {
+        const std::string after = set_in(k_risks, "risks.R1.status", "closed");
+        std::string expected = k_risks;
+        expected.replace(expected.find("status: open"), 12, "status: closed");
+        CHECK(after == expected);
+    }
+    SUBCASE("single-quoted value keeps its trailing comment") {
+        const std::string after = set_in(k_risks, "risks.R1.title", "Sponsor: retiring");
+        CHECK(after.find("    title: \"Sponsor: retiring\"   # keep this comment\n") != std::string::npos);
+    }
+    SUBCASE("an empty value gets one") {
+        const std::string after = set_in(k_risks, "risks.R2.review", "2027-01-31");
+        CHECK(after.ends_with("    review: 2027-01-31\n"));
+    }
+    SUBCASE("a missing key is inserted after the item's last line, block scalar included") {
+        const std::string after = set_in(k_risks, "risks.R1.owner", "Dana");
+        CHECK(after.find("      Twice.\n    owner: Dana\n\n  - id: R2\n") != std::string::npos);
+    }
+    SUBCASE("CRLF stays CRLF, a missing final newline stays missing") {
+        const std::string crlf = "name: Acme\r\nstatus: active\r\ntier: key\r\nmanager: Dana";
+        const std::string changed = set_in(crlf, "account.status", "at-risk");
+        CHECK(changed == "name: Acme\r\nstatus: at-risk\r\ntier: key\r\nmanager: Dana");
+        const std::string added = set_in(crlf, "account.mission", "Grow");
+        CHECK(added == crlf + "\r\nmission: Grow");
+    }
+    SUBCASE("flow style") {
+        const std::string flow = "position: {current: x, scope: y}\n";
+        CHECK(set_in(flow, "account.position.scope", "z") == "position: {current: x, scope: z}\n");
+    }
+}
+
+TEST_CASE("values are typed by the schema and quoted when they would read back otherwise") {
+    const Node root = parse(k_risks);
+    const auto at = locate(root, *parse_field_path("risks.R1.likelihood"));
+    REQUIRE(at);
+    const auto refused = format_value(at->field, "likelihood", "7");
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().find("schema-range") != std::string::npos);
+    CHECK_FALSE(format_value(at->field, "likelihood", "high"));
+
+    const auto status = locate(root, *parse_field_path("risks.R1.status"));
+    const auto bad_enum = format_value(status->field, "status", "opne");
+    REQUIRE_FALSE(bad_enum);
+    CHECK(bad_enum.error().find("did you mean 'open'") != std::string::npos);
+
+    const auto title = locate(root, *parse_field_path("risks.R1.title"));
+    for (const char* tricky : {"yes", "012", "1e3", "null", "*x", "#x", "2026-01-01"}) {
+        const auto w = format_value(title->field, "title", tricky);
+        REQUIRE(w);
+        CHECK_MESSAGE(w->front() == '"', tricky);
+        const std::string after = set_in(k_risks, "risks.R1.title", tricky);
+        CHECK(locate(parse(after), *parse_field_path("risks.R1.title"))->node->value == tricky);
+    }
+    // A whole list item is not a single value.
+    const auto item = locate(root, *parse_field_path("risks.R1"));
+    REQUIRE(item);
+    CHECK_FALSE(plan_set(k_risks, *item, "x"));
+    const auto list = locate(root, *parse_field_path("risks.risks"));
+    REQUIRE(list);
+    CHECK_FALSE(format_value(list->field, "risks", "x"));
+}
+
+TEST_CASE("spans kam refuses to guess") {
+    const std::string block = "background: |\n  Long story.\n";
+    const Node root = parse(block);
+    auto at = locate(root, *parse_field_path("account.background"));
+    REQUIRE(at);
+    CHECK_FALSE(plan_set(block, *at, "x"));
+    const std::string multi = "background: one\n  two\n";
+    const Node root2 = parse(multi);
+    CHECK_FALSE(plan_set(multi, *locate(root2, *parse_field_path("account.background")), "x"));
+}
+
+TEST_CASE("unified diff of one change") {
+    const std::string before = "a\nb\nc\nd\ne\nf\ng\nh\n";
+    const std::string after = "a\nb\nc\nd\nE\nf\ng\nh\n";
+    CHECK(unified_diff(before, after, "x.yaml") ==
+          "--- a/x.yaml\n+++ b/x.yaml\n@@ -2,7 +2,7 @@\n b\n c\n d\n-e\n+E\n f\n g\n h\n");
+    CHECK(unified_diff(before, before, "x.yaml").empty());
+    CHECK(unified_diff("a", "b", "x").find("\\ No newline at end of file") != std::string::npos);
+}
+
+TEST_CASE("property: random sets on the example portfolio change only the edited lines") {
+    // Every scalar of every example file, set to a new value of its own type:
+    // the result re-parses, equals the old tree but for that value, and
+    // differs from the old text in exactly one line.
+    namespace fs = std::filesystem;
+    std::mt19937 rng(20261123);
+    size_t edits = 0;
+    for (const auto& entry : fs::recursive_directory_iterator(std::string(KAM_SOURCE_DIR) + "/examples/portfolio/accounts")) {
+        if (entry.path().extension() != ".yaml") continue;
+        const std::string section = entry.path().stem().string();
+        std::ifstream in(entry.path(), std::ios::binary);
+        std::stringstream ss;
+        ss << in.rdbuf();
+        const std::string text = ss.str();
+        const Node root = parse(text);
+        // Collect paths of plain or quoted single-line scalars in mappings.
+        std::vector<std::string> paths;
+        std::function<void(const Node&, const std::string&)> walk = [&](const Node& n, const std::string& at) {
+            if (n.is_mapping()) {
+                for (const Entry& e : n.entries) walk(e.value, at + "." + e.key);
+            } else if (n.is_sequence()) {
+                for (size_t i = 0; i < n.items.size(); ++i) {
+                    const Node* id = n.items[i].is_mapping() ? n.items[i].find("id") : nullptr;
+                    walk(n.items[i], at + "." + (id ? id->value : std::to_string(i)));
+                }
+            } else if (n.is_scalar() && n.style != ScalarStyle::literal && n.style != ScalarStyle::folded &&
+                       n.value.find('\n') == std::string::npos) {
+                paths.push_back(at);
+            }
+        };
+        walk(root, section);
+        std::shuffle(paths.begin(), paths.end(), rng);
+        for (size_t k = 0; k < paths.size() && k < 12; ++k) {
+            auto p = parse_field_path(paths[k]);
+            if (!p) continue;
+            auto at = locate(root, *p);
+            if (!at || !at->node || !at->field) continue;  // swot items, id lists by index...
+            std::string value;
+            switch (at->field->type) {
+                case FieldType::text: value = "Edited: value #" + std::to_string(k); break;
+                case FieldType::date: value = "2027-02-28"; break;
+                case FieldType::money: value = "1234.50"; break;
+                case FieldType::integer: value = at->field->has_range() ? "1" : "12"; break;
+                case FieldType::number: value = "2.5"; break;
+                case FieldType::percent: value = "42"; break;
+                case FieldType::boolean: value = at->node->value == "true" ? "false" : "true"; break;
+                case FieldType::enumeration: value = std::string(at->field->values.back()); break;
+                default: continue;
+            }
+            if (value == at->node->value) continue;  // not a change
+            const std::string after = set_in(text, paths[k], value);
+            const auto diff = unified_diff(text, after, "f");
+            size_t minus = 0, plus = 0;
+            std::istringstream lines(diff);
+            for (std::string line; std::getline(lines, line);) {
+                if (line.starts_with("-") && !line.starts_with("---")) ++minus;
+                if (line.starts_with("+") && !line.starts_with("+++")) ++plus;
+            }
+            CHECK_MESSAGE(minus <= 1, paths[k]);
+            CHECK_MESSAGE(plus == 1, paths[k]);
+            ++edits;
+        }
+    }
+    CHECK(edits > 100);
+}
+
+TEST_CASE("locked write: refuses a changed file and a held lock, leaves no lock behind") {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / ("kam-edit-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    const std::string file = (dir / "risks.yaml").string();
+    { std::ofstream(file) << "risks:\n"; }
+
+    auto changed = replace_if_unchanged(file, "something else\n", "x\n");
+    REQUIRE_FALSE(changed);
+    CHECK(changed.error().find("changed while") != std::string::npos);
+
+    { std::ofstream((dir / ".risks.yaml.kam-lock").string()) << "1\n"; }
+    auto locked = replace_if_unchanged(file, "risks:\n", "x\n");
+    REQUIRE_FALSE(locked);
+    CHECK(locked.error().find("another kam") != std::string::npos);
+    fs::remove(dir / ".risks.yaml.kam-lock");
+
+    REQUIRE(replace_if_unchanged(file, "risks:\n", "risks: []\n"));
+    std::ifstream in(file);
+    std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CHECK(content == "risks: []\n");
+    CHECK_FALSE(fs::exists(dir / ".risks.yaml.kam-lock"));
+    fs::remove_all(dir);
+}
