@@ -279,3 +279,73 @@ TEST_CASE("locked write: refuses a changed file and a held lock, leaves no lock 
     CHECK_FALSE(fs::exists(dir / ".risks.yaml.kam-lock"));
     fs::remove_all(dir);
 }
+
+namespace {
+std::string remove_in(const std::string& text, const std::string& path) {
+    const Node root = parse(text);
+    auto p = parse_field_path(path);
+    REQUIRE_MESSAGE(p, p.error());
+    auto at = locate(root, *p);
+    REQUIRE_MESSAGE(at, at.error());
+    auto edit = plan_remove(text, *at);
+    REQUIRE_MESSAGE(edit, edit.error());
+    const std::string after = edit->apply(text);
+    const auto expected = expected_after_remove(root, *p);
+    REQUIRE(expected);
+    CHECK_MESSAGE(same_tree(parse(after), *expected), path);
+    return after;
+}
+}  // namespace
+
+TEST_CASE("rm removes one item or key with its own comments and nothing else") {
+    const std::string no_r1 = remove_in(k_risks, "risks.R1");
+    CHECK(no_r1 ==
+          "# Risk register\n"
+          "risks:\n"
+          "  - id: R2\n"
+          "    title: \"Price war\"\n"
+          "    likelihood: 2\n"
+          "    impact: 2\n"
+          "    status: accepted\n"
+          "    review:\n");
+    // A key with a block scalar goes whole; the comment on another line stays.
+    const std::string no_mitigation = remove_in(k_risks, "risks.R1.mitigation");
+    CHECK(no_mitigation.find("Meet the successor") == std::string::npos);
+    CHECK(no_mitigation.find("    status: open\n\n  - id: R2\n") != std::string::npos);
+    // The last item: the file ends where it did.
+    const std::string no_r2 = remove_in(k_risks, "risks.R2");
+    CHECK(no_r2.ends_with("      Twice.\n\n"));
+    // CRLF and a missing final newline.
+    const std::string crlf = "name: Acme\r\n# why\r\nmission: x\r\ntier: key";
+    CHECK(remove_in(crlf, "account.mission") == "name: Acme\r\ntier: key");
+    // The first key of an item cannot go alone, and flow style is left to the editor.
+    const Node root = parse(k_risks);
+    CHECK_FALSE(plan_remove(k_risks, *locate(root, *parse_field_path("risks.R1.id"))));
+    const std::string flow = "tags: [a, b]\n";
+    CHECK_FALSE(plan_remove(flow, *locate(parse(flow), *parse_field_path("account.tags.1"))));
+}
+
+TEST_CASE("property: removing any list item of the example portfolio verifies") {
+    namespace fs = std::filesystem;
+    size_t removals = 0;
+    for (const auto& entry : fs::recursive_directory_iterator(std::string(KAM_SOURCE_DIR) + "/examples/portfolio/accounts")) {
+        if (entry.path().extension() != ".yaml") continue;
+        std::ifstream in(entry.path(), std::ios::binary);
+        std::stringstream ss;
+        ss << in.rdbuf();
+        const std::string text = ss.str();
+        const Node root = parse(text);
+        const std::string section = entry.path().stem().string();
+        for (const Entry& e : root.entries) {
+            if (!e.value.is_sequence() || e.value.flow) continue;
+            for (size_t i = 0; i < e.value.items.size(); ++i) {
+                const Node* id = e.value.items[i].is_mapping() ? e.value.items[i].find("id") : nullptr;
+                const std::string path = section + "." + e.key + "." + (id ? id->value : std::to_string(i));
+                const std::string after = remove_in(text, path);  // checks the tree
+                CHECK(after.size() < text.size());
+                ++removals;
+            }
+        }
+    }
+    CHECK(removals > 150);
+}

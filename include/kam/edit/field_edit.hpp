@@ -31,4 +31,8 @@ struct SetResult {
 // With `dry_run` nothing is written. Throws UsageError on any refusal.
 SetResult set_field(const FileSystem& fs, const FieldRequest& request, const std::string& value, bool dry_run);
 
+// Removes one key or list item with its own comment lines, verified and
+// written the same way.
+SetResult remove_field(const FileSystem& fs, const FieldRequest& request, bool dry_run);
+
 }  // namespace kam

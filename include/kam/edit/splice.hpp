@@ -39,3 +39,14 @@ Expected<Node> expected_after_set(const Node& old_root, const ParsedPath& path, 
 bool same_tree(const Node& a, const Node& b);
 
 }  // namespace kam
+
+namespace kam {
+
+// The edit that removes the located key (with its value) or list item, with
+// the comment lines right above it. Block style only.
+Expected<TextEdit> plan_remove(std::string_view text, const Located& at);
+
+// The old tree without the located key or item.
+Expected<Node> expected_after_remove(const Node& old_root, const ParsedPath& path);
+
+}  // namespace kam

@@ -1,6 +1,7 @@
 #include "kam/edit/field_edit.hpp"
 
 #include <fmt/format.h>
+#include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -146,12 +147,6 @@ nlohmann::ordered_json to_json(const Node& n, const FieldSpec* field, const Sche
     return n.value;
 }
 
-std::set<std::string> errors_in(const std::vector<Diagnostic>& found, const std::string& file) {
-    std::set<std::string> out;
-    for (const Diagnostic& d : found)
-        if (d.severity == Severity::error && d.path == file) out.insert(fmt::format("{} [{}]", d.message, d.rule));
-    return out;
-}
 
 }  // namespace
 
@@ -177,6 +172,48 @@ std::string get_field(const FileSystem& fs, const FieldRequest& r, bool json) {
     return out;
 }
 
+namespace {
+
+// Verify, then write: the new text must parse to `expected`, the account must
+// gain no error, and the file must not have changed since it was read.
+SetResult finish_edit(const FileSystem& fs, const FieldRequest& r, const OpenFile& f, const std::string& what,
+                      const std::string& after, const Expected<Node>& expected, std::string summary, bool dry_run) {
+    DiagnosticSink sink(f.shown);
+    const auto reparsed = load_yaml(after, sink, default_event_source());
+    if (!reparsed || !expected || !same_tree(*reparsed, *expected))
+        throw UsageError(fmt::format("{}: the edit did not verify (the file would not read back as intended); "
+                                     "nothing was written",
+                                     what));
+    std::vector<Diagnostic> before_findings, after_findings;
+    DiagnosticSink settings_sink("kam.yaml");
+    const PortfolioSettings settings = read_settings(fs, r.root, settings_sink, default_event_source());
+    const std::string shown_dir = join_path(r.display_root, "accounts/" + r.slug);
+    load_account(fs, f.account_dir, shown_dir, r.slug, settings, r.as_of, default_event_source(), before_findings);
+    const OverlayFileSystem overlay(fs, f.file, after);
+    load_account(overlay, f.account_dir, shown_dir, r.slug, settings, r.as_of, default_event_source(), after_findings);
+    // Any file of the account counts: removing a contract can break a risk's reference.
+    std::set<std::string> old_errors;
+    for (const Diagnostic& d : before_findings)
+        if (d.severity == Severity::error) old_errors.insert(fmt::format("{}: {} [{}]", d.path, d.message, d.rule));
+    std::string added;
+    for (const Diagnostic& d : after_findings)
+        if (d.severity == Severity::error)
+            if (const auto e = fmt::format("{}: {} [{}]", d.path, d.message, d.rule); !old_errors.count(e))
+                added += "\n  " + e;
+    if (!added.empty())
+        throw UsageError(fmt::format("{}: refused, the account would gain errors; nothing was written:{}", what, added));
+
+    SetResult result;
+    result.summary = std::move(summary);
+    result.diff = unified_diff(f.text, after, f.shown);
+    if (dry_run) return result;
+    if (auto w = replace_if_unchanged(f.file, f.text, after); !w) throw UsageError(w.error());
+    result.written = true;
+    return result;
+}
+
+}  // namespace
+
 SetResult set_field(const FileSystem& fs, const FieldRequest& r, const std::string& value, bool dry_run) {
     const OpenFile f = open_file(fs, r);
     auto at = locate(f.root, f.path);
@@ -186,42 +223,28 @@ SetResult set_field(const FileSystem& fs, const FieldRequest& r, const std::stri
     if (!written) throw UsageError(fmt::format("{}: {}", at->canonical, written.error()));
     auto edit = plan_set(f.text, *at, *written);
     if (!edit) throw UsageError(fmt::format("{}: {}", at->canonical, edit.error()));
-    const std::string after = edit->apply(f.text);
-
-    // Verify the splice: the new text must parse to the old tree with exactly this change.
-    DiagnosticSink sink(f.shown);
-    const auto reparsed = load_yaml(after, sink, default_event_source());
-    const auto expected = expected_after_set(f.root, f.path, value);
-    if (!reparsed || !expected || !same_tree(*reparsed, *expected))
-        throw UsageError(fmt::format("{}: the edit did not verify (the file would not read back as intended); "
-                                     "nothing was written",
-                                     at->canonical));
-
-    // ...and the account must not gain an error.
-    std::vector<Diagnostic> before_findings, after_findings;
-    DiagnosticSink settings_sink("kam.yaml");
-    const PortfolioSettings settings = read_settings(fs, r.root, settings_sink, default_event_source());
-    const std::string shown_dir = join_path(r.display_root, "accounts/" + r.slug);
-    load_account(fs, f.account_dir, shown_dir, r.slug, settings, r.as_of, default_event_source(), before_findings);
-    const OverlayFileSystem overlay(fs, f.file, after);
-    load_account(overlay, f.account_dir, shown_dir, r.slug, settings, r.as_of, default_event_source(), after_findings);
-    const auto old_errors = errors_in(before_findings, f.shown);
-    std::string added;
-    for (const std::string& e : errors_in(after_findings, f.shown))
-        if (!old_errors.count(e)) added += "\n  " + e;
-    if (!added.empty())
-        throw UsageError(fmt::format("{}: refused, the account would gain errors; nothing was written:{}",
-                                     at->canonical, added));
-
-    SetResult result;
     const std::string old_text = at->node && at->node->is_scalar() ? at->node->value : std::string("(empty)");
-    result.summary = at->node ? fmt::format("{}: set {}: {} -> {}", f.shown, at->canonical, old_text, value)
-                              : fmt::format("{}: added {}: {}", f.shown, at->canonical, value);
-    result.diff = unified_diff(f.text, after, f.shown);
-    if (dry_run) return result;
-    if (auto w = replace_if_unchanged(f.file, f.text, after); !w) throw UsageError(w.error());
-    result.written = true;
-    return result;
+    std::string summary = at->node ? fmt::format("{}: set {}: {} -> {}", f.shown, at->canonical, old_text, value)
+                                   : fmt::format("{}: added {}: {}", f.shown, at->canonical, value);
+    return finish_edit(fs, r, f, at->canonical, edit->apply(f.text), expected_after_set(f.root, f.path, value),
+                       std::move(summary), dry_run);
+}
+
+SetResult remove_field(const FileSystem& fs, const FieldRequest& r, bool dry_run) {
+    const OpenFile f = open_file(fs, r);
+    if (f.path.steps.empty()) throw UsageError("name what to remove inside the file, e.g. risks.R1");
+    auto at = locate(f.root, f.path);
+    if (!at) throw UsageError(at.error());
+    if (!at->node) throw UsageError(fmt::format("{} is not there", at->canonical));
+    auto edit = plan_remove(f.text, *at);
+    if (!edit) throw UsageError(fmt::format("{}: {}", at->canonical, edit.error()));
+    const auto first_line = 1 + std::count(f.text.begin(), f.text.begin() + static_cast<std::ptrdiff_t>(edit->offset), '\n');
+    const auto lines = std::count(f.text.begin() + static_cast<std::ptrdiff_t>(edit->offset),
+                                  f.text.begin() + static_cast<std::ptrdiff_t>(edit->offset + edit->length), '\n');
+    std::string summary = fmt::format("{}: removed {} (lines {}-{})", f.shown, at->canonical, first_line,
+                                      first_line + std::max<std::ptrdiff_t>(lines, 1) - 1);
+    return finish_edit(fs, r, f, at->canonical, edit->apply(f.text), expected_after_remove(f.root, f.path),
+                       std::move(summary), dry_run);
 }
 
 }  // namespace kam

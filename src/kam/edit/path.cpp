@@ -88,11 +88,26 @@ Expected<Located> locate(const Node& root, const ParsedPath& path) {
         const std::string next = implied && i == 0 ? std::string() : "." + step;
         if (node->is_sequence()) {
             std::vector<std::string> known;
-            const Node* item = list_item(*node, step, known);
+            // Ids may hold dots ("m.harris"): the longest run of steps that names an item wins.
+            const Node* item = nullptr;
+            size_t used = 0;
+            std::string joined;
+            for (size_t k = i; k < steps.size(); ++k) {
+                joined += (k == i ? "" : ".") + steps[k];
+                std::vector<std::string> ignored;
+                if (const Node* found = list_item(*node, joined, k == i ? known : ignored)) {
+                    item = found;
+                    used = k - i;
+                }
+            }
+            std::string id_step = steps[i];
+            for (size_t k = i + 1; k <= i + used; ++k) id_step += "." + steps[k];
+            i += used;
             if (!item)
                 return unexpected(fmt::format("{} has no item '{}'{}", walked, step, hint_from(step, known)));
+            at.parent = node;
             node = item;
-            walked += next;
+            walked += "." + id_step;
             // An item of a list of mappings takes the list's record schema.
             if (field && field->schema) schema = field->schema;
             field = nullptr;

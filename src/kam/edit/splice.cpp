@@ -173,3 +173,103 @@ Expected<Node> expected_after_set(const Node& old_root, const ParsedPath& path, 
 }
 
 }  // namespace kam
+
+namespace kam {
+
+namespace {
+
+size_t line_start_at(std::string_view text, size_t offset) {
+    const size_t nl = offset == 0 ? std::string_view::npos : text.rfind('\n', offset - 1);
+    return nl == std::string_view::npos ? 0 : nl + 1;
+}
+
+size_t next_line(std::string_view text, size_t offset) {
+    const size_t nl = text.find('\n', offset);
+    return nl == std::string_view::npos ? text.size() : nl + 1;
+}
+
+size_t indentation(std::string_view line) {
+    size_t n = 0;
+    while (n < line.size() && line[n] == ' ') ++n;
+    return n;
+}
+
+bool is_blank(std::string_view line) { return line.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+bool is_comment(std::string_view line) {
+    const size_t i = line.find_first_not_of(" \t");
+    return i != std::string_view::npos && line[i] == '#';
+}
+
+}  // namespace
+
+Expected<TextEdit> plan_remove(std::string_view text, const Located& at) {
+    if (!at.node || !at.parent) return unexpected("nothing to remove there");
+    if (at.parent->flow || at.node->flow)
+        return unexpected("it is written in flow style ([...] or {...}); edit it in your editor");
+    // The first line of what goes, and the column that owns the lines below it.
+    size_t first, owner_column;
+    if (at.parent->is_sequence()) {
+        const size_t line = line_start_at(text, at.node->mark.offset);
+        const size_t dash = text.find('-', line);
+        if (dash == std::string_view::npos || dash > at.node->mark.offset)
+            return unexpected("cannot find the '-' of the item; edit it in your editor");
+        first = line;
+        owner_column = dash - line;
+    } else {
+        const Entry* entry = nullptr;
+        for (const Entry& e : at.parent->entries)
+            if (&e.value == at.node) entry = &e;
+        if (!entry) return unexpected("cannot find the key");
+        first = line_start_at(text, entry->key_mark.offset);
+        owner_column = entry->key_mark.column - 1;
+        // "- key: v" as the first key of an item: removing the line would take the item's dash.
+        if (text.substr(first, entry->key_mark.offset - first).find('-') != std::string_view::npos)
+            return unexpected("it is the first key of a list item; remove the item, or edit it in your editor");
+    }
+    // Its own comments: the comment lines directly above, no blank line between.
+    while (first > 0) {
+        const size_t prev = line_start_at(text, first - 1);
+        const std::string_view line = text.substr(prev, first - prev);
+        if (!is_comment(line) || indentation(line) < owner_column) break;
+        first = prev;
+    }
+    // Everything indented deeper than its owner column belongs to it.
+    size_t end = next_line(text, at.node->mark.offset > first ? at.node->mark.offset : first);
+    for (size_t pos = end; pos < text.size();) {
+        const size_t after = next_line(text, pos);
+        const std::string_view line = text.substr(pos, after - pos);
+        if (!is_blank(line) && indentation(line) <= owner_column) break;
+        if (!is_blank(line)) end = after;
+        pos = after;
+    }
+    // Items separated by blank lines stay separated by one, not two; and the
+    // first item's separator goes with it, so its parent key is not followed by a gap.
+    if (end < text.size() && is_blank(text.substr(end, next_line(text, end) - end))) {
+        const size_t prev = first == 0 ? 0 : line_start_at(text, first - 1);
+        const std::string_view before = text.substr(prev, first - prev);
+        if (first == 0 || is_blank(before) || indentation(before) < owner_column) end = next_line(text, end);
+    }
+    return TextEdit{first, end - first, ""};
+}
+
+Expected<Node> expected_after_remove(const Node& old_root, const ParsedPath& path) {
+    Node copy = old_root;
+    auto at = locate(copy, path);
+    if (!at || !at->node || !at->parent) return unexpected("nothing to remove");
+    // locate() hands out const pointers into `copy`, which this function owns.
+    auto* parent = const_cast<Node*>(at->parent);
+    if (parent->is_sequence()) {
+        std::erase_if(parent->items, [&](const Node& n) { return &n == at->node; });
+    } else {
+        std::erase_if(parent->entries, [&](const Entry& e) { return &e.value == at->node; });
+    }
+    // "risks:" with its last item gone reads back as an empty value.
+    if (!parent->flow && parent->items.empty() && parent->entries.empty() && parent != &copy) {
+        const Mark mark = parent->mark;
+        *parent = Node{};
+        parent->mark = mark;
+    }
+    return copy;
+}
+
+}  // namespace kam

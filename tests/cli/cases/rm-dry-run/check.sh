@@ -1,0 +1,1 @@
+grep -q "Meet the successor" accounts/acme/risks.yaml

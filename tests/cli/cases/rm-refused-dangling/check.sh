@@ -1,0 +1,1 @@
+grep -q "id: C1" accounts/acme/contracts.yaml
