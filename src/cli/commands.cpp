@@ -17,6 +17,7 @@ constexpr CommandInfo k_commands[] = {
     {"report", "A self-contained HTML report with charts (-o FILE.html)", setup_report},
     {"get", "Print one field, list item or section of an account", setup_get},
     {"set", "Change one value in an account file, keeping every other byte", setup_set},
+    {"add", "Append a record (risk, contract, goal, ...) to an account's list", setup_add},
     {"rm", "Remove one key or list item from an account file, with its comments", setup_rm},
 };
 }  // namespace

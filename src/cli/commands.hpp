@@ -28,6 +28,7 @@ void setup_validate(CLI::App& sub, Action& action);
 void setup_get(CLI::App& sub, Action& action);
 void setup_set(CLI::App& sub, Action& action);
 void setup_rm(CLI::App& sub, Action& action);
+void setup_add(CLI::App& sub, Action& action);
 void setup_summary(CLI::App& sub, Action& action);
 void setup_show(CLI::App& sub, Action& action);
 void setup_renewals(CLI::App& sub, Action& action);

@@ -10,6 +10,7 @@
 #include <string>
 #include <unistd.h>
 
+#include "kam/edit/add_record.hpp"
 #include "kam/edit/field_edit.hpp"
 #include "kam/edit/line_diff.hpp"
 #include "kam/edit/locked_write.hpp"
@@ -348,4 +349,16 @@ TEST_CASE("property: removing any list item of the example portfolio verifies") 
         }
     }
     CHECK(removals > 150);
+}
+
+TEST_CASE("next id follows the list's own style") {
+    CHECK(next_id({}, "R") == "R1");
+    CHECK(next_id({"R1", "R2"}, "R") == "R3");
+    CHECK(next_id({"R1", "R7", "R3"}, "R") == "R8");
+    CHECK(next_id({"RISK-001", "RISK-009"}, "R") == "RISK-010");
+    CHECK(next_id({"OPP-118", "OPP-121"}, "O") == "OPP-122");
+    CHECK(next_id({"C-0099"}, "C") == "C-0100");
+    CHECK(next_id({"MSA-2019", "SUB-APM-2024"}, "C") == "SUB-APM-2025");
+    CHECK(next_id({"alpha"}, "R") == "R1");
+    CHECK(next_id({"R1", "R2", "R3"}, "R") == "R4");
 }

@@ -12,4 +12,7 @@ namespace kam {
 // (kam/util/atomic_file.hpp); the lock is removed in every case.
 Expected<bool> replace_if_unchanged(const std::string& path, std::string_view before, std::string_view after);
 
+// Creates `path` with `content` under the same lock; refuses when it exists by then.
+Expected<bool> create_locked(const std::string& path, std::string_view content);
+
 }  // namespace kam

@@ -42,6 +42,11 @@ bool same_tree(const Node& a, const Node& b);
 
 namespace kam {
 
+// Just past the last line of the block that starts on the line at
+// `line_start`: the lines after it indented deeper than `owner_column`
+// (blank lines inside it included, trailing ones not).
+size_t block_end(std::string_view text, size_t line_start, size_t owner_column);
+
 // The edit that removes the located key (with its value) or list item, with
 // the comment lines right above it. Block style only.
 Expected<TextEdit> plan_remove(std::string_view text, const Located& at);

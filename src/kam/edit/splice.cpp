@@ -202,6 +202,18 @@ bool is_comment(std::string_view line) {
 
 }  // namespace
 
+size_t block_end(std::string_view text, size_t line_start, size_t owner_column) {
+    size_t end = next_line(text, line_start);
+    for (size_t pos = end; pos < text.size();) {
+        const size_t after = next_line(text, pos);
+        const std::string_view line = text.substr(pos, after - pos);
+        if (!is_blank(line) && indentation(line) <= owner_column) break;
+        if (!is_blank(line)) end = after;
+        pos = after;
+    }
+    return end;
+}
+
 Expected<TextEdit> plan_remove(std::string_view text, const Located& at) {
     if (!at.node || !at.parent) return unexpected("nothing to remove there");
     if (at.parent->flow || at.node->flow)
@@ -234,14 +246,8 @@ Expected<TextEdit> plan_remove(std::string_view text, const Located& at) {
         first = prev;
     }
     // Everything indented deeper than its owner column belongs to it.
-    size_t end = next_line(text, at.node->mark.offset > first ? at.node->mark.offset : first);
-    for (size_t pos = end; pos < text.size();) {
-        const size_t after = next_line(text, pos);
-        const std::string_view line = text.substr(pos, after - pos);
-        if (!is_blank(line) && indentation(line) <= owner_column) break;
-        if (!is_blank(line)) end = after;
-        pos = after;
-    }
+    size_t end = block_end(text, line_start_at(text, at.node->mark.offset > first ? at.node->mark.offset : first),
+                           owner_column);
     // Items separated by blank lines stay separated by one, not two; and the
     // first item's separator goes with it, so its parent key is not followed by a gap.
     if (end < text.size() && is_blank(text.substr(end, next_line(text, end) - end))) {

@@ -1,0 +1,265 @@
+#include "kam/edit/add_record.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+#include "edit_session.hpp"
+#include "kam/edit/splice.hpp"
+#include "kam/util/error.hpp"
+#include "kam/util/scalar.hpp"
+#include "kam/util/spell.hpp"
+
+namespace kam {
+
+namespace {
+
+// Every list of the format. An empty `list` is chosen by an option: the SLA's
+// contract (--contract) or the SWOT quadrant (--quadrant).
+constexpr RecordKind k_kinds[] = {
+    {"risk", "risks", "risks", "R"},
+    {"contract", "contracts", "contracts", "C"},
+    {"sla", "contracts", "", "S"},
+    {"goal", "blueprint", "goals", "G"},
+    {"action", "blueprint", "actions", "A"},
+    {"competitor", "blueprint", "competition", ""},
+    {"offering", "blueprint", "offerings", ""},
+    {"opportunity", "sales", "opportunities", "O"},
+    {"person", "profile", "people", "P"},
+    {"supplier", "profile", "suppliers", ""},
+    {"review", "reviews", "reviews", ""},
+    {"survey", "reviews", "surveys", ""},
+    {"reference", "reviews", "references", ""},
+    {"issue", "performance", "issues", "I"},
+    {"financials", "performance", "financials", ""},
+    {"scorecard", "performance", "scorecard", ""},
+    {"history", "account", "history", ""},
+    {"team", "account", "team", ""},
+    {"swot", "swot", "", ""},
+};
+
+const RecordKind& find_kind(const std::string& kind) {
+    std::vector<std::string_view> names;
+    for (const RecordKind& k : k_kinds) {
+        if (k.kind == kind) return k;
+        names.push_back(k.kind);
+    }
+    std::string list;
+    for (std::string_view n : names) list += (list.empty() ? "" : ", ") + std::string(n);
+    std::string message = fmt::format("'{}' is not a kind of record kam can add (one of: {})", kind, list);
+    if (auto m = closest_match(kind, names)) message += fmt::format("; did you mean '{}'?", *m);
+    throw UsageError(message);
+}
+
+std::string take(std::vector<std::pair<std::string, std::string>>& fields, std::string_view key) {
+    for (auto it = fields.begin(); it != fields.end(); ++it)
+        if (it->first == key) {
+            std::string v = it->second;
+            fields.erase(it);
+            return v;
+        }
+    return {};
+}
+
+size_t indentation_at(std::string_view text, size_t offset) {
+    const size_t nl = offset == 0 ? std::string_view::npos : text.rfind('\n', offset - 1);
+    const size_t start = nl == std::string_view::npos ? 0 : nl + 1;
+    return offset - start;
+}
+
+std::string_view eol_of(std::string_view text) {
+    return text.find("\r\n") != std::string_view::npos ? "\r\n" : "\n";
+}
+
+}  // namespace
+
+std::span<const RecordKind> record_kinds() { return k_kinds; }
+
+std::string next_id(const std::vector<std::string>& existing, std::string_view letter) {
+    // The style of the last id that ends in digits: its prefix and zero padding.
+    std::string prefix(letter);
+    size_t width = 0;
+    long long highest = 0;
+    bool styled = false;
+    // Newest first: the last id written sets the style the next one follows.
+    for (auto it = existing.rbegin(); it != existing.rend(); ++it) {
+        const std::string& id = *it;
+        size_t d = id.size();
+        while (d > 0 && id[d - 1] >= '0' && id[d - 1] <= '9') --d;
+        if (d == id.size() || id.size() - d > 15) continue;
+        const std::string this_prefix = id.substr(0, d);
+        if (styled && this_prefix != prefix) continue;
+        prefix = this_prefix;
+        styled = true;
+        const std::string digits = id.substr(d);
+        if (digits.size() > 1 && digits[0] == '0') width = std::max(width, digits.size());
+        highest = std::max(highest, std::stoll(digits));
+    }
+    std::string candidate;
+    for (long long n = highest + 1;; ++n) {
+        const std::string number = std::to_string(n);
+        candidate = prefix + std::string(width > number.size() ? width - number.size() : 0, '0') + number;
+        if (std::find(existing.begin(), existing.end(), candidate) == existing.end()) break;
+    }
+    return candidate;
+}
+
+SetResult add_record(const FileSystem& fs, const AddRequest& request, bool dry_run) {
+    const RecordKind& kind = find_kind(request.kind);
+    auto fields = request.fields;
+    for (auto& [key, value] : fields) std::replace(key.begin(), key.end(), '-', '_');
+
+    // Where the new record goes: "risks.risks", "contracts.C1.slas", "swot.threats".
+    std::string list_path = std::string(kind.section) + "." + std::string(kind.list);
+    if (kind.kind == "sla") {
+        const std::string contract = take(fields, "contract");
+        if (contract.empty()) throw UsageError("an SLA belongs to a contract: give --contract ID");
+        list_path = "contracts.contracts." + contract + ".slas";
+    } else if (kind.kind == "swot") {
+        const std::string quadrant = take(fields, "quadrant");
+        if (quadrant.empty())
+            throw UsageError("a SWOT item needs --quadrant strengths, weaknesses, opportunities or threats");
+        list_path = "swot." + quadrant;
+    }
+    FieldRequest where = request.where;
+    where.path = list_path;
+    const OpenFile f = open_file(fs, where, /*may_be_missing=*/true);
+
+    // The list, its parent mapping, and the schema of its records.
+    auto p = parse_field_path(list_path);
+    if (!p) throw UsageError(p.error());
+    auto at = locate(f.root, *p);
+    if (!at) throw UsageError(at.error());
+    const FieldSpec* list_field = at->field;
+    if (!list_field || (list_field->type != FieldType::object_list && list_field->type != FieldType::swot_list))
+        throw UsageError(fmt::format("{} is not a list kam can add to", list_path));
+    const Schema* record = list_field->type == FieldType::swot_list ? &swot_item_schema() : list_field->schema;
+    const Node* list = at->node && !at->node->is_null() ? at->node : nullptr;
+    if (list && !list->is_sequence()) throw UsageError(fmt::format("{} is not a list in {}", list_path, f.shown));
+    if (list && list->flow)
+        throw UsageError(fmt::format("{} is written in flow style ([...]); add to it in your editor", list_path));
+
+    // The record: id first (assigned), then the given fields in the schema's order.
+    Node item;
+    item.kind = NodeKind::mapping;
+    std::vector<std::pair<std::string, std::string>> lines;  // key, written value
+    auto add_field = [&](const FieldSpec& spec, const std::string& value) {
+        auto written = format_value(&spec, spec.key, value);
+        if (!written) throw UsageError(fmt::format("--{}: {}", spec.key, written.error()));
+        lines.emplace_back(spec.key, *written);
+        Node v;
+        v.kind = NodeKind::scalar;
+        v.value = value;
+        item.entries.push_back(Entry{std::string(spec.key), {}, std::move(v)});
+    };
+    std::string id;
+    if (record->find("id")) {
+        id = take(fields, "id");
+        if (id.empty()) {
+            std::vector<std::string> existing;
+            if (list)
+                for (const Node& n : list->items)
+                    if (const Node* i = n.is_mapping() ? n.find("id") : nullptr; i && i->is_scalar())
+                        existing.push_back(i->value);
+            id = next_id(existing, kind.id_letter);
+        }
+        add_field(*record->find("id"), id);
+    }
+    std::vector<std::string_view> known;
+    for (const FieldSpec& spec : record->fields) known.push_back(spec.key);
+    for (const auto& [key, value] : fields)
+        if (!record->find(key)) {
+            std::string message = fmt::format("--{} is not a field of {}", key, record->name);
+            if (auto m = closest_match(key, known)) message += fmt::format("; did you mean --{}?", *m);
+            throw UsageError(message);
+        }
+    for (const FieldSpec& spec : record->fields) {
+        if (spec.key == "id") continue;
+        if (spec.type == FieldType::object || spec.type == FieldType::object_list) continue;
+        for (const auto& [key, value] : fields)
+            if (key == spec.key) add_field(spec, value);
+    }
+    std::string missing;
+    for (const FieldSpec& spec : record->fields)
+        if (spec.required && !item.find(spec.key)) missing += (missing.empty() ? "--" : ", --") + std::string(spec.key);
+    if (!missing.empty()) throw UsageError(fmt::format("a {} needs {}", kind.kind, missing));
+
+    // The text: block style at the list's own indentation, after its last item.
+    const std::string_view text = f.text;
+    const std::string eol(eol_of(text));
+    size_t dash_column, insert_at;
+    std::string lead;  // what goes before the first line of the item
+    if (list && !list->items.empty()) {
+        // After the last item, at its dash's column.
+        const Node& last = list->items.back();
+        const size_t line_start = last.mark.offset - indentation_at(text, last.mark.offset);
+        const size_t dash = text.find('-', line_start);
+        if (dash == std::string_view::npos || dash > last.mark.offset)
+            throw UsageError(fmt::format("{}: cannot find the '-' of its last item; add in your editor", list_path));
+        dash_column = dash - line_start;
+        insert_at = block_end(text, line_start, dash_column);
+        // Items separated by blank lines get one before the new item too.
+        if (list->items.size() > 1 && line_start > 0) {
+            const size_t prev_nl = line_start >= 2 ? text.rfind('\n', line_start - 2) : std::string_view::npos;
+            const size_t prev_start = prev_nl == std::string_view::npos ? 0 : prev_nl + 1;
+            const std::string_view prev = text.substr(prev_start, line_start - prev_start);
+            if (prev.find_first_not_of(" \t\r\n") == std::string_view::npos) lead = eol;
+        }
+        if (insert_at == text.size() && !text.empty() && text.back() != '\n') lead = eol + lead;
+    } else if (at->node && at->node->is_null() && text.substr(at->node->mark.offset, 1) == ":") {
+        // "risks:" with no value: the list starts on the next line, two deeper than its key.
+        const size_t key_line = at->node->mark.offset - indentation_at(text, at->node->mark.offset);
+        dash_column = (text.substr(key_line).find_first_not_of(' ')) + 2;
+        insert_at = at->node->mark.offset + 1;
+        // Keep a comment after the colon on its line.
+        const size_t nl = text.find('\n', insert_at);
+        insert_at = nl == std::string_view::npos ? text.size() : nl + 1;
+        if (nl == std::string_view::npos) lead = eol;
+    } else if (!at->node && at->parent) {
+        // No such key yet: it goes at the end of its mapping (or of the file).
+        const Node& map = *at->parent;
+        if (map.flow) throw UsageError(fmt::format("{}: the mapping is in flow style; add in your editor", list_path));
+        const size_t key_column = map.entries.empty() ? 0 : map.entries.front().key_mark.column - 1;
+        insert_at = map.entries.empty()
+                        ? text.size()
+                        : block_end(text, map.entries.back().key_mark.offset -
+                                              indentation_at(text, map.entries.back().key_mark.offset),
+                                    key_column);
+        if (insert_at == text.size() && !text.empty() && text.back() != '\n') lead = eol;
+        lead += std::string(key_column, ' ') + at->missing_key + ":" + eol;
+        dash_column = key_column + 2;
+        // The expected tree gets the key too.
+    } else {
+        throw UsageError(fmt::format("{} in {} is not a list kam can add to", list_path, f.shown));
+    }
+    const std::string pad(dash_column, ' ');
+    std::string block = lead;
+    if (record == &swot_item_schema() && lines.size() == 1) {
+        block += pad + "- " + lines[0].second + eol;
+    } else {
+        for (size_t i = 0; i < lines.size(); ++i)
+            block += (i == 0 ? pad + "- " : pad + "  ") + lines[i].first + ": " + lines[i].second + eol;
+    }
+    const std::string after = std::string(text.substr(0, insert_at)) + block + std::string(text.substr(insert_at));
+
+    // The expected tree: the old one with the record at the end of the list.
+    Node expected = f.root;
+    auto exp_at = locate(expected, *p);
+    if (!exp_at) throw UsageError("internal: the list vanished");
+    // locate() points into `expected`, which this function owns.
+    Node* target_ptr = const_cast<Node*>(exp_at->node);
+    if (!target_ptr) {
+        Node* parent = const_cast<Node*>(exp_at->parent);
+        parent->entries.push_back(Entry{exp_at->missing_key, {}, Node{}});
+        target_ptr = &parent->entries.back().value;
+    }
+    Node& target = *target_ptr;
+    if (target.is_null()) target.kind = NodeKind::sequence;
+    if (record == &swot_item_schema() && lines.size() == 1) target.items.push_back(item.entries.front().value);
+    else target.items.push_back(item);
+
+    const std::string label = id.empty() ? std::string(kind.kind) : fmt::format("{} {}", kind.kind, id);
+    std::string summary = fmt::format("{}: added {} to {}", f.shown, label, exp_at->canonical);
+    return finish_edit(fs, where, f, list_path, after, Expected<Node>(std::move(expected)), std::move(summary), dry_run);
+}
+
+}  // namespace kam
