@@ -22,7 +22,9 @@ std::string unknown_command_hint(int argc, char** argv) {
         const std::string_view arg = argv[i];
         if (arg.starts_with("-")) {
             // Skip the value of a global option written as two words.
-            if (arg == "--root" || arg == "--as-of" || arg == "--color" || arg == "-j" || arg == "--jobs") ++i;
+            if (arg == "--root" || arg == "--as-of" || arg == "--color" || arg == "-j" ||
+                arg == "--jobs")
+                ++i;
             continue;
         }
         for (std::string_view n : names)
@@ -40,11 +42,14 @@ int run(int argc, char** argv) {
     CLI::App app{"kam: the Account Files toolkit. See kam(1) and kam-files(5).", "kam"};
     app.set_version_flag("--version", "kam " KAM_VERSION);
     GlobalOptions global;
-    app.add_option("--root", global.root, "Portfolio root (default: $KAM_ROOT, else the nearest folder with kam.yaml)");
-    app.add_option("--as-of", global.as_of, "Judge dates against this day (YYYY-MM-DD; default today)");
+    app.add_option("--root", global.root,
+                   "Portfolio root (default: $KAM_ROOT, else the nearest folder with kam.yaml)");
+    app.add_option("--as-of", global.as_of,
+                   "Judge dates against this day (YYYY-MM-DD; default today)");
     app.add_option("--color", global.color, "Colour: auto, always or never")
         ->check(CLI::IsMember({"auto", "always", "never"}));
-    app.add_option("-j,--jobs", global.jobs, "Parallel jobs (default: all cores)")->check(CLI::Range(1u, 1024u));
+    app.add_option("-j,--jobs", global.jobs, "Parallel jobs (default: all cores)")
+        ->check(CLI::Range(1u, 1024u));
     app.require_subcommand(0, 1);
 
     Action action;

@@ -47,13 +47,17 @@ int run_add(const Context& ctx, const AddOptions& o) {
 void setup_add(CLI::App& sub, Action& action) {
     auto o = std::make_shared<AddOptions>();
     std::string kinds;
-    for (const RecordKind& k : record_kinds()) kinds += (kinds.empty() ? "" : ", ") + std::string(k.kind);
+    for (const RecordKind& k : record_kinds())
+        kinds += (kinds.empty() ? "" : ", ") + std::string(k.kind);
     sub.add_option("slug", o->slug, "The account")->required();
     sub.add_option("kind", o->kind, "What to add: " + kinds)->required();
     sub.add_flag("-n,--dry-run", o->dry_run, "Print the unified diff; write nothing");
-    sub.footer("Fields are given as --field value (or --field=value), named as in kam-files(5); '-' and '_' are "
-               "alike. The id is assigned in the list's own style unless --id is given. An SLA needs --contract "
-               "ID; a SWOT item needs --quadrant strengths|weaknesses|opportunities|threats and --text.");
+    sub.footer(
+        "Fields are given as --field value (or --field=value), named as in kam-files(5); '-' and "
+        "'_' are "
+        "alike. The id is assigned in the list's own style unless --id is given. An SLA needs "
+        "--contract "
+        "ID; a SWOT item needs --quadrant strengths|weaknesses|opportunities|threats and --text.");
     // The record's fields are free-form (--title ...); they stay with add instead
     // of falling through to the global options. Global options go before "add".
     sub.allow_extras();

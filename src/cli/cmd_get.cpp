@@ -25,10 +25,12 @@ int run_get(const Context& ctx, const GetOptions& o) {
 void setup_get(CLI::App& sub, Action& action) {
     auto o = std::make_shared<GetOptions>();
     sub.add_option("slug", o->slug, "The account")->required();
-    sub.add_option("path", o->path, "What to print: a section (risks), a list item (risks.R1) or a field "
-                                    "(contracts.C1.end)")
+    sub.add_option("path", o->path,
+                   "What to print: a section (risks), a list item (risks.R1) or a field "
+                   "(contracts.C1.end)")
         ->required();
-    sub.add_option("-f,--format", o->format, "text (a value as written; YAML for lists and mappings) or json")
+    sub.add_option("-f,--format", o->format,
+                   "text (a value as written; YAML for lists and mappings) or json")
         ->check(CLI::IsMember({"text", "json"}));
     sub.callback([&action, o] { action = [o](const Context& ctx) { return run_get(ctx, *o); }; });
 }

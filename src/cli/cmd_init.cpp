@@ -1,6 +1,6 @@
 // kam init [DIR]: make a portfolio.
-#include <filesystem>
 #include <fmt/format.h>
+#include <filesystem>
 
 #include "commands.hpp"
 #include "kam/scaffold/scaffold.hpp"
@@ -22,12 +22,14 @@ int run_init(const Context&, const InitOptions& o) {
     if (r.name.empty()) {
         // The folder's own name is the natural default ("my-portfolio").
         const auto abs = std::filesystem::absolute(o.dir).lexically_normal();
-        r.name = abs.filename().empty() ? abs.parent_path().filename().string() : abs.filename().string();
+        r.name = abs.filename().empty() ? abs.parent_path().filename().string()
+                                        : abs.filename().string();
         if (r.name.empty()) r.name = "Portfolio";
     }
     r.currency = o.currency;
     init_portfolio(r);
-    fmt::print("Initialized portfolio '{}' in {} (kam.yaml, accounts/, .gitattributes)\n", r.name, o.dir);
+    fmt::print("Initialized portfolio '{}' in {} (kam.yaml, accounts/, .gitattributes)\n", r.name,
+               o.dir);
     return 0;
 }
 

@@ -34,11 +34,14 @@ int run_new(const Context& ctx, const NewOptions& o) {
 
 void setup_new(CLI::App& sub, Action& action) {
     auto o = std::make_shared<NewOptions>();
-    sub.add_option("slug", o->slug, "The account's folder name (lowercase letters, digits, '-')")->required();
+    sub.add_option("slug", o->slug, "The account's folder name (lowercase letters, digits, '-')")
+        ->required();
     sub.add_option("--name", o->name, "The client's name")->required();
     sub.add_option("--manager", o->manager, "The account manager")->required();
-    sub.add_option("--tier", o->tier, "key, strategic, growth, maintain or transactional")->required();
-    sub.add_option("--status", o->status, "prospect, onboarding, active (default), at-risk or dormant");
+    sub.add_option("--tier", o->tier, "key, strategic, growth, maintain or transactional")
+        ->required();
+    sub.add_option("--status", o->status,
+                   "prospect, onboarding, active (default), at-risk or dormant");
     sub.add_option("--currency", o->currency, "The account's currency (default: the portfolio's)");
     sub.callback([&action, o] { action = [o](const Context& ctx) { return run_new(ctx, *o); }; });
 }

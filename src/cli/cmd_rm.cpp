@@ -27,7 +27,9 @@ int run_rm(const Context& ctx, const RmOptions& o) {
 void setup_rm(CLI::App& sub, Action& action) {
     auto o = std::make_shared<RmOptions>();
     sub.add_option("slug", o->slug, "The account")->required();
-    sub.add_option("path", o->path, "The key or list item, e.g. sales.opportunities.O4 or risks.R1.owner")->required();
+    sub.add_option("path", o->path,
+                   "The key or list item, e.g. sales.opportunities.O4 or risks.R1.owner")
+        ->required();
     sub.add_flag("-n,--dry-run", o->dry_run, "Print the unified diff; write nothing");
     sub.callback([&action, o] { action = [o](const Context& ctx) { return run_rm(ctx, *o); }; });
 }

@@ -27,8 +27,11 @@ int run_set(const Context& ctx, const SetOptions& o) {
 void setup_set(CLI::App& sub, Action& action) {
     auto o = std::make_shared<SetOptions>();
     sub.add_option("slug", o->slug, "The account")->required();
-    sub.add_option("path", o->path, "The field, e.g. risks.R1.status or contracts.C1.slas.S2.actual")->required();
-    sub.add_option("value", o->value, "The new value, checked against the field's type")->required();
+    sub.add_option("path", o->path,
+                   "The field, e.g. risks.R1.status or contracts.C1.slas.S2.actual")
+        ->required();
+    sub.add_option("value", o->value, "The new value, checked against the field's type")
+        ->required();
     sub.add_flag("-n,--dry-run", o->dry_run, "Print the unified diff; write nothing");
     sub.callback([&action, o] { action = [o](const Context& ctx) { return run_set(ctx, *o); }; });
 }

@@ -1,8 +1,8 @@
 // kam validate [PATH...]: schema and checks, one line per finding, exit 0/1/2.
-#include <filesystem>
 #include <fmt/format.h>
-#include <set>
 #include <unistd.h>
+#include <filesystem>
+#include <set>
 
 #include "commands.hpp"
 #include "kam/io/line_index.hpp"
@@ -20,7 +20,8 @@ namespace fs = std::filesystem;
 
 struct ValidateOptions {
     std::vector<std::string> paths;
-    std::string format;  // text json github junit sarif; empty: text, or github under GitHub Actions
+    std::string
+        format;  // text json github junit sarif; empty: text, or github under GitHub Actions
     bool strict = false;
     bool quiet = false;
 };
@@ -29,12 +30,13 @@ struct ValidateOptions {
 struct Selection {
     bool everything = true;
     bool settings = false;
-    std::set<std::string> accounts;  // whole accounts
-    std::set<std::string> files;     // display paths of single files
+    std::set<std::string> accounts;       // whole accounts
+    std::set<std::string> files;          // display paths of single files
     std::set<std::string> file_accounts;  // accounts loaded for the sake of `files`
 };
 
-Selection select(const std::vector<std::string>& paths, const PortfolioRoot& root, const Context& ctx) {
+Selection select(const std::vector<std::string>& paths, const PortfolioRoot& root,
+                 const Context& ctx) {
     Selection s;
     if (paths.empty()) return s;
     s.everything = false;
@@ -59,12 +61,14 @@ Selection select(const std::vector<std::string>& paths, const PortfolioRoot& roo
         const fs::path r(rel);
         auto it = r.begin();
         if (it == r.end() || *it != "accounts")
-            throw UsageError(fmt::format("'{}' is neither an account, an account file nor kam.yaml", p));
+            throw UsageError(
+                fmt::format("'{}' is neither an account, an account file nor kam.yaml", p));
         const std::string slug = (++it)->string();
         if (!is_valid_slug(slug))
-            throw UsageError(fmt::format("'{}' is not an account: '{}' is not a valid account name (lowercase "
-                                         "letters, digits and '-')",
-                                         p, slug));
+            throw UsageError(
+                fmt::format("'{}' is not an account: '{}' is not a valid account name (lowercase "
+                            "letters, digits and '-')",
+                            p, slug));
         if (++it == r.end()) {
             s.accounts.insert(slug);
         } else {
@@ -83,7 +87,7 @@ bool selected(const Diagnostic& d, const Selection& s) {
 
 // Reads source lines for the caret display, one file at a time.
 class SourceCache {
-public:
+  public:
     explicit SourceCache(const FileSystem& fs) : fs_(fs) {}
     std::optional<std::string> line(const std::string& path, uint32_t n) {
         // Only files kam parses as text are shown: a stray logo.png is not.
@@ -99,7 +103,7 @@ public:
         return std::string(index_->line_text(n));
     }
 
-private:
+  private:
     const FileSystem& fs_;
     std::string path_, text_;
     std::optional<LineIndex> index_;
@@ -121,7 +125,8 @@ int run_validate(const Context& ctx, const ValidateOptions& o) {
         load.only_accounts.insert(sel.file_accounts.begin(), sel.file_accounts.end());
         load.skip_accounts = load.only_accounts.empty();
     }
-    LoadedPortfolio p = load_portfolio(ctx.fs(), root.path, root.display, load, default_event_source());
+    LoadedPortfolio p =
+        load_portfolio(ctx.fs(), root.path, root.display, load, default_event_source());
 
     std::vector<Diagnostic> shown;
     for (Diagnostic& d : p.diagnostics)
@@ -133,7 +138,8 @@ int run_validate(const Context& ctx, const ValidateOptions& o) {
         // A silent failure would leave the user guessing.
         if (failed && all.errors == 0)
             fmt::print(stderr, "kam: {} under --strict (hidden by --quiet)\n",
-                       all.warnings == 1 ? std::string("1 warning fails") : fmt::format("{} warnings fail", all.warnings));
+                       all.warnings == 1 ? std::string("1 warning fails")
+                                         : fmt::format("{} warnings fail", all.warnings));
     }
     // Counts describe what is printed, so a JSON consumer sees matching numbers.
     const FindingCounts counts = count_findings(shown, p.account_count);
@@ -145,19 +151,22 @@ int run_validate(const Context& ctx, const ValidateOptions& o) {
         // GitHub resolves file= against the workspace, not our working directory.
         if (const auto ws = env("GITHUB_WORKSPACE"); ws && !ws->empty())
             for (Diagnostic& d : shown)
-                d.path = display_path((std::filesystem::path(ctx.working_dir()) / d.path).lexically_normal().string(),
-                                      *ws);
+                d.path = display_path(
+                    (std::filesystem::path(ctx.working_dir()) / d.path).lexically_normal().string(),
+                    *ws);
         out = render_github(shown);
         if (!o.quiet) out += summary_line(counts) + "\n";
     } else if (format == "sarif") {
         out = render_sarif(shown, KAM_VERSION);
     } else if (format == "junit") {
         std::vector<std::string> files;
-        if (sel.everything || sel.settings) files.push_back(display_path(join_path(root.path, "kam.yaml"), ctx.working_dir()));
+        if (sel.everything || sel.settings)
+            files.push_back(display_path(join_path(root.path, "kam.yaml"), ctx.working_dir()));
         for (const Account& a : p.accounts)
             for (const std::string& section : a.present_files) {
                 const std::string path = a.file_path(section + ".yaml");
-                if (sel.everything || sel.accounts.count(a.slug) || sel.files.count(path)) files.push_back(path);
+                if (sel.everything || sel.accounts.count(a.slug) || sel.files.count(path))
+                    files.push_back(path);
             }
         out = render_junit(shown, files);
     } else {
@@ -166,8 +175,9 @@ int run_validate(const Context& ctx, const ValidateOptions& o) {
         // always asks for it in a pipe too.
         const bool color = ctx.color_for(STDOUT_FILENO);
         const bool source = ::isatty(STDOUT_FILENO) == 1 || ctx.options().color == "always";
-        out = render_text(shown, TextOptions{color, source},
-                          [&](const std::string& path, uint32_t line) { return cache.line(path, line); });
+        out = render_text(
+            shown, TextOptions{color, source},
+            [&](const std::string& path, uint32_t line) { return cache.line(path, line); });
         if (!o.quiet) out += summary_line(counts) + "\n";
     }
     fmt::print("{}", out);
@@ -179,12 +189,15 @@ int run_validate(const Context& ctx, const ValidateOptions& o) {
 
 void setup_validate(CLI::App& sub, Action& action) {
     auto o = std::make_shared<ValidateOptions>();
-    sub.add_option("paths", o->paths, "Accounts, account files or kam.yaml to check (default: everything)");
-    sub.add_option("-f,--format", o->format, "text, json, github, junit or sarif (github under GITHUB_ACTIONS)")
+    sub.add_option("paths", o->paths,
+                   "Accounts, account files or kam.yaml to check (default: everything)");
+    sub.add_option("-f,--format", o->format,
+                   "text, json, github, junit or sarif (github under GITHUB_ACTIONS)")
         ->check(CLI::IsMember({"text", "json", "github", "junit", "sarif"}));
     sub.add_flag("--strict", o->strict, "Warnings fail too (exit 1)");
     sub.add_flag("-q,--quiet", o->quiet, "Print only errors, no count line");
-    sub.callback([&action, o] { action = [o](const Context& ctx) { return run_validate(ctx, *o); }; });
+    sub.callback(
+        [&action, o] { action = [o](const Context& ctx) { return run_validate(ctx, *o); }; });
 }
 
 }  // namespace kam::cli

@@ -22,6 +22,8 @@ constexpr CommandInfo k_commands[] = {
 };
 }  // namespace
 
-std::span<const CommandInfo> commands() { return k_commands; }
+std::span<const CommandInfo> commands() {
+    return k_commands;
+}
 
 }  // namespace kam::cli

@@ -1,9 +1,9 @@
 #include "context.hpp"
 
-#include <filesystem>
 #include <fmt/format.h>
-#include <thread>
 #include <unistd.h>
+#include <filesystem>
+#include <thread>
 
 #include "kam/util/error.hpp"
 
@@ -17,7 +17,8 @@ std::optional<std::string> env(const char* name) {
 Context::Context(const GlobalOptions& options) : options_(options) {
     std::error_code ec;
     working_dir_ = std::filesystem::current_path(ec).string();
-    if (ec) throw UsageError(fmt::format("cannot determine the working directory: {}", ec.message()));
+    if (ec)
+        throw UsageError(fmt::format("cannot determine the working directory: {}", ec.message()));
 }
 
 PortfolioRoot Context::root() const {
@@ -27,7 +28,8 @@ PortfolioRoot Context::root() const {
 Date Context::as_of() const {
     if (options_.as_of.empty()) return today_utc();
     const auto d = parse_date(options_.as_of);
-    if (!d) throw UsageError(fmt::format("--as-of '{}' is not a date (YYYY-MM-DD)", options_.as_of));
+    if (!d)
+        throw UsageError(fmt::format("--as-of '{}' is not a date (YYYY-MM-DD)", options_.as_of));
     return *d;
 }
 

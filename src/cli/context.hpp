@@ -18,7 +18,7 @@ struct GlobalOptions {
 };
 
 class Context {
-public:
+  public:
     explicit Context(const GlobalOptions& options);
 
     const GlobalOptions& options() const { return options_; }
@@ -32,7 +32,7 @@ public:
     // Colour on a stream: --color, NO_COLOR and whether it is a terminal.
     bool color_for(int fd) const;
 
-private:
+  private:
     GlobalOptions options_;
     std::string working_dir_;
     RealFileSystem fs_;

@@ -1,7 +1,7 @@
 // The one place that turns exceptions into exit statuses.
+#include <fmt/format.h>
 #include <cstdio>
 #include <exception>
-#include <fmt/format.h>
 
 #include "app.hpp"
 #include "kam/util/error.hpp"

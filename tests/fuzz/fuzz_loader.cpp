@@ -22,7 +22,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     kam::MemoryFileSystem fs;
     fs.add_file("p/kam.yaml", pick == sections.size() ? body : "kam: 1\nname: F\ncurrency: EUR\n");
     fs.add_file("p/accounts/a/account.yaml", "name: A\nstatus: lost\ntier: key\nmanager: M\n");
-    if (pick < sections.size()) fs.add_file("p/accounts/a/" + std::string(sections[pick].file), body);
+    if (pick < sections.size())
+        fs.add_file("p/accounts/a/" + std::string(sections[pick].file), body);
 
     kam::LoadOptions options;
     options.as_of = kam::Date::from_ymd(2026, 11, 23);

@@ -31,33 +31,33 @@ std::map<std::string, std::string> clean_files() {
          "client_since: 2019-04-01\n"  // 5
          "currency: USD\n"},           // 6
         {"profile.yaml",
-         "industry: Machinery\n"         // 1
-         "people:\n"                     // 2
-         "  - id: P1\n"                  // 3
-         "    name: Jordan Lee\n"        // 4
-         "    role: decision-maker\n"    // 5
-         "    relationship: good\n"      // 6
-         "    last_contact: 2026-06-01\n"  // 7
-         "  - id: P2\n"                  // 8
-         "    name: Sam Roe\n"           // 9
-         "    role: influencer\n"        // 10
+         "industry: Machinery\n"             // 1
+         "people:\n"                         // 2
+         "  - id: P1\n"                      // 3
+         "    name: Jordan Lee\n"            // 4
+         "    role: decision-maker\n"        // 5
+         "    relationship: good\n"          // 6
+         "    last_contact: 2026-06-01\n"    // 7
+         "  - id: P2\n"                      // 8
+         "    name: Sam Roe\n"               // 9
+         "    role: influencer\n"            // 10
          "    last_contact: 2025-01-01\n"},  // 11
         {"swot.yaml", "strengths:\n  - Trusted by operations\n"},
         {"blueprint.yaml",
-         "goals:\n"                   // 1
-         "  - id: G1\n"               // 2
-         "    title: Grow services\n" // 3
-         "    status: on-track\n"     // 4
-         "actions:\n"                 // 5
-         "  - id: A1\n"               // 6
+         "goals:\n"                     // 1
+         "  - id: G1\n"                 // 2
+         "    title: Grow services\n"   // 3
+         "    status: on-track\n"       // 4
+         "actions:\n"                   // 5
+         "  - id: A1\n"                 // 6
          "    title: Value workshop\n"  // 7
-         "    status: open\n"         // 8
-         "    due: 2026-07-01\n"      // 9
-         "    goal: G1\n"             // 10
-         "  - id: A2\n"               // 11
-         "    title: Old workshop\n"  // 12
-         "    status: done\n"         // 13
-         "    due: 2026-01-01\n"},    // 14
+         "    status: open\n"           // 8
+         "    due: 2026-07-01\n"        // 9
+         "    goal: G1\n"               // 10
+         "  - id: A2\n"                 // 11
+         "    title: Old workshop\n"    // 12
+         "    status: done\n"           // 13
+         "    due: 2026-01-01\n"},      // 14
         {"risks.yaml",
          "risks:\n"                       // 1
          "  - id: R1\n"                   // 2
@@ -74,31 +74,31 @@ std::map<std::string, std::string> clean_files() {
          "    status: closed\n"           // 13
          "    review: 2025-01-01\n"},     // 14
         {"contracts.yaml",
-         "contracts:\n"                   // 1
-         "  - id: C1\n"                   // 2
-         "    title: MSA\n"               // 3
-         "    status: active\n"           // 4
-         "    start: 2025-01-01\n"        // 5
-         "    end: 2027-12-31\n"          // 6
-         "    notice_days: 90\n"          // 7
-         "    annual_value: 1200000.00\n" // 8
-         "    currency: USD\n"            // 9
-         "  - id: C2\n"                   // 10
-         "    title: Old SOW\n"           // 11
-         "    status: expired\n"          // 12
-         "    start: 2020-01-01\n"        // 13
-         "    end: 2021-12-31\n"},        // 14
+         "contracts:\n"                    // 1
+         "  - id: C1\n"                    // 2
+         "    title: MSA\n"                // 3
+         "    status: active\n"            // 4
+         "    start: 2025-01-01\n"         // 5
+         "    end: 2027-12-31\n"           // 6
+         "    notice_days: 90\n"           // 7
+         "    annual_value: 1200000.00\n"  // 8
+         "    currency: USD\n"             // 9
+         "  - id: C2\n"                    // 10
+         "    title: Old SOW\n"            // 11
+         "    status: expired\n"           // 12
+         "    start: 2020-01-01\n"         // 13
+         "    end: 2021-12-31\n"},         // 14
         {"performance.yaml",
-         "financials:\n"                  // 1
-         "  - period: 2025\n"             // 2
-         "    revenue: 1850000.00\n"      // 3
-         "    cost: 1310000.00\n"         // 4
-         "issues:\n"                      // 5
-         "  - id: I1\n"                   // 6
-         "    title: Late shipments\n"    // 7
-         "    severity: medium\n"         // 8
-         "    status: resolved\n"         // 9
-         "    opened: 2026-03-20\n"       // 10
+         "financials:\n"                    // 1
+         "  - period: 2025\n"               // 2
+         "    revenue: 1850000.00\n"        // 3
+         "    cost: 1310000.00\n"           // 4
+         "issues:\n"                        // 5
+         "  - id: I1\n"                     // 6
+         "    title: Late shipments\n"      // 7
+         "    severity: medium\n"           // 8
+         "    status: resolved\n"           // 9
+         "    opened: 2026-03-20\n"         // 10
          "    resolved_on: 2026-04-02\n"},  // 11
         {"sales.yaml",
          "opportunities:\n"          // 1
@@ -163,13 +163,13 @@ struct Fixture {
 
 void print(const std::vector<Diagnostic>& found) {
     for (const Diagnostic& d : found)
-        MESSAGE(d.path << ":" << d.line << ":" << d.column << ": " << severity_name(d.severity) << ": " << d.message
-                       << " [" << d.rule << "]");
+        MESSAGE(d.path << ":" << d.line << ":" << d.column << ": " << severity_name(d.severity)
+                       << ": " << d.message << " [" << d.rule << "]");
 }
 
 // Exactly one finding: `rule` in `file` at line:column, with `severity`.
-Diagnostic exactly(const std::vector<Diagnostic>& found, std::string_view rule, std::string_view file, uint32_t line,
-                   uint32_t column, Severity severity) {
+Diagnostic exactly(const std::vector<Diagnostic>& found, std::string_view rule,
+                   std::string_view file, uint32_t line, uint32_t column, Severity severity) {
     if (found.size() != 1) print(found);
     REQUIRE(found.size() == 1);
     const Diagnostic& d = found.front();
@@ -190,7 +190,9 @@ std::vector<Diagnostic> of_rule(const std::vector<Diagnostic>& found, std::strin
     return out;
 }
 
-bool contains(const std::string& s, std::string_view part) { return s.find(part) != std::string::npos; }
+bool contains(const std::string& s, std::string_view part) {
+    return s.find(part) != std::string::npos;
+}
 
 }  // namespace
 
@@ -210,7 +212,8 @@ TEST_CASE("id-duplicate: an id used twice in one list, reported at the second") 
     {
         Fixture f;
         f.replace("profile.yaml", "  - id: P2", "  - id: P1");
-        const Diagnostic d = exactly(f.run(), "id-duplicate", "profile.yaml", 8, 9, Severity::error);
+        const Diagnostic d =
+            exactly(f.run(), "id-duplicate", "profile.yaml", 8, 9, Severity::error);
         CHECK(contains(d.message, "P1"));
         CHECK(contains(d.message, "line 3"));
         CHECK(f.account.has_errors);
@@ -228,7 +231,8 @@ TEST_CASE("id-duplicate: an id used twice in one list, reported at the second") 
     {
         // A financial period is unique per account.
         Fixture f;
-        f.replace("performance.yaml", "    cost: 1310000.00\n", "    cost: 1310000.00\n  - period: 2025\n    revenue: 1\n");
+        f.replace("performance.yaml", "    cost: 1310000.00\n",
+                  "    cost: 1310000.00\n  - period: 2025\n    revenue: 1\n");
         const auto found = f.run();
         const auto dup = of_rule(found, "id-duplicate");
         REQUIRE(dup.size() == 1);
@@ -248,7 +252,8 @@ TEST_CASE("ref-dangling: action.goal, risk.contract, opportunity.contact, survey
     {
         Fixture f;
         f.replace("blueprint.yaml", "    goal: G1", "    goal: G9");
-        const Diagnostic d = exactly(f.run(), "ref-dangling", "blueprint.yaml", 10, 11, Severity::error);
+        const Diagnostic d =
+            exactly(f.run(), "ref-dangling", "blueprint.yaml", 10, 11, Severity::error);
         CHECK(contains(d.message, "G9"));
         CHECK(contains(d.hint, "G1"));
     }
@@ -296,7 +301,8 @@ TEST_CASE("date-order: an end before its start") {
     {
         Fixture f;
         f.replace("contracts.yaml", "    end: 2021-12-31", "    end: 2019-12-31");
-        const Diagnostic d = exactly(f.run(), "date-order", "contracts.yaml", 14, 10, Severity::error);
+        const Diagnostic d =
+            exactly(f.run(), "date-order", "contracts.yaml", 14, 10, Severity::error);
         CHECK(contains(d.message, "C2"));
     }
     {
@@ -323,7 +329,8 @@ TEST_CASE("lost-needs-date: status lost without lost_on") {
     {
         Fixture f;
         f.replace("account.yaml", "status: active", "status: lost");
-        const Diagnostic d = exactly(f.run(), "lost-needs-date", "account.yaml", 2, 9, Severity::error);
+        const Diagnostic d =
+            exactly(f.run(), "lost-needs-date", "account.yaml", 2, 9, Severity::error);
         CHECK(contains(d.message, "lost_on"));
     }
     {
@@ -338,7 +345,8 @@ TEST_CASE("fx-missing: a currency with no rate in kam.yaml") {
     {
         Fixture f;
         f.replace("contracts.yaml", "    currency: USD", "    currency: GBP");
-        const Diagnostic d = exactly(f.run(), "fx-missing", "contracts.yaml", 9, 15, Severity::error);
+        const Diagnostic d =
+            exactly(f.run(), "fx-missing", "contracts.yaml", 9, 15, Severity::error);
         CHECK(contains(d.message, "GBP"));
         CHECK(contains(d.hint, "GBP"));
     }
@@ -354,7 +362,8 @@ TEST_CASE("fx-missing: a currency with no rate in kam.yaml") {
     }
     {
         Fixture f;
-        f.replace("performance.yaml", "    cost: 1310000.00", "    cost: 1310000.00\n    currency: SEK");
+        f.replace("performance.yaml", "    cost: 1310000.00",
+                  "    cost: 1310000.00\n    currency: SEK");
         exactly(f.run(), "fx-missing", "performance.yaml", 5, 15, Severity::error);
     }
     {
@@ -370,7 +379,8 @@ TEST_CASE("section-required: sections the tier's policy asks for") {
     {
         Fixture f;
         f.files.erase("swot.yaml");
-        const Diagnostic d = exactly(f.run(), "section-required", "account.yaml", 1, 1, Severity::warning);
+        const Diagnostic d =
+            exactly(f.run(), "section-required", "account.yaml", 1, 1, Severity::warning);
         CHECK(contains(d.message, "swot"));
         CHECK_FALSE(f.account.has_errors);  // a warning only
     }
@@ -393,11 +403,13 @@ TEST_CASE("section-required: sections the tier's policy asks for") {
     {
         // A portfolio's own policy replaces the default.
         Fixture f;
-        f.settings = settings_from(std::string(k_kam_yaml) + "policy:\n  require:\n    growth: [performance]\n");
+        f.settings = settings_from(std::string(k_kam_yaml) +
+                                   "policy:\n  require:\n    growth: [performance]\n");
         f.files.erase("performance.yaml");
         f.files.erase("swot.yaml");  // key has no requirements any more
         f.replace("account.yaml", "tier: key", "tier: growth");
-        const Diagnostic d = exactly(f.run(), "section-required", "account.yaml", 1, 1, Severity::warning);
+        const Diagnostic d =
+            exactly(f.run(), "section-required", "account.yaml", 1, 1, Severity::warning);
         CHECK(contains(d.message, "performance"));
     }
 }
@@ -406,7 +418,8 @@ TEST_CASE("contract-expired: an active contract whose end has passed") {
     {
         Fixture f;
         f.replace("contracts.yaml", "    end: 2027-12-31", "    end: 2026-06-14");
-        const Diagnostic d = exactly(f.run(), "contract-expired", "contracts.yaml", 6, 10, Severity::warning);
+        const Diagnostic d =
+            exactly(f.run(), "contract-expired", "contracts.yaml", 6, 10, Severity::warning);
         CHECK(contains(d.message, "C1"));
     }
     {
@@ -430,20 +443,23 @@ TEST_CASE("notice-passed: an active, not auto-renewing contract past its notice 
         // 2026-08-01 minus 90 days is 2026-05-03.
         Fixture f;
         f.replace("contracts.yaml", "    end: 2027-12-31", "    end: 2026-08-01");
-        const Diagnostic d = exactly(f.run(), "notice-passed", "contracts.yaml", 6, 10, Severity::warning);
+        const Diagnostic d =
+            exactly(f.run(), "notice-passed", "contracts.yaml", 6, 10, Severity::warning);
         CHECK(contains(d.message, "2026-05-03"));
     }
     {
         Fixture f;
         f.replace("contracts.yaml", "    end: 2027-12-31", "    end: 2026-08-01");
-        f.replace("contracts.yaml", "    notice_days: 90", "    notice_days: 90\n    auto_renew: true");
+        f.replace("contracts.yaml", "    notice_days: 90",
+                  "    notice_days: 90\n    auto_renew: true");
         CHECK(f.run().empty());
     }
     {
         // auto_renew: false is the same as absent.
         Fixture f;
         f.replace("contracts.yaml", "    end: 2027-12-31", "    end: 2026-08-01");
-        f.replace("contracts.yaml", "    notice_days: 90", "    notice_days: 90\n    auto_renew: false");
+        f.replace("contracts.yaml", "    notice_days: 90",
+                  "    notice_days: 90\n    auto_renew: false");
         exactly(f.run(), "notice-passed", "contracts.yaml", 6, 10, Severity::warning);
     }
     {
@@ -468,7 +484,8 @@ TEST_CASE("review-overdue: key and strategic accounts need a recent progress rev
         // 2026-01-01 to 2026-06-15 is 165 days.
         Fixture f;
         f.replace("reviews.yaml", "  - date: 2026-05-01", "  - date: 2026-01-01");
-        const Diagnostic d = exactly(f.run(), "review-overdue", "reviews.yaml", 1, 1, Severity::warning);
+        const Diagnostic d =
+            exactly(f.run(), "review-overdue", "reviews.yaml", 1, 1, Severity::warning);
         CHECK(contains(d.message, "165"));
     }
     {
@@ -513,7 +530,8 @@ TEST_CASE("review-overdue: key and strategic accounts need a recent progress rev
         // The portfolio's interval applies.
         Fixture f;
         f.settings = settings_from(std::string(k_kam_yaml) + "policy:\n  review_every_days: 30\n");
-        const Diagnostic d = exactly(f.run(), "review-overdue", "reviews.yaml", 1, 1, Severity::warning);
+        const Diagnostic d =
+            exactly(f.run(), "review-overdue", "reviews.yaml", 1, 1, Severity::warning);
         CHECK(contains(d.message, "45"));
     }
 }
@@ -522,7 +540,8 @@ TEST_CASE("risk-review-overdue: a live risk whose review date has passed") {
     {
         Fixture f;
         f.replace("risks.yaml", "    review: 2026-07-01", "    review: 2026-06-01");
-        const Diagnostic d = exactly(f.run(), "risk-review-overdue", "risks.yaml", 7, 13, Severity::warning);
+        const Diagnostic d =
+            exactly(f.run(), "risk-review-overdue", "risks.yaml", 7, 13, Severity::warning);
         CHECK(contains(d.message, "R1"));
     }
     {
@@ -549,7 +568,8 @@ TEST_CASE("action-overdue: an open action past its due date") {
     {
         Fixture f;
         f.replace("blueprint.yaml", "    due: 2026-07-01", "    due: 2026-06-01");
-        const Diagnostic d = exactly(f.run(), "action-overdue", "blueprint.yaml", 9, 10, Severity::info);
+        const Diagnostic d =
+            exactly(f.run(), "action-overdue", "blueprint.yaml", 9, 10, Severity::info);
         CHECK(contains(d.message, "A1"));
         CHECK_FALSE(f.account.has_errors);
     }
@@ -566,13 +586,15 @@ TEST_CASE("contact-stale: decision-makers not contacted within contact_every_day
         // 2026-03-01 to 2026-06-15 is 106 days.
         Fixture f;
         f.replace("profile.yaml", "    last_contact: 2026-06-01", "    last_contact: 2026-03-01");
-        const Diagnostic d = exactly(f.run(), "contact-stale", "profile.yaml", 7, 19, Severity::info);
+        const Diagnostic d =
+            exactly(f.run(), "contact-stale", "profile.yaml", 7, 19, Severity::info);
         CHECK(contains(d.message, "P1"));
         CHECK(contains(d.message, "106"));
     }
     {
         Fixture f;
-        f.replace("profile.yaml", "    last_contact: 2026-06-01", "    last_contact: 2026-04-16");  // 60 days
+        f.replace("profile.yaml", "    last_contact: 2026-06-01",
+                  "    last_contact: 2026-04-16");  // 60 days
         CHECK(f.run().empty());
     }
     {
@@ -594,7 +616,8 @@ TEST_CASE("lost-reason-missing: a lost opportunity without lost_reason") {
     {
         Fixture f;
         f.replace("sales.yaml", "    lost_reason: Price\n", "");
-        const Diagnostic d = exactly(f.run(), "lost-reason-missing", "sales.yaml", 7, 5, Severity::info);
+        const Diagnostic d =
+            exactly(f.run(), "lost-reason-missing", "sales.yaml", 7, 5, Severity::info);
         CHECK(contains(d.message, "O2"));
     }
     {
@@ -651,9 +674,9 @@ TEST_CASE("apply_severities: defaults, overrides and rules turned off") {
         d.severity = Severity::error;  // producers leave the default; apply_severities decides
         return d;
     };
-    std::vector<Diagnostic> list{make("contact-stale"), make("action-overdue"), make("id-duplicate"),
-                                 make("review-overdue"), make("notice-passed"), make("no-such-rule"),
-                                 make("unknown-key")};
+    std::vector<Diagnostic> list{
+        make("contact-stale"), make("action-overdue"), make("id-duplicate"), make("review-overdue"),
+        make("notice-passed"), make("no-such-rule"),   make("unknown-key")};
     apply_severities(list, {{"contact-stale", "warning"},
                             {"action-overdue", "off"},
                             {"id-duplicate", "info"},

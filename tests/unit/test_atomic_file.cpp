@@ -2,14 +2,14 @@
 // files left behind, on a real temporary folder.
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <vector>
 
 #include "kam/util/atomic_file.hpp"
@@ -21,7 +21,8 @@ namespace {
 struct TempDir {
     std::string path;
     TempDir() {
-        std::string pattern = (std::filesystem::temp_directory_path() / "kam-atomic-XXXXXX").string();
+        std::string pattern =
+            (std::filesystem::temp_directory_path() / "kam-atomic-XXXXXX").string();
         REQUIRE(::mkdtemp(pattern.data()) != nullptr);
         path = pattern;
     }
@@ -32,7 +33,8 @@ struct TempDir {
     std::string operator/(const std::string& name) const { return path + "/" + name; }
     std::vector<std::string> names() const {
         std::vector<std::string> out;
-        for (const auto& e : std::filesystem::directory_iterator(path)) out.push_back(e.path().filename().string());
+        for (const auto& e : std::filesystem::directory_iterator(path))
+            out.push_back(e.path().filename().string());
         std::sort(out.begin(), out.end());
         return out;
     }

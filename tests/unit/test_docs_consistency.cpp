@@ -44,7 +44,8 @@ void collect_fields(const kam::Schema& schema, std::set<std::string>& keys) {
 }  // namespace
 
 TEST_CASE("kam-files(5) documents every field and every rule") {
-    const std::string page = unescape_roff(read_text(std::string(KAM_SOURCE_DIR) + "/man/kam-files.5"));
+    const std::string page =
+        unescape_roff(read_text(std::string(KAM_SOURCE_DIR) + "/man/kam-files.5"));
     REQUIRE_FALSE(page.empty());
 
     std::set<std::string> keys;
@@ -54,17 +55,20 @@ TEST_CASE("kam-files(5) documents every field and every rule") {
     }
     collect_fields(kam::portfolio_schema(), keys);
     collect_fields(kam::swot_item_schema(), keys);
-    for (const std::string& key : keys) CHECK_MESSAGE(page.find(key) != std::string::npos, "field ", key);
+    for (const std::string& key : keys)
+        CHECK_MESSAGE(page.find(key) != std::string::npos, "field ", key);
 
     for (const kam::RuleInfo& r : kam::all_rules())
         CHECK_MESSAGE(page.find(std::string(r.id)) != std::string::npos, "rule ", r.id);
 }
 
 TEST_CASE("kam-files(5) lists every enumeration value") {
-    const std::string page = unescape_roff(read_text(std::string(KAM_SOURCE_DIR) + "/man/kam-files.5"));
-    for (auto values : {kam::enums::status, kam::enums::tier, kam::enums::person_role, kam::enums::goal_status,
-                        kam::enums::risk_category, kam::enums::contract_type, kam::enums::opportunity_stage,
-                        kam::enums::review_type, kam::enums::perspective})
+    const std::string page =
+        unescape_roff(read_text(std::string(KAM_SOURCE_DIR) + "/man/kam-files.5"));
+    for (auto values :
+         {kam::enums::status, kam::enums::tier, kam::enums::person_role, kam::enums::goal_status,
+          kam::enums::risk_category, kam::enums::contract_type, kam::enums::opportunity_stage,
+          kam::enums::review_type, kam::enums::perspective})
         for (std::string_view v : values)
             CHECK_MESSAGE(page.find(std::string(v)) != std::string::npos, "value ", v);
 }

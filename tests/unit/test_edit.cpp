@@ -1,14 +1,14 @@
 // The lossless edit layer: paths, spans, splices and their verification.
 #include <doctest/doctest.h>
 
+#include <unistd.h>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <iterator>
-#include <fstream>
 #include <random>
 #include <sstream>
 #include <string>
-#include <unistd.h>
 
 #include "kam/edit/add_record.hpp"
 #include "kam/edit/field_edit.hpp"
@@ -116,7 +116,8 @@ TEST_CASE("set replaces exactly one scalar and keeps every other byte") {
     }
     SUBCASE("single-quoted value keeps its trailing comment") {
         const std::string after = set_in(k_risks, "risks.R1.title", "Sponsor: retiring");
-        CHECK(after.find("    title: \"Sponsor: retiring\"   # keep this comment\n") != std::string::npos);
+        CHECK(after.find("    title: \"Sponsor: retiring\"   # keep this comment\n") !=
+              std::string::npos);
     }
     SUBCASE("an empty value gets one") {
         const std::string after = set_in(k_risks, "risks.R2.review", "2027-01-31");
@@ -197,7 +198,8 @@ TEST_CASE("property: random sets on the example portfolio change only the edited
     namespace fs = std::filesystem;
     std::mt19937 rng(20261123);
     size_t edits = 0;
-    for (const auto& entry : fs::recursive_directory_iterator(std::string(KAM_SOURCE_DIR) + "/examples/portfolio/accounts")) {
+    for (const auto& entry : fs::recursive_directory_iterator(std::string(KAM_SOURCE_DIR) +
+                                                              "/examples/portfolio/accounts")) {
         if (entry.path().extension() != ".yaml") continue;
         const std::string section = entry.path().stem().string();
         std::ifstream in(entry.path(), std::ios::binary);
@@ -207,7 +209,8 @@ TEST_CASE("property: random sets on the example portfolio change only the edited
         const Node root = parse(text);
         // Collect paths of plain or quoted single-line scalars in mappings.
         std::vector<std::string> paths;
-        std::function<void(const Node&, const std::string&)> walk = [&](const Node& n, const std::string& at) {
+        std::function<void(const Node&, const std::string&)> walk = [&](const Node& n,
+                                                                        const std::string& at) {
             if (n.is_mapping()) {
                 for (const Entry& e : n.entries) walk(e.value, at + "." + e.key);
             } else if (n.is_sequence()) {
@@ -215,8 +218,8 @@ TEST_CASE("property: random sets on the example portfolio change only the edited
                     const Node* id = n.items[i].is_mapping() ? n.items[i].find("id") : nullptr;
                     walk(n.items[i], at + "." + (id ? id->value : std::to_string(i)));
                 }
-            } else if (n.is_scalar() && n.style != ScalarStyle::literal && n.style != ScalarStyle::folded &&
-                       n.value.find('\n') == std::string::npos) {
+            } else if (n.is_scalar() && n.style != ScalarStyle::literal &&
+                       n.style != ScalarStyle::folded && n.value.find('\n') == std::string::npos) {
                 paths.push_back(at);
             }
         };
@@ -229,15 +232,32 @@ TEST_CASE("property: random sets on the example portfolio change only the edited
             if (!at || !at->node || !at->field) continue;  // swot items, id lists by index...
             std::string value;
             switch (at->field->type) {
-                case FieldType::text: value = "Edited: value #" + std::to_string(k); break;
-                case FieldType::date: value = "2027-02-28"; break;
-                case FieldType::money: value = "1234.50"; break;
-                case FieldType::integer: value = at->field->has_range() ? "1" : "12"; break;
-                case FieldType::number: value = "2.5"; break;
-                case FieldType::percent: value = "42"; break;
-                case FieldType::boolean: value = at->node->value == "true" ? "false" : "true"; break;
-                case FieldType::enumeration: value = std::string(at->field->values.back()); break;
-                default: continue;
+                case FieldType::text:
+                    value = "Edited: value #" + std::to_string(k);
+                    break;
+                case FieldType::date:
+                    value = "2027-02-28";
+                    break;
+                case FieldType::money:
+                    value = "1234.50";
+                    break;
+                case FieldType::integer:
+                    value = at->field->has_range() ? "1" : "12";
+                    break;
+                case FieldType::number:
+                    value = "2.5";
+                    break;
+                case FieldType::percent:
+                    value = "42";
+                    break;
+                case FieldType::boolean:
+                    value = at->node->value == "true" ? "false" : "true";
+                    break;
+                case FieldType::enumeration:
+                    value = std::string(at->field->values.back());
+                    break;
+                default:
+                    continue;
             }
             if (value == at->node->value) continue;  // not a change
             const std::string after = set_in(text, paths[k], value);
@@ -329,7 +349,8 @@ TEST_CASE("rm removes one item or key with its own comments and nothing else") {
 TEST_CASE("property: removing any list item of the example portfolio verifies") {
     namespace fs = std::filesystem;
     size_t removals = 0;
-    for (const auto& entry : fs::recursive_directory_iterator(std::string(KAM_SOURCE_DIR) + "/examples/portfolio/accounts")) {
+    for (const auto& entry : fs::recursive_directory_iterator(std::string(KAM_SOURCE_DIR) +
+                                                              "/examples/portfolio/accounts")) {
         if (entry.path().extension() != ".yaml") continue;
         std::ifstream in(entry.path(), std::ios::binary);
         std::stringstream ss;
@@ -340,8 +361,10 @@ TEST_CASE("property: removing any list item of the example portfolio verifies") 
         for (const Entry& e : root.entries) {
             if (!e.value.is_sequence() || e.value.flow) continue;
             for (size_t i = 0; i < e.value.items.size(); ++i) {
-                const Node* id = e.value.items[i].is_mapping() ? e.value.items[i].find("id") : nullptr;
-                const std::string path = section + "." + e.key + "." + (id ? id->value : std::to_string(i));
+                const Node* id =
+                    e.value.items[i].is_mapping() ? e.value.items[i].find("id") : nullptr;
+                const std::string path =
+                    section + "." + e.key + "." + (id ? id->value : std::to_string(i));
                 const std::string after = remove_in(text, path);  // checks the tree
                 CHECK(after.size() < text.size());
                 ++removals;

@@ -2,12 +2,12 @@
 // one, which must never follow a symlink and never hang on a FIFO.
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <vector>
 
 #include "kam/io/file_system.hpp"
@@ -16,7 +16,9 @@ using namespace kam;
 
 namespace {
 
-bool contains(const std::string& s, std::string_view part) { return s.find(part) != std::string::npos; }
+bool contains(const std::string& s, std::string_view part) {
+    return s.find(part) != std::string::npos;
+}
 
 // A fresh folder under the system's temporary directory, removed at the end.
 struct TempDir {
@@ -82,7 +84,7 @@ TEST_CASE("MemoryFileSystem: folders exist implicitly, entries are sorted and ty
     CHECK(fs.type_of("root/kam.yaml") == EntryType::file);
     CHECK(fs.type_of("root/accounts/link") == EntryType::symlink);
     CHECK_FALSE(fs.type_of("root/missing"));
-    CHECK_FALSE(fs.type_of("root/acc"));            // a prefix of a name is not a folder
+    CHECK_FALSE(fs.type_of("root/acc"));  // a prefix of a name is not a folder
     CHECK_FALSE(fs.type_of("root/accounts/acm"));
 
     CHECK_FALSE(fs.list_dir("root/missing"));

@@ -36,9 +36,31 @@ TEST_CASE("parse_money reads decimals with up to two fraction digits exactly") {
 }
 
 TEST_CASE("parse_money refuses anything that is not a plain decimal amount") {
-    for (const char* bad : {"1.234", "0.001", "1e3", "1E3", "1,000", "1,5", "", "-", "+", ".", "-.", "abc",
-                            " 1", "1 ", "0x10", "1.2.3", "12a", "$12", "12EUR", "--1", "1-", "inf", "nan",
-                            "\xc2\xa0" "1"}) {
+    for (const char* bad : {"1.234",
+                            "0.001",
+                            "1e3",
+                            "1E3",
+                            "1,000",
+                            "1,5",
+                            "",
+                            "-",
+                            "+",
+                            ".",
+                            "-.",
+                            "abc",
+                            " 1",
+                            "1 ",
+                            "0x10",
+                            "1.2.3",
+                            "12a",
+                            "$12",
+                            "12EUR",
+                            "--1",
+                            "1-",
+                            "inf",
+                            "nan",
+                            "\xc2\xa0"
+                            "1"}) {
         CAPTURE(bad);
         const auto m = parse_money(bad);
         CHECK_FALSE(m.has_value());
@@ -47,7 +69,7 @@ TEST_CASE("parse_money refuses anything that is not a plain decimal amount") {
 }
 
 TEST_CASE("parse_money refuses amounts too large for int64 cents") {
-    CHECK_FALSE(parse_money("12345678901234567890"));       // 20 digits
+    CHECK_FALSE(parse_money("12345678901234567890"));  // 20 digits
     CHECK_FALSE(parse_money("-12345678901234567890"));
     CHECK_FALSE(parse_money("99999999999999999999.99"));
     CHECK_FALSE(parse_money("92233720368547758.08"));       // INT64_MAX + 1 cents
@@ -93,8 +115,8 @@ TEST_CASE("to_decimal writes exactly two fraction digits, negatives included") {
 }
 
 TEST_CASE("to_decimal and parse_money round-trip") {
-    for (int64_t c : {int64_t{0}, int64_t{1}, int64_t{-1}, int64_t{99}, int64_t{-100}, int64_t{150000050},
-                      int64_t{-123456789012}}) {
+    for (int64_t c : {int64_t{0}, int64_t{1}, int64_t{-1}, int64_t{99}, int64_t{-100},
+                      int64_t{150000050}, int64_t{-123456789012}}) {
         CAPTURE(c);
         const auto back = parse_money(Money{c}.to_decimal());
         REQUIRE(back);

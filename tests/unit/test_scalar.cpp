@@ -14,8 +14,8 @@ TEST_CASE("parse_bool accepts true and false only") {
     CHECK(*parse_bool("true") == true);
     REQUIRE(parse_bool("false"));
     CHECK(*parse_bool("false") == false);
-    for (const char* bad : {"yes", "no", "True", "False", "TRUE", "on", "off", "y", "n", "1", "0", "",
-                            " true", "true "}) {
+    for (const char* bad : {"yes", "no", "True", "False", "TRUE", "on", "off", "y", "n", "1", "0",
+                            "", " true", "true "}) {
         CAPTURE(bad);
         const auto v = parse_bool(bad);
         CHECK_FALSE(v.has_value());
@@ -31,8 +31,9 @@ TEST_CASE("parse_int reads optional sign and decimal digits; 012 is twelve") {
     CHECK(*parse_int("-17") == -17);
     CHECK(*parse_int("0010") == 10);  // never octal
     CHECK(*parse_int("1000000") == 1000000);
-    for (const char* bad : {"1.0", "0x1F", "1_000", "", "1e3", "+", "-", "--1", " 1", "1 ", "0o17", "0b1",
-                            "1,000", "one", "12345678901234567890", "99999999999999999999999"}) {
+    for (const char* bad :
+         {"1.0", "0x1F", "1_000", "", "1e3", "+", "-", "--1", " 1", "1 ", "0o17", "0b1", "1,000",
+          "one", "12345678901234567890", "99999999999999999999999"}) {
         CAPTURE(bad);
         CHECK_FALSE(parse_int(bad).has_value());
     }
@@ -54,9 +55,9 @@ TEST_CASE("parse_number reads decimals with fraction and exponent") {
 }
 
 TEST_CASE("parse_number refuses NaN, infinity, hex and malformed numbers") {
-    for (const char* bad : {"nan", "NaN", ".nan", "inf", "-inf", "Infinity", ".inf", ".", "1e", "1e+", "e3",
-                            "0x1p3", "0x10", "1.2.3", " 1", "1 ", "", "+", "-", "1,5", "1_000", "--1",
-                            "+-1", "1.5f", "١"}) {
+    for (const char* bad : {"nan", "NaN", ".nan",  "inf",  "-inf",  "Infinity", ".inf", ".", "1e",
+                            "1e+", "e3",  "0x1p3", "0x10", "1.2.3", " 1",       "1 ",   "",  "+",
+                            "-",   "1,5", "1_000", "--1",  "+-1",   "1.5f",     "١"}) {
         CAPTURE(bad);
         CHECK_FALSE(parse_number(bad).has_value());
     }
@@ -202,9 +203,9 @@ TEST_CASE("parse_period: YYYY, YYYY-Qn, YYYY-MM") {
     CHECK(dec->year == 2025);
     CHECK(dec->index == 12);
 
-    for (const char* bad : {"2026-Q5", "2026-Q0", "2026-q1", "2026-13", "2026-00", "2026-1", "2026-001",
-                            "26", "20261", "2026-", "2026-Q", "2026-Q12", "2026-H1", "", "abcd", "2026 ",
-                            " 2026", "2026-01-01"}) {
+    for (const char* bad : {"2026-Q5", "2026-Q0", "2026-q1", "2026-13", "2026-00", "2026-1",
+                            "2026-001", "26", "20261", "2026-", "2026-Q", "2026-Q12", "2026-H1", "",
+                            "abcd", "2026 ", " 2026", "2026-01-01"}) {
         CAPTURE(bad);
         CHECK_FALSE(parse_period(bad).has_value());
     }

@@ -37,8 +37,10 @@ std::vector<Diagnostic> check(std::string_view text, const Schema& schema) {
 }
 
 // Exactly one finding, of `rule` at line:column.
-Diagnostic one(const std::vector<Diagnostic>& found, std::string_view rule, uint32_t line, uint32_t column) {
-    for (const Diagnostic& d : found) INFO(d.rule << " " << d.line << ":" << d.column << " " << d.message);
+Diagnostic one(const std::vector<Diagnostic>& found, std::string_view rule, uint32_t line,
+               uint32_t column) {
+    for (const Diagnostic& d : found)
+        INFO(d.rule << " " << d.line << ":" << d.column << " " << d.message);
     REQUIRE(found.size() == 1);
     const Diagnostic& d = found.front();
     CHECK(d.rule == rule);
@@ -50,36 +52,43 @@ Diagnostic one(const std::vector<Diagnostic>& found, std::string_view rule, uint
 
 void none(const std::vector<Diagnostic>& found) {
     for (const Diagnostic& d : found)
-        FAIL_CHECK("unexpected " << d.rule << " at " << d.line << ":" << d.column << ": " << d.message);
+        FAIL_CHECK("unexpected " << d.rule << " at " << d.line << ":" << d.column << ": "
+                                 << d.message);
     CHECK(found.empty());
 }
 
-bool contains(const std::string& s, std::string_view part) { return s.find(part) != std::string::npos; }
+bool contains(const std::string& s, std::string_view part) {
+    return s.find(part) != std::string::npos;
+}
 
 // A valid risk with one line replaced or added (`extra`), for focused checks.
-std::string risk(std::string_view likelihood = "3", std::string_view status = "open", std::string_view extra = "") {
-    return "risks:\n"                                      // 1
-           "  - id: R1\n"                                  // 2
-           "    title: Sponsor retiring\n"                 // 3
-           "    likelihood: " + std::string(likelihood) + "\n"  // 4
-           "    impact: 2\n"                               // 5
-           "    status: " + std::string(status) + "\n"     // 6
-           + std::string(extra);                           // 7...
+std::string risk(std::string_view likelihood = "3", std::string_view status = "open",
+                 std::string_view extra = "") {
+    return "risks:\n"                       // 1
+           "  - id: R1\n"                   // 2
+           "    title: Sponsor retiring\n"  // 3
+           "    likelihood: " +
+           std::string(likelihood) +
+           "\n"               // 4
+           "    impact: 2\n"  // 5
+           "    status: " +
+           std::string(status) + "\n"  // 6
+           + std::string(extra);       // 7...
 }
 
 std::string contract(std::string_view extra) {
-    return "contracts:\n"               // 1
-           "  - id: C1\n"               // 2
-           "    title: MSA\n"           // 3
-           "    status: active\n"       // 4
-           "    start: 2025-01-01\n"    // 5
-           + std::string(extra);        // 6...
+    return "contracts:\n"             // 1
+           "  - id: C1\n"             // 2
+           "    title: MSA\n"         // 3
+           "    status: active\n"     // 4
+           "    start: 2025-01-01\n"  // 5
+           + std::string(extra);      // 6...
 }
 
 std::string portfolio(std::string_view extra) {
-    return "kam: 1\n"          // 1
-           "name: Portfolio\n" // 2
-           "currency: EUR\n"   // 3
+    return "kam: 1\n"           // 1
+           "name: Portfolio\n"  // 2
+           "currency: EUR\n"    // 3
            + std::string(extra);
 }
 
@@ -90,9 +99,10 @@ TEST_CASE("valid files give no findings") {
     none(check(contract("    end: 2027-12-31\n    annual_value: 1200000.50\n    notice_days: 90\n"
                         "    auto_renew: false\n    currency: USD\n    type: msa\n"),
                section("contracts")));
-    none(check(portfolio("fx:\n  USD: 0.92\nfiscal_year_start: 4\npolicy:\n  review_every_days: 30\n"
-                         "  require:\n    key: [profile, swot]\nrules:\n  contact-stale: warning\n"),
-               portfolio_schema()));
+    none(
+        check(portfolio("fx:\n  USD: 0.92\nfiscal_year_start: 4\npolicy:\n  review_every_days: 30\n"
+                        "  require:\n    key: [profile, swot]\nrules:\n  contact-stale: warning\n"),
+              portfolio_schema()));
     none(check("name: Acme\nstatus: active\ntier: key\nmanager: Dana\n", section("account")));
     none(check("", section("profile")));  // every profile field is optional
 }
@@ -112,18 +122,21 @@ TEST_CASE("schema-type: a value of the wrong type") {
     one(check("people:\n  - id: -P1\n    name: Jo\n", section("profile")), "schema-type", 2, 9);
     one(check(portfolio("fx:\n  usd: 1.1\n"), portfolio_schema()), "schema-type", 5, 3);
     one(check(portfolio("fx:\n  USD: lots\n"), portfolio_schema()), "schema-type", 5, 8);
-    one(check("name: Acme\nstatus: active\ntier: key\nmanager: Dana\ncurrency: eur\n", section("account")),
+    one(check("name: Acme\nstatus: active\ntier: key\nmanager: Dana\ncurrency: eur\n",
+              section("account")),
         "schema-type", 5, 11);
-    one(check("financials:\n  - period: 2026-Q5\n    revenue: 1\n", section("performance")), "schema-type", 2,
-        13);
-    one(check("opportunities:\n  - id: O1\n    title: T\n    stage: lead\n    value: 1\n    probability: high\n",
+    one(check("financials:\n  - period: 2026-Q5\n    revenue: 1\n", section("performance")),
+        "schema-type", 2, 13);
+    one(check("opportunities:\n  - id: O1\n    title: T\n    stage: lead\n    value: 1\n    "
+              "probability: high\n",
               section("sales")),
         "schema-type", 6, 18);
 }
 
 TEST_CASE("schema-required: a missing key, or a key present without a value") {
     // Missing: reported at the mapping that lacks it.
-    const std::string missing_title = "risks:\n  - id: R1\n    likelihood: 2\n    impact: 2\n    status: open\n";
+    const std::string missing_title =
+        "risks:\n  - id: R1\n    likelihood: 2\n    impact: 2\n    status: open\n";
     const Diagnostic d = one(check(missing_title, section("risks")), "schema-required", 2, 5);
     CHECK(contains(d.message, "'title'"));
     // Present but empty, null or ~: reported at the key.
@@ -152,12 +165,14 @@ TEST_CASE("schema-enum: not one of the values, with a did-you-mean hint") {
     CHECK(contains(d.message, "opne"));
     CHECK(contains(d.message, "mitigating"));  // the allowed values are listed
     // Too far from every value: no guess.
-    const Diagnostic far = one(check(risk("3", "whatever"), section("risks")), "schema-enum", 6, 13);
+    const Diagnostic far =
+        one(check(risk("3", "whatever"), section("risks")), "schema-enum", 6, 13);
     CHECK(far.hint.empty());
     // Enum values are case-sensitive.
     one(check(risk("3", "Open"), section("risks")), "schema-enum", 6, 13);
-    const Diagnostic tier = one(check("name: A\nstatus: active\ntier: strategc\nmanager: D\n", section("account")),
-                                "schema-enum", 3, 7);
+    const Diagnostic tier =
+        one(check("name: A\nstatus: active\ntier: strategc\nmanager: D\n", section("account")),
+            "schema-enum", 3, 7);
     CHECK(tier.hint == "did you mean 'strategic'?");
 }
 
@@ -169,14 +184,16 @@ TEST_CASE("schema-range: numbers outside their range") {
     none(check(risk("5"), section("risks")));
     none(check(risk("1"), section("risks")));
 
-    const std::string opp = "opportunities:\n  - id: O1\n    title: T\n    stage: lead\n    value: 1\n";
+    const std::string opp =
+        "opportunities:\n  - id: O1\n    title: T\n    stage: lead\n    value: 1\n";
     one(check(opp + "    probability: 101\n", section("sales")), "schema-range", 6, 18);
     one(check(opp + "    probability: -0.5\n", section("sales")), "schema-range", 6, 18);
     none(check(opp + "    probability: 100\n", section("sales")));
     none(check(opp + "    probability: 0\n", section("sales")));
 
     // fx rates must be greater than zero.
-    const Diagnostic fx = one(check(portfolio("fx:\n  USD: 0\n"), portfolio_schema()), "schema-range", 5, 8);
+    const Diagnostic fx =
+        one(check(portfolio("fx:\n  USD: 0\n"), portfolio_schema()), "schema-range", 5, 8);
     CHECK(contains(fx.message, "greater than 0"));
     one(check(portfolio("fx:\n  USD: -1.5\n"), portfolio_schema()), "schema-range", 5, 8);
     none(check(portfolio("fx:\n  USD: 0.0001\n"), portfolio_schema()));
@@ -194,7 +211,8 @@ TEST_CASE("schema-range: numbers outside their range") {
 }
 
 TEST_CASE("unknown keys: a warning with a hint; x- keys are the user's own") {
-    const Diagnostic d = one(check(risk("3", "open", "    titel: again\n"), section("risks")), "unknown-key", 7, 5);
+    const Diagnostic d =
+        one(check(risk("3", "open", "    titel: again\n"), section("risks")), "unknown-key", 7, 5);
     CHECK(d.hint == "did you mean 'title'?");
     CHECK(contains(d.message, "titel"));
     std::vector<Diagnostic> as_reported{d};
@@ -203,7 +221,8 @@ TEST_CASE("unknown keys: a warning with a hint; x- keys are the user's own") {
     CHECK(as_reported[0].severity == Severity::warning);  // unknown keys warn; they do not fail
     const Diagnostic top = one(check("riks: []\n", section("risks")), "unknown-key", 1, 1);
     CHECK(top.hint == "did you mean 'risks'?");
-    const Diagnostic far = one(check("completely_unrelated: 1\n", section("risks")), "unknown-key", 1, 1);
+    const Diagnostic far =
+        one(check("completely_unrelated: 1\n", section("risks")), "unknown-key", 1, 1);
     CHECK(far.hint.empty());
 
     none(check("x-crm-id: 4711\nx-notes:\n  anything: [goes, here]\n", section("risks")));
@@ -215,7 +234,8 @@ TEST_CASE("unknown keys: a warning with a hint; x- keys are the user's own") {
 
 TEST_CASE("scalars are read strictly by the schema") {
     // Money: at most two fraction digits.
-    const Diagnostic money = one(check(contract("    annual_value: 1.234\n"), section("contracts")), "schema-type", 6, 19);
+    const Diagnostic money = one(check(contract("    annual_value: 1.234\n"), section("contracts")),
+                                 "schema-type", 6, 19);
     CHECK(contains(money.message, "1.234"));
     one(check(contract("    annual_value: 1e6\n"), section("contracts")), "schema-type", 6, 19);
     one(check(contract("    annual_value: 1,000\n"), section("contracts")), "schema-type", 6, 19);
@@ -243,18 +263,18 @@ TEST_CASE("scalars are read strictly by the schema") {
     // Booleans: true or false only.
     for (const char* word : {"yes", "no", "True", "on", "1"}) {
         CAPTURE(word);
-        one(check(contract("    auto_renew: " + std::string(word) + "\n"), section("contracts")), "schema-type", 6,
-            17);
+        one(check(contract("    auto_renew: " + std::string(word) + "\n"), section("contracts")),
+            "schema-type", 6, 17);
     }
     none(check(contract("    auto_renew: true\n"), section("contracts")));
 }
 
 TEST_CASE("kam.yaml rules: unknown rule ids and bad severities") {
-    const auto found = check(portfolio("rules:\n"                       // 4
-                                       "  contact-stale: warning\n"     // 5
-                                       "  contact-stal: error\n"        // 6
-                                       "  action-overdue: loud\n"       // 7
-                                       "  id-duplicate: eror\n"),       // 8
+    const auto found = check(portfolio("rules:\n"                    // 4
+                                       "  contact-stale: warning\n"  // 5
+                                       "  contact-stal: error\n"     // 6
+                                       "  action-overdue: loud\n"    // 7
+                                       "  id-duplicate: eror\n"),    // 8
                              portfolio_schema());
     REQUIRE(found.size() == 3);
     CHECK(found[0].rule == "unknown-key");
@@ -268,15 +288,16 @@ TEST_CASE("kam.yaml rules: unknown rule ids and bad severities") {
     CHECK(found[2].line == 8);
     CHECK(found[2].column == 17);
     CHECK(found[2].hint == "did you mean 'error'?");
-    one(check(portfolio("rules:\n  contact-stale: [warning]\n"), portfolio_schema()), "schema-type", 5, 18);
+    one(check(portfolio("rules:\n  contact-stale: [warning]\n"), portfolio_schema()), "schema-type",
+        5, 18);
     one(check(portfolio("rules: off\n"), portfolio_schema()), "schema-type", 4, 8);
 }
 
 TEST_CASE("kam.yaml policy.require: unknown tiers and sections") {
-    const auto found = check(portfolio("policy:\n"                   // 4
-                                       "  require:\n"                // 5
-                                       "    vip: [profile]\n"        // 6
-                                       "    key: [profil, swot]\n"), // 7
+    const auto found = check(portfolio("policy:\n"                    // 4
+                                       "  require:\n"                 // 5
+                                       "    vip: [profile]\n"         // 6
+                                       "    key: [profil, swot]\n"),  // 7
                              portfolio_schema());
     REQUIRE(found.size() == 2);
     CHECK(found[0].rule == "schema-enum");
@@ -287,28 +308,32 @@ TEST_CASE("kam.yaml policy.require: unknown tiers and sections") {
     CHECK(found[1].line == 7);
     CHECK(found[1].column == 11);
     CHECK(found[1].hint == "did you mean 'profile'?");
-    one(check(portfolio("policy:\n  require:\n    key: profile\n"), portfolio_schema()), "schema-type", 6, 10);
+    one(check(portfolio("policy:\n  require:\n    key: profile\n"), portfolio_schema()),
+        "schema-type", 6, 10);
     // Sections may be named by their section name; the file name is not a section name.
-    none(check(portfolio("policy:\n  require:\n    growth: [risks, contracts]\n"), portfolio_schema()));
+    none(check(portfolio("policy:\n  require:\n    growth: [risks, contracts]\n"),
+               portfolio_schema()));
 }
 
 TEST_CASE("health_weights: unknown parts and negative weights") {
     none(check(portfolio("health_weights:\n  nps: 2\n  risk: 0\n"), portfolio_schema()));
-    const Diagnostic d = one(check(portfolio("health_weights:\n  npss: 1\n"), portfolio_schema()), "unknown-key", 5, 3);
+    const Diagnostic d = one(check(portfolio("health_weights:\n  npss: 1\n"), portfolio_schema()),
+                             "unknown-key", 5, 3);
     CHECK(d.hint == "did you mean 'nps'?");
     one(check(portfolio("health_weights:\n  nps: -1\n"), portfolio_schema()), "schema-range", 5, 8);
 }
 
 TEST_CASE("an empty list item is reported on its own line") {
     // The finding must point at the empty item (line 2), not at the valid item after it.
-    const auto found = check("risks:\n"
-                             "  -\n"
-                             "  - id: R1\n"
-                             "    title: T\n"
-                             "    likelihood: 2\n"
-                             "    impact: 2\n"
-                             "    status: open\n",
-                             section("risks"));
+    const auto found = check(
+        "risks:\n"
+        "  -\n"
+        "  - id: R1\n"
+        "    title: T\n"
+        "    likelihood: 2\n"
+        "    impact: 2\n"
+        "    status: open\n",
+        section("risks"));
     REQUIRE(found.size() == 1);
     CHECK(found[0].rule == "schema-type");
     CHECK(found[0].line == 2);

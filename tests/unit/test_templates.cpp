@@ -18,13 +18,16 @@ using namespace kam;
 
 namespace {
 
-bool contains(const std::string& s, std::string_view part) { return s.find(part) != std::string::npos; }
+bool contains(const std::string& s, std::string_view part) {
+    return s.find(part) != std::string::npos;
+}
 
 // Values as `kam new` passes them, with a name and manager that need quoting.
 const std::map<std::string, std::string>& sample_values() {
     static const std::map<std::string, std::string> values{
-        {"name", "Acme: \"Yes\" #1"}, {"manager", "O'Brien, Dana"}, {"tier", "key"},   {"status", "active"},
-        {"currency", "EUR"},          {"slug", "acme"},             {"today", "2026-06-15"},
+        {"name", "Acme: \"Yes\" #1"}, {"manager", "O'Brien, Dana"}, {"tier", "key"},
+        {"status", "active"},         {"currency", "EUR"},          {"slug", "acme"},
+        {"today", "2026-06-15"},
     };
     return values;
 }
@@ -32,7 +35,8 @@ const std::map<std::string, std::string>& sample_values() {
 std::string fill_sample(std::string_view file) {
     const auto text = builtin_template(file);
     REQUIRE_MESSAGE(text.has_value(), std::string(file));
-    const auto filled = fill_template(*text, sample_values(), {"tier", "status", "currency", "slug", "today"});
+    const auto filled =
+        fill_template(*text, sample_values(), {"tier", "status", "currency", "slug", "today"});
     REQUIRE_MESSAGE(filled.has_value(), (filled ? std::string() : filled.error()));
     return *filled;
 }
@@ -40,7 +44,8 @@ std::string fill_sample(std::string_view file) {
 }  // namespace
 
 TEST_CASE("fill_template replaces placeholders by YAML scalars") {
-    const std::map<std::string, std::string> values{{"name", "Acme GmbH"}, {"word", "yes"}, {"day", "2026-01-01"}};
+    const std::map<std::string, std::string> values{
+        {"name", "Acme GmbH"}, {"word", "yes"}, {"day", "2026-01-01"}};
     const auto out = fill_template("name: {{name}}\nflag: {{word}}\n", values);
     REQUIRE(out);
     CHECK(*out == "name: Acme GmbH\nflag: \"yes\"\n");
@@ -113,14 +118,16 @@ TEST_CASE("every built-in template, filled, loads and passes its schema without 
             FAIL_CHECK(d.line << ":" << d.column << ": " << d.message << " [" << d.rule << "]");
     }
 
-    const auto kam_text = fill_template(*builtin_template("kam.yaml"),
-                                        {{"name", "Key accounts: \"EMEA\""}, {"currency", "CHF"}}, {"currency"});
+    const auto kam_text =
+        fill_template(*builtin_template("kam.yaml"),
+                      {{"name", "Key accounts: \"EMEA\""}, {"currency", "CHF"}}, {"currency"});
     REQUIRE(kam_text);
     DiagnosticSink sink("kam.yaml");
     const auto root = load_yaml(*kam_text, sink, default_event_source());
     REQUIRE(root.has_value());
     check_schema(*root, portfolio_schema(), sink);
-    for (const Diagnostic& d : sink.items()) FAIL_CHECK(d.line << ":" << d.column << ": " << d.message);
+    for (const Diagnostic& d : sink.items())
+        FAIL_CHECK(d.line << ":" << d.column << ": " << d.message);
     const PortfolioSettings settings = build_settings(*root);
     CHECK(settings.name == "Key accounts: \"EMEA\"");
     CHECK(settings.currency == "CHF");
@@ -130,20 +137,23 @@ TEST_CASE("every built-in template, filled, loads and passes its schema without 
 
 TEST_CASE("the filled templates make an account that loads with no finding at all") {
     MemoryFileSystem fs;
-    for (const SectionFile& s : section_files()) fs.add_file("new/" + std::string(s.file), fill_sample(s.file));
+    for (const SectionFile& s : section_files())
+        fs.add_file("new/" + std::string(s.file), fill_sample(s.file));
     PortfolioSettings settings;
     {
         DiagnosticSink sink("kam.yaml");
-        const auto root = load_yaml(*fill_template(*builtin_template("kam.yaml"), {{"name", "P"}, {"currency", "EUR"}},
-                                                   {"currency"}),
-                                    sink, default_event_source());
+        const auto root =
+            load_yaml(*fill_template(*builtin_template("kam.yaml"),
+                                     {{"name", "P"}, {"currency", "EUR"}}, {"currency"}),
+                      sink, default_event_source());
         REQUIRE(root.has_value());
         settings = build_settings(*root);
     }
     std::vector<Diagnostic> found;
-    const Account account = load_account(fs, "new", "accounts/acme", "acme", settings, *parse_date("2026-06-15"),
-                                         default_event_source(), found);
-    for (const Diagnostic& d : found) FAIL_CHECK(d.path << ":" << d.line << ": " << d.message << " [" << d.rule << "]");
+    const Account account = load_account(fs, "new", "accounts/acme", "acme", settings,
+                                         *parse_date("2026-06-15"), default_event_source(), found);
+    for (const Diagnostic& d : found)
+        FAIL_CHECK(d.path << ":" << d.line << ": " << d.message << " [" << d.rule << "]");
     CHECK(found.empty());
     CHECK(account.cover_ok);
     // The quoted values read back as they were given.

@@ -55,7 +55,8 @@ Diagnostic refused(std::string_view text, std::string_view rule, uint32_t line, 
 // Loads `text` and expects a mapping with no findings.
 Node accepted(std::string_view text) {
     Loaded l = load(text);
-    for (const Diagnostic& d : l.findings) FAIL_CHECK(d.rule << " " << d.line << ":" << d.column << " " << d.message);
+    for (const Diagnostic& d : l.findings)
+        FAIL_CHECK(d.rule << " " << d.line << ":" << d.column << " " << d.message);
     REQUIRE(l.root.has_value());
     CHECK(l.root->is_mapping());
     return std::move(*l.root);
@@ -97,7 +98,8 @@ std::string read_bytes(const std::filesystem::path& p) {
 // Structural hazards
 
 TEST_CASE("a duplicate key is an error naming both lines") {
-    const Diagnostic d = refused("name: Acme\nstatus: active\nname: Acme GmbH\n", "yaml-duplicate-key", 3, 1);
+    const Diagnostic d =
+        refused("name: Acme\nstatus: active\nname: Acme GmbH\n", "yaml-duplicate-key", 3, 1);
     CHECK(contains(d.message, "'name'"));
     CHECK(contains(d.message, "line 1"));
 
@@ -115,7 +117,8 @@ TEST_CASE("a duplicate key is an error naming both lines") {
 
 TEST_CASE("a duplicate key in a large mapping is still found, with its first line") {
     std::string text;
-    for (int i = 0; i < 40; ++i) text += "key" + std::to_string(i) + ": " + std::to_string(i) + "\n";
+    for (int i = 0; i < 40; ++i)
+        text += "key" + std::to_string(i) + ": " + std::to_string(i) + "\n";
     text += "key7: again\n";  // key7 is on line 8
     const Diagnostic d = refused(text, "yaml-duplicate-key", 41, 1);
     CHECK(contains(d.message, "line 8"));
@@ -159,7 +162,8 @@ TEST_CASE("exactly one document per file") {
 }
 
 TEST_CASE("an unterminated quote is an error, not a value that swallows the file") {
-    const Diagnostic dq = refused("name: \"Acme\nstatus: active\nmanager: Dana\n", "yaml-syntax", 1, 7);
+    const Diagnostic dq =
+        refused("name: \"Acme\nstatus: active\nmanager: Dana\n", "yaml-syntax", 1, 7);
     CHECK(contains(dq.message, "never closed"));
     refused("name: 'Acme\nstatus: active\nmanager: Dana\n", "yaml-syntax", 1, 7);
     refused("a: '\n", "yaml-syntax", 1, 4);
@@ -178,17 +182,17 @@ TEST_CASE("an unterminated quote is an error, not a value that swallows the file
 TEST_CASE("quoted_scalar_end finds the closing quote") {
     CHECK(quoted_scalar_end("\"abc\" x", 0) == 5u);
     CHECK(quoted_scalar_end("'it''s' x", 0) == 7u);
-    CHECK(quoted_scalar_end("\"a\\\"b\"", 0) == 6u);   // "a\"b"
-    CHECK(quoted_scalar_end("\"a\\\\\"", 0) == 5u);    // "a\\"
+    CHECK(quoted_scalar_end("\"a\\\"b\"", 0) == 6u);  // "a\"b"
+    CHECK(quoted_scalar_end("\"a\\\\\"", 0) == 5u);   // "a\\"
     CHECK(quoted_scalar_end("x: 'a'\n", 3) == 6u);
     CHECK(quoted_scalar_end("''", 0) == 2u);
     CHECK(quoted_scalar_end("\"\"", 0) == 2u);
-    CHECK(quoted_scalar_end("'a\"b'", 0) == 5u);      // the other quote does not count
+    CHECK(quoted_scalar_end("'a\"b'", 0) == 5u);  // the other quote does not count
     CHECK(quoted_scalar_end("\"a'b\"", 0) == 5u);
     CHECK(quoted_scalar_end("\"line\n  two\"", 0) == 12u);
     CHECK_FALSE(quoted_scalar_end("\"abc", 0));
-    CHECK_FALSE(quoted_scalar_end("'abc''", 0));       // '' is an escaped quote
-    CHECK_FALSE(quoted_scalar_end("\"abc\\\"", 0));    // \" is an escaped quote
+    CHECK_FALSE(quoted_scalar_end("'abc''", 0));     // '' is an escaped quote
+    CHECK_FALSE(quoted_scalar_end("\"abc\\\"", 0));  // \" is an escaped quote
     CHECK_FALSE(quoted_scalar_end("'", 0));
 }
 
@@ -206,7 +210,8 @@ TEST_CASE("tabs: refused as indentation, fine inside quoted strings and block sc
     CHECK(at(q, "note").value == "first second");
     CHECK(at(q, "single").value == "a b");
 
-    const Node b = accepted("mission: |\n  Serve them well.\n  \tIndented with a tab.\nstatus: active\n");
+    const Node b =
+        accepted("mission: |\n  Serve them well.\n  \tIndented with a tab.\nstatus: active\n");
     CHECK(at(b, "mission").value == "Serve them well.\n\tIndented with a tab.\n");
     CHECK(at(b, "status").value == "active");
     // The block scalar as the last node of the file.
@@ -227,7 +232,8 @@ TEST_CASE("nesting: 64 levels load, 65 are refused (flow and block)") {
         if (!n) break;
     }
     CHECK(depth == 64);
-    const Diagnostic flow65 = refused("a: " + repeat("[", 64) + repeat("]", 64) + "\n", "yaml-limit", 1, 67);
+    const Diagnostic flow65 =
+        refused("a: " + repeat("[", 64) + repeat("]", 64) + "\n", "yaml-limit", 1, 67);
     CHECK(contains(flow65.message, "64"));
 
     // A bare flow list at the top: 64 levels parse (and then it is not a mapping), 65 do not.
@@ -268,12 +274,12 @@ TEST_CASE("a file over 4 MiB is refused before parsing") {
 TEST_CASE("invalid UTF-8 is a yaml-encoding finding at its line and column") {
     const Diagnostic d = refused("name: Acme\nmanager: M\xfcller\n", "yaml-encoding", 2, 11);
     CHECK(contains(d.message, "0xFC"));
-    refused("name: \xc0\xae\n", "yaml-encoding", 1, 7);              // overlong
-    refused("name: \xe0\x80\x80\n", "yaml-encoding", 1, 7);          // overlong
-    refused("name: \xed\xa0\x80\n", "yaml-encoding", 1, 7);          // surrogate
-    refused("name: \xf4\x90\x80\x80\n", "yaml-encoding", 1, 7);      // past U+10FFFF
-    refused("name: Caf\xc3", "yaml-encoding", 1, 10);                // truncated at the end
-    refused("name: \x80x\n", "yaml-encoding", 1, 7);                 // stray continuation
+    refused("name: \xc0\xae\n", "yaml-encoding", 1, 7);          // overlong
+    refused("name: \xe0\x80\x80\n", "yaml-encoding", 1, 7);      // overlong
+    refused("name: \xed\xa0\x80\n", "yaml-encoding", 1, 7);      // surrogate
+    refused("name: \xf4\x90\x80\x80\n", "yaml-encoding", 1, 7);  // past U+10FFFF
+    refused("name: Caf\xc3", "yaml-encoding", 1, 10);            // truncated at the end
+    refused("name: \x80x\n", "yaml-encoding", 1, 7);             // stray continuation
     // The column counts code points: é is one column.
     refused("a: \xc3\xa9\xff\n", "yaml-encoding", 1, 5);
     // UTF-16 with its byte order mark is not UTF-8.
@@ -281,7 +287,8 @@ TEST_CASE("invalid UTF-8 is a yaml-encoding finding at its line and column") {
 }
 
 TEST_CASE("NUL bytes and bare carriage returns are refused") {
-    const Diagnostic nul = refused(std::string_view("name: Acme\nmanager: \0\n", 23), "yaml-encoding", 2, 10);
+    const Diagnostic nul =
+        refused(std::string_view("name: Acme\nmanager: \0\n", 23), "yaml-encoding", 2, 10);
     CHECK(contains(nul.message, "NUL"));
     refused(std::string_view("\0", 1), "yaml-encoding", 1, 1);
     const Diagnostic cr = refused("name: Acme\rstatus: active\n", "yaml-encoding", 1, 11);
@@ -291,7 +298,8 @@ TEST_CASE("NUL bytes and bare carriage returns are refused") {
 }
 
 TEST_CASE("a BOM and CRLF line ends are accepted, with correct positions") {
-    const Node root = accepted("\xef\xbb\xbfname: Acme\r\nstatus: active\r\nposition:\r\n  current: x\r\n");
+    const Node root =
+        accepted("\xef\xbb\xbfname: Acme\r\nstatus: active\r\nposition:\r\n  current: x\r\n");
     CHECK(root.entries.size() == 3);
     CHECK(root.entries[0].key == "name");  // no BOM in the key
     CHECK(root.entries[0].key_mark.line == 1);
@@ -307,7 +315,10 @@ TEST_CASE("a BOM and CRLF line ends are accepted, with correct positions") {
 
     // Findings in a CRLF file name the right lines too.
     refused("a: 1\r\nb: 2\r\na: 3\r\n", "yaml-duplicate-key", 3, 1);
-    refused("\xef\xbb\xbf" "a: 1\nb: 2\nb: 3\n", "yaml-duplicate-key", 3, 1);
+    refused(
+        "\xef\xbb\xbf"
+        "a: 1\nb: 2\nb: 3\n",
+        "yaml-duplicate-key", 3, 1);
 
     // Quoted and block scalars spanning CRLF lines.
     const Node multi = accepted("a: 1\r\nb: \"x\r\n  y\"\r\nc: |\r\n  l1\r\n  l2\r\n");
@@ -323,7 +334,9 @@ TEST_CASE("a BOM and CRLF line ends are accepted, with correct positions") {
 TEST_CASE("a second BOM after the first does not shift positions") {
     // yaml-cpp drops a BOM at the start of what it is given; after kam removed
     // the first one, a second one must not make every offset 3 bytes short.
-    const Loaded l = load("\xef\xbb\xbf\xef\xbb\xbf" "a: 1\nb: 2\nb: 3\n");
+    const Loaded l = load(
+        "\xef\xbb\xbf\xef\xbb\xbf"
+        "a: 1\nb: 2\nb: 3\n");
     CHECK_FALSE(l.root.has_value());
     REQUIRE(l.findings.size() == 1);
     const Diagnostic& d = l.findings[0];
@@ -361,8 +374,8 @@ TEST_CASE("the top level must be a mapping") {
 }
 
 TEST_CASE("an empty file, or one with only comments, is an empty mapping") {
-    for (const char* text : {"", "\n\n", "   \n", "# nothing here yet\n", "# a\n\n   # b\n", "---\n",
-                             "# only a comment, no newline"}) {
+    for (const char* text : {"", "\n\n", "   \n", "# nothing here yet\n", "# a\n\n   # b\n",
+                             "---\n", "# only a comment, no newline"}) {
         CAPTURE(text);
         const Node root = accepted(text);
         CHECK(root.entries.empty());
@@ -401,7 +414,8 @@ TEST_CASE("a key without its colon is a syntax error, not a key with an empty va
     }
     const Loaded l = load("name: Acme\nstatus\n");
     REQUIRE(l.findings.size() == 1);
-    CHECK((l.findings[0].line == 2 || l.findings[0].line == 3));  // at the key, or where its ":" was expected
+    CHECK((l.findings[0].line == 2 ||
+           l.findings[0].line == 3));  // at the key, or where its ":" was expected
 }
 
 TEST_CASE("an empty entry in a flow list is a syntax error") {
@@ -456,7 +470,8 @@ TEST_CASE("syntax errors have a line, a column and a readable message") {
     refused("name: Acme\n  status: active\n", "yaml-syntax", 2, 9);
     {
         const Diagnostic d = refused("a:\n  - b\n - c\n", "yaml-syntax", 3, 2);
-        CHECK_FALSE(contains(d.message, "end of map not found"));  // yaml-cpp's wording is translated
+        CHECK_FALSE(
+            contains(d.message, "end of map not found"));  // yaml-cpp's wording is translated
     }
 }
 
@@ -610,7 +625,9 @@ TEST_CASE("an empty value points at its own line, not at the next node") {
 }
 
 TEST_CASE("columns count code points after non-ASCII text") {
-    const Node root = accepted("\xc3\xa9: \xc3\xbc\nb: [\xe6\x97\xa5\xe6\x9c\xac, x]\nc: \"\xe2\x82\xac\" # \xe2\x82\xac\n");
+    const Node root = accepted(
+        "\xc3\xa9: \xc3\xbc\nb: [\xe6\x97\xa5\xe6\x9c\xac, x]\nc: \"\xe2\x82\xac\" # "
+        "\xe2\x82\xac\n");
     const Node& e = at(root, "\xc3\xa9");
     CHECK(e.value == "\xc3\xbc");
     CHECK(e.mark.line == 1);
@@ -628,7 +645,8 @@ TEST_CASE("columns count code points after non-ASCII text") {
     refused("x: [\xe6\x97\xa5\xe6\x9c\xac, &a 1]\n", "yaml-alias", 1, 9);
     // And so do yaml-cpp's own syntax errors: 日 本 : sp a ':'
     refused("\xe6\x97\xa5\xe6\x9c\xac: a: b\n", "yaml-syntax", 1, 6);
-    refused("x: 1\n\xe6\x97\xa5\xe6\x9c\xac: [1, 2}\n", "yaml-syntax", 2, 10);  // x : sp [ 日 本 , sp &
+    refused("x: 1\n\xe6\x97\xa5\xe6\x9c\xac: [1, 2}\n", "yaml-syntax", 2,
+            10);  // x : sp [ 日 本 , sp &
 }
 
 TEST_CASE("a huge flat mapping loads (no quadratic duplicate check)") {
@@ -652,9 +670,30 @@ TEST_CASE("a huge flat mapping loads (no quadratic duplicate check)") {
 }
 
 TEST_CASE("the loader never throws on hostile input") {
-    for (const char* text : {"[", "]", "{", "}", "\"", "'", "|", ">", "&", "*", "!", "%", "@", "`", "? ", "- - -",
-                             "a: b: c: d", "{a: [}", "[a: {]", "a:\n- b\n -c", "a: |\n x\n  y\n z",
-                             "? ? ?", "&a [*a]", "a: *"}) {
+    for (const char* text : {"[",
+                             "]",
+                             "{",
+                             "}",
+                             "\"",
+                             "'",
+                             "|",
+                             ">",
+                             "&",
+                             "*",
+                             "!",
+                             "%",
+                             "@",
+                             "`",
+                             "? ",
+                             "- - -",
+                             "a: b: c: d",
+                             "{a: [}",
+                             "[a: {]",
+                             "a:\n- b\n -c",
+                             "a: |\n x\n  y\n z",
+                             "? ? ?",
+                             "&a [*a]",
+                             "a: *"}) {
         CAPTURE(text);
         Loaded l;
         CHECK_NOTHROW(l = load(text));
@@ -684,8 +723,9 @@ TEST_CASE("every file in tests/hazards: errors unless named *-ok.yaml") {
         CHECK(bytes.size() <= k_max_file_bytes);  // the big case is built in memory only
         Loaded l = load(bytes);
         apply_severities(l.findings, {});
-        const bool has_error = std::any_of(l.findings.begin(), l.findings.end(),
-                                           [](const Diagnostic& d) { return d.severity == Severity::error; });
+        const bool has_error =
+            std::any_of(l.findings.begin(), l.findings.end(),
+                        [](const Diagnostic& d) { return d.severity == Severity::error; });
         if (name.size() > 8 && name.ends_with("-ok.yaml")) {
             ++ok_files;
             CHECK(l.findings.empty());

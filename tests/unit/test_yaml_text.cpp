@@ -96,17 +96,85 @@ TEST_CASE("yaml_double_quoted escapes quotes, backslashes and control characters
 }
 
 TEST_CASE("every written scalar reads back as the same text") {
-    const std::vector<std::string> texts{
-        "Acme GmbH", "yes", "No", "on", "y", "true", "012", "2027", "-1.5", "1e3", ".5", ".inf", ".nan", "0x1F",
-        "0o17", "null", "Null", "~", "*x", "&x", "!x", "!!str", "#x", "a #x", "a#b", "a: b", "a:b", "key:", "- a",
-        "-", "--- x", "... x", "? a", "?", "[a]", "{a}", "a, b", "a,b", "|", ">", "%x", "@x", "`x", "'x'",
-        "\"x\"", "say \"hi\"", "O'Brien", "", " ", " lead", "trail ", "2026-01-01", "2026-02-30", "12:30",
-        "<<", "=", "a\\b", "line1\nline2", "tab\there", "cr\rx", std::string("nul\0x", 5), "\x01\x7f",
-        "M\xc3\xbcller", "\xe6\x97\xa5\xe6\x9c\xac", "\xf0\x9f\x98\x80", "\xe2\x82\xac 1,000",
-        "a\xe2\x80\xa8" "b",  // U+2028 LINE SEPARATOR
-        "a\xc2\x85" "b",      // U+0085 NEXT LINE
-        "\xef\xbb\xbf" "x",   // U+FEFF at the start
-        "x # y", "x #", "x:", "x: ", "{{name}}", "100%", "5 %"};
+    const std::vector<std::string> texts{"Acme GmbH",
+                                         "yes",
+                                         "No",
+                                         "on",
+                                         "y",
+                                         "true",
+                                         "012",
+                                         "2027",
+                                         "-1.5",
+                                         "1e3",
+                                         ".5",
+                                         ".inf",
+                                         ".nan",
+                                         "0x1F",
+                                         "0o17",
+                                         "null",
+                                         "Null",
+                                         "~",
+                                         "*x",
+                                         "&x",
+                                         "!x",
+                                         "!!str",
+                                         "#x",
+                                         "a #x",
+                                         "a#b",
+                                         "a: b",
+                                         "a:b",
+                                         "key:",
+                                         "- a",
+                                         "-",
+                                         "--- x",
+                                         "... x",
+                                         "? a",
+                                         "?",
+                                         "[a]",
+                                         "{a}",
+                                         "a, b",
+                                         "a,b",
+                                         "|",
+                                         ">",
+                                         "%x",
+                                         "@x",
+                                         "`x",
+                                         "'x'",
+                                         "\"x\"",
+                                         "say \"hi\"",
+                                         "O'Brien",
+                                         "",
+                                         " ",
+                                         " lead",
+                                         "trail ",
+                                         "2026-01-01",
+                                         "2026-02-30",
+                                         "12:30",
+                                         "<<",
+                                         "=",
+                                         "a\\b",
+                                         "line1\nline2",
+                                         "tab\there",
+                                         "cr\rx",
+                                         std::string("nul\0x", 5),
+                                         "\x01\x7f",
+                                         "M\xc3\xbcller",
+                                         "\xe6\x97\xa5\xe6\x9c\xac",
+                                         "\xf0\x9f\x98\x80",
+                                         "\xe2\x82\xac 1,000",
+                                         "a\xe2\x80\xa8"
+                                         "b",  // U+2028 LINE SEPARATOR
+                                         "a\xc2\x85"
+                                         "b",  // U+0085 NEXT LINE
+                                         "\xef\xbb\xbf"
+                                         "x",  // U+FEFF at the start
+                                         "x # y",
+                                         "x #",
+                                         "x:",
+                                         "x: ",
+                                         "{{name}}",
+                                         "100%",
+                                         "5 %"};
     for (const std::string& text : texts) {
         CAPTURE(text);
         CAPTURE(yaml_scalar(text));

@@ -1,7 +1,7 @@
 #pragma once
 // kam add SLUG KIND --field value ...: append one record to a list.
-#include <string>
 #include <span>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -13,8 +13,10 @@ namespace kam {
 struct RecordKind {
     std::string_view kind;     // "risk"
     std::string_view section;  // "risks"
-    std::string_view list;     // the list's path inside the file ("risks", or "" when chosen by an option)
-    std::string_view id_letter;  // first id when the list has none yet ("R" -> R1); "" for lists without ids
+    std::string_view
+        list;  // the list's path inside the file ("risks", or "" when chosen by an option)
+    std::string_view
+        id_letter;  // first id when the list has none yet ("R" -> R1); "" for lists without ids
 };
 
 std::span<const RecordKind> record_kinds();

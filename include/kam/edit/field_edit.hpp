@@ -8,7 +8,7 @@
 namespace kam {
 
 struct FieldRequest {
-    std::string root;  // absolute portfolio root
+    std::string root;          // absolute portfolio root
     std::string display_root;  // how paths are shown
     std::string slug;
     std::string path;  // "risks.R1.status"
@@ -29,7 +29,8 @@ struct SetResult {
 // exactly this change; the account must gain no error finding; then the file
 // is replaced atomically under a lock, refusing when it changed meanwhile.
 // With `dry_run` nothing is written. Throws UsageError on any refusal.
-SetResult set_field(const FileSystem& fs, const FieldRequest& request, const std::string& value, bool dry_run);
+SetResult set_field(const FileSystem& fs, const FieldRequest& request, const std::string& value,
+                    bool dry_run);
 
 // Removes one key or list item with its own comment lines, verified and
 // written the same way.

@@ -23,12 +23,12 @@ Expected<ParsedPath> parse_field_path(std::string_view text);
 
 // Where a path lands in a file's tree.
 struct Located {
-    const Node* node = nullptr;      // the value; nullptr when only the key is missing
-    const Node* parent = nullptr;    // the mapping holding the last key (for inserts)
-    std::string missing_key;         // the last key, when absent from `parent`
+    const Node* node = nullptr;        // the value; nullptr when only the key is missing
+    const Node* parent = nullptr;      // the mapping holding the last key (for inserts)
+    std::string missing_key;           // the last key, when absent from `parent`
     const FieldSpec* field = nullptr;  // the schema of the value, when known
     const Schema* schema = nullptr;    // the record schema, when the value is a mapping
-    std::string canonical;           // the path with implied steps written out
+    std::string canonical;             // the path with implied steps written out
 };
 
 // Walks `root` along the path. The list named like its file ("risks" in

@@ -22,18 +22,21 @@ struct TextEdit {
 
 // The bytes of a scalar value as written: [begin, end). Refuses block scalars
 // and multi-line plain scalars, whose extent the tree does not pin down.
-Expected<std::pair<size_t, size_t>> scalar_span(std::string_view text, const Node& node, bool in_flow);
+Expected<std::pair<size_t, size_t>> scalar_span(std::string_view text, const Node& node,
+                                                bool in_flow);
 
 // `value` as it should be written for `field`: checked against the schema
 // (the rule's own message on refusal) and quoted when a text would read back
 // as something else.
-Expected<std::string> format_value(const FieldSpec* field, std::string_view key, std::string_view value);
+Expected<std::string> format_value(const FieldSpec* field, std::string_view key,
+                                   std::string_view value);
 
 // The edit that sets the located field to `written` (already formatted).
 Expected<TextEdit> plan_set(std::string_view text, const Located& at, const std::string& written);
 
 // The old tree with the intended change made, to compare with the re-parsed result.
-Expected<Node> expected_after_set(const Node& old_root, const ParsedPath& path, const std::string& value);
+Expected<Node> expected_after_set(const Node& old_root, const ParsedPath& path,
+                                  const std::string& value);
 
 // Structural equality: kinds, values, keys and order; positions and quoting ignored.
 bool same_tree(const Node& a, const Node& b);

@@ -17,7 +17,7 @@ struct DirEntry {
 };
 
 class FileSystem {
-public:
+  public:
     virtual ~FileSystem() = default;
     // At most `max_bytes + 1` bytes, so the caller can tell "too large" apart.
     // Never follows a symlink.
@@ -29,7 +29,7 @@ public:
 };
 
 class RealFileSystem final : public FileSystem {
-public:
+  public:
     Expected<std::string> read_file(const std::string& path, size_t max_bytes) const override;
     Expected<std::vector<DirEntry>> list_dir(const std::string& path) const override;
     std::optional<EntryType> type_of(const std::string& path) const override;
@@ -37,14 +37,14 @@ public:
 
 // Paths are '/'-separated; folders exist implicitly when a file lies below them.
 class MemoryFileSystem final : public FileSystem {
-public:
+  public:
     void add_file(const std::string& path, std::string content);
     void add_symlink(const std::string& path);
     Expected<std::string> read_file(const std::string& path, size_t max_bytes) const override;
     Expected<std::vector<DirEntry>> list_dir(const std::string& path) const override;
     std::optional<EntryType> type_of(const std::string& path) const override;
 
-private:
+  private:
     std::map<std::string, std::string> files_;
     std::map<std::string, bool> symlinks_;
 };

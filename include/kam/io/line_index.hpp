@@ -9,7 +9,7 @@
 namespace kam {
 
 class LineIndex {
-public:
+  public:
     explicit LineIndex(std::string_view text);
     Mark mark_at(uint32_t offset) const;
     uint32_t line_count() const { return static_cast<uint32_t>(starts_.size()); }
@@ -17,7 +17,7 @@ public:
     std::string_view line_text(uint32_t line) const;
     uint32_t line_start(uint32_t line) const { return starts_.at(line - 1); }
 
-private:
+  private:
     std::string_view text_;
     std::vector<uint32_t> starts_;
 };

@@ -31,24 +31,24 @@ struct ParseEvent {
 };
 
 class EventListener {
-public:
+  public:
     virtual ~EventListener() = default;
     virtual void on_event(const ParseEvent& event) = 0;
 };
 
 // Thrown by a source on a syntax error, with the byte offset it happened at.
 class YamlSyntaxError : public std::runtime_error {
-public:
+  public:
     YamlSyntaxError(std::string message, uint32_t line0, uint32_t column0)
         : std::runtime_error(std::move(message)), line0_(line0), column0_(column0) {}
     uint32_t line0() const { return line0_; }      // 0-based
     uint32_t column0() const { return column0_; }  // 0-based, parser's own count
-private:
+  private:
     uint32_t line0_, column0_;
 };
 
 class YamlEventSource {
-public:
+  public:
     virtual ~YamlEventSource() = default;
     // Emits the events of every document in `text`. A listener may throw to stop.
     virtual void parse(std::string_view text, EventListener& listener) const = 0;

@@ -34,8 +34,8 @@ struct Node {
     bool is_mapping() const { return kind == NodeKind::mapping; }
     // "absent" per the format: null, or a plain empty scalar.
     bool is_absent() const {
-        return kind == NodeKind::null || (kind == NodeKind::scalar && style == ScalarStyle::plain &&
-                                          value.empty());
+        return kind == NodeKind::null ||
+               (kind == NodeKind::scalar && style == ScalarStyle::plain && value.empty());
     }
     const Node* find(std::string_view key) const;  // mapping lookup, nullptr if absent
 };

@@ -219,7 +219,7 @@ struct Reviews {
 // a file that could not be parsed at all counts as present but unreadable.
 struct Account {
     std::string slug;
-    std::string dir;  // display path of the folder
+    std::string dir;        // display path of the folder
     bool cover_ok = false;  // account.yaml parsed
     Cover cover;
     std::optional<Profile> profile;
@@ -252,8 +252,8 @@ struct PortfolioSettings {
     int version = 1;
     std::string name;
     std::string currency = "EUR";
-    std::map<std::string, double> fx;                // currency -> units of base per unit
-    std::map<std::string, std::string> fx_text;      // the rate as written, for exact conversion
+    std::map<std::string, double> fx;            // currency -> units of base per unit
+    std::map<std::string, std::string> fx_text;  // the rate as written, for exact conversion
     std::map<std::string, Pos> fx_pos;
     int fiscal_year_start = 1;
     Policy policy;

@@ -16,19 +16,19 @@ enum class FieldType : unsigned char {
     date,
     money,
     percent,
-    currency,     // three capitals
-    enumeration,  // one of `values`
-    id,           // an identifier, unique within its list
-    ref,          // an id of another list in the same account (`ref_target`)
-    period,       // YYYY, YYYY-Qn or YYYY-MM
-    object,       // a nested mapping described by `schema`
-    object_list,  // a list of mappings described by `schema`
-    text_list,    // a list of texts
-    swot_list,    // a list of texts or {text, impact}
-    currency_map, // currency -> number > 0 (kam.yaml fx)
-    severity_map, // rule id -> error|warning|info|off (kam.yaml rules)
-    require_map,  // tier -> list of section names (kam.yaml policy.require)
-    weight_map,   // health part -> number >= 0 (kam.yaml health_weights)
+    currency,      // three capitals
+    enumeration,   // one of `values`
+    id,            // an identifier, unique within its list
+    ref,           // an id of another list in the same account (`ref_target`)
+    period,        // YYYY, YYYY-Qn or YYYY-MM
+    object,        // a nested mapping described by `schema`
+    object_list,   // a list of mappings described by `schema`
+    text_list,     // a list of texts
+    swot_list,     // a list of texts or {text, impact}
+    currency_map,  // currency -> number > 0 (kam.yaml fx)
+    severity_map,  // rule id -> error|warning|info|off (kam.yaml rules)
+    require_map,   // tier -> list of section names (kam.yaml policy.require)
+    weight_map,    // health part -> number >= 0 (kam.yaml health_weights)
 };
 
 std::string_view field_type_name(FieldType type);  // "date", "list of ...", for messages
@@ -43,12 +43,14 @@ struct FieldSpec {
     double min = -std::numeric_limits<double>::infinity();
     double max = std::numeric_limits<double>::infinity();
     bool min_exclusive = false;
-    const Schema* schema = nullptr;  // object / object_list
+    const Schema* schema = nullptr;    // object / object_list
     std::string_view ref_target = {};  // e.g. "goals", "contracts", "profile.people"
     std::string_view description = {};
 
-    bool has_range() const { return min > -std::numeric_limits<double>::infinity() ||
-                                    max < std::numeric_limits<double>::infinity(); }
+    bool has_range() const {
+        return min > -std::numeric_limits<double>::infinity() ||
+               max < std::numeric_limits<double>::infinity();
+    }
 };
 
 struct Schema {
@@ -73,10 +75,10 @@ const Schema& swot_item_schema();  // the {text, impact} form of a SWOT item
 
 // Enumerations shared with the model.
 namespace enums {
-extern const std::span<const std::string_view> status, tier, relationship_type, level,
-    person_role, person_relationship, impact, goal_status, action_status, offering_stage,
-    risk_status, risk_category, contract_status, contract_type, better, perspective,
-    issue_severity, issue_status, opportunity_stage, review_type, rule_severity;
+extern const std::span<const std::string_view> status, tier, relationship_type, level, person_role,
+    person_relationship, impact, goal_status, action_status, offering_stage, risk_status,
+    risk_category, contract_status, contract_type, better, perspective, issue_severity,
+    issue_status, opportunity_stage, review_type, rule_severity;
 }  // namespace enums
 
 }  // namespace kam

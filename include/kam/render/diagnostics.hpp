@@ -27,7 +27,8 @@ struct TextOptions {
     bool show_source = false;  // the line and a caret under the column
 };
 // The source line of a finding, when it can be had.
-using SourceLookup = std::function<std::optional<std::string>(const std::string& path, uint32_t line)>;
+using SourceLookup =
+    std::function<std::optional<std::string>(const std::string& path, uint32_t line)>;
 
 // PATH:LINE:COLUMN: SEVERITY: MESSAGE [RULE], one per finding (plus source and hint lines).
 std::string render_text(const std::vector<Diagnostic>& diagnostics, const TextOptions& options,
@@ -43,6 +44,7 @@ std::string render_junit(const std::vector<Diagnostic>& diagnostics,
                          const std::vector<std::string>& files_checked);
 
 // SARIF 2.1.0 with every rule described.
-std::string render_sarif(const std::vector<Diagnostic>& diagnostics, const std::string& tool_version);
+std::string render_sarif(const std::vector<Diagnostic>& diagnostics,
+                         const std::string& tool_version);
 
 }  // namespace kam

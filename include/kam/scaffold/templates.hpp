@@ -25,7 +25,8 @@ std::optional<std::string_view> builtin_template(std::string_view file);
 // Replaces each {{key}} by yaml_scalar(values[key]), or by the value as it is
 // for keys in `verbatim` (dates, enum values and codes the caller validated).
 // An unknown placeholder or an unclosed "{{" is an error naming the line.
-Expected<std::string> fill_template(std::string_view text, const std::map<std::string, std::string>& values,
+Expected<std::string> fill_template(std::string_view text,
+                                    const std::map<std::string, std::string>& values,
                                     std::initializer_list<std::string_view> verbatim = {});
 
 }  // namespace kam

@@ -17,7 +17,8 @@ Expected<Unit> write_file_atomically(const std::string& path, std::string_view c
                                      unsigned new_mode = 0644);
 
 // Creates a file that must not exist yet (O_EXCL), writes and fsyncs it.
-Expected<Unit> write_new_file(const std::string& path, std::string_view content, unsigned mode = 0644);
+Expected<Unit> write_new_file(const std::string& path, std::string_view content,
+                              unsigned mode = 0644);
 
 // fsync of a folder, so that a rename or a new entry in it is durable.
 Expected<Unit> sync_directory(const std::string& dir);

@@ -25,7 +25,7 @@ struct Diagnostic {
 // Collects findings for one file; the default severity of each rule is applied
 // later (check/rules), so producers only name the rule.
 class DiagnosticSink {
-public:
+  public:
     explicit DiagnosticSink(std::string path) : path_(std::move(path)) {}
     void add(std::string_view rule, uint32_t line, uint32_t column, std::string message,
              std::string hint = {});
@@ -33,7 +33,7 @@ public:
     std::vector<Diagnostic>& items() { return items_; }
     std::vector<Diagnostic> take() { return std::move(items_); }
 
-private:
+  private:
     std::string path_;
     std::vector<Diagnostic> items_;
 };

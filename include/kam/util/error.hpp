@@ -14,7 +14,7 @@ enum class ExitCode : int {
 
 // A problem the user can fix: printed as "kam: error: MESSAGE", exit status 2.
 class UsageError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 

@@ -11,11 +11,13 @@ struct Unexpected {
     std::string message;
 };
 
-inline Unexpected unexpected(std::string message) { return Unexpected{std::move(message)}; }
+inline Unexpected unexpected(std::string message) {
+    return Unexpected{std::move(message)};
+}
 
 template <typename T>
 class Expected {
-public:
+  public:
     Expected(T value) : v_(std::in_place_index<0>, std::move(value)) {}
     Expected(Unexpected error) : v_(std::in_place_index<1>, std::move(error.message)) {}
 
@@ -28,7 +30,7 @@ public:
     const T* operator->() const { return &value(); }
     const std::string& error() const { return std::get<1>(v_); }
 
-private:
+  private:
     std::variant<T, std::string> v_;
 };
 

@@ -8,16 +8,16 @@
 
 namespace kam {
 
-Expected<bool> parse_bool(std::string_view text);        // true | false
-Expected<int64_t> parse_int(std::string_view text);      // [+-]digits, 012 is twelve
-Expected<double> parse_number(std::string_view text);    // decimal, fraction, exponent; finite
-Expected<double> parse_percent(std::string_view text);   // a number in 0..100
+Expected<bool> parse_bool(std::string_view text);       // true | false
+Expected<int64_t> parse_int(std::string_view text);     // [+-]digits, 012 is twelve
+Expected<double> parse_number(std::string_view text);   // decimal, fraction, exponent; finite
+Expected<double> parse_percent(std::string_view text);  // a number in 0..100
 
-bool is_currency_code(std::string_view text);   // three capitals (ISO 4217 form)
-bool is_valid_id(std::string_view text);        // ^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$
-bool is_valid_slug(std::string_view text);      // ^[a-z0-9][a-z0-9-]{0,62}$
-bool is_snake_case(std::string_view text);      // ^[a-z][a-z0-9]*(_[a-z0-9]+)*$
-bool is_extension_key(std::string_view text);   // x-anything: the user's own keys
+bool is_currency_code(std::string_view text);  // three capitals (ISO 4217 form)
+bool is_valid_id(std::string_view text);       // ^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$
+bool is_valid_slug(std::string_view text);     // ^[a-z0-9][a-z0-9-]{0,62}$
+bool is_snake_case(std::string_view text);     // ^[a-z][a-z0-9]*(_[a-z0-9]+)*$
+bool is_extension_key(std::string_view text);  // x-anything: the user's own keys
 
 // A reporting period: YYYY, YYYY-Qn or YYYY-MM.
 struct Period {

@@ -10,7 +10,7 @@ namespace kam {
 namespace {
 
 class AccountChecker {
-public:
+  public:
     AccountChecker(const Account& a, const CheckContext& ctx, std::vector<Diagnostic>& out)
         : a_(a), ctx_(ctx), out_(out) {}
 
@@ -24,7 +24,7 @@ public:
         risks_actions_contacts_sales();
     }
 
-private:
+  private:
     void add(std::string_view file, Pos pos, std::string_view rule, std::string message,
              std::string hint = {}) {
         out_.push_back(Diagnostic{Severity::error, std::string(rule), a_.file_path(file), pos.line,
@@ -33,8 +33,9 @@ private:
 
     // Reports every id after its first use in one list.
     template <typename Range, typename IdOf, typename PosOf>
-    std::set<std::string> unique_ids(std::string_view file, std::string_view what, const Range& items,
-                                     IdOf id_of, PosOf pos_of, std::string_view where = {}) {
+    std::set<std::string> unique_ids(std::string_view file, std::string_view what,
+                                     const Range& items, IdOf id_of, PosOf pos_of,
+                                     std::string_view where = {}) {
         std::map<std::string, uint32_t> first_line;
         for (const auto& item : items) {
             const std::string& id = id_of(item);
@@ -43,26 +44,29 @@ private:
             const auto [it, inserted] = first_line.emplace(id, p.line);
             if (!inserted)
                 add(file, p, "id-duplicate",
-                    fmt::format("{} '{}' is used twice{} (first at line {})", what, id, where, it->second));
+                    fmt::format("{} '{}' is used twice{} (first at line {})", what, id, where,
+                                it->second));
         }
         std::set<std::string> ids;
         for (const auto& [id, _] : first_line) ids.insert(id);
         return ids;
     }
 
-    void ref(std::string_view file, Pos pos, const std::string& value, const std::set<std::string>& ids,
-             std::string_view target_desc, bool target_present) {
+    void ref(std::string_view file, Pos pos, const std::string& value,
+             const std::set<std::string>& ids, std::string_view target_desc, bool target_present) {
         if (value.empty() || ids.count(value)) return;
         std::vector<std::string_view> candidates(ids.begin(), ids.end());
         std::string hint;
         if (!candidates.empty()) {
             std::string list;
-            for (std::string_view c : candidates) list += (list.empty() ? "" : ", ") + std::string(c);
+            for (std::string_view c : candidates)
+                list += (list.empty() ? "" : ", ") + std::string(c);
             hint = fmt::format("known: {}", list);
         }
         add(file, pos, "ref-dangling",
-            target_present ? fmt::format("'{}' is not the id of any of the {}", value, target_desc)
-                           : fmt::format("'{}' refers to {}, but the account has none", value, target_desc),
+            target_present
+                ? fmt::format("'{}' is not the id of any of the {}", value, target_desc)
+                : fmt::format("'{}' refers to {}, but the account has none", value, target_desc),
             hint);
     }
 
@@ -70,7 +74,8 @@ private:
         auto id = [](const auto& x) -> const std::string& { return x.id; };
         auto id_pos = [](const auto& x) { return x.id_pos; };
         std::set<std::string> people, goals, contracts;
-        if (a_.profile) people = unique_ids("profile.yaml", "person id", a_.profile->people, id, id_pos);
+        if (a_.profile)
+            people = unique_ids("profile.yaml", "person id", a_.profile->people, id, id_pos);
         if (a_.blueprint) {
             goals = unique_ids("blueprint.yaml", "goal id", a_.blueprint->goals, id, id_pos);
             unique_ids("blueprint.yaml", "action id", a_.blueprint->actions, id, id_pos);
@@ -80,19 +85,21 @@ private:
         if (a_.contracts) {
             contracts = unique_ids("contracts.yaml", "contract id", *a_.contracts, id, id_pos);
             for (const Contract& c : *a_.contracts)
-                unique_ids("contracts.yaml", "SLA id", c.slas, id, id_pos, fmt::format(" in contract {}", c.id));
+                unique_ids("contracts.yaml", "SLA id", c.slas, id, id_pos,
+                           fmt::format(" in contract {}", c.id));
         }
         if (a_.risks) {
             unique_ids("risks.yaml", "risk id", *a_.risks, id, id_pos);
             for (const Risk& r : *a_.risks)
-                ref("risks.yaml", r.contract_pos, r.contract, contracts, "contracts in contracts.yaml",
-                    a_.contracts.has_value());
+                ref("risks.yaml", r.contract_pos, r.contract, contracts,
+                    "contracts in contracts.yaml", a_.contracts.has_value());
         }
         if (a_.performance) {
             unique_ids("performance.yaml", "issue id", a_.performance->issues, id, id_pos);
-            unique_ids("performance.yaml", "period", a_.performance->financials,
-                       [](const Financial& f) -> const std::string& { return f.period_text; },
-                       [](const Financial& f) { return f.period_pos; });
+            unique_ids(
+                "performance.yaml", "period", a_.performance->financials,
+                [](const Financial& f) -> const std::string& { return f.period_text; },
+                [](const Financial& f) { return f.period_pos; });
         }
         if (a_.opportunities) {
             unique_ids("sales.yaml", "opportunity id", *a_.opportunities, id, id_pos);
@@ -102,8 +109,8 @@ private:
         }
         if (a_.reviews) {
             for (const Survey& s : a_.reviews->surveys) {
-                ref("reviews.yaml", s.respondent_pos, s.respondent, people, "people in profile.yaml",
-                    a_.profile.has_value());
+                ref("reviews.yaml", s.respondent_pos, s.respondent, people,
+                    "people in profile.yaml", a_.profile.has_value());
                 if (!s.score_written)
                     add("reviews.yaml", s.pos, "schema-required",
                         "a survey needs at least one of 'nps' and 'csat'");
@@ -146,12 +153,14 @@ private:
     void currencies() {
         currency("account.yaml", a_.cover.currency_pos, a_.cover.currency);
         if (a_.contracts)
-            for (const Contract& k : *a_.contracts) currency("contracts.yaml", k.currency_pos, k.currency);
+            for (const Contract& k : *a_.contracts)
+                currency("contracts.yaml", k.currency_pos, k.currency);
         if (a_.performance)
             for (const Financial& f : a_.performance->financials)
                 currency("performance.yaml", f.currency_pos, f.currency);
         if (a_.opportunities)
-            for (const Opportunity& o : *a_.opportunities) currency("sales.yaml", o.currency_pos, o.currency);
+            for (const Opportunity& o : *a_.opportunities)
+                currency("sales.yaml", o.currency_pos, o.currency);
     }
 
     void sections() {
@@ -161,8 +170,10 @@ private:
         for (const std::string& section : it->second)
             if (!a_.has_file(section))
                 add("account.yaml", Pos{}, "section-required",
-                    fmt::format("tier {} requires {}.yaml, which is missing", a_.cover.tier, section),
-                    fmt::format("add {}.yaml to the account folder (its fields: man 5 kam-files)", section));
+                    fmt::format("tier {} requires {}.yaml, which is missing", a_.cover.tier,
+                                section),
+                    fmt::format("add {}.yaml to the account folder (its fields: man 5 kam-files)",
+                                section));
     }
 
     void contracts() {
@@ -173,11 +184,13 @@ private:
                 add("contracts.yaml", k.end_pos, "contract-expired",
                     fmt::format("contract {} is active but ended on {}", k.id, k.end->to_string()),
                     "set its status to expired, renewing or terminated, or correct the end date");
-            } else if (!k.auto_renew.value_or(false) && k.notice_days && *k.notice_deadline() < ctx_.as_of) {
+            } else if (!k.auto_renew.value_or(false) && k.notice_days &&
+                       *k.notice_deadline() < ctx_.as_of) {
                 add("contracts.yaml", k.end_pos, "notice-passed",
-                    fmt::format("the notice deadline of contract {} ({}, {} days before its end) has "
-                                "passed",
-                                k.id, k.notice_deadline()->to_string(), *k.notice_days));
+                    fmt::format(
+                        "the notice deadline of contract {} ({}, {} days before its end) has "
+                        "passed",
+                        k.id, k.notice_deadline()->to_string(), *k.notice_days));
             }
         }
     }
@@ -185,9 +198,11 @@ private:
     void reviews() {
         const std::string& tier = a_.cover.tier;
         const std::string& status = a_.cover.status;
-        if ((tier != "key" && tier != "strategic") || status == "lost" || status == "prospect") return;
+        if ((tier != "key" && tier != "strategic") || status == "lost" || status == "prospect")
+            return;
         // An unreadable reviews.yaml was reported already; do not guess that reviews are missing.
-        if (std::find(a_.unreadable_files.begin(), a_.unreadable_files.end(), "reviews") != a_.unreadable_files.end())
+        if (std::find(a_.unreadable_files.begin(), a_.unreadable_files.end(), "reviews") !=
+            a_.unreadable_files.end())
             return;
         std::optional<Date> latest;
         if (a_.reviews)
@@ -200,12 +215,14 @@ private:
         if (!latest && since && ctx_.as_of - *since <= every) return;
         if (!latest)
             add(file, Pos{}, "review-overdue",
-                fmt::format("a {} account with no progress review on record (policy: every {} days)",
-                            tier, every));
+                fmt::format(
+                    "a {} account with no progress review on record (policy: every {} days)", tier,
+                    every));
         else if (ctx_.as_of - *latest > every)
             add(file, Pos{}, "review-overdue",
-                fmt::format("the last progress review was {} days ago, on {} (policy: every {} days)",
-                            ctx_.as_of - *latest, latest->to_string(), every));
+                fmt::format(
+                    "the last progress review was {} days ago, on {} (policy: every {} days)",
+                    ctx_.as_of - *latest, latest->to_string(), every));
     }
 
     void risks_actions_contacts_sales() {
@@ -213,7 +230,8 @@ private:
             for (const Risk& r : *a_.risks)
                 if (r.live() && !r.status.empty() && r.review && *r.review < ctx_.as_of)
                     add("risks.yaml", r.review_pos, "risk-review-overdue",
-                        fmt::format("risk {} was due for review on {}", r.id, r.review->to_string()));
+                        fmt::format("risk {} was due for review on {}", r.id,
+                                    r.review->to_string()));
         if (a_.blueprint)
             for (const Action& x : a_.blueprint->actions)
                 if (x.status == "open" && x.due && *x.due < ctx_.as_of)
@@ -228,9 +246,10 @@ private:
                         fmt::format("decision-maker {} has no last_contact on record", p.id));
                 else if (ctx_.as_of - *p.last_contact > every)
                     add("profile.yaml", p.last_contact_pos, "contact-stale",
-                        fmt::format("decision-maker {} was last contacted {} days ago (policy: every {} "
-                                    "days)",
-                                    p.id, ctx_.as_of - *p.last_contact, every));
+                        fmt::format(
+                            "decision-maker {} was last contacted {} days ago (policy: every {} "
+                            "days)",
+                            p.id, ctx_.as_of - *p.last_contact, every));
             }
         }
         if (a_.opportunities)
@@ -247,7 +266,8 @@ private:
 
 }  // namespace
 
-void check_account(const Account& account, const CheckContext& context, std::vector<Diagnostic>& out) {
+void check_account(const Account& account, const CheckContext& context,
+                   std::vector<Diagnostic>& out) {
     AccountChecker(account, context, out).run();
 }
 

@@ -10,7 +10,8 @@ constexpr RuleInfo k_rules[] = {
     {"yaml-syntax", S::error, "the file is not parseable YAML"},
     {"yaml-duplicate-key", S::error, "a key appears twice in one mapping"},
     {"yaml-alias", S::error, "an anchor, alias or merge key (not allowed in account files)"},
-    {"yaml-encoding", S::error, "not UTF-8 text: invalid bytes, NUL bytes or bare carriage returns"},
+    {"yaml-encoding", S::error,
+     "not UTF-8 text: invalid bytes, NUL bytes or bare carriage returns"},
     {"yaml-limit", S::error, "a file over 4 MiB or nested deeper than 64 levels"},
     {"file-unreadable", S::error, "a file or folder that exists but cannot be read"},
     {"schema-type", S::error, "a field of the wrong type"},
@@ -19,7 +20,8 @@ constexpr RuleInfo k_rules[] = {
     {"schema-range", S::error, "a value out of its allowed range"},
     {"unknown-key", S::warning, "a key the format does not know (x- keys are never reported)"},
     {"unknown-file", S::warning, "a YAML file in an account folder that is not an account file"},
-    {"tree-entry", S::warning, "an unexpected entry (bad name, plain file, symlink): never followed"},
+    {"tree-entry", S::warning,
+     "an unexpected entry (bad name, plain file, symlink): never followed"},
     {"id-duplicate", S::error, "an id (or financial period) used twice in one list"},
     {"ref-dangling", S::error, "a reference to an id that does not exist in the account"},
     {"date-order", S::error, "an end before its start"},
@@ -38,7 +40,9 @@ constexpr RuleInfo k_rules[] = {
 };
 }  // namespace
 
-std::span<const RuleInfo> all_rules() { return k_rules; }
+std::span<const RuleInfo> all_rules() {
+    return k_rules;
+}
 
 const RuleInfo* find_rule(std::string_view id) {
     for (const RuleInfo& r : k_rules)

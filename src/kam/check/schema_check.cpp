@@ -16,7 +16,8 @@ namespace {
 constexpr std::string_view k_health_parts[] = {"nps", "coverage", "risk", "delivery", "review"};
 
 std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates) {
-    if (const auto m = closest_match(word, candidates)) return fmt::format("did you mean '{}'?", *m);
+    if (const auto m = closest_match(word, candidates))
+        return fmt::format("did you mean '{}'?", *m);
     return {};
 }
 
@@ -33,7 +34,7 @@ std::string format_range(const FieldSpec& f) {
 }
 
 class SchemaChecker {
-public:
+  public:
     explicit SchemaChecker(DiagnosticSink& sink) : sink_(sink) {}
 
     void mapping(const Node& node, const Schema& schema) {
@@ -49,9 +50,9 @@ public:
             }
             if (e.value.is_absent()) {
                 if (field->required)
-                    sink_.add("schema-required", e.key_mark.line, e.key_mark.column,
-                              fmt::format("'{}' is required in {} but has no value", e.key,
-                                          schema.name));
+                    sink_.add(
+                        "schema-required", e.key_mark.line, e.key_mark.column,
+                        fmt::format("'{}' is required in {} but has no value", e.key, schema.name));
                 continue;
             }
             value(e.value, *field);
@@ -62,7 +63,7 @@ public:
                           fmt::format("{} is missing the required key '{}'", schema.name, f.key));
     }
 
-private:
+  private:
     void type_error(const Node& n, std::string message) {
         sink_.add("schema-type", n.mark.line, n.mark.column, std::move(message));
     }
@@ -87,9 +88,12 @@ private:
     void scalar(const Node& n, const FieldSpec& f) {
         if (!expect_kind(n, NodeKind::scalar, f)) return;
         const std::string& s = n.value;
-        auto fail = [&](const std::string& why) { type_error(n, fmt::format("'{}': {}", f.key, why)); };
+        auto fail = [&](const std::string& why) {
+            type_error(n, fmt::format("'{}': {}", f.key, why));
+        };
         switch (f.type) {
-            case FieldType::text: return;
+            case FieldType::text:
+                return;
             case FieldType::integer: {
                 const auto v = parse_int(s);
                 if (!v) return fail(v.error());
@@ -102,10 +106,13 @@ private:
             }
             case FieldType::percent: {
                 const auto v = parse_number(s);
-                if (!v) return fail(fmt::format("'{}' is not a percentage (a number from 0 to 100)", s));
+                if (!v)
+                    return fail(
+                        fmt::format("'{}' is not a percentage (a number from 0 to 100)", s));
                 if (*v < 0 || *v > 100)
-                    sink_.add("schema-range", n.mark.line, n.mark.column,
-                              fmt::format("'{}' is {}; a percentage must be from 0 to 100", f.key, s));
+                    sink_.add(
+                        "schema-range", n.mark.line, n.mark.column,
+                        fmt::format("'{}' is {}; a percentage must be from 0 to 100", f.key, s));
                 return;
             }
             case FieldType::boolean: {
@@ -115,7 +122,8 @@ private:
             }
             case FieldType::date:
                 if (!parse_date(s))
-                    return fail(fmt::format("'{}' is not a date (YYYY-MM-DD, a real calendar day)", s));
+                    return fail(
+                        fmt::format("'{}' is not a date (YYYY-MM-DD, a real calendar day)", s));
                 return;
             case FieldType::money: {
                 const auto v = parse_money(s);
@@ -124,7 +132,8 @@ private:
             }
             case FieldType::currency:
                 if (!is_currency_code(s))
-                    return fail(fmt::format("'{}' is not a currency code (three capitals, like EUR)", s));
+                    return fail(
+                        fmt::format("'{}' is not a currency code (three capitals, like EUR)", s));
                 return;
             case FieldType::period: {
                 const auto v = parse_period(s);
@@ -134,13 +143,15 @@ private:
             case FieldType::id:
             case FieldType::ref:
                 if (!is_valid_id(s))
-                    return fail(fmt::format("'{}' is not a valid id (a letter or digit, then letters, "
-                                            "digits, '.', '_' or '-'; at most 64)",
-                                            s));
+                    return fail(
+                        fmt::format("'{}' is not a valid id (a letter or digit, then letters, "
+                                    "digits, '.', '_' or '-'; at most 64)",
+                                    s));
                 return;
             case FieldType::enumeration:
                 return enumeration(n, f.key, s, f.values);
-            default: return;
+            default:
+                return;
         }
     }
 
@@ -166,8 +177,9 @@ private:
                     if (item.is_mapping()) {
                         mapping(item, *f.schema);
                     } else {
-                        type_error(item, fmt::format("each item of '{}' should be a mapping ({}), not {}",
-                                                     f.key, f.schema->name, node_kind_name(item.kind)));
+                        type_error(item,
+                                   fmt::format("each item of '{}' should be a mapping ({}), not {}",
+                                               f.key, f.schema->name, node_kind_name(item.kind)));
                     }
                 }
                 return;
@@ -175,13 +187,14 @@ private:
                 if (!expect_kind(n, NodeKind::sequence, f)) return;
                 for (const Node& item : n.items)
                     if (!item.is_scalar() && !item.is_absent())
-                        type_error(item, fmt::format("each item of '{}' should be a text, not {}", f.key,
-                                                     node_kind_name(item.kind)));
+                        type_error(item, fmt::format("each item of '{}' should be a text, not {}",
+                                                     f.key, node_kind_name(item.kind)));
                 return;
             case FieldType::swot_list:
                 if (!expect_kind(n, NodeKind::sequence, f)) return;
                 for (const Node& item : n.items) {
-                    if (item.is_mapping()) mapping(item, swot_item_schema());
+                    if (item.is_mapping())
+                        mapping(item, swot_item_schema());
                     else if (!item.is_scalar())
                         type_error(item, fmt::format("each item of '{}' should be a text or "
                                                      "{{text, impact}}, not {}",
@@ -193,13 +206,16 @@ private:
                 for (const Entry& e : n.entries) {
                     if (!is_currency_code(e.key))
                         sink_.add("schema-type", e.key_mark.line, e.key_mark.column,
-                                  fmt::format("'{}' in fx is not a currency code (three capitals)", e.key));
+                                  fmt::format("'{}' in fx is not a currency code (three capitals)",
+                                              e.key));
                     const std::string what = fmt::format("fx.{}", e.key);
-                    const FieldSpec rate{.key = what, .type = FieldType::number, .min = 0, .min_exclusive = true};
+                    const FieldSpec rate{
+                        .key = what, .type = FieldType::number, .min = 0, .min_exclusive = true};
                     if (e.value.is_absent())
                         sink_.add("schema-required", e.key_mark.line, e.key_mark.column,
                                   fmt::format("the fx rate for {} has no value", e.key));
-                    else scalar(e.value, rate);
+                    else
+                        scalar(e.value, rate);
                 }
                 return;
             case FieldType::severity_map: {
@@ -208,10 +224,15 @@ private:
                 for (const Entry& e : n.entries) {
                     if (!find_rule(e.key))
                         sink_.add("unknown-key", e.key_mark.line, e.key_mark.column,
-                                  fmt::format("unknown rule '{}' in rules", e.key), did_you_mean(e.key, ids));
-                    if (e.value.is_scalar()) enumeration(e.value, "severity", e.value.value, enums::rule_severity);
-                    else type_error(e.value, fmt::format("the severity of '{}' should be one of error, "
-                                                         "warning, info, off", e.key));
+                                  fmt::format("unknown rule '{}' in rules", e.key),
+                                  did_you_mean(e.key, ids));
+                    if (e.value.is_scalar())
+                        enumeration(e.value, "severity", e.value.value, enums::rule_severity);
+                    else
+                        type_error(e.value,
+                                   fmt::format("the severity of '{}' should be one of error, "
+                                               "warning, info, off",
+                                               e.key));
                 }
                 return;
             }
@@ -224,12 +245,16 @@ private:
                     key_node.mark = e.key_mark;
                     enumeration(key_node, "tier", e.key, enums::tier);
                     if (!e.value.is_sequence()) {
-                        type_error(e.value, fmt::format("policy.require.{} should be a list of sections", e.key));
+                        type_error(
+                            e.value,
+                            fmt::format("policy.require.{} should be a list of sections", e.key));
                         continue;
                     }
                     for (const Node& item : e.value.items) {
-                        if (item.is_scalar()) enumeration(item, "section", item.value, sections);
-                        else type_error(item, "a required section should be a name like swot");
+                        if (item.is_scalar())
+                            enumeration(item, "section", item.value, sections);
+                        else
+                            type_error(item, "a required section should be a name like swot");
                     }
                 }
                 return;
@@ -243,11 +268,14 @@ private:
                         sink_.add("unknown-key", e.key_mark.line, e.key_mark.column,
                                   fmt::format("unknown health part '{}'", e.key),
                                   did_you_mean(e.key, k_health_parts));
-                    static constexpr FieldSpec k_weight{.key = "weight", .type = FieldType::number, .min = 0};
+                    static constexpr FieldSpec k_weight{
+                        .key = "weight", .type = FieldType::number, .min = 0};
                     if (!e.value.is_absent()) scalar(e.value, k_weight);
                 }
                 return;
-            default: scalar(n, f); return;
+            default:
+                scalar(n, f);
+                return;
         }
     }
 

@@ -1,7 +1,7 @@
 #include "kam/edit/add_record.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 
 #include "edit_session.hpp"
 #include "kam/edit/splice.hpp"
@@ -45,7 +45,8 @@ const RecordKind& find_kind(const std::string& kind) {
     }
     std::string list;
     for (std::string_view n : names) list += (list.empty() ? "" : ", ") + std::string(n);
-    std::string message = fmt::format("'{}' is not a kind of record kam can add (one of: {})", kind, list);
+    std::string message =
+        fmt::format("'{}' is not a kind of record kam can add (one of: {})", kind, list);
     if (auto m = closest_match(kind, names)) message += fmt::format("; did you mean '{}'?", *m);
     throw UsageError(message);
 }
@@ -72,7 +73,9 @@ std::string_view eol_of(std::string_view text) {
 
 }  // namespace
 
-std::span<const RecordKind> record_kinds() { return k_kinds; }
+std::span<const RecordKind> record_kinds() {
+    return k_kinds;
+}
 
 std::string next_id(const std::vector<std::string>& existing, std::string_view letter) {
     // The style of the last id that ends in digits: its prefix and zero padding.
@@ -97,7 +100,8 @@ std::string next_id(const std::vector<std::string>& existing, std::string_view l
     std::string candidate;
     for (long long n = highest + 1;; ++n) {
         const std::string number = std::to_string(n);
-        candidate = prefix + std::string(width > number.size() ? width - number.size() : 0, '0') + number;
+        candidate =
+            prefix + std::string(width > number.size() ? width - number.size() : 0, '0') + number;
         if (std::find(existing.begin(), existing.end(), candidate) == existing.end()) break;
     }
     return candidate;
@@ -117,7 +121,8 @@ SetResult add_record(const FileSystem& fs, const AddRequest& request, bool dry_r
     } else if (kind.kind == "swot") {
         const std::string quadrant = take(fields, "quadrant");
         if (quadrant.empty())
-            throw UsageError("a SWOT item needs --quadrant strengths, weaknesses, opportunities or threats");
+            throw UsageError(
+                "a SWOT item needs --quadrant strengths, weaknesses, opportunities or threats");
         list_path = "swot." + quadrant;
     }
     FieldRequest where = request.where;
@@ -130,13 +135,17 @@ SetResult add_record(const FileSystem& fs, const AddRequest& request, bool dry_r
     auto at = locate(f.root, *p);
     if (!at) throw UsageError(at.error());
     const FieldSpec* list_field = at->field;
-    if (!list_field || (list_field->type != FieldType::object_list && list_field->type != FieldType::swot_list))
+    if (!list_field ||
+        (list_field->type != FieldType::object_list && list_field->type != FieldType::swot_list))
         throw UsageError(fmt::format("{} is not a list kam can add to", list_path));
-    const Schema* record = list_field->type == FieldType::swot_list ? &swot_item_schema() : list_field->schema;
+    const Schema* record =
+        list_field->type == FieldType::swot_list ? &swot_item_schema() : list_field->schema;
     const Node* list = at->node && !at->node->is_null() ? at->node : nullptr;
-    if (list && !list->is_sequence()) throw UsageError(fmt::format("{} is not a list in {}", list_path, f.shown));
+    if (list && !list->is_sequence())
+        throw UsageError(fmt::format("{} is not a list in {}", list_path, f.shown));
     if (list && list->flow)
-        throw UsageError(fmt::format("{} is written in flow style ([...]); add to it in your editor", list_path));
+        throw UsageError(fmt::format(
+            "{} is written in flow style ([...]); add to it in your editor", list_path));
 
     // The record: id first (assigned), then the given fields in the schema's order.
     Node item;
@@ -158,7 +167,8 @@ SetResult add_record(const FileSystem& fs, const AddRequest& request, bool dry_r
             std::vector<std::string> existing;
             if (list)
                 for (const Node& n : list->items)
-                    if (const Node* i = n.is_mapping() ? n.find("id") : nullptr; i && i->is_scalar())
+                    if (const Node* i = n.is_mapping() ? n.find("id") : nullptr;
+                        i && i->is_scalar())
                         existing.push_back(i->value);
             id = next_id(existing, kind.id_letter);
         }
@@ -169,7 +179,8 @@ SetResult add_record(const FileSystem& fs, const AddRequest& request, bool dry_r
     for (const auto& [key, value] : fields)
         if (!record->find(key)) {
             std::string message = fmt::format("--{} is not a field of {}", key, record->name);
-            if (auto m = closest_match(key, known)) message += fmt::format("; did you mean --{}?", *m);
+            if (auto m = closest_match(key, known))
+                message += fmt::format("; did you mean --{}?", *m);
             throw UsageError(message);
         }
     for (const FieldSpec& spec : record->fields) {
@@ -180,7 +191,8 @@ SetResult add_record(const FileSystem& fs, const AddRequest& request, bool dry_r
     }
     std::string missing;
     for (const FieldSpec& spec : record->fields)
-        if (spec.required && !item.find(spec.key)) missing += (missing.empty() ? "--" : ", --") + std::string(spec.key);
+        if (spec.required && !item.find(spec.key))
+            missing += (missing.empty() ? "--" : ", --") + std::string(spec.key);
     if (!missing.empty()) throw UsageError(fmt::format("a {} needs {}", kind.kind, missing));
 
     // The text: block style at the list's own indentation, after its last item.
@@ -194,12 +206,14 @@ SetResult add_record(const FileSystem& fs, const AddRequest& request, bool dry_r
         const size_t line_start = last.mark.offset - indentation_at(text, last.mark.offset);
         const size_t dash = text.find('-', line_start);
         if (dash == std::string_view::npos || dash > last.mark.offset)
-            throw UsageError(fmt::format("{}: cannot find the '-' of its last item; add in your editor", list_path));
+            throw UsageError(fmt::format(
+                "{}: cannot find the '-' of its last item; add in your editor", list_path));
         dash_column = dash - line_start;
         insert_at = block_end(text, line_start, dash_column);
         // Items separated by blank lines get one before the new item too.
         if (list->items.size() > 1 && line_start > 0) {
-            const size_t prev_nl = line_start >= 2 ? text.rfind('\n', line_start - 2) : std::string_view::npos;
+            const size_t prev_nl =
+                line_start >= 2 ? text.rfind('\n', line_start - 2) : std::string_view::npos;
             const size_t prev_start = prev_nl == std::string_view::npos ? 0 : prev_nl + 1;
             const std::string_view prev = text.substr(prev_start, line_start - prev_start);
             if (prev.find_first_not_of(" \t\r\n") == std::string_view::npos) lead = eol;
@@ -217,12 +231,15 @@ SetResult add_record(const FileSystem& fs, const AddRequest& request, bool dry_r
     } else if (!at->node && at->parent) {
         // No such key yet: it goes at the end of its mapping (or of the file).
         const Node& map = *at->parent;
-        if (map.flow) throw UsageError(fmt::format("{}: the mapping is in flow style; add in your editor", list_path));
+        if (map.flow)
+            throw UsageError(
+                fmt::format("{}: the mapping is in flow style; add in your editor", list_path));
         const size_t key_column = map.entries.empty() ? 0 : map.entries.front().key_mark.column - 1;
         insert_at = map.entries.empty()
                         ? text.size()
-                        : block_end(text, map.entries.back().key_mark.offset -
-                                              indentation_at(text, map.entries.back().key_mark.offset),
+                        : block_end(text,
+                                    map.entries.back().key_mark.offset -
+                                        indentation_at(text, map.entries.back().key_mark.offset),
                                     key_column);
         if (insert_at == text.size() && !text.empty() && text.back() != '\n') lead = eol;
         lead += std::string(key_column, ' ') + at->missing_key + ":" + eol;
@@ -237,9 +254,11 @@ SetResult add_record(const FileSystem& fs, const AddRequest& request, bool dry_r
         block += pad + "- " + lines[0].second + eol;
     } else {
         for (size_t i = 0; i < lines.size(); ++i)
-            block += (i == 0 ? pad + "- " : pad + "  ") + lines[i].first + ": " + lines[i].second + eol;
+            block +=
+                (i == 0 ? pad + "- " : pad + "  ") + lines[i].first + ": " + lines[i].second + eol;
     }
-    const std::string after = std::string(text.substr(0, insert_at)) + block + std::string(text.substr(insert_at));
+    const std::string after =
+        std::string(text.substr(0, insert_at)) + block + std::string(text.substr(insert_at));
 
     // The expected tree: the old one with the record at the end of the list.
     Node expected = f.root;
@@ -254,12 +273,16 @@ SetResult add_record(const FileSystem& fs, const AddRequest& request, bool dry_r
     }
     Node& target = *target_ptr;
     if (target.is_null()) target.kind = NodeKind::sequence;
-    if (record == &swot_item_schema() && lines.size() == 1) target.items.push_back(item.entries.front().value);
-    else target.items.push_back(item);
+    if (record == &swot_item_schema() && lines.size() == 1)
+        target.items.push_back(item.entries.front().value);
+    else
+        target.items.push_back(item);
 
-    const std::string label = id.empty() ? std::string(kind.kind) : fmt::format("{} {}", kind.kind, id);
+    const std::string label =
+        id.empty() ? std::string(kind.kind) : fmt::format("{} {}", kind.kind, id);
     std::string summary = fmt::format("{}: added {} to {}", f.shown, label, exp_at->canonical);
-    return finish_edit(fs, where, f, list_path, after, Expected<Node>(std::move(expected)), std::move(summary), dry_run);
+    return finish_edit(fs, where, f, list_path, after, Expected<Node>(std::move(expected)),
+                       std::move(summary), dry_run);
 }
 
 }  // namespace kam

@@ -24,7 +24,8 @@ OpenFile open_file(const FileSystem& fs, const FieldRequest& request, bool may_b
 
 // The new text must parse to `expected`, no file of the account may gain an
 // error, and the file must not have changed since it was read; then it is written.
-SetResult finish_edit(const FileSystem& fs, const FieldRequest& r, const OpenFile& f, const std::string& what,
-                      const std::string& after, const Expected<Node>& expected, std::string summary, bool dry_run);
+SetResult finish_edit(const FileSystem& fs, const FieldRequest& r, const OpenFile& f,
+                      const std::string& what, const std::string& after,
+                      const Expected<Node>& expected, std::string summary, bool dry_run);
 
 }  // namespace kam

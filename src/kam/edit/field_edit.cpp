@@ -32,7 +32,8 @@ void to_yaml(const Node& n, int indent, std::string& out) {
     if (n.is_mapping()) {
         for (const Entry& e : n.entries) {
             out += pad + yaml_scalar(e.key) + ":";
-            if (e.value.is_scalar()) out += " " + as_written(e.value) + "\n";
+            if (e.value.is_scalar())
+                out += " " + as_written(e.value) + "\n";
             else if (e.value.is_null() || (e.value.items.empty() && e.value.entries.empty()))
                 out += e.value.is_sequence() ? " []\n" : e.value.is_mapping() ? " {}\n" : "\n";
             else {
@@ -73,8 +74,11 @@ nlohmann::ordered_json to_json(const Node& n, const FieldSpec* field, const Sche
     }
     if (n.is_sequence()) {
         json a = json::array();
-        const bool scalar_items = field && (field->type == FieldType::text_list || field->type == FieldType::swot_list);
-        for (const Node& item : n.items) a.push_back(to_json(item, scalar_items ? nullptr : field, field ? field->schema : schema));
+        const bool scalar_items =
+            field && (field->type == FieldType::text_list || field->type == FieldType::swot_list);
+        for (const Node& item : n.items)
+            a.push_back(
+                to_json(item, scalar_items ? nullptr : field, field ? field->schema : schema));
         return a;
     }
     if (n.is_null()) return nullptr;
@@ -90,12 +94,12 @@ nlohmann::ordered_json to_json(const Node& n, const FieldSpec* field, const Sche
             case FieldType::boolean:
                 if (auto v = parse_bool(n.value)) return *v;
                 break;
-            default: break;
+            default:
+                break;
         }
     }
     return n.value;
 }
-
 
 }  // namespace
 
@@ -113,7 +117,10 @@ std::string get_field(const FileSystem& fs, const FieldRequest& r, bool json) {
         field = at->field;
         schema = at->schema;
     }
-    if (json) return to_json(*node, field, schema).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+    if (json)
+        return to_json(*node, field, schema)
+                   .dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) +
+               "\n";
     if (node->is_scalar()) return node->value + (node->value.ends_with('\n') ? "" : "\n");
     if (node->is_null()) return "\n";
     std::string out;
@@ -121,7 +128,8 @@ std::string get_field(const FileSystem& fs, const FieldRequest& r, bool json) {
     return out;
 }
 
-SetResult set_field(const FileSystem& fs, const FieldRequest& r, const std::string& value, bool dry_run) {
+SetResult set_field(const FileSystem& fs, const FieldRequest& r, const std::string& value,
+                    bool dry_run) {
     const OpenFile f = open_file(fs, r);
     auto at = locate(f.root, f.path);
     if (!at) throw UsageError(at.error());
@@ -130,28 +138,35 @@ SetResult set_field(const FileSystem& fs, const FieldRequest& r, const std::stri
     if (!written) throw UsageError(fmt::format("{}: {}", at->canonical, written.error()));
     auto edit = plan_set(f.text, *at, *written);
     if (!edit) throw UsageError(fmt::format("{}: {}", at->canonical, edit.error()));
-    const std::string old_text = at->node && at->node->is_scalar() ? at->node->value : std::string("(empty)");
-    std::string summary = at->node ? fmt::format("{}: set {}: {} -> {}", f.shown, at->canonical, old_text, value)
-                                   : fmt::format("{}: added {}: {}", f.shown, at->canonical, value);
-    return finish_edit(fs, r, f, at->canonical, edit->apply(f.text), expected_after_set(f.root, f.path, value),
-                       std::move(summary), dry_run);
+    const std::string old_text =
+        at->node && at->node->is_scalar() ? at->node->value : std::string("(empty)");
+    std::string summary =
+        at->node ? fmt::format("{}: set {}: {} -> {}", f.shown, at->canonical, old_text, value)
+                 : fmt::format("{}: added {}: {}", f.shown, at->canonical, value);
+    return finish_edit(fs, r, f, at->canonical, edit->apply(f.text),
+                       expected_after_set(f.root, f.path, value), std::move(summary), dry_run);
 }
 
 SetResult remove_field(const FileSystem& fs, const FieldRequest& r, bool dry_run) {
     const OpenFile f = open_file(fs, r);
-    if (f.path.steps.empty()) throw UsageError("name what to remove inside the file, e.g. risks.R1");
+    if (f.path.steps.empty())
+        throw UsageError("name what to remove inside the file, e.g. risks.R1");
     auto at = locate(f.root, f.path);
     if (!at) throw UsageError(at.error());
     if (!at->node) throw UsageError(fmt::format("{} is not there", at->canonical));
     auto edit = plan_remove(f.text, *at);
     if (!edit) throw UsageError(fmt::format("{}: {}", at->canonical, edit.error()));
-    const auto first_line = 1 + std::count(f.text.begin(), f.text.begin() + static_cast<std::ptrdiff_t>(edit->offset), '\n');
-    const auto lines = std::count(f.text.begin() + static_cast<std::ptrdiff_t>(edit->offset),
-                                  f.text.begin() + static_cast<std::ptrdiff_t>(edit->offset + edit->length), '\n');
-    std::string summary = fmt::format("{}: removed {} (lines {}-{})", f.shown, at->canonical, first_line,
-                                      first_line + std::max<std::ptrdiff_t>(lines, 1) - 1);
-    return finish_edit(fs, r, f, at->canonical, edit->apply(f.text), expected_after_remove(f.root, f.path),
-                       std::move(summary), dry_run);
+    const auto first_line =
+        1 + std::count(f.text.begin(), f.text.begin() + static_cast<std::ptrdiff_t>(edit->offset),
+                       '\n');
+    const auto lines =
+        std::count(f.text.begin() + static_cast<std::ptrdiff_t>(edit->offset),
+                   f.text.begin() + static_cast<std::ptrdiff_t>(edit->offset + edit->length), '\n');
+    std::string summary =
+        fmt::format("{}: removed {} (lines {}-{})", f.shown, at->canonical, first_line,
+                    first_line + std::max<std::ptrdiff_t>(lines, 1) - 1);
+    return finish_edit(fs, r, f, at->canonical, edit->apply(f.text),
+                       expected_after_remove(f.root, f.path), std::move(summary), dry_run);
 }
 
 }  // namespace kam

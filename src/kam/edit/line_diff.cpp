@@ -1,7 +1,7 @@
 #include "kam/edit/line_diff.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 #include <vector>
 
 namespace kam {
@@ -46,8 +46,8 @@ std::string unified_diff(std::string_view before, std::string_view after, const 
         // A hunk that adds to an empty range names the line before it.
         return count == 0 ? fmt::format("{},0", start) : fmt::format("{},{}", start + 1, count);
     };
-    std::string out = fmt::format("--- a/{}\n+++ b/{}\n@@ -{} +{} @@\n", path, path, range(from, a_to - from),
-                                  range(from, b_to - from));
+    std::string out = fmt::format("--- a/{}\n+++ b/{}\n@@ -{} +{} @@\n", path, path,
+                                  range(from, a_to - from), range(from, b_to - from));
     for (size_t i = from; i < prefix; ++i) out += show(' ', a[i]);
     for (size_t i = prefix; i < a.size() - suffix; ++i) out += show('-', a[i]);
     for (size_t i = prefix; i < b.size() - suffix; ++i) out += show('+', b[i]);

@@ -1,10 +1,10 @@
 #include "kam/edit/locked_write.hpp"
 
-#include <cerrno>
-#include <cstring>
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <unistd.h>
+#include <cerrno>
+#include <cstring>
 
 #include "kam/io/file_system.hpp"
 #include "kam/io/yaml_loader.hpp"
@@ -29,8 +29,9 @@ Expected<bool> with_lock(const std::string& path, Write write) {
     const int fd = ::open(lock.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
     if (fd < 0) {
         if (errno == EEXIST)
-            return unexpected(fmt::format("another kam is editing {} (lock {}); if none is running, remove the lock",
-                                          path, lock));
+            return unexpected(fmt::format(
+                "another kam is editing {} (lock {}); if none is running, remove the lock", path,
+                lock));
         return unexpected(fmt::format("cannot lock {}: {}", path, std::strerror(errno)));
     }
     const std::string pid = std::to_string(::getpid()) + "\n";
@@ -51,14 +52,17 @@ Expected<bool> create_locked(const std::string& path, std::string_view content) 
     });
 }
 
-Expected<bool> replace_if_unchanged(const std::string& path, std::string_view before, std::string_view after) {
+Expected<bool> replace_if_unchanged(const std::string& path, std::string_view before,
+                                    std::string_view after) {
     return with_lock(path, [&]() -> Expected<bool> {
-    RealFileSystem fs;
-    auto now = fs.read_file(path, k_max_file_bytes);
-    if (!now) return unexpected(fmt::format("cannot read {} again: {}", path, now.error()));
-    if (*now != before) return unexpected(fmt::format("{} changed while kam was editing it; nothing was written", path));
-    if (auto w = write_file_atomically(path, after); !w) return unexpected(w.error());
-    return true;
+        RealFileSystem fs;
+        auto now = fs.read_file(path, k_max_file_bytes);
+        if (!now) return unexpected(fmt::format("cannot read {} again: {}", path, now.error()));
+        if (*now != before)
+            return unexpected(
+                fmt::format("{} changed while kam was editing it; nothing was written", path));
+        if (auto w = write_file_atomically(path, after); !w) return unexpected(w.error());
+        return true;
     });
 }
 

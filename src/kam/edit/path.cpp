@@ -26,7 +26,8 @@ std::string hint_from(std::string_view word, const std::vector<std::string>& can
     if (auto m = closest_match(word, views)) return fmt::format("; did you mean '{}'?", *m);
     if (candidates.empty()) return {};
     std::string list;
-    for (size_t i = 0; i < candidates.size() && i < 12; ++i) list += (i ? ", " : "") + candidates[i];
+    for (size_t i = 0; i < candidates.size() && i < 12; ++i)
+        list += (i ? ", " : "") + candidates[i];
     return fmt::format(" (there is: {}{})", list, candidates.size() > 12 ? ", ..." : "");
 }
 
@@ -55,13 +56,16 @@ Expected<ParsedPath> parse_field_path(std::string_view text) {
     p.text = std::string(text);
     auto parts = split(text);
     for (const std::string& part : parts)
-        if (part.empty()) return unexpected(fmt::format("'{}' has an empty step (two dots, or a dot at an end)", text));
+        if (part.empty())
+            return unexpected(
+                fmt::format("'{}' has an empty step (two dots, or a dot at an end)", text));
     p.section = find_section(parts[0]);
     if (!p.section && parts[0] == "account") p.section = find_section("account");
     if (!p.section) {
         std::vector<std::string> names;
         for (const SectionFile& s : section_files()) names.emplace_back(s.section);
-        return unexpected(fmt::format("'{}' is not a section{}", parts[0], hint_from(parts[0], names)));
+        return unexpected(
+            fmt::format("'{}' is not a section{}", parts[0], hint_from(parts[0], names)));
     }
     p.steps.assign(parts.begin() + 1, parts.end());
     return p;
@@ -75,7 +79,8 @@ Expected<Located> locate(const Node& root, const ParsedPath& path) {
     std::string walked(path.section->section);
     std::vector<std::string> steps = path.steps;
     // "risks.R1" -> "risks.risks.R1": the file's own list may be left out.
-    const std::string own(path.section->section == "sales" ? "opportunities" : path.section->section);
+    const std::string own(path.section->section == "sales" ? "opportunities"
+                                                           : path.section->section);
     bool implied = false;
     if (!steps.empty() && !schema->find(steps[0]) && schema->find(own)) {
         steps.insert(steps.begin(), own);
@@ -104,7 +109,8 @@ Expected<Located> locate(const Node& root, const ParsedPath& path) {
             for (size_t k = i + 1; k <= i + used; ++k) id_step += "." + steps[k];
             i += used;
             if (!item)
-                return unexpected(fmt::format("{} has no item '{}'{}", walked, step, hint_from(step, known)));
+                return unexpected(
+                    fmt::format("{} has no item '{}'{}", walked, step, hint_from(step, known)));
             at.parent = node;
             node = item;
             walked += "." + id_step;
@@ -129,7 +135,8 @@ Expected<Located> locate(const Node& root, const ParsedPath& path) {
             for (const Entry& e : node->entries) keys.push_back(e.key);
             if (schema)
                 for (const FieldSpec& f : schema->fields) keys.emplace_back(f.key);
-            return unexpected(fmt::format("{} has no key '{}'{}", walked, step, hint_from(step, keys)));
+            return unexpected(
+                fmt::format("{} has no key '{}'{}", walked, step, hint_from(step, keys)));
         }
         at.parent = node;
         node = child;

@@ -15,7 +15,8 @@ std::string TextEdit::apply(std::string_view text) const {
     return out;
 }
 
-Expected<std::pair<size_t, size_t>> scalar_span(std::string_view text, const Node& node, bool in_flow) {
+Expected<std::pair<size_t, size_t>> scalar_span(std::string_view text, const Node& node,
+                                                bool in_flow) {
     const size_t begin = node.mark.offset;
     switch (node.style) {
         case ScalarStyle::double_quoted:
@@ -27,11 +28,13 @@ Expected<std::pair<size_t, size_t>> scalar_span(std::string_view text, const Nod
         case ScalarStyle::literal:
         case ScalarStyle::folded:
             return unexpected("the value is a block scalar (| or >); edit it in your editor");
-        case ScalarStyle::plain: break;
+        case ScalarStyle::plain:
+            break;
     }
     size_t end = begin;
     while (end < text.size() && text[end] != '\n' && text[end] != '\r') {
-        if (text[end] == '#' && end > begin && (text[end - 1] == ' ' || text[end - 1] == '\t')) break;
+        if (text[end] == '#' && end > begin && (text[end - 1] == ' ' || text[end - 1] == '\t'))
+            break;
         if (in_flow && (text[end] == ',' || text[end] == ']' || text[end] == '}')) break;
         ++end;
     }
@@ -41,7 +44,8 @@ Expected<std::pair<size_t, size_t>> scalar_span(std::string_view text, const Nod
     return std::pair{begin, end};
 }
 
-Expected<std::string> format_value(const FieldSpec* field, std::string_view key, std::string_view value) {
+Expected<std::string> format_value(const FieldSpec* field, std::string_view key,
+                                   std::string_view value) {
     if (!field || field->type == FieldType::text) return yaml_scalar(value);
     switch (field->type) {
         case FieldType::object:
@@ -52,15 +56,18 @@ Expected<std::string> format_value(const FieldSpec* field, std::string_view key,
         case FieldType::severity_map:
         case FieldType::require_map:
         case FieldType::weight_map:
-            return unexpected(fmt::format("'{}' is {}, not a single value; set one of its fields instead", key,
-                                          field_type_name(field->type)));
-        default: break;
+            return unexpected(
+                fmt::format("'{}' is {}, not a single value; set one of its fields instead", key,
+                            field_type_name(field->type)));
+        default:
+            break;
     }
     // Check with the very rules `kam validate` applies, so the refusal reads the same.
-    const std::string written = field->type == FieldType::enumeration || field->type == FieldType::id ||
-                                        field->type == FieldType::ref || field->type == FieldType::currency
-                                    ? yaml_scalar(value)
-                                    : std::string(value);
+    const std::string written =
+        field->type == FieldType::enumeration || field->type == FieldType::id ||
+                field->type == FieldType::ref || field->type == FieldType::currency
+            ? yaml_scalar(value)
+            : std::string(value);
     Node probe;
     probe.kind = NodeKind::mapping;
     Node scalar;
@@ -73,8 +80,9 @@ Expected<std::string> format_value(const FieldSpec* field, std::string_view key,
     check_schema(probe, one, sink);
     for (const Diagnostic& d : sink.items())
         if (d.rule != "schema-required")
-            return unexpected(d.hint.empty() ? fmt::format("{} [{}]", d.message, d.rule)
-                                             : fmt::format("{} ({}) [{}]", d.message, d.hint, d.rule));
+            return unexpected(d.hint.empty()
+                                  ? fmt::format("{} [{}]", d.message, d.rule)
+                                  : fmt::format("{} ({}) [{}]", d.message, d.hint, d.rule));
     if (value.empty()) return unexpected(fmt::format("'{}' needs a value", key));
     return written;
 }
@@ -118,12 +126,15 @@ Expected<TextEdit> plan_set(std::string_view text, const Located& at, const std:
         if (n.is_null()) {
             const size_t o = n.mark.offset;
             if (o < text.size() && text[o] == '~') return TextEdit{o, 1, written};
-            if (text.substr(o, 4) == "null" || text.substr(o, 4) == "Null" || text.substr(o, 4) == "NULL")
+            if (text.substr(o, 4) == "null" || text.substr(o, 4) == "Null" ||
+                text.substr(o, 4) == "NULL")
                 return TextEdit{o, 4, written};
             if (o < text.size() && text[o] == ':') return TextEdit{o + 1, 0, " " + written};
-            return unexpected("cannot find where the empty value is written; edit it in your editor");
+            return unexpected(
+                "cannot find where the empty value is written; edit it in your editor");
         }
-        if (!n.is_scalar()) return unexpected("the path names a list or a mapping, not a single value");
+        if (!n.is_scalar())
+            return unexpected("the path names a list or a mapping, not a single value");
         auto span = scalar_span(text, n, in_flow);
         if (!span) return unexpected(span.error());
         return TextEdit{span->first, span->second - span->first, written};
@@ -131,7 +142,8 @@ Expected<TextEdit> plan_set(std::string_view text, const Located& at, const std:
     // A key the mapping does not have yet: a new line after its last line,
     // at the indentation of its keys.
     const Node& map = *at.parent;
-    if (map.flow) return unexpected("the mapping is written in flow style ({...}); edit it in your editor");
+    if (map.flow)
+        return unexpected("the mapping is written in flow style ({...}); edit it in your editor");
     const std::string_view eol = line_end_of(text);
     if (map.entries.empty()) {
         std::string add;
@@ -144,7 +156,8 @@ Expected<TextEdit> plan_set(std::string_view text, const Located& at, const std:
     const std::string indent(map.entries.front().key_mark.column - 1, ' ');
     std::string line = fmt::format("{}{}: {}", indent, at.missing_key, written);
     if (*end == text.size() && !text.empty() && text.back() != '\n')
-        return TextEdit{*end, 0, std::string(eol) + line};  // keep the missing final newline missing
+        return TextEdit{*end, 0,
+                        std::string(eol) + line};  // keep the missing final newline missing
     return TextEdit{*end, 0, line + std::string(eol)};
 }
 
@@ -155,11 +168,14 @@ bool same_tree(const Node& a, const Node& b) {
     for (size_t i = 0; i < a.items.size(); ++i)
         if (!same_tree(a.items[i], b.items[i])) return false;
     for (size_t i = 0; i < a.entries.size(); ++i)
-        if (a.entries[i].key != b.entries[i].key || !same_tree(a.entries[i].value, b.entries[i].value)) return false;
+        if (a.entries[i].key != b.entries[i].key ||
+            !same_tree(a.entries[i].value, b.entries[i].value))
+            return false;
     return true;
 }
 
-Expected<Node> expected_after_set(const Node& old_root, const ParsedPath& path, const std::string& value) {
+Expected<Node> expected_after_set(const Node& old_root, const ParsedPath& path,
+                                  const std::string& value) {
     Node copy = old_root;
     auto at = locate(copy, path);
     if (!at) return unexpected(at.error());
@@ -167,8 +183,11 @@ Expected<Node> expected_after_set(const Node& old_root, const ParsedPath& path, 
     scalar.kind = NodeKind::scalar;
     scalar.value = value;
     // locate() hands out const pointers into `copy`, which this function owns.
-    if (at->node) *const_cast<Node*>(at->node) = std::move(scalar);
-    else const_cast<Node*>(at->parent)->entries.push_back(Entry{at->missing_key, {}, std::move(scalar)});
+    if (at->node)
+        *const_cast<Node*>(at->node) = std::move(scalar);
+    else
+        const_cast<Node*>(at->parent)
+            ->entries.push_back(Entry{at->missing_key, {}, std::move(scalar)});
     return copy;
 }
 
@@ -194,7 +213,9 @@ size_t indentation(std::string_view line) {
     return n;
 }
 
-bool is_blank(std::string_view line) { return line.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+bool is_blank(std::string_view line) {
+    return line.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
 bool is_comment(std::string_view line) {
     const size_t i = line.find_first_not_of(" \t");
     return i != std::string_view::npos && line[i] == '#';
@@ -236,7 +257,8 @@ Expected<TextEdit> plan_remove(std::string_view text, const Located& at) {
         owner_column = entry->key_mark.column - 1;
         // "- key: v" as the first key of an item: removing the line would take the item's dash.
         if (text.substr(first, entry->key_mark.offset - first).find('-') != std::string_view::npos)
-            return unexpected("it is the first key of a list item; remove the item, or edit it in your editor");
+            return unexpected(
+                "it is the first key of a list item; remove the item, or edit it in your editor");
     }
     // Its own comments: the comment lines directly above, no blank line between.
     while (first > 0) {
@@ -246,14 +268,16 @@ Expected<TextEdit> plan_remove(std::string_view text, const Located& at) {
         first = prev;
     }
     // Everything indented deeper than its owner column belongs to it.
-    size_t end = block_end(text, line_start_at(text, at.node->mark.offset > first ? at.node->mark.offset : first),
-                           owner_column);
+    size_t end = block_end(
+        text, line_start_at(text, at.node->mark.offset > first ? at.node->mark.offset : first),
+        owner_column);
     // Items separated by blank lines stay separated by one, not two; and the
     // first item's separator goes with it, so its parent key is not followed by a gap.
     if (end < text.size() && is_blank(text.substr(end, next_line(text, end) - end))) {
         const size_t prev = first == 0 ? 0 : line_start_at(text, first - 1);
         const std::string_view before = text.substr(prev, first - prev);
-        if (first == 0 || is_blank(before) || indentation(before) < owner_column) end = next_line(text, end);
+        if (first == 0 || is_blank(before) || indentation(before) < owner_column)
+            end = next_line(text, end);
     }
     return TextEdit{first, end - first, ""};
 }

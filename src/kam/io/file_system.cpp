@@ -1,13 +1,13 @@
 #include "kam/io/file_system.hpp"
 
-#include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
 
 namespace kam {
 
@@ -18,7 +18,9 @@ std::string join_path(const std::string& dir, const std::string& name) {
 }
 
 namespace {
-std::string errno_text(int err) { return std::strerror(err); }
+std::string errno_text(int err) {
+    return std::strerror(err);
+}
 
 EntryType type_from_mode(mode_t mode) {
     if (S_ISLNK(mode)) return EntryType::symlink;
@@ -75,7 +77,8 @@ Expected<std::vector<DirEntry>> RealFileSystem::list_dir(const std::string& path
         out.push_back({name, type});
     }
     ::closedir(dir);
-    std::sort(out.begin(), out.end(), [](const DirEntry& a, const DirEntry& b) { return a.name < b.name; });
+    std::sort(out.begin(), out.end(),
+              [](const DirEntry& a, const DirEntry& b) { return a.name < b.name; });
     return out;
 }
 
@@ -89,7 +92,9 @@ void MemoryFileSystem::add_file(const std::string& path, std::string content) {
     files_[path] = std::move(content);
 }
 
-void MemoryFileSystem::add_symlink(const std::string& path) { symlinks_[path] = true; }
+void MemoryFileSystem::add_symlink(const std::string& path) {
+    symlinks_[path] = true;
+}
 
 Expected<std::string> MemoryFileSystem::read_file(const std::string& path, size_t max_bytes) const {
     if (symlinks_.count(path)) return unexpected("a symlink; kam never follows one");
@@ -105,8 +110,10 @@ Expected<std::vector<DirEntry>> MemoryFileSystem::list_dir(const std::string& pa
         if (p.compare(0, prefix.size(), prefix) != 0) return;
         const std::string rest = p.substr(prefix.size());
         const size_t slash = rest.find('/');
-        if (slash == std::string::npos) found[rest] = leaf;
-        else found.emplace(rest.substr(0, slash), EntryType::directory);
+        if (slash == std::string::npos)
+            found[rest] = leaf;
+        else
+            found.emplace(rest.substr(0, slash), EntryType::directory);
     };
     for (const auto& [p, _] : files_) visit(p, EntryType::file);
     for (const auto& [p, _] : symlinks_) visit(p, EntryType::symlink);

@@ -1,8 +1,8 @@
 #include "kam/io/portfolio_root.hpp"
 
-#include <filesystem>
 #include <fmt/format.h>
 #include <sys/stat.h>
+#include <filesystem>
 
 #include "kam/util/error.hpp"
 
@@ -23,20 +23,22 @@ PortfolioRoot make_root(const fs::path& dir, const std::string& working_dir) {
     return PortfolioRoot{trimmed, display_path(trimmed, working_dir)};
 }
 
-PortfolioRoot checked(const std::string& dir, std::string_view source, const std::string& working_dir) {
+PortfolioRoot checked(const std::string& dir, std::string_view source,
+                      const std::string& working_dir) {
     const fs::path p = fs::path(working_dir) / dir;
     std::error_code ec;
     if (!fs::is_directory(p, ec))
         throw UsageError(fmt::format("{} '{}' is not a folder", source, dir));
     if (!is_regular_file_nofollow(p / "kam.yaml"))
-        throw UsageError(fmt::format("{} '{}' holds no kam.yaml (run 'kam init' to make a portfolio)",
-                                     source, dir));
+        throw UsageError(fmt::format(
+            "{} '{}' holds no kam.yaml (run 'kam init' to make a portfolio)", source, dir));
     return make_root(p, working_dir);
 }
 }  // namespace
 
 std::string display_path(const std::string& absolute, const std::string& working_dir) {
-    const fs::path rel = fs::path(absolute).lexically_relative(fs::path(working_dir).lexically_normal());
+    const fs::path rel =
+        fs::path(absolute).lexically_relative(fs::path(working_dir).lexically_normal());
     const std::string s = rel.string();
     if (s.empty()) return absolute;  // on another root: keep it absolute
     if (s == ".") return "";

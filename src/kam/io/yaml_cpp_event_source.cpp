@@ -1,11 +1,11 @@
 // The only file of kam that includes yaml-cpp. It forwards the event parser's
 // callbacks; never YAML::Load, whose node API keeps duplicate keys and drops
 // documents silently.
-#include <sstream>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
+#include <sstream>
 
 #include "kam/io/yaml_events.hpp"
 
@@ -14,7 +14,7 @@ namespace kam {
 namespace {
 
 class Forwarder final : public YAML::EventHandler {
-public:
+  public:
     explicit Forwarder(EventListener& listener) : listener_(listener) {}
 
     void OnDocumentStart(const YAML::Mark& mark) override {
@@ -49,10 +49,12 @@ public:
     void OnMapEnd() override { emit(ParseEvent::Type::mapping_end, YAML::Mark()); }
     void OnAnchor(const YAML::Mark&, const std::string&) override {}
 
-private:
+  private:
     // yaml-cpp reports "?" for untagged plain nodes and "!" for quoted or block
     // scalars; anything else was written by the user.
-    static bool is_explicit(const std::string& tag) { return !tag.empty() && tag != "?" && tag != "!"; }
+    static bool is_explicit(const std::string& tag) {
+        return !tag.empty() && tag != "?" && tag != "!";
+    }
 
     static ParseEvent make(ParseEvent::Type type, const YAML::Mark& mark) {
         ParseEvent e;
@@ -60,7 +62,9 @@ private:
         e.offset = mark.pos < 0 ? 0 : static_cast<uint32_t>(mark.pos);
         return e;
     }
-    void emit(ParseEvent::Type type, const YAML::Mark& mark) { listener_.on_event(make(type, mark)); }
+    void emit(ParseEvent::Type type, const YAML::Mark& mark) {
+        listener_.on_event(make(type, mark));
+    }
     void collection(ParseEvent::Type type, const YAML::Mark& mark, const std::string& tag,
                     YAML::anchor_t anchor, YAML::EmitterStyle::value style) {
         ParseEvent e = make(type, mark);
@@ -74,7 +78,7 @@ private:
 };
 
 class YamlCppEventSource final : public YamlEventSource {
-public:
+  public:
     void parse(std::string_view text, EventListener& listener) const override {
         std::istringstream in{std::string(text)};
         Forwarder forwarder(listener);

@@ -22,18 +22,23 @@ struct LoadAbort {
 ScalarStyle style_at(std::string_view text, uint32_t offset) {
     if (offset >= text.size()) return ScalarStyle::plain;
     switch (text[offset]) {
-        case '"': return ScalarStyle::double_quoted;
-        case '\'': return ScalarStyle::single_quoted;
-        case '|': return ScalarStyle::literal;
-        case '>': return ScalarStyle::folded;
-        default: return ScalarStyle::plain;
+        case '"':
+            return ScalarStyle::double_quoted;
+        case '\'':
+            return ScalarStyle::single_quoted;
+        case '|':
+            return ScalarStyle::literal;
+        case '>':
+            return ScalarStyle::folded;
+        default:
+            return ScalarStyle::plain;
     }
 }
 
 // Builds the owned tree from parser events and enforces the structural rules
 // (one document, no anchors, unique keys, depth) as the events arrive.
 class TreeBuilder final : public EventListener {
-public:
+  public:
     TreeBuilder(std::string_view text, const LineIndex& lines, DiagnosticSink& sink)
         : text_(text), lines_(lines), sink_(sink) {}
 
@@ -45,12 +50,17 @@ public:
             case T::document_start:
                 if (++documents_ > 1) second_document(e.offset);
                 return;
-            case T::document_end: return;
+            case T::document_end:
+                return;
             case T::alias:
                 throw LoadAbort{"yaml-alias", e.offset,
                                 "aliases (*name) are not allowed: write the value out in full"};
-            case T::null: null_node(e); return;
-            case T::scalar: scalar(e); return;
+            case T::null:
+                null_node(e);
+                return;
+            case T::scalar:
+                scalar(e);
+                return;
             case T::sequence_start:
             case T::mapping_start: {
                 reject_anchor_or_tag(e);
@@ -88,7 +98,7 @@ public:
     }
     void finish() { note_position(static_cast<uint32_t>(text_.size())); }
 
-private:
+  private:
     struct Frame {
         Node node;
         bool have_key = false;
@@ -118,15 +128,17 @@ private:
         const char c = at < text_.size() ? text_[at] : '\0';
         const bool written = c == '~' || c == 'n' || c == 'N';
         // An empty key (": value") is already placed at its ':'.
-        const bool is_key = !stack_.empty() && stack_.back().node.kind == NodeKind::mapping && !stack_.back().have_key;
+        const bool is_key = !stack_.empty() && stack_.back().node.kind == NodeKind::mapping &&
+                            !stack_.back().have_key;
         if (!written && !is_key) {
-            while (at > 0 && (text_[at - 1] == ' ' || text_[at - 1] == '\t' || text_[at - 1] == '\r' ||
-                              text_[at - 1] == '\n'))
+            while (at > 0 && (text_[at - 1] == ' ' || text_[at - 1] == '\t' ||
+                              text_[at - 1] == '\r' || text_[at - 1] == '\n'))
                 --at;
             const bool in_flow_list = !stack_.empty() && stack_.back().node.flow &&
                                       stack_.back().node.kind == NodeKind::sequence;
             if (in_flow_list && at > 0 && (text_[at - 1] == ',' || text_[at - 1] == '['))
-                throw LoadAbort{"yaml-syntax", at - 1, "an empty entry in a flow list (two commas in a row?)"};
+                throw LoadAbort{"yaml-syntax", at - 1,
+                                "an empty entry in a flow list (two commas in a row?)"};
             if (at > 0) --at;  // onto the indicator itself
         }
         Node n;
@@ -135,7 +147,9 @@ private:
     }
 
     // A written "!" tag; yaml-cpp reports it exactly like quoting.
-    bool starts_with_tag(uint32_t offset) const { return offset < text_.size() && text_[offset] == '!'; }
+    bool starts_with_tag(uint32_t offset) const {
+        return offset < text_.size() && text_[offset] == '!';
+    }
 
     void reject_anchor_or_tag(const ParseEvent& e) {
         if (e.has_anchor)
@@ -143,8 +157,9 @@ private:
                             "anchors (&name) are not allowed: shared nodes make one edit change "
                             "two places"};
         if (e.has_explicit_tag || starts_with_tag(e.offset))
-            throw LoadAbort{"yaml-syntax", e.offset,
-                            "explicit tags (like !!str) are not supported: quote the value instead"};
+            throw LoadAbort{
+                "yaml-syntax", e.offset,
+                "explicit tags (like !!str) are not supported: quote the value instead"};
     }
 
     void scalar(const ParseEvent& e) {
@@ -210,13 +225,14 @@ private:
             throw LoadAbort{"yaml-alias", key.mark.offset,
                             "merge keys (<<) are not allowed: write the keys out in full"};
         if (const auto first = first_line_of(top, key.value))
-            throw LoadAbort{"yaml-duplicate-key", key.mark.offset,
-                            fmt::format("duplicate key '{}' (first defined at line {})", key.value,
-                                        *first)};
+            throw LoadAbort{
+                "yaml-duplicate-key", key.mark.offset,
+                fmt::format("duplicate key '{}' (first defined at line {})", key.value, *first)};
         // Small mappings are scanned; large ones (hostile input) get an index.
         if (top.node.entries.size() >= 16) {
             if (top.key_lines.empty())
-                for (const Entry& en : top.node.entries) top.key_lines.emplace(en.key, en.key_mark.line);
+                for (const Entry& en : top.node.entries)
+                    top.key_lines.emplace(en.key, en.key_mark.line);
             top.key_lines.emplace(key.value, key.mark.line);
         }
         top.have_key = true;
@@ -244,9 +260,10 @@ private:
         }
         while (end < text_.size() && (text_[end] == ' ' || text_[end] == '\t')) ++end;
         if (end < text_.size() && text_[end] == ':') return;
-        throw LoadAbort{"yaml-syntax", start,
-                        fmt::format("expected ':' after the key '{}' (a key needs a value, even an empty one)",
-                                    key.value)};
+        throw LoadAbort{
+            "yaml-syntax", start,
+            fmt::format("expected ':' after the key '{}' (a key needs a value, even an empty one)",
+                        key.value)};
     }
 
     static std::optional<uint32_t> first_line_of(const Frame& top, const std::string& key) {
@@ -294,7 +311,8 @@ std::string explain_parser_message(const std::string& msg) {
         return "unexpected ':' here (check the indentation, or quote a value that contains ': ')";
     if (msg == "end of sequence flow not found") return "a '[' list is never closed (expected ']')";
     if (msg == "end of map flow not found") return "a '{' mapping is never closed (expected '}')";
-    if (msg == "end of sequence not found") return "a list ends unexpectedly (check the indentation)";
+    if (msg == "end of sequence not found")
+        return "a list ends unexpectedly (check the indentation)";
     if (msg == "illegal flow end") return "a ']' or '}' that closes nothing";
     if (msg == "the referenced anchor is not defined")
         return "aliases (*name) are not allowed: write the value out in full";
@@ -376,7 +394,8 @@ std::optional<Node> load_yaml(std::string_view bytes, DiagnosticSink& sink,
     const LineIndex lines(text);
     if (text.starts_with("\xEF\xBB\xBF")) {
         // yaml-cpp would skip it silently and every position after it would be off by three.
-        sink.add("yaml-encoding", 1, 1, "a second byte-order mark (U+FEFF) at the start of the file");
+        sink.add("yaml-encoding", 1, 1,
+                 "a second byte-order mark (U+FEFF) at the start of the file");
         return std::nullopt;
     }
     if (!check_encoding(text, lines, sink)) return std::nullopt;
@@ -399,7 +418,8 @@ std::optional<Node> load_yaml(std::string_view bytes, DiagnosticSink& sink,
         // yaml-cpp may point past the last line (an unclosed '[' at the end of
         // the file); then the end of the text is the place to show.
         const std::string what = e.what();
-        const std::string rule = what == "the referenced anchor is not defined" ? "yaml-alias" : "yaml-syntax";
+        const std::string rule =
+            what == "the referenced anchor is not defined" ? "yaml-alias" : "yaml-syntax";
         // An unclosed '[' or '{' is best shown where it was opened.
         if (what == "end of sequence flow not found" || what == "end of map flow not found")
             if (const auto open = builder.open_flow_offset()) {
@@ -409,9 +429,12 @@ std::optional<Node> load_yaml(std::string_view bytes, DiagnosticSink& sink,
             }
         const bool past_end = e.line0() + 1 > lines.line_count();
         const uint32_t line = past_end ? lines.line_count() : e.line0() + 1;
-        const uint32_t offset = past_end ? static_cast<uint32_t>(text.size()) : lines.line_start(line) + e.column0();
-        const Mark m = lines.mark_at(std::min<uint32_t>(offset, static_cast<uint32_t>(text.size())));
-        sink.add(rule, m.line, m.line == line ? m.column : e.column0() + 1, explain_parser_message(what));
+        const uint32_t offset =
+            past_end ? static_cast<uint32_t>(text.size()) : lines.line_start(line) + e.column0();
+        const Mark m =
+            lines.mark_at(std::min<uint32_t>(offset, static_cast<uint32_t>(text.size())));
+        sink.add(rule, m.line, m.line == line ? m.column : e.column0() + 1,
+                 explain_parser_message(what));
         return std::nullopt;
     }
     if (const uint32_t tab_line =

@@ -1,7 +1,7 @@
 #include "kam/io/yaml_text.hpp"
 
-#include <array>
 #include <fmt/format.h>
+#include <array>
 
 #include "kam/util/date.hpp"
 #include "kam/util/scalar.hpp"
@@ -13,7 +13,7 @@ bool looks_like_other_type(std::string_view s) {
     // Everything a YAML 1.1 or 1.2 reader, or kam's own typed fields, might take
     // for a non-text value.
     static constexpr std::array<std::string_view, 22> k_words{
-        "true", "false", "True", "False", "TRUE", "FALSE", "yes", "no", "Yes", "No", "YES",
+        "true", "false", "True", "False", "TRUE", "FALSE", "yes", "no",   "Yes",  "No",   "YES",
         "NO",   "on",    "off",  "On",    "Off",  "ON",    "OFF", "null", "Null", "NULL", "~"};
     for (std::string_view w : k_words)
         if (s == w) return true;
@@ -44,20 +44,34 @@ std::string yaml_double_quoted(std::string_view s) {
     for (char ch : s) {
         const auto c = static_cast<unsigned char>(ch);
         switch (ch) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\t': out += "\\t"; break;
-            case '\r': out += "\\r"; break;
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
             default:
-                if (c < 0x20 || c == 0x7F) out += fmt::format("\\x{:02X}", c);
-                else out += ch;
+                if (c < 0x20 || c == 0x7F)
+                    out += fmt::format("\\x{:02X}", c);
+                else
+                    out += ch;
         }
     }
     out += '"';
     return out;
 }
 
-std::string yaml_scalar(std::string_view s) { return is_plain_safe(s) ? std::string(s) : yaml_double_quoted(s); }
+std::string yaml_scalar(std::string_view s) {
+    return is_plain_safe(s) ? std::string(s) : yaml_double_quoted(s);
+}
 
 }  // namespace kam

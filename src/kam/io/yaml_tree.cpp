@@ -10,10 +10,14 @@ const Node* Node::find(std::string_view key) const {
 
 std::string_view node_kind_name(NodeKind kind) {
     switch (kind) {
-        case NodeKind::null: return "null";
-        case NodeKind::scalar: return "a single value";
-        case NodeKind::sequence: return "a list";
-        case NodeKind::mapping: return "a mapping";
+        case NodeKind::null:
+            return "null";
+        case NodeKind::scalar:
+            return "a single value";
+        case NodeKind::sequence:
+            return "a list";
+        case NodeKind::mapping:
+            return "a mapping";
     }
     return "?";
 }

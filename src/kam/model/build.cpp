@@ -8,11 +8,13 @@ namespace kam {
 
 namespace {
 
-Pos pos_of(const Node& n) { return Pos{n.mark.line, n.mark.column}; }
+Pos pos_of(const Node& n) {
+    return Pos{n.mark.line, n.mark.column};
+}
 
 // Typed, forgiving reads of one mapping: a missing or malformed value is nullopt.
 class Fields {
-public:
+  public:
     explicit Fields(const Node& node) : node_(node) {}
 
     const Node* get(std::string_view key) const {
@@ -68,7 +70,8 @@ public:
     }
     std::optional<std::string> currency(std::string_view key) const {
         const Node* n = get(key);
-        return n && is_currency_code(n->value) ? std::optional<std::string>(n->value) : std::nullopt;
+        return n && is_currency_code(n->value) ? std::optional<std::string>(n->value)
+                                               : std::nullopt;
     }
     Pos pos(std::string_view key) const {
         const Node* n = node_.is_mapping() ? node_.find(key) : nullptr;
@@ -96,7 +99,7 @@ public:
         return n && n->is_mapping() ? n : nullptr;
     }
 
-private:
+  private:
     const Node& node_;
 };
 
@@ -109,7 +112,8 @@ std::vector<SwotItem> swot_items(const Node& root, std::string_view key) {
             out.push_back({item.value, ""});
         } else if (item.is_mapping()) {
             Fields f(item);
-            if (!f.text("text").empty()) out.push_back({f.text("text"), f.choice("impact", enums::impact)});
+            if (!f.text("text").empty())
+                out.push_back({f.text("text"), f.choice("impact", enums::impact)});
         }
     }
     return out;
@@ -249,12 +253,13 @@ Blueprint build_blueprint(const Node& root) {
     }
     for (const Node* m : f.list("competition")) {
         Fields r(*m);
-        b.competition.push_back(
-            {r.text("name"), r.text("position"), r.choice("threat", enums::level), r.percent("share")});
+        b.competition.push_back({r.text("name"), r.text("position"),
+                                 r.choice("threat", enums::level), r.percent("share")});
     }
     for (const Node* m : f.list("offerings")) {
         Fields r(*m);
-        b.offerings.push_back({r.text("name"), r.choice("stage", enums::offering_stage), r.text("notes")});
+        b.offerings.push_back(
+            {r.text("name"), r.choice("stage", enums::offering_stage), r.text("notes")});
     }
     return b;
 }
@@ -484,7 +489,8 @@ PortfolioSettings build_settings(const Node& root) {
                 if (!e.value.is_sequence()) continue;
                 std::vector<std::string> sections;
                 for (const Node& item : e.value.items)
-                    if (item.is_scalar() && find_section(item.value)) sections.push_back(item.value);
+                    if (item.is_scalar() && find_section(item.value))
+                        sections.push_back(item.value);
                 s.policy.require[e.key] = std::move(sections);
             }
         }
@@ -503,7 +509,8 @@ PortfolioSettings build_settings(const Node& root) {
     if (const Node* w = f.child("health_weights"))
         for (const Entry& e : w->entries)
             if (e.value.is_scalar())
-                if (auto v = parse_number(e.value.value); v && *v >= 0) s.health_weights[e.key] = *v;
+                if (auto v = parse_number(e.value.value); v && *v >= 0)
+                    s.health_weights[e.key] = *v;
     return s;
 }
 

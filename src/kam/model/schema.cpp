@@ -11,7 +11,8 @@ using SV = std::string_view;
 constexpr double k_no_limit = std::numeric_limits<double>::infinity();
 
 // --- enumerations ----------------------------------------------------------
-constexpr std::array<SV, 6> k_status{"prospect", "onboarding", "active", "at-risk", "dormant", "lost"};
+constexpr std::array<SV, 6> k_status{"prospect", "onboarding", "active",
+                                     "at-risk",  "dormant",    "lost"};
 constexpr std::array<SV, 5> k_tier{"key", "strategic", "growth", "maintain", "transactional"};
 constexpr std::array<SV, 3> k_relationship_type{"intense", "moderate", "arms-length"};
 constexpr std::array<SV, 3> k_level{"low", "medium", "high"};
@@ -25,15 +26,16 @@ constexpr std::array<SV, 4> k_offering_stage{"current", "proposed", "planned", "
 constexpr std::array<SV, 4> k_risk_status{"open", "mitigating", "accepted", "closed"};
 constexpr std::array<SV, 7> k_risk_category{"relationship", "delivery", "commercial", "financial",
                                             "competitive",  "legal",    "other"};
-constexpr std::array<SV, 5> k_contract_status{"draft", "active", "renewing", "expired", "terminated"};
+constexpr std::array<SV, 5> k_contract_status{"draft", "active", "renewing", "expired",
+                                              "terminated"};
 constexpr std::array<SV, 8> k_contract_type{"msa",     "sow",       "license", "subscription",
                                             "support", "framework", "nda",     "other"};
 constexpr std::array<SV, 2> k_better{"higher", "lower"};
 constexpr std::array<SV, 4> k_perspective{"financial", "customer", "internal", "learning"};
 constexpr std::array<SV, 4> k_issue_severity{"low", "medium", "high", "critical"};
 constexpr std::array<SV, 2> k_issue_status{"open", "resolved"};
-constexpr std::array<SV, 6> k_opportunity_stage{"lead", "qualified", "proposal",
-                                                "negotiation", "won", "lost"};
+constexpr std::array<SV, 6> k_opportunity_stage{"lead",        "qualified", "proposal",
+                                                "negotiation", "won",       "lost"};
 constexpr std::array<SV, 4> k_review_type{"qbr", "annual", "executive", "ad-hoc"};
 constexpr std::array<SV, 4> k_rule_severity{"error", "warning", "info", "off"};
 
@@ -46,24 +48,36 @@ constexpr FieldSpec typed(SV key, T type, SV description, bool required = false)
 template <size_t N>
 constexpr FieldSpec one_of(SV key, const std::array<SV, N>& values, SV description,
                            bool required = false) {
-    return FieldSpec{.key = key, .type = T::enumeration, .required = required,
-                     .values = values, .description = description};
+    return FieldSpec{.key = key,
+                     .type = T::enumeration,
+                     .required = required,
+                     .values = values,
+                     .description = description};
 }
 constexpr FieldSpec ranged(SV key, T type, double min, double max, SV description,
                            bool required = false) {
-    return FieldSpec{.key = key, .type = type, .required = required, .min = min, .max = max,
+    return FieldSpec{.key = key,
+                     .type = type,
+                     .required = required,
+                     .min = min,
+                     .max = max,
                      .description = description};
 }
 constexpr FieldSpec nested(SV key, T type, const Schema& schema, SV description,
                            bool required = false) {
-    return FieldSpec{.key = key, .type = type, .required = required, .schema = &schema,
+    return FieldSpec{.key = key,
+                     .type = type,
+                     .required = required,
+                     .schema = &schema,
                      .description = description};
 }
 constexpr FieldSpec ref(SV key, SV target, SV description) {
     return FieldSpec{.key = key, .type = T::ref, .ref_target = target, .description = description};
 }
 constexpr FieldSpec id() {
-    return FieldSpec{.key = "id", .type = T::id, .required = true,
+    return FieldSpec{.key = "id",
+                     .type = T::id,
+                     .required = true,
                      .description = "identifier, unique in its list"};
 }
 
@@ -383,7 +397,8 @@ constexpr Schema k_reviews{"reviews.yaml", k_reviews_fields, "reviews, surveys, 
 
 // --- kam.yaml ----------------------------------------------------------------------
 constexpr FieldSpec k_policy_fields[] = {
-    ranged("review_every_days", T::integer, 1, 36500, "a progress review is overdue after this (90)"),
+    ranged("review_every_days", T::integer, 1, 36500,
+           "a progress review is overdue after this (90)"),
     ranged("survey_every_days", T::integer, 1, 36500, "survey window (365)"),
     ranged("contact_every_days", T::integer, 1, 36500, "a decision-maker is stale after this (60)"),
     ranged("renewal_horizon_days", T::integer, 1, 36500, "renewals inside it are listed (180)"),
@@ -437,7 +452,9 @@ const FieldSpec* Schema::find(std::string_view key) const {
     return nullptr;
 }
 
-std::span<const SectionFile> section_files() { return k_sections; }
+std::span<const SectionFile> section_files() {
+    return k_sections;
+}
 
 const SectionFile* find_section(std::string_view name) {
     for (const SectionFile& s : k_sections)
@@ -445,31 +462,55 @@ const SectionFile* find_section(std::string_view name) {
     return nullptr;
 }
 
-const Schema& portfolio_schema() { return k_portfolio; }
-const Schema& swot_item_schema() { return k_swot_item; }
+const Schema& portfolio_schema() {
+    return k_portfolio;
+}
+const Schema& swot_item_schema() {
+    return k_swot_item;
+}
 
 std::string_view field_type_name(FieldType type) {
     switch (type) {
-        case T::text: return "text";
-        case T::integer: return "whole number";
-        case T::number: return "number";
-        case T::boolean: return "boolean (true or false)";
-        case T::date: return "date (YYYY-MM-DD)";
-        case T::money: return "amount of money";
-        case T::percent: return "percentage (0 to 100)";
-        case T::currency: return "currency code (three capitals, like EUR)";
-        case T::enumeration: return "one of a list of values";
-        case T::id: return "id";
-        case T::ref: return "reference to an id";
-        case T::period: return "period (YYYY, YYYY-Qn or YYYY-MM)";
-        case T::object: return "mapping";
-        case T::object_list: return "list of mappings";
-        case T::text_list: return "list of texts";
-        case T::swot_list: return "list of texts or {text, impact}";
-        case T::currency_map: return "mapping of currency code to rate";
-        case T::severity_map: return "mapping of rule id to severity";
-        case T::require_map: return "mapping of tier to list of sections";
-        case T::weight_map: return "mapping of health part to weight";
+        case T::text:
+            return "text";
+        case T::integer:
+            return "whole number";
+        case T::number:
+            return "number";
+        case T::boolean:
+            return "boolean (true or false)";
+        case T::date:
+            return "date (YYYY-MM-DD)";
+        case T::money:
+            return "amount of money";
+        case T::percent:
+            return "percentage (0 to 100)";
+        case T::currency:
+            return "currency code (three capitals, like EUR)";
+        case T::enumeration:
+            return "one of a list of values";
+        case T::id:
+            return "id";
+        case T::ref:
+            return "reference to an id";
+        case T::period:
+            return "period (YYYY, YYYY-Qn or YYYY-MM)";
+        case T::object:
+            return "mapping";
+        case T::object_list:
+            return "list of mappings";
+        case T::text_list:
+            return "list of texts";
+        case T::swot_list:
+            return "list of texts or {text, impact}";
+        case T::currency_map:
+            return "mapping of currency code to rate";
+        case T::severity_map:
+            return "mapping of rule id to severity";
+        case T::require_map:
+            return "mapping of tier to list of sections";
+        case T::weight_map:
+            return "mapping of health part to weight";
     }
     return "?";
 }

@@ -1,8 +1,8 @@
 #include "kam/portfolio/load.hpp"
 
+#include <fmt/format.h>
 #include <algorithm>
 #include <atomic>
-#include <fmt/format.h>
 #include <mutex>
 #include <thread>
 
@@ -34,10 +34,13 @@ std::optional<Node> read_yaml(const FileSystem& fs, const std::string& path, Dia
 
 void append(std::vector<Diagnostic>& out, DiagnosticSink& sink) {
     auto items = sink.take();
-    out.insert(out.end(), std::make_move_iterator(items.begin()), std::make_move_iterator(items.end()));
+    out.insert(out.end(), std::make_move_iterator(items.begin()),
+               std::make_move_iterator(items.end()));
 }
 
-bool ends_with_yaml(std::string_view name) { return name.ends_with(".yaml") || name.ends_with(".yml"); }
+bool ends_with_yaml(std::string_view name) {
+    return name.ends_with(".yaml") || name.ends_with(".yml");
+}
 
 std::vector<std::string_view> section_file_names() {
     std::vector<std::string_view> names;
@@ -62,7 +65,8 @@ PortfolioSettings read_settings(const FileSystem& fs, const std::string& root, D
 
 Account load_account(const FileSystem& fs, const std::string& dir, const std::string& display_dir,
                      const std::string& slug, const PortfolioSettings& settings, Date as_of,
-                     const YamlEventSource& source, std::vector<Diagnostic>& out, size_t* bytes_read) {
+                     const YamlEventSource& source, std::vector<Diagnostic>& out,
+                     size_t* bytes_read) {
     Account a;
     a.slug = slug;
     a.dir = display_dir;
@@ -70,8 +74,14 @@ Account load_account(const FileSystem& fs, const std::string& dir, const std::st
 
     auto listing = fs.list_dir(dir);
     if (!listing) {
-        out.push_back(Diagnostic{Severity::error, "file-unreadable", display_dir, 1, 1,
-                                 fmt::format("cannot read the account folder: {}", listing.error()), {}, {}});
+        out.push_back(Diagnostic{Severity::error,
+                                 "file-unreadable",
+                                 display_dir,
+                                 1,
+                                 1,
+                                 fmt::format("cannot read the account folder: {}", listing.error()),
+                                 {},
+                                 {}});
     } else {
         const auto known = section_file_names();
         bool cover_entry_seen = false;  // an account.yaml that is not a regular file
@@ -82,20 +92,33 @@ Account load_account(const FileSystem& fs, const std::string& dir, const std::st
             if (!section) {
                 if (ends_with_yaml(e.name) && e.type != EntryType::directory) {
                     std::string hint;
-                    if (auto m = closest_match(e.name, known)) hint = fmt::format("did you mean {}?", *m);
-                    out.push_back(Diagnostic{Severity::warning, "unknown-file", a.file_path(e.name), 1, 1,
-                                             fmt::format("{} is not an account file; kam ignores it", e.name),
-                                             hint, {}});
+                    if (auto m = closest_match(e.name, known))
+                        hint = fmt::format("did you mean {}?", *m);
+                    out.push_back(
+                        Diagnostic{Severity::warning,
+                                   "unknown-file",
+                                   a.file_path(e.name),
+                                   1,
+                                   1,
+                                   fmt::format("{} is not an account file; kam ignores it", e.name),
+                                   hint,
+                                   {}});
                 }
                 continue;
             }
             if (e.type != EntryType::file) {
                 if (section->section == "account") cover_entry_seen = true;
-                out.push_back(Diagnostic{Severity::warning, "tree-entry", a.file_path(e.name), 1, 1,
-                                         e.type == EntryType::symlink
-                                             ? fmt::format("{} is a symlink; kam never follows one", e.name)
-                                             : fmt::format("{} is not a regular file", e.name),
-                                         {}, {}});
+                out.push_back(
+                    Diagnostic{Severity::warning,
+                               "tree-entry",
+                               a.file_path(e.name),
+                               1,
+                               1,
+                               e.type == EntryType::symlink
+                                   ? fmt::format("{} is a symlink; kam never follows one", e.name)
+                                   : fmt::format("{} is not a regular file", e.name),
+                               {},
+                               {}});
                 continue;
             }
             a.present_files.emplace_back(section->section);
@@ -110,20 +133,28 @@ Account load_account(const FileSystem& fs, const std::string& dir, const std::st
             append(out, sink);
         }
         if (!a.has_file("account") && !cover_entry_seen)
-            out.push_back(Diagnostic{Severity::error, "schema-required", a.file_path("account.yaml"), 1, 1,
-                                     "the account has no account.yaml (every account needs its cover sheet)",
-                                     {}, {}});
+            out.push_back(
+                Diagnostic{Severity::error,
+                           "schema-required",
+                           a.file_path("account.yaml"),
+                           1,
+                           1,
+                           "the account has no account.yaml (every account needs its cover sheet)",
+                           {},
+                           {}});
     }
     check_account(a, CheckContext{settings, as_of}, out);
 
-    std::vector<Diagnostic> mine(std::make_move_iterator(out.begin() + static_cast<ptrdiff_t>(first)),
-                                 std::make_move_iterator(out.end()));
+    std::vector<Diagnostic> mine(
+        std::make_move_iterator(out.begin() + static_cast<ptrdiff_t>(first)),
+        std::make_move_iterator(out.end()));
     out.resize(first);
     apply_severities(mine, settings.rules);
     for (Diagnostic& d : mine) d.account = slug;
     a.has_errors = std::any_of(mine.begin(), mine.end(),
                                [](const Diagnostic& d) { return d.severity == Severity::error; });
-    out.insert(out.end(), std::make_move_iterator(mine.begin()), std::make_move_iterator(mine.end()));
+    out.insert(out.end(), std::make_move_iterator(mine.begin()),
+               std::make_move_iterator(mine.end()));
     return a;
 }
 
@@ -157,18 +188,37 @@ LoadedPortfolio load_portfolio(const FileSystem& fs, const std::string& root,
             if (e.type == EntryType::directory && is_valid_slug(e.name)) {
                 slugs.push_back(e.name);
             } else if (e.type == EntryType::symlink) {
-                result.diagnostics.push_back({Severity::warning, "tree-entry", where, 1, 1,
-                                              "a symlink in accounts/; kam never follows one", {}, {}});
+                result.diagnostics.push_back({Severity::warning,
+                                              "tree-entry",
+                                              where,
+                                              1,
+                                              1,
+                                              "a symlink in accounts/; kam never follows one",
+                                              {},
+                                              {}});
             } else if (e.type == EntryType::directory) {
                 result.diagnostics.push_back(
-                    {Severity::warning, "tree-entry", where, 1, 1,
-                     fmt::format("'{}' is not a valid account name (lowercase letters, digits and '-', "
-                                 "starting with a letter or digit, at most 63)",
-                                 e.name),
-                     {}, {}});
+                    {Severity::warning,
+                     "tree-entry",
+                     where,
+                     1,
+                     1,
+                     fmt::format(
+                         "'{}' is not a valid account name (lowercase letters, digits and '-', "
+                         "starting with a letter or digit, at most 63)",
+                         e.name),
+                     {},
+                     {}});
             } else {
-                result.diagnostics.push_back({Severity::warning, "tree-entry", where, 1, 1,
-                                              "a file in accounts/, where only account folders belong", {}, {}});
+                result.diagnostics.push_back(
+                    {Severity::warning,
+                     "tree-entry",
+                     where,
+                     1,
+                     1,
+                     "a file in accounts/, where only account folders belong",
+                     {},
+                     {}});
             }
         }
     }
@@ -196,8 +246,9 @@ LoadedPortfolio load_portfolio(const FileSystem& fs, const std::string& root,
             for (size_t i = next++; i < slugs.size(); i = next++) {
                 Slot& s = slots[i];
                 const std::string rel = "accounts/" + slugs[i];
-                s.account = load_account(fs, join_path(root, rel), shown(rel), slugs[i], result.settings,
-                                         options.as_of, source, s.diagnostics, &s.bytes);
+                s.account =
+                    load_account(fs, join_path(root, rel), shown(rel), slugs[i], result.settings,
+                                 options.as_of, source, s.diagnostics, &s.bytes);
                 s.files = s.account.present_files.size();
                 if (!options.keep_accounts) {
                     Account light;
@@ -214,7 +265,8 @@ LoadedPortfolio load_portfolio(const FileSystem& fs, const std::string& root,
             next = slugs.size();
         }
     };
-    const unsigned jobs = std::max(1u, std::min<unsigned>(options.jobs, static_cast<unsigned>(slugs.size())));
+    const unsigned jobs =
+        std::max(1u, std::min<unsigned>(options.jobs, static_cast<unsigned>(slugs.size())));
     std::vector<std::thread> threads;
     for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(work);
     work();
@@ -226,7 +278,8 @@ LoadedPortfolio load_portfolio(const FileSystem& fs, const std::string& root,
     for (Slot& s : slots) {
         result.files_read += s.files;
         result.bytes_read += s.bytes;
-        result.diagnostics.insert(result.diagnostics.end(), std::make_move_iterator(s.diagnostics.begin()),
+        result.diagnostics.insert(result.diagnostics.end(),
+                                  std::make_move_iterator(s.diagnostics.begin()),
                                   std::make_move_iterator(s.diagnostics.end()));
         result.accounts.push_back(std::move(s.account));
     }

@@ -18,9 +18,12 @@ std::string plural(size_t n, std::string_view word) {
 
 std::string_view ansi(Severity s) {
     switch (s) {
-        case Severity::error: return "\x1b[1;31m";
-        case Severity::warning: return "\x1b[1;33m";
-        default: return "\x1b[1;36m";
+        case Severity::error:
+            return "\x1b[1;31m";
+        case Severity::warning:
+            return "\x1b[1;33m";
+        default:
+            return "\x1b[1;36m";
     }
 }
 
@@ -28,15 +31,27 @@ std::string xml_escape(std::string_view s) {
     std::string out;
     for (char c : s) {
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&apos;"; break;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&apos;";
+                break;
             default:
                 // XML 1.0 cannot carry most control characters at all.
-                if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t' && c != '\r') out += '?';
-                else out += c;
+                if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t' && c != '\r')
+                    out += '?';
+                else
+                    out += c;
         }
     }
     return out;
@@ -46,27 +61,35 @@ std::string xml_escape(std::string_view s) {
 std::string gh_data(std::string_view s) {
     std::string out;
     for (char c : s) {
-        if (c == '%') out += "%25";
-        else if (c == '\r') out += "%0D";
-        else if (c == '\n') out += "%0A";
-        else out += c;
+        if (c == '%')
+            out += "%25";
+        else if (c == '\r')
+            out += "%0D";
+        else if (c == '\n')
+            out += "%0A";
+        else
+            out += c;
     }
     return out;
 }
 std::string gh_property(std::string_view s) {
     std::string out;
     for (char c : gh_data(s)) {
-        if (c == ':') out += "%3A";
-        else if (c == ',') out += "%2C";
-        else out += c;
+        if (c == ':')
+            out += "%3A";
+        else if (c == ',')
+            out += "%2C";
+        else
+            out += c;
     }
     return out;
 }
 
 // Findings about a whole file sit at 1:1; a caret there would blame line 1.
 bool about_whole_file(const Diagnostic& d) {
-    static constexpr std::string_view k_rules[] = {"tree-entry", "unknown-file", "section-required",
-                                                   "review-overdue", "file-unreadable", "yaml-limit"};
+    static constexpr std::string_view k_rules[] = {"tree-entry",       "unknown-file",
+                                                   "section-required", "review-overdue",
+                                                   "file-unreadable",  "yaml-limit"};
     if (d.line != 1 || d.column != 1) return false;
     for (std::string_view r : k_rules)
         if (d.rule == r) return true;
@@ -78,9 +101,12 @@ std::string printable(std::string_view line) {
     std::string out;
     for (char c : line) {
         const auto u = static_cast<unsigned char>(c);
-        if (c == '\t') out += ' ';  // one column, so the caret stays aligned
-        else if (u < 0x20 || u == 0x7F) out += '?';
-        else out += c;
+        if (c == '\t')
+            out += ' ';  // one column, so the caret stays aligned
+        else if (u < 0x20 || u == 0x7F)
+            out += '?';
+        else
+            out += c;
     }
     return out;
 }
@@ -90,10 +116,13 @@ std::string uri_path(std::string_view path) {
     std::string out;
     for (char c : path) {
         const auto u = static_cast<unsigned char>(c);
-        const bool keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-                          c == '.' || c == '_' || c == '~' || c == '/';
-        if (keep) out += c;
-        else out += fmt::format("%{:02X}", u);
+        const bool keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                          (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~' ||
+                          c == '/';
+        if (keep)
+            out += c;
+        else
+            out += fmt::format("%{:02X}", u);
     }
     return out;
 }
@@ -109,22 +138,31 @@ FindingCounts count_findings(const std::vector<Diagnostic>& diagnostics, size_t 
     c.accounts = accounts;
     std::set<std::string> with;
     for (const Diagnostic& d : diagnostics) {
-        if (d.severity == Severity::error) ++c.errors;
-        else if (d.severity == Severity::warning) ++c.warnings;
-        else if (d.severity == Severity::info) ++c.infos;
-        if (d.account.empty()) c.portfolio_findings = true;
-        else with.insert(d.account);
+        if (d.severity == Severity::error)
+            ++c.errors;
+        else if (d.severity == Severity::warning)
+            ++c.warnings;
+        else if (d.severity == Severity::info)
+            ++c.infos;
+        if (d.account.empty())
+            c.portfolio_findings = true;
+        else
+            with.insert(d.account);
     }
     c.accounts_with_findings = with.size();
     return c;
 }
 
 std::string summary_line(const FindingCounts& c) {
-    if (c.errors + c.warnings + c.infos == 0) return fmt::format("no findings in {}", plural(c.accounts, "account"));
-    std::string counts = fmt::format("{}, {}", plural(c.errors, "error"), plural(c.warnings, "warning"));
+    if (c.errors + c.warnings + c.infos == 0)
+        return fmt::format("no findings in {}", plural(c.accounts, "account"));
+    std::string counts =
+        fmt::format("{}, {}", plural(c.errors, "error"), plural(c.warnings, "warning"));
     if (c.infos) counts += ", " + plural(c.infos, "info");
-    const std::string where = fmt::format("{} of {}", c.accounts_with_findings, plural(c.accounts, "account"));
-    if (c.portfolio_findings) return fmt::format("{} in the portfolio settings or tree and {}", counts, where);
+    const std::string where =
+        fmt::format("{} of {}", c.accounts_with_findings, plural(c.accounts, "account"));
+    if (c.portfolio_findings)
+        return fmt::format("{} in the portfolio settings or tree and {}", counts, where);
     return fmt::format("{} in {}", counts, where);
 }
 
@@ -135,12 +173,13 @@ std::string render_text(const std::vector<Diagnostic>& diagnostics, const TextOp
                            dim = o.color ? "\x1b[2m" : "", green = o.color ? "\x1b[1;32m" : "";
     for (const Diagnostic& d : diagnostics) {
         out += fmt::format("{}{}:{}:{}:{} {}{}:{} {} [{}]\n", bold, d.path, d.line, d.column, reset,
-                           o.color ? ansi(d.severity) : "", severity_name(d.severity), reset, d.message,
-                           d.rule);
+                           o.color ? ansi(d.severity) : "", severity_name(d.severity), reset,
+                           d.message, d.rule);
         if (o.show_source && lookup && !about_whole_file(d)) {
             if (const auto line = lookup(d.path, d.line); line && !line->empty()) {
                 out += fmt::format("{:>5} | {}\n", d.line, printable(*line));
-                out += fmt::format("      | {}{}^{}\n", std::string(d.column - 1, ' '), green, reset);
+                out +=
+                    fmt::format("      | {}{}^{}\n", std::string(d.column - 1, ' '), green, reset);
             }
         }
         if (!d.hint.empty()) out += fmt::format("      {}= hint: {}{}\n", dim, d.hint, reset);
@@ -178,13 +217,14 @@ std::string render_github(const std::vector<Diagnostic>& diagnostics) {
         const std::string_view level = d.severity == Severity::error     ? "error"
                                        : d.severity == Severity::warning ? "warning"
                                                                          : "notice";
-        out += fmt::format("::{} file={},line={},col={},title={}::{}\n", level, gh_property(d.path), d.line,
-                           d.column, gh_property(d.rule), gh_data(full_message(d)));
+        out += fmt::format("::{} file={},line={},col={},title={}::{}\n", level, gh_property(d.path),
+                           d.line, d.column, gh_property(d.rule), gh_data(full_message(d)));
     }
     return out;
 }
 
-std::string render_junit(const std::vector<Diagnostic>& diagnostics, const std::vector<std::string>& files_checked) {
+std::string render_junit(const std::vector<Diagnostic>& diagnostics,
+                         const std::vector<std::string>& files_checked) {
     std::map<std::string, std::vector<const Diagnostic*>> by_file;
     for (const std::string& f : files_checked) by_file[f];
     for (const Diagnostic& d : diagnostics) by_file[d.path].push_back(&d);
@@ -192,11 +232,14 @@ std::string render_junit(const std::vector<Diagnostic>& diagnostics, const std::
     for (const auto& [_, ds] : by_file)
         for (const Diagnostic* d : ds) failures += d->severity == Severity::error ? 1 : 0;
     std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-    out += fmt::format("<testsuites name=\"kam validate\" tests=\"{}\" failures=\"{}\">\n", by_file.size(), failures);
-    out += fmt::format("  <testsuite name=\"kam validate\" tests=\"{}\" failures=\"{}\" errors=\"0\">\n",
+    out += fmt::format("<testsuites name=\"kam validate\" tests=\"{}\" failures=\"{}\">\n",
                        by_file.size(), failures);
+    out += fmt::format(
+        "  <testsuite name=\"kam validate\" tests=\"{}\" failures=\"{}\" errors=\"0\">\n",
+        by_file.size(), failures);
     for (const auto& [file, ds] : by_file) {
-        out += fmt::format("    <testcase classname=\"kam.validate\" name=\"{}\"", xml_escape(file));
+        out +=
+            fmt::format("    <testcase classname=\"kam.validate\" name=\"{}\"", xml_escape(file));
         if (ds.empty()) {
             out += "/>\n";
             continue;
@@ -204,21 +247,26 @@ std::string render_junit(const std::vector<Diagnostic>& diagnostics, const std::
         out += ">\n";
         std::string notes;
         for (const Diagnostic* d : ds) {
-            const std::string line = fmt::format("{}:{}:{}: {}: {} [{}]", d->path, d->line, d->column,
-                                                 severity_name(d->severity), full_message(*d), d->rule);
+            const std::string line =
+                fmt::format("{}:{}:{}: {}: {} [{}]", d->path, d->line, d->column,
+                            severity_name(d->severity), full_message(*d), d->rule);
             if (d->severity == Severity::error)
-                out += fmt::format("      <failure type=\"{}\" message=\"{}\">{}</failure>\n", xml_escape(d->rule),
-                                   xml_escape(full_message(*d)), xml_escape(line));
-            else notes += line + "\n";
+                out += fmt::format("      <failure type=\"{}\" message=\"{}\">{}</failure>\n",
+                                   xml_escape(d->rule), xml_escape(full_message(*d)),
+                                   xml_escape(line));
+            else
+                notes += line + "\n";
         }
-        if (!notes.empty()) out += fmt::format("      <system-out>{}</system-out>\n", xml_escape(notes));
+        if (!notes.empty())
+            out += fmt::format("      <system-out>{}</system-out>\n", xml_escape(notes));
         out += "    </testcase>\n";
     }
     out += "  </testsuite>\n</testsuites>\n";
     return out;
 }
 
-std::string render_sarif(const std::vector<Diagnostic>& diagnostics, const std::string& tool_version) {
+std::string render_sarif(const std::vector<Diagnostic>& diagnostics,
+                         const std::string& tool_version) {
     using json = nlohmann::ordered_json;
     auto level = [](Severity s) {
         return s == Severity::error ? "error" : s == Severity::warning ? "warning" : "note";
@@ -238,20 +286,20 @@ std::string render_sarif(const std::vector<Diagnostic>& diagnostics, const std::
         if (const auto it = index.find(d.rule); it != index.end()) result["ruleIndex"] = it->second;
         result["level"] = level(d.severity);
         result["message"] = {{"text", full_message(d)}};
-        result["locations"] = json::array({json{
-            {"physicalLocation",
-             {{"artifactLocation", {{"uri", uri_path(d.path)}}},
-              {"region", {{"startLine", d.line}, {"startColumn", d.column}}}}}}});
+        result["locations"] =
+            json::array({json{{"physicalLocation",
+                               {{"artifactLocation", {{"uri", uri_path(d.path)}}},
+                                {"region", {{"startLine", d.line}, {"startColumn", d.column}}}}}}});
         results.push_back(std::move(result));
     }
     json doc{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
              {"version", "2.1.0"},
-             {"runs", json::array({json{{"tool",
-                                         {{"driver",
-                                           {{"name", "kam"},
-                                            {"version", tool_version},
-                                            {"rules", std::move(rules)}}}}},
-                                        {"results", std::move(results)}}})}};
+             {"runs",
+              json::array({json{
+                  {"tool",
+                   {{"driver",
+                     {{"name", "kam"}, {"version", tool_version}, {"rules", std::move(rules)}}}}},
+                  {"results", std::move(results)}}})}};
     return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 

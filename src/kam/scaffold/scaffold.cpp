@@ -1,12 +1,12 @@
 #include "kam/scaffold/scaffold.hpp"
 
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
-#include <fmt/format.h>
 #include <map>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "kam/check/schema_check.hpp"
 #include "kam/io/yaml_loader.hpp"
@@ -31,7 +31,8 @@ void require_one_line(std::string_view what, const std::string& value) {
         throw UsageError(fmt::format("{} must be a single line", what));
 }
 
-void require_member(std::string_view what, const std::string& value, std::span<const std::string_view> values) {
+void require_member(std::string_view what, const std::string& value,
+                    std::span<const std::string_view> values) {
     for (std::string_view v : values)
         if (v == value) return;
     std::string list;
@@ -52,19 +53,23 @@ void remove_tree(const std::string& dir, const std::vector<std::string>& names) 
 std::vector<std::string> init_portfolio(const InitRequest& r) {
     require_one_line("the portfolio name", r.name);
     if (!is_currency_code(r.currency))
-        throw UsageError(fmt::format("'{}' is not a currency code (three capitals, like EUR)", r.currency));
+        throw UsageError(
+            fmt::format("'{}' is not a currency code (three capitals, like EUR)", r.currency));
     struct stat st {};
     if (::lstat(r.dir.c_str(), &st) == 0) {
-        if (!S_ISDIR(st.st_mode)) throw UsageError(fmt::format("'{}' exists and is not a folder", r.dir));
+        if (!S_ISDIR(st.st_mode))
+            throw UsageError(fmt::format("'{}' exists and is not a folder", r.dir));
     } else if (::mkdir(r.dir.c_str(), 0755) != 0) {
         throw UsageError(fmt::format("cannot create '{}': {}", r.dir, std::strerror(errno)));
     }
     const std::string kam_yaml = join_path(r.dir, "kam.yaml");
     if (::lstat(kam_yaml.c_str(), &st) == 0)
-        throw UsageError(fmt::format("'{}' is already a portfolio (it has a kam.yaml); nothing was changed",
-                                     r.dir.empty() ? "." : r.dir));
+        throw UsageError(
+            fmt::format("'{}' is already a portfolio (it has a kam.yaml); nothing was changed",
+                        r.dir.empty() ? "." : r.dir));
 
-    const auto text = fill_template(*builtin_template("kam.yaml"), {{"name", r.name}, {"currency", r.currency}}, {"currency"});
+    const auto text = fill_template(*builtin_template("kam.yaml"),
+                                    {{"name", r.name}, {"currency", r.currency}}, {"currency"});
     if (!text) throw std::logic_error("built-in kam.yaml template: " + text.error());
 
     std::vector<std::string> written;
@@ -103,9 +108,10 @@ std::vector<std::string> init_portfolio(const InitRequest& r) {
 
 std::vector<std::string> create_account(const NewAccountRequest& r, const FileSystem& fs) {
     if (!is_valid_slug(r.slug))
-        throw UsageError(fmt::format("'{}' is not a valid account name: lowercase letters, digits and '-', "
-                                     "starting with a letter or digit, at most 63 characters",
-                                     r.slug));
+        throw UsageError(
+            fmt::format("'{}' is not a valid account name: lowercase letters, digits and '-', "
+                        "starting with a letter or digit, at most 63 characters",
+                        r.slug));
     require_one_line("--name", r.name);
     require_one_line("--manager", r.manager);
     require_member("--tier", r.tier, enums::tier);
@@ -115,22 +121,29 @@ std::vector<std::string> create_account(const NewAccountRequest& r, const FileSy
 
     // Settings decide the default currency and the checks the new files must pass.
     DiagnosticSink settings_findings("kam.yaml");  // reported by kam validate, not here
-    const PortfolioSettings settings = read_settings(fs, r.root, settings_findings, default_event_source());
+    const PortfolioSettings settings =
+        read_settings(fs, r.root, settings_findings, default_event_source());
     const std::string currency = r.currency.empty() ? settings.currency : r.currency;
     if (!is_currency_code(currency))
-        throw UsageError(fmt::format("'{}' is not a currency code (three capitals, like EUR)", currency));
+        throw UsageError(
+            fmt::format("'{}' is not a currency code (three capitals, like EUR)", currency));
     if (currency != settings.currency && !settings.fx.count(currency))
-        throw UsageError(fmt::format("--currency {}: kam.yaml has no exchange rate for it; add '{}: RATE' under fx: "
-                                     "first (RATE being {} per one {})",
-                                     currency, currency, settings.currency, currency));
+        throw UsageError(fmt::format(
+            "--currency {}: kam.yaml has no exchange rate for it; add '{}: RATE' under fx: "
+            "first (RATE being {} per one {})",
+            currency, currency, settings.currency, currency));
 
     const std::string accounts = join_path(r.root, "accounts");
     const std::string target = join_path(accounts, r.slug);
     if (fs.type_of(target)) throw UsageError(fmt::format("account '{}' already exists", r.slug));
 
     const std::map<std::string, std::string> values{
-        {"name", r.name},       {"manager", r.manager}, {"tier", r.tier},
-        {"status", r.status},   {"currency", currency}, {"slug", r.slug},
+        {"name", r.name},
+        {"manager", r.manager},
+        {"tier", r.tier},
+        {"status", r.status},
+        {"currency", currency},
+        {"slug", r.slug},
         {"today", r.today.to_string()},
     };
     MemoryFileSystem rendered;
@@ -143,9 +156,11 @@ std::vector<std::string> create_account(const NewAccountRequest& r, const FileSy
         std::string origin = "built-in " + file;
         if (const auto type = fs.type_of(override_path)) {
             if (*type != EntryType::file)
-                throw UsageError(fmt::format("templates/{} is not a regular file (symlinks are never followed)", file));
+                throw UsageError(fmt::format(
+                    "templates/{} is not a regular file (symlinks are never followed)", file));
             auto bytes = fs.read_file(override_path, k_max_file_bytes);
-            if (!bytes) throw UsageError(fmt::format("cannot read templates/{}: {}", file, bytes.error()));
+            if (!bytes)
+                throw UsageError(fmt::format("cannot read templates/{}: {}", file, bytes.error()));
             source = std::move(bytes).value();
             origin = "templates/" + file;
         } else {
@@ -160,20 +175,25 @@ std::vector<std::string> create_account(const NewAccountRequest& r, const FileSy
 
     // Verify before writing: the new account must load with no error.
     std::vector<Diagnostic> found;
-    load_account(rendered, "new", "accounts/" + r.slug, r.slug, settings, r.today, default_event_source(), found);
+    load_account(rendered, "new", "accounts/" + r.slug, r.slug, settings, r.today,
+                 default_event_source(), found);
     std::string errors;
     for (const Diagnostic& d : found)
         if (d.severity == Severity::error)
-            errors += fmt::format("\n  {}:{}:{}: {} [{}]", origin_of.count(d.path) ? origin_of[d.path] : d.path,
-                                  d.line, d.column, d.message, d.rule);
-    if (!errors.empty()) throw UsageError("the templates produce an account with errors; nothing was written:" + errors);
+            errors += fmt::format("\n  {}:{}:{}: {} [{}]",
+                                  origin_of.count(d.path) ? origin_of[d.path] : d.path, d.line,
+                                  d.column, d.message, d.rule);
+    if (!errors.empty())
+        throw UsageError("the templates produce an account with errors; nothing was written:" +
+                         errors);
 
     // Whole or not at all: fill a hidden temporary folder, then rename it into place.
     if (!fs.type_of(accounts) && ::mkdir(accounts.c_str(), 0755) != 0 && errno != EEXIST)
         throw UsageError(fmt::format("cannot create {}: {}", accounts, std::strerror(errno)));
     std::string tmp = join_path(accounts, ".new-" + r.slug + "-XXXXXX");
     if (!::mkdtemp(tmp.data()))
-        throw UsageError(fmt::format("cannot create a folder in {}: {}", accounts, std::strerror(errno)));
+        throw UsageError(
+            fmt::format("cannot create a folder in {}: {}", accounts, std::strerror(errno)));
     ::chmod(tmp.c_str(), 0755);
     std::vector<std::string> names;
     for (const auto& [file, text] : files) {
@@ -191,7 +211,8 @@ std::vector<std::string> create_account(const NewAccountRequest& r, const FileSy
     if (::rename(tmp.c_str(), target.c_str()) != 0) {
         const int err = errno;
         remove_tree(tmp, names);
-        if (err == EEXIST || err == ENOTEMPTY) throw UsageError(fmt::format("account '{}' already exists", r.slug));
+        if (err == EEXIST || err == ENOTEMPTY)
+            throw UsageError(fmt::format("account '{}' already exists", r.slug));
         throw UsageError(fmt::format("cannot create {}: {}", target, std::strerror(err)));
     }
     if (auto s = sync_directory(accounts); !s) throw UsageError(s.error());

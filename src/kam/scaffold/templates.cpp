@@ -1,7 +1,7 @@
 #include "kam/scaffold/templates.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 
 #include "kam/io/yaml_text.hpp"
 
@@ -9,11 +9,13 @@ namespace kam {
 
 std::optional<std::string_view> builtin_template(std::string_view file) {
     for (std::size_t i = 0; i < k_embedded_template_count; ++i)
-        if (file == k_embedded_templates[i].name) return std::string_view(k_embedded_templates[i].content);
+        if (file == k_embedded_templates[i].name)
+            return std::string_view(k_embedded_templates[i].content);
     return std::nullopt;
 }
 
-Expected<std::string> fill_template(std::string_view text, const std::map<std::string, std::string>& values,
+Expected<std::string> fill_template(std::string_view text,
+                                    const std::map<std::string, std::string>& values,
                                     std::initializer_list<std::string_view> verbatim) {
     std::string out;
     out.reserve(text.size() + 64);
@@ -25,15 +27,18 @@ Expected<std::string> fill_template(std::string_view text, const std::map<std::s
             break;
         }
         out.append(text.substr(i, open - i));
-        const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(open), '\n');
+        const auto line =
+            1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(open), '\n');
         const size_t close = text.find("}}", open + 2);
-        if (close == std::string_view::npos) return unexpected(fmt::format("line {}: '{{{{' is never closed", line));
+        if (close == std::string_view::npos)
+            return unexpected(fmt::format("line {}: '{{{{' is never closed", line));
         const std::string key(text.substr(open + 2, close - open - 2));
         const auto it = values.find(key);
         if (it == values.end()) {
             std::string known;
             for (const auto& [k, _] : values) known += (known.empty() ? "" : ", ") + k;
-            return unexpected(fmt::format("line {}: unknown placeholder {{{{{}}}}} (known: {})", line, key, known));
+            return unexpected(fmt::format("line {}: unknown placeholder {{{{{}}}}} (known: {})",
+                                          line, key, known));
         }
         const bool as_is = std::find(verbatim.begin(), verbatim.end(), key) != verbatim.end();
         out += as_is ? it->second : yaml_scalar(it->second);

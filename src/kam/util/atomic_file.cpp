@@ -1,12 +1,12 @@
 #include "kam/util/atomic_file.hpp"
 
-#include <cerrno>
-#include <cstdlib>
-#include <cstring>
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
 
 namespace kam {
 
@@ -28,7 +28,8 @@ Expected<Unit> write_all(int fd, std::string_view content, const std::string& pa
         }
         done += static_cast<size_t>(n);
     }
-    if (::fsync(fd) != 0) return unexpected(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
+    if (::fsync(fd) != 0)
+        return unexpected(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
     return Unit{};
 }
 }  // namespace
@@ -43,24 +44,28 @@ Expected<Unit> sync_directory(const std::string& dir) {
     return Unit{};
 }
 
-Expected<Unit> write_file_atomically(const std::string& path, std::string_view content, unsigned new_mode) {
+Expected<Unit> write_file_atomically(const std::string& path, std::string_view content,
+                                     unsigned new_mode) {
     mode_t mode = static_cast<mode_t>(new_mode);
     struct stat st {};
     if (::lstat(path.c_str(), &st) == 0) {
-        if (S_ISLNK(st.st_mode)) return unexpected(fmt::format("{} is a symlink; kam never writes through one", path));
+        if (S_ISLNK(st.st_mode))
+            return unexpected(fmt::format("{} is a symlink; kam never writes through one", path));
         if (!S_ISREG(st.st_mode)) return unexpected(fmt::format("{} is not a regular file", path));
         mode = st.st_mode & 07777;
     }
     const std::string dir = parent_of(path);
     std::string tmp = path + ".kam-XXXXXX";
     const int fd = ::mkstemp(tmp.data());
-    if (fd < 0) return unexpected(fmt::format("cannot create a file in {}: {}", dir, std::strerror(errno)));
+    if (fd < 0)
+        return unexpected(fmt::format("cannot create a file in {}: {}", dir, std::strerror(errno)));
     auto fail = [&](std::string message) {
         ::close(fd);
         ::unlink(tmp.c_str());
         return unexpected(std::move(message));
     };
-    if (::fchmod(fd, mode) != 0) return fail(fmt::format("cannot set the mode of {}: {}", tmp, std::strerror(errno)));
+    if (::fchmod(fd, mode) != 0)
+        return fail(fmt::format("cannot set the mode of {}: {}", tmp, std::strerror(errno)));
     if (auto w = write_all(fd, content, path); !w) return fail(w.error());
     if (::close(fd) != 0) {
         ::unlink(tmp.c_str());
@@ -79,7 +84,8 @@ Expected<Unit> write_new_file(const std::string& path, std::string_view content,
                           static_cast<mode_t>(mode));
     if (fd < 0) return unexpected(fmt::format("cannot create {}: {}", path, std::strerror(errno)));
     auto w = write_all(fd, content, path);
-    if (::close(fd) != 0 && w) w = unexpected(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
+    if (::close(fd) != 0 && w)
+        w = unexpected(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
     if (!w) ::unlink(path.c_str());
     return w;
 }

@@ -1,7 +1,7 @@
 #include "kam/util/date.hpp"
 
-#include <chrono>
 #include <fmt/format.h>
+#include <chrono>
 
 namespace kam {
 
@@ -35,7 +35,9 @@ Ymd civil_from_days(int32_t z) {
 }
 }  // namespace
 
-bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+bool is_leap_year(int year) {
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
 
 unsigned days_in_month(int year, unsigned month) {
     static constexpr unsigned k_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -47,9 +49,15 @@ Date Date::from_ymd(int year, unsigned month, unsigned day) {
     return Date{days_from_civil(year, month, day)};
 }
 
-int Date::year() const { return civil_from_days(days).y; }
-unsigned Date::month() const { return civil_from_days(days).m; }
-unsigned Date::day() const { return civil_from_days(days).d; }
+int Date::year() const {
+    return civil_from_days(days).y;
+}
+unsigned Date::month() const {
+    return civil_from_days(days).m;
+}
+unsigned Date::day() const {
+    return civil_from_days(days).d;
+}
 
 std::string Date::to_string() const {
     const Ymd ymd = civil_from_days(days);

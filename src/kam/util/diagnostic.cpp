@@ -7,18 +7,28 @@ namespace kam {
 
 std::string_view severity_name(Severity s) {
     switch (s) {
-        case Severity::error: return "error";
-        case Severity::warning: return "warning";
-        case Severity::info: return "info";
-        case Severity::off: return "off";
+        case Severity::error:
+            return "error";
+        case Severity::warning:
+            return "warning";
+        case Severity::info:
+            return "info";
+        case Severity::off:
+            return "off";
     }
     return "?";
 }
 
-void DiagnosticSink::add(std::string_view rule, uint32_t line, uint32_t column,
-                         std::string message, std::string hint) {
-    items_.push_back(Diagnostic{Severity::error, std::string(rule), path_, line, column,
-                                std::move(message), std::move(hint), {}});
+void DiagnosticSink::add(std::string_view rule, uint32_t line, uint32_t column, std::string message,
+                         std::string hint) {
+    items_.push_back(Diagnostic{Severity::error,
+                                std::string(rule),
+                                path_,
+                                line,
+                                column,
+                                std::move(message),
+                                std::move(hint),
+                                {}});
 }
 
 void sort_diagnostics(std::vector<Diagnostic>& d) {

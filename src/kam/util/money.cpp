@@ -31,7 +31,8 @@ Expected<Money> parse_money(std::string_view s) {
     if (i < s.size() && (s[i] == '+' || s[i] == '-')) neg = s[i++] == '-';
     const size_t int_start = i;
     uint64_t units = 0;
-    constexpr uint64_t k_max_units = static_cast<uint64_t>(std::numeric_limits<int64_t>::max()) / 100 - 1;
+    constexpr uint64_t k_max_units =
+        static_cast<uint64_t>(std::numeric_limits<int64_t>::max()) / 100 - 1;
     while (i < s.size() && s[i] >= '0' && s[i] <= '9') {
         units = units * 10 + static_cast<uint64_t>(s[i] - '0');
         if (units > k_max_units) return unexpected(fmt::format("'{}' is too large an amount", s));

@@ -1,16 +1,24 @@
 #include "kam/util/scalar.hpp"
 
+#include <fmt/format.h>
 #include <charconv>
 #include <cmath>
-#include <fmt/format.h>
 
 namespace kam {
 
 namespace {
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_alnum(char c) { return is_digit(c) || is_lower(c) || is_upper(c); }
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+bool is_lower(char c) {
+    return c >= 'a' && c <= 'z';
+}
+bool is_upper(char c) {
+    return c >= 'A' && c <= 'Z';
+}
+bool is_alnum(char c) {
+    return is_digit(c) || is_lower(c) || is_upper(c);
+}
 }  // namespace
 
 Expected<bool> parse_bool(std::string_view s) {
@@ -103,7 +111,9 @@ bool is_snake_case(std::string_view s) {
     return true;
 }
 
-bool is_extension_key(std::string_view s) { return s.size() > 2 && s.starts_with("x-"); }
+bool is_extension_key(std::string_view s) {
+    return s.size() > 2 && s.starts_with("x-");
+}
 
 Expected<Period> parse_period(std::string_view s) {
     auto bad = [&] {
