@@ -6,6 +6,7 @@
 #include <set>
 
 #include "kam/check/rules.hpp"
+#include "kam/util/markup.hpp"
 #include "kam/util/utf8.hpp"
 
 namespace kam {
@@ -25,36 +26,6 @@ std::string_view ansi(Severity s) {
         default:
             return "\x1b[1;36m";
     }
-}
-
-std::string xml_escape(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&apos;";
-                break;
-            default:
-                // XML 1.0 cannot carry most control characters at all.
-                if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t' && c != '\r')
-                    out += '?';
-                else
-                    out += c;
-        }
-    }
-    return out;
 }
 
 // Workflow-command escaping: data and property values differ.
@@ -238,8 +209,8 @@ std::string render_junit(const std::vector<Diagnostic>& diagnostics,
         "  <testsuite name=\"kam validate\" tests=\"{}\" failures=\"{}\" errors=\"0\">\n",
         by_file.size(), failures);
     for (const auto& [file, ds] : by_file) {
-        out +=
-            fmt::format("    <testcase classname=\"kam.validate\" name=\"{}\"", xml_escape(file));
+        out += fmt::format("    <testcase classname=\"kam.validate\" name=\"{}\"",
+                           escape_markup(file));
         if (ds.empty()) {
             out += "/>\n";
             continue;
@@ -252,13 +223,13 @@ std::string render_junit(const std::vector<Diagnostic>& diagnostics,
                             severity_name(d->severity), full_message(*d), d->rule);
             if (d->severity == Severity::error)
                 out += fmt::format("      <failure type=\"{}\" message=\"{}\">{}</failure>\n",
-                                   xml_escape(d->rule), xml_escape(full_message(*d)),
-                                   xml_escape(line));
+                                   escape_markup(d->rule), escape_markup(full_message(*d)),
+                                   escape_markup(line));
             else
                 notes += line + "\n";
         }
         if (!notes.empty())
-            out += fmt::format("      <system-out>{}</system-out>\n", xml_escape(notes));
+            out += fmt::format("      <system-out>{}</system-out>\n", escape_markup(notes));
         out += "    </testcase>\n";
     }
     out += "  </testsuite>\n</testsuites>\n";

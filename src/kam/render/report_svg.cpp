@@ -1,5 +1,7 @@
 #include "kam/render/report_svg.hpp"
 
+#include "kam/util/markup.hpp"
+
 #include <fmt/format.h>
 #include <algorithm>
 
@@ -8,34 +10,7 @@
 namespace kam {
 
 std::string html_escape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (const char ch : text) {
-        switch (ch) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            default:
-                // Control characters other than tab and newline are not allowed in HTML text.
-                if (static_cast<unsigned char>(ch) < 0x20 && ch != '\t' && ch != '\n')
-                    out += ' ';
-                else
-                    out += ch;
-        }
-    }
-    return out;
+    return escape_markup(text);
 }
 
 namespace {
