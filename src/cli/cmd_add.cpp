@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "edit_output.hpp"
 #include "kam/edit/add_record.hpp"
 #include "kam/util/error.hpp"
 
@@ -36,10 +37,7 @@ int run_add(const Context& ctx, const AddOptions& o) {
         }
         r.fields.emplace_back(arg, value);
     }
-    const SetResult result = add_record(ctx.fs(), r, o.dry_run);
-    if (o.dry_run) fmt::print("{}", result.diff);
-    fmt::print(stderr, "{}{}\n", result.summary, o.dry_run ? " (dry run: nothing written)" : "");
-    return 0;
+    return print_edit_result(add_record(ctx.fs(), r, o.dry_run), o.dry_run);
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "edit_output.hpp"
 #include "kam/edit/field_edit.hpp"
 
 namespace kam::cli {
@@ -16,10 +17,7 @@ struct RmOptions {
 int run_rm(const Context& ctx, const RmOptions& o) {
     const PortfolioRoot root = ctx.root();
     const FieldRequest r{root.path, root.display, o.slug, o.path, ctx.as_of()};
-    const SetResult result = remove_field(ctx.fs(), r, o.dry_run);
-    if (o.dry_run) fmt::print("{}", result.diff);
-    fmt::print(stderr, "{}{}\n", result.summary, o.dry_run ? " (dry run: nothing written)" : "");
-    return 0;
+    return print_edit_result(remove_field(ctx.fs(), r, o.dry_run), o.dry_run);
 }
 
 }  // namespace
