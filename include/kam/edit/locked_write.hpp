@@ -1,19 +1,21 @@
 #pragma once
+// The last step of every edit, run while the account's EditLock is held.
 #include <string>
 #include <string_view>
 
+#include "kam/util/atomic_file.hpp"
 #include "kam/util/expected.hpp"
 
 namespace kam {
 
-// Replaces `path` with `after` only if it still holds `before`, under a lock
-// file beside it (O_EXCL), so that two kam writers cannot lose an update and
-// an edit in an editor meanwhile is not overwritten. The write is atomic
-// (kam/util/atomic_file.hpp); the lock is removed in every case.
-Expected<bool> replace_if_unchanged(const std::string& path, std::string_view before,
+// Replaces `path` with `after` only if it still holds `before`: a change made
+// meanwhile (in an editor, which takes no lock) is refused, never overwritten.
+// The content is compared when the write starts and again right before the
+// atomic rename (kam/util/atomic_file.hpp).
+Expected<Unit> replace_if_unchanged(const std::string& path, std::string_view before,
                                     std::string_view after);
 
-// Creates `path` with `content` under the same lock; refuses when it exists by then.
-Expected<bool> create_locked(const std::string& path, std::string_view content);
+// Creates `path` with `content`, atomically; refused if it exists by then.
+Expected<Unit> create_file(const std::string& path, std::string_view content);
 
 }  // namespace kam

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "kam/edit/path.hpp"
+#include "kam/edit/tree_compare.hpp"
 #include "kam/io/yaml_tree.hpp"
 #include "kam/util/expected.hpp"
 
@@ -37,9 +38,6 @@ Expected<TextEdit> plan_set(std::string_view text, const Located& at, const std:
 // The old tree with the intended change made, to compare with the re-parsed result.
 Expected<Node> expected_after_set(const Node& old_root, const ParsedPath& path,
                                   const std::string& value);
-
-// Structural equality: kinds, values, keys and order; positions and quoting ignored.
-bool same_tree(const Node& a, const Node& b);
 
 }  // namespace kam
 

@@ -1,6 +1,7 @@
 #pragma once
 // Replacing a file so that a crash, a full disk or a killed process leaves
 // either the old content or the new one, never a mix.
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -15,6 +16,20 @@ struct Unit {};
 // fsyncs the folder. On failure the temporary file is removed and `path` is untouched.
 Expected<Unit> write_file_atomically(const std::string& path, std::string_view content,
                                      unsigned new_mode = 0644);
+
+struct AtomicWriteOptions {
+    unsigned new_mode = 0644;  // for a file that does not exist yet
+    // Publish with link() instead of rename(): refused if `path` exists by then.
+    bool must_not_exist = false;
+    // The last check, run after the content is safely on disk and right before
+    // it replaces `path`: an error here leaves `path` untouched. Editors use it
+    // to make sure nobody changed the file meanwhile.
+    std::function<Expected<Unit>()> before_publish;
+};
+
+// The same, with options.
+Expected<Unit> write_file_atomically(const std::string& path, std::string_view content,
+                                     const AtomicWriteOptions& options);
 
 // Creates a file that must not exist yet (O_EXCL), writes and fsyncs it.
 Expected<Unit> write_new_file(const std::string& path, std::string_view content,

@@ -127,7 +127,7 @@ SetResult add_record(const FileSystem& fs, const AddRequest& request, bool dry_r
     }
     FieldRequest where = request.where;
     where.path = list_path;
-    const OpenFile f = open_file(fs, where, /*may_be_missing=*/true);
+    const OpenFile f = open_file(fs, where, {.may_be_missing = true, .for_write = !dry_run});
 
     // The list, its parent mapping, and the schema of its records.
     auto p = parse_field_path(list_path);

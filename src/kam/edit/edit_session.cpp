@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 #include <set>
+#include <stdexcept>
 
+#include "kam/edit/confine.hpp"
 #include "kam/edit/line_diff.hpp"
 #include "kam/edit/locked_write.hpp"
 #include "kam/edit/splice.hpp"
@@ -14,6 +16,8 @@
 namespace kam {
 
 namespace {
+
+constexpr std::string_view k_bom = "\xEF\xBB\xBF";
 
 // The real files, with one of them replaced: the account as it would be after the edit.
 class OverlayFileSystem final : public FileSystem {
@@ -36,9 +40,17 @@ class OverlayFileSystem final : public FileSystem {
     std::string path_, content_;
 };
 
+// Messages from below name absolute paths; show them as everything else is shown.
+std::string as_shown(std::string message, const std::string& absolute, const std::string& shown) {
+    for (size_t at = message.find(absolute); at != std::string::npos;
+         at = message.find(absolute, at + shown.size()))
+        message.replace(at, absolute.size(), shown);
+    return message;
+}
+
 }  // namespace
 
-OpenFile open_file(const FileSystem& fs, const FieldRequest& r, bool may_be_missing) {
+OpenFile open_file(const FileSystem& fs, const FieldRequest& r, OpenMode mode) {
     if (!is_valid_slug(r.slug))
         throw UsageError(fmt::format("'{}' is not a valid account name", r.slug));
     OpenFile f;
@@ -50,10 +62,20 @@ OpenFile open_file(const FileSystem& fs, const FieldRequest& r, bool may_be_miss
     if (!parsed) throw UsageError(parsed.error());
     f.path = std::move(parsed).value();
     f.file = join_path(f.account_dir, std::string(f.path.section->file));
-    f.shown =
-        join_path(r.display_root, "accounts/" + r.slug + "/" + std::string(f.path.section->file));
+    f.relative = "accounts/" + r.slug + "/" + std::string(f.path.section->file);
+    f.shown = join_path(r.display_root, f.relative);
+    if (mode.for_write) {
+        // Before the lock: the lock file itself must not land outside the portfolio.
+        if (auto inside = check_inside_portfolio(r.root, f.relative, f.shown); !inside)
+            throw UsageError(inside.error());
+        auto lock = EditLock::acquire(f.account_dir);
+        if (!lock)
+            throw UsageError(as_shown(lock.error(), f.account_dir,
+                                      join_path(r.display_root, "accounts/" + r.slug)));
+        f.lock.emplace(std::move(lock).value());
+    }
     const auto type = fs.type_of(f.file);
-    if (!type && may_be_missing) {
+    if (!type && mode.may_be_missing) {
         f.exists = false;
         f.root.kind = NodeKind::mapping;
         return f;
@@ -65,6 +87,11 @@ OpenFile open_file(const FileSystem& fs, const FieldRequest& r, bool may_be_miss
     auto bytes = fs.read_file(f.file, k_max_file_bytes);
     if (!bytes) throw UsageError(fmt::format("cannot read {}: {}", f.shown, bytes.error()));
     f.text = std::move(bytes).value();
+    // The loader counts offsets after a BOM; so do the edits, and the BOM is put back on write.
+    if (f.text.starts_with(k_bom)) {
+        f.bom = k_bom;
+        f.text.erase(0, k_bom.size());
+    }
     DiagnosticSink sink(f.shown);
     auto root = load_yaml(f.text, sink, default_event_source());
     if (!root) {
@@ -83,11 +110,19 @@ SetResult finish_edit(const FileSystem& fs, const FieldRequest& r, const OpenFil
                       const Expected<Node>& expected, std::string summary, bool dry_run) {
     DiagnosticSink sink(f.shown);
     const auto reparsed = load_yaml(after, sink, default_event_source());
-    if (!reparsed || !expected || !same_tree(*reparsed, *expected))
+    std::string why;
+    if (!expected)
+        why = expected.error();
+    else if (!reparsed)
+        why = sink.items().empty()
+                  ? "it does not parse"
+                  : fmt::format("it does not parse: line {}: {}", sink.items().front().line,
+                                sink.items().front().message);
+    else if (auto d = first_difference(*expected, *reparsed))
+        why = *d;
+    if (!why.empty())
         throw UsageError(
-            fmt::format("{}: the edit did not verify (the file would not read back as intended); "
-                        "nothing was written",
-                        what));
+            fmt::format("{}: the edit did not verify ({}); nothing was written", what, why));
     std::vector<Diagnostic> before_findings, after_findings;
     DiagnosticSink settings_sink("kam.yaml");
     const PortfolioSettings settings =
@@ -95,7 +130,7 @@ SetResult finish_edit(const FileSystem& fs, const FieldRequest& r, const OpenFil
     const std::string shown_dir = join_path(r.display_root, "accounts/" + r.slug);
     load_account(fs, f.account_dir, shown_dir, r.slug, settings, r.as_of, default_event_source(),
                  before_findings);
-    const OverlayFileSystem overlay(fs, f.file, after);
+    const OverlayFileSystem overlay(fs, f.file, f.bom + after);
     load_account(overlay, f.account_dir, shown_dir, r.slug, settings, r.as_of,
                  default_event_source(), after_findings);
     // Any file of the account counts: removing a contract can break a risk's reference.
@@ -115,10 +150,15 @@ SetResult finish_edit(const FileSystem& fs, const FieldRequest& r, const OpenFil
 
     SetResult result;
     result.summary = std::move(summary);
-    result.diff = unified_diff(f.text, after, f.shown);
+    const std::string before_bytes = f.bom + f.text, after_bytes = f.bom + after;
+    result.diff = unified_diff(before_bytes, after_bytes, f.shown);
     if (dry_run) return result;
-    auto w = f.exists ? replace_if_unchanged(f.file, f.text, after) : create_locked(f.file, after);
-    if (!w) throw UsageError(w.error());
+    if (!f.lock) throw std::logic_error("an edit is written without the account's lock");
+    auto w = f.exists ? replace_if_unchanged(f.file, before_bytes, after_bytes)
+                      : create_file(f.file, after_bytes);
+    if (!w)
+        throw UsageError(
+            fmt::format("{}; nothing was written", as_shown(w.error(), f.file, f.shown)));
     result.written = true;
     return result;
 }

@@ -130,7 +130,7 @@ std::string get_field(const FileSystem& fs, const FieldRequest& r, bool json) {
 
 SetResult set_field(const FileSystem& fs, const FieldRequest& r, const std::string& value,
                     bool dry_run) {
-    const OpenFile f = open_file(fs, r);
+    const OpenFile f = open_file(fs, r, {.may_be_missing = false, .for_write = !dry_run});
     auto at = locate(f.root, f.path);
     if (!at) throw UsageError(at.error());
     const std::string key = f.path.steps.empty() ? f.path.text : f.path.steps.back();
@@ -148,7 +148,7 @@ SetResult set_field(const FileSystem& fs, const FieldRequest& r, const std::stri
 }
 
 SetResult remove_field(const FileSystem& fs, const FieldRequest& r, bool dry_run) {
-    const OpenFile f = open_file(fs, r);
+    const OpenFile f = open_file(fs, r, {.may_be_missing = false, .for_write = !dry_run});
     if (f.path.steps.empty())
         throw UsageError("name what to remove inside the file, e.g. risks.R1");
     auto at = locate(f.root, f.path);

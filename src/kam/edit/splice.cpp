@@ -161,19 +161,6 @@ Expected<TextEdit> plan_set(std::string_view text, const Located& at, const std:
     return TextEdit{*end, 0, line + std::string(eol)};
 }
 
-bool same_tree(const Node& a, const Node& b) {
-    if (a.kind != b.kind || a.value != b.value || a.items.size() != b.items.size() ||
-        a.entries.size() != b.entries.size())
-        return false;
-    for (size_t i = 0; i < a.items.size(); ++i)
-        if (!same_tree(a.items[i], b.items[i])) return false;
-    for (size_t i = 0; i < a.entries.size(); ++i)
-        if (a.entries[i].key != b.entries[i].key ||
-            !same_tree(a.entries[i].value, b.entries[i].value))
-            return false;
-    return true;
-}
-
 Expected<Node> expected_after_set(const Node& old_root, const ParsedPath& path,
                                   const std::string& value) {
     Node copy = old_root;

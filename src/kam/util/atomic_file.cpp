@@ -46,12 +46,20 @@ Expected<Unit> sync_directory(const std::string& dir) {
 
 Expected<Unit> write_file_atomically(const std::string& path, std::string_view content,
                                      unsigned new_mode) {
-    mode_t mode = static_cast<mode_t>(new_mode);
+    AtomicWriteOptions options;
+    options.new_mode = new_mode;
+    return write_file_atomically(path, content, options);
+}
+
+Expected<Unit> write_file_atomically(const std::string& path, std::string_view content,
+                                     const AtomicWriteOptions& options) {
+    mode_t mode = static_cast<mode_t>(options.new_mode);
     struct stat st {};
     if (::lstat(path.c_str(), &st) == 0) {
         if (S_ISLNK(st.st_mode))
             return unexpected(fmt::format("{} is a symlink; kam never writes through one", path));
         if (!S_ISREG(st.st_mode)) return unexpected(fmt::format("{} is not a regular file", path));
+        if (options.must_not_exist) return unexpected(fmt::format("{} exists already", path));
         mode = st.st_mode & 07777;
     }
     const std::string dir = parent_of(path);
@@ -71,11 +79,23 @@ Expected<Unit> write_file_atomically(const std::string& path, std::string_view c
         ::unlink(tmp.c_str());
         return unexpected(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
     }
-    if (::rename(tmp.c_str(), path.c_str()) != 0) {
+    if (options.before_publish) {
+        if (auto ok = options.before_publish(); !ok) {
+            ::unlink(tmp.c_str());
+            return unexpected(ok.error());
+        }
+    }
+    // link() never replaces: a file that appeared meanwhile is kept, and ours is refused.
+    const int rc = options.must_not_exist ? ::link(tmp.c_str(), path.c_str())
+                                          : ::rename(tmp.c_str(), path.c_str());
+    if (rc != 0) {
         const int err = errno;
         ::unlink(tmp.c_str());
+        if (options.must_not_exist && err == EEXIST)
+            return unexpected(fmt::format("{} exists already", path));
         return unexpected(fmt::format("cannot replace {}: {}", path, std::strerror(err)));
     }
+    if (options.must_not_exist) ::unlink(tmp.c_str());
     return sync_directory(dir);
 }
 
