@@ -40,7 +40,7 @@ std::string set_in(const std::string& text, const std::string& path, const std::
     const std::string key = p->steps.back();
     auto written = format_value(at->field, key, value);
     REQUIRE_MESSAGE(written, written.error());
-    auto edit = plan_set(text, *at, *written);
+    auto edit = plan_set(text, *at, in_style_of(at->node, at->field, value, *written));
     REQUIRE_MESSAGE(edit, edit.error());
     const std::string after = edit->apply(text);
     const auto expected = expected_after_set(root, *p, value);
@@ -96,6 +96,12 @@ TEST_CASE("paths: sections, implied lists, ids, indexes and did-you-mean") {
     auto far_item = locate(root, *parse_field_path("risks.RISK-77.status"));
     REQUIRE_FALSE(far_item);
     CHECK(far_item.error().find("there is: R1, R2") != std::string::npos);
+    // The keys the record has, then those it may have; each once.
+    auto far_key = locate(root, *parse_field_path("risks.R1.zzzzzzzz"));
+    REQUIRE_FALSE(far_key);
+    CHECK(far_key.error().find("(there is: id, title, likelihood, impact, status, mitigation, "
+                               "category, owner,") != std::string::npos);
+    CHECK(far_key.error().find(", id,") == std::string::npos);
 
     auto section = parse_field_path("riks.R1");
     REQUIRE_FALSE(section);
@@ -114,10 +120,21 @@ TEST_CASE("set replaces exactly one scalar and keeps every other byte") {
         expected.replace(expected.find("status: open"), 12, "status: closed");
         CHECK(after == expected);
     }
-    SUBCASE("single-quoted value keeps its trailing comment") {
-        const std::string after = set_in(k_risks, "risks.R1.title", "Sponsor: retiring");
-        CHECK(after.find("    title: \"Sponsor: retiring\"   # keep this comment\n") !=
+    SUBCASE("single-quoted value keeps its quotes and its trailing comment") {
+        const std::string after = set_in(k_risks, "risks.R1.title", "Sponsor's: retiring");
+        CHECK(after.find("    title: 'Sponsor''s: retiring'   # keep this comment\n") !=
               std::string::npos);
+        // A line break only double quotes can carry.
+        const std::string two_lines = set_in(k_risks, "risks.R1.title", "a\nb");
+        CHECK(two_lines.find("    title: \"a\\nb\"   # keep this comment\n") != std::string::npos);
+    }
+    SUBCASE("double-quoted stays double-quoted, plain stays plain where it can") {
+        CHECK(set_in(k_risks, "risks.R2.title", "Price peace").find("title: \"Price peace\"\n") !=
+              std::string::npos);
+        CHECK(set_in(k_risks, "risks.R2.status", "closed").find("status: closed\n") !=
+              std::string::npos);
+        // A number keeps its own form whatever the neighbours do.
+        CHECK(set_in(k_risks, "risks.R2.impact", "5").find("impact: 5\n") != std::string::npos);
     }
     SUBCASE("an empty value gets one") {
         const std::string after = set_in(k_risks, "risks.R2.review", "2027-01-31");
@@ -332,11 +349,20 @@ TEST_CASE("rm removes one item or key with its own comments and nothing else") {
     // CRLF and a missing final newline.
     const std::string crlf = "name: Acme\r\n# why\r\nmission: x\r\ntier: key";
     CHECK(remove_in(crlf, "account.mission") == "name: Acme\r\ntier: key");
-    // The first key of an item cannot go alone, and flow style is left to the editor.
+    // The first key of an item cannot go alone.
     const Node root = parse(k_risks);
     CHECK_FALSE(plan_remove(k_risks, *locate(root, *parse_field_path("risks.R1.id"))));
-    const std::string flow = "tags: [a, b]\n";
-    CHECK_FALSE(plan_remove(flow, *locate(parse(flow), *parse_field_path("account.tags.1"))));
+    // Flow style: the element and one separator.
+    const std::string flow = "tags: [a, 'b, c', d]  # note\n";
+    CHECK(remove_in(flow, "account.tags.0") == "tags: ['b, c', d]  # note\n");
+    CHECK(remove_in(flow, "account.tags.1") == "tags: [a, d]  # note\n");
+    CHECK(remove_in(flow, "account.tags.2") == "tags: [a, 'b, c']  # note\n");
+    CHECK(remove_in("tags: [ a ]\n", "account.tags.0") == "tags: []\n");
+    const std::string multi = "tags: [\n  a,\n  b,\n]\n";
+    CHECK(remove_in(multi, "account.tags.0") == "tags: [\n  b,\n]\n");
+    const std::string map = "position: {current: x, scope: \"y, z\"}\n";
+    CHECK(remove_in(map, "account.position.current") == "position: {scope: \"y, z\"}\n");
+    CHECK(remove_in(map, "account.position.scope") == "position: {current: x}\n");
 }
 
 TEST_CASE("property: removing any list item of the example portfolio verifies") {

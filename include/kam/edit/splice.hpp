@@ -26,11 +26,26 @@ struct TextEdit {
 Expected<std::pair<size_t, size_t>> scalar_span(std::string_view text, const Node& node,
                                                 bool in_flow);
 
+// The offset of the bracket that closes the flow collection opening at
+// `open` ('[' or '{'), past quoted scalars and comments.
+Expected<size_t> flow_collection_end(std::string_view text, size_t open);
+
+// Just past the text of `node` inside a flow collection: a scalar's last
+// byte, or a nested collection's closing bracket.
+Expected<size_t> flow_node_end(std::string_view text, const Node& node);
+
 // `value` as it should be written for `field`: checked against the schema
 // (the rule's own message on refusal) and quoted when a text would read back
 // as something else.
 Expected<std::string> format_value(const FieldSpec* field, std::string_view key,
                                    std::string_view value);
+
+// `written` (from format_value) in the quoting style of the scalar it replaces,
+// so that a file that quotes its texts keeps quoting them: a text field that
+// was 'single' or "double" quoted stays so. Numbers, dates and plain values
+// are left as written.
+std::string in_style_of(const Node* old, const FieldSpec* field, std::string_view value,
+                        std::string written);
 
 // The edit that sets the located field to `written` (already formatted).
 Expected<TextEdit> plan_set(std::string_view text, const Located& at, const std::string& written);

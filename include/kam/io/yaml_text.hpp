@@ -1,6 +1,7 @@
 #pragma once
 // Writing YAML scalars by hand: a text that would read back as something else
 // (yes, 012, 1e3, null, a leading * or #) is double-quoted.
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -14,5 +15,9 @@ std::string yaml_scalar(std::string_view text);
 
 // Always double-quoted, with escapes.
 std::string yaml_double_quoted(std::string_view text);
+
+// Single-quoted ('' for a quote), or nothing when `text` holds a control
+// character or a line break, which only double quotes can carry exactly.
+std::optional<std::string> yaml_single_quoted(std::string_view text);
 
 }  // namespace kam

@@ -37,6 +37,18 @@ constexpr RecordKind k_kinds[] = {
     {"swot", "swot", "", ""},
 };
 
+// Where a record's life starts, for the lists whose required status has an
+// obvious first value: `kam add risk` without --status means a new, open risk.
+struct InitialValue {
+    std::string_view kind, key, value;
+};
+constexpr InitialValue k_initial[] = {
+    {"risk", "status", "open"},
+    {"action", "status", "open"},
+    {"issue", "status", "open"},
+    {"goal", "status", "not-started"},
+};
+
 const RecordKind& find_kind(const std::string& kind) {
     std::vector<std::string_view> names;
     for (const RecordKind& k : k_kinds) {
@@ -60,6 +72,10 @@ std::string take(std::vector<std::pair<std::string, std::string>>& fields, std::
         }
     return {};
 }
+
+struct Line {
+    std::string key, value, written;  // written: as it goes into the file
+};
 
 size_t indentation_at(std::string_view text, size_t offset) {
     const size_t nl = offset == 0 ? std::string_view::npos : text.rfind('\n', offset - 1);
@@ -125,6 +141,16 @@ SetResult add_record(const FileSystem& fs, const AddRequest& request, bool dry_r
                 "a SWOT item needs --quadrant strengths, weaknesses, opportunities or threats");
         list_path = "swot." + quadrant;
     }
+    std::string defaulted;  // "status: open", when kam chose it
+    for (const InitialValue& initial : k_initial) {
+        if (initial.kind != kind.kind) continue;
+        const bool given = std::any_of(fields.begin(), fields.end(),
+                                       [&](const auto& f) { return f.first == initial.key; });
+        if (given) continue;
+        fields.emplace_back(initial.key, initial.value);
+        defaulted +=
+            fmt::format("{}{}: {}", defaulted.empty() ? "" : ", ", initial.key, initial.value);
+    }
     FieldRequest where = request.where;
     where.path = list_path;
     const OpenFile f = open_file(fs, where, {.may_be_missing = true, .for_write = !dry_run});
@@ -143,18 +169,14 @@ SetResult add_record(const FileSystem& fs, const AddRequest& request, bool dry_r
     const Node* list = at->node && !at->node->is_null() ? at->node : nullptr;
     if (list && !list->is_sequence())
         throw UsageError(fmt::format("{} is not a list in {}", list_path, f.shown));
-    if (list && list->flow)
-        throw UsageError(fmt::format(
-            "{} is written in flow style ([...]); add to it in your editor", list_path));
-
     // The record: id first (assigned), then the given fields in the schema's order.
     Node item;
     item.kind = NodeKind::mapping;
-    std::vector<std::pair<std::string, std::string>> lines;  // key, written value
+    std::vector<Line> lines;
     auto add_field = [&](const FieldSpec& spec, const std::string& value) {
         auto written = format_value(&spec, spec.key, value);
         if (!written) throw UsageError(fmt::format("--{}: {}", spec.key, written.error()));
-        lines.emplace_back(spec.key, *written);
+        lines.push_back(Line{std::string(spec.key), value, *written});
         Node v;
         v.kind = NodeKind::scalar;
         v.value = value;
@@ -195,12 +217,64 @@ SetResult add_record(const FileSystem& fs, const AddRequest& request, bool dry_r
             missing += (missing.empty() ? "--" : ", --") + std::string(spec.key);
     if (!missing.empty()) throw UsageError(fmt::format("a {} needs {}", kind.kind, missing));
 
-    // The text: block style at the list's own indentation, after its last item.
+    // Quoted like the list's last item, field by field.
+    if (list && !list->items.empty()) {
+        const Node& last = list->items.back();
+        for (Line& l : lines) {
+            const Node* model = last.is_mapping() ? last.find(l.key)
+                                : l.key == "text" ? &last
+                                                  : nullptr;
+            l.written = in_style_of(model, record->find(l.key), l.value, l.written);
+        }
+    }
+    const bool one_line = record == &swot_item_schema() && lines.size() == 1;
+
     const std::string_view text = f.text;
     const std::string eol(eol_of(text));
-    size_t dash_column, insert_at;
+    size_t dash_column = 0, insert_at = 0;
     std::string lead;  // what goes before the first line of the item
-    if (list && !list->items.empty()) {
+    std::string block;
+    // The item as one flow node, for flow lists and for block lists of {...} items.
+    std::string flow_item;
+    if (one_line) {
+        flow_item = lines[0].written;
+    } else {
+        for (const Line& l : lines)
+            flow_item += (flow_item.empty() ? "{" : ", ") + l.key + ": " + l.written;
+        flow_item += "}";
+    }
+    const Node* last_item = list && !list->items.empty() ? &list->items.back() : nullptr;
+    size_t gap = 2;  // from the '-' to the item's text: "- x" unless the list does "-   x"
+    if (list && list->flow) {
+        // A flow list stays one: the item goes before its ']' in its own spacing.
+        auto close = flow_collection_end(text, list->mark.offset);
+        if (!close)
+            throw UsageError(fmt::format("{} in {}: {}", list_path, f.shown, close.error()));
+        if (list->items.empty()) {
+            insert_at = list->mark.offset + 1;
+            block = flow_item;
+        } else {
+            const Node& last = list->items.back();
+            auto end = flow_node_end(text, last);
+            if (!end)
+                throw UsageError(fmt::format("{} in {}: {}", list_path, f.shown, end.error()));
+            // One item per line when the last one has a line to itself before the ']'.
+            const bool multi_line =
+                text.substr(*end, *close - *end).find('\n') != std::string_view::npos;
+            const std::string sep =
+                multi_line ? eol + std::string(last.mark.column - 1, ' ') : std::string(" ");
+            size_t after_last = *end;
+            while (after_last < *close && (text[after_last] == ' ' || text[after_last] == '\t'))
+                ++after_last;
+            if (text[after_last] == ',') {  // a trailing comma: keep the habit
+                insert_at = after_last + 1;
+                block = sep + flow_item + ",";
+            } else {
+                insert_at = *end;
+                block = "," + sep + flow_item;
+            }
+        }
+    } else if (list && !list->items.empty()) {
         // After the last item, at its dash's column.
         const Node& last = list->items.back();
         const size_t line_start = last.mark.offset - indentation_at(text, last.mark.offset);
@@ -210,6 +284,9 @@ SetResult add_record(const FileSystem& fs, const AddRequest& request, bool dry_r
                 "{}: cannot find the '-' of its last item; add in your editor", list_path));
         dash_column = dash - line_start;
         insert_at = block_end(text, line_start, dash_column);
+        if (last.mark.offset > dash && last.mark.offset - dash <= 8 &&
+            text.substr(dash, last.mark.offset - dash).find('\n') == std::string_view::npos)
+            gap = last.mark.offset - dash;
         // Items separated by blank lines get one before the new item too.
         if (list->items.size() > 1 && line_start > 0) {
             const size_t prev_nl =
@@ -248,14 +325,19 @@ SetResult add_record(const FileSystem& fs, const AddRequest& request, bool dry_r
     } else {
         throw UsageError(fmt::format("{} in {} is not a list kam can add to", list_path, f.shown));
     }
-    const std::string pad(dash_column, ' ');
-    std::string block = lead;
-    if (record == &swot_item_schema() && lines.size() == 1) {
-        block += pad + "- " + lines[0].second + eol;
-    } else {
-        for (size_t i = 0; i < lines.size(); ++i)
-            block +=
-                (i == 0 ? pad + "- " : pad + "  ") + lines[i].first + ": " + lines[i].second + eol;
+    if (!list || !list->flow) {
+        // Block style, at the list's own indentation.
+        const std::string pad(dash_column, ' ');
+        const std::string dash = pad + "-" + std::string(gap - 1, ' ');
+        const std::string under_dash = pad + std::string(gap, ' ');
+        block = lead;
+        if (one_line || (last_item && last_item->flow)) {
+            block += dash + flow_item + eol;  // "- text", or "- {a: 1, b: 2}" like its neighbours
+        } else {
+            for (size_t i = 0; i < lines.size(); ++i)
+                block +=
+                    (i == 0 ? dash : under_dash) + lines[i].key + ": " + lines[i].written + eol;
+        }
     }
     const std::string after =
         std::string(text.substr(0, insert_at)) + block + std::string(text.substr(insert_at));
@@ -273,14 +355,18 @@ SetResult add_record(const FileSystem& fs, const AddRequest& request, bool dry_r
     }
     Node& target = *target_ptr;
     if (target.is_null()) target.kind = NodeKind::sequence;
-    if (record == &swot_item_schema() && lines.size() == 1)
+    if (one_line)
         target.items.push_back(item.entries.front().value);
     else
         target.items.push_back(item);
 
-    const std::string label =
-        id.empty() ? std::string(kind.kind) : fmt::format("{} {}", kind.kind, id);
-    std::string summary = fmt::format("{}: added {} to {}", f.shown, label, exp_at->canonical);
+    // Name the new item by the path that reaches it: its id, else its index.
+    std::string summary = id.empty() ? fmt::format("{}: added {} as {}.{}", f.shown, kind.kind,
+                                                   exp_at->canonical, target.items.size() - 1)
+                                     : fmt::format("{}: added {} {} to {}", f.shown, kind.kind, id,
+                                                   exp_at->canonical);
+    if (!defaulted.empty())
+        summary += fmt::format(" ({}, as a new {} starts)", defaulted, kind.kind);
     return finish_edit(fs, where, f, list_path, after, Expected<Node>(std::move(expected)),
                        std::move(summary), dry_run);
 }

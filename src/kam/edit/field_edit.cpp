@@ -136,7 +136,7 @@ SetResult set_field(const FileSystem& fs, const FieldRequest& r, const std::stri
     const std::string key = f.path.steps.empty() ? f.path.text : f.path.steps.back();
     auto written = format_value(at->field, key, value);
     if (!written) throw UsageError(fmt::format("{}: {}", at->canonical, written.error()));
-    auto edit = plan_set(f.text, *at, *written);
+    auto edit = plan_set(f.text, *at, in_style_of(at->node, at->field, value, *written));
     if (!edit) throw UsageError(fmt::format("{}: {}", at->canonical, edit.error()));
     const std::string old_text =
         at->node && at->node->is_scalar() ? at->node->value : std::string("(empty)");
@@ -156,15 +156,23 @@ SetResult remove_field(const FileSystem& fs, const FieldRequest& r, bool dry_run
     if (!at->node) throw UsageError(fmt::format("{} is not there", at->canonical));
     auto edit = plan_remove(f.text, *at);
     if (!edit) throw UsageError(fmt::format("{}: {}", at->canonical, edit.error()));
-    const auto first_line =
-        1 + std::count(f.text.begin(), f.text.begin() + static_cast<std::ptrdiff_t>(edit->offset),
-                       '\n');
-    const auto lines =
-        std::count(f.text.begin() + static_cast<std::ptrdiff_t>(edit->offset),
-                   f.text.begin() + static_cast<std::ptrdiff_t>(edit->offset + edit->length), '\n');
+    // The lines of the removed bytes; a line break they start with (taken to
+    // keep a missing final newline missing) ends the line before them.
+    size_t first_byte = edit->offset;
+    while (first_byte < edit->offset + edit->length &&
+           (f.text[first_byte] == '\r' || f.text[first_byte] == '\n'))
+        ++first_byte;
+    const size_t last_byte = std::max(first_byte, edit->offset + edit->length - 1);
+    auto line_of = [&](size_t offset) {
+        return 1 + std::count(f.text.begin(), f.text.begin() + static_cast<std::ptrdiff_t>(offset),
+                              '\n');
+    };
+    const auto first_line = line_of(first_byte), last_line = line_of(last_byte);
     std::string summary =
-        fmt::format("{}: removed {} (lines {}-{})", f.shown, at->canonical, first_line,
-                    first_line + std::max<std::ptrdiff_t>(lines, 1) - 1);
+        first_line == last_line
+            ? fmt::format("{}: removed {} (line {})", f.shown, at->canonical, first_line)
+            : fmt::format("{}: removed {} (lines {}-{})", f.shown, at->canonical, first_line,
+                          last_line);
     return finish_edit(fs, r, f, at->canonical, edit->apply(f.text),
                        expected_after_remove(f.root, f.path), std::move(summary), dry_run);
 }

@@ -133,8 +133,10 @@ Expected<Located> locate(const Node& root, const ParsedPath& path) {
             }
             std::vector<std::string> keys;
             for (const Entry& e : node->entries) keys.push_back(e.key);
+            // Then the fields the schema allows that this record does not have yet.
             if (schema)
-                for (const FieldSpec& f : schema->fields) keys.emplace_back(f.key);
+                for (const FieldSpec& f : schema->fields)
+                    if (!node->find(f.key)) keys.emplace_back(f.key);
             return unexpected(
                 fmt::format("{} has no key '{}'{}", walked, step, hint_from(step, keys)));
         }

@@ -44,6 +44,50 @@ Expected<std::pair<size_t, size_t>> scalar_span(std::string_view text, const Nod
     return std::pair{begin, end};
 }
 
+Expected<size_t> flow_collection_end(std::string_view text, size_t open) {
+    if (open >= text.size() || (text[open] != '[' && text[open] != '{'))
+        return unexpected("cannot find where the flow collection starts");
+    auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    int depth = 0;
+    char last_significant = 0;
+    for (size_t i = open; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '#' && i > 0 && blank(text[i - 1])) {
+            const size_t nl = text.find('\n', i);
+            if (nl == std::string_view::npos) break;
+            i = nl;
+            continue;
+        }
+        // A quote opens a quoted scalar only where a scalar may start.
+        if ((c == '"' || c == '\'') &&
+            std::string_view("[{,:?").find(last_significant) != std::string_view::npos) {
+            const auto end = quoted_scalar_end(text, i);
+            if (!end) return unexpected("a quoted value in it is never closed");
+            i = *end - 1;
+            last_significant = c;
+            continue;
+        }
+        if (c == '[' || c == '{') ++depth;
+        if ((c == ']' || c == '}') && --depth == 0) return i;
+        if (!blank(c)) last_significant = c;
+    }
+    return unexpected("the flow collection is never closed");
+}
+
+Expected<size_t> flow_node_end(std::string_view text, const Node& node) {
+    if (node.is_scalar()) {
+        auto span = scalar_span(text, node, true);
+        if (!span) return unexpected(span.error());
+        return span->second;
+    }
+    if (node.flow && (node.is_sequence() || node.is_mapping())) {
+        auto close = flow_collection_end(text, node.mark.offset);
+        if (!close) return unexpected(close.error());
+        return *close + 1;
+    }
+    return unexpected("an empty item in a flow collection; edit it in your editor");
+}
+
 Expected<std::string> format_value(const FieldSpec* field, std::string_view key,
                                    std::string_view value) {
     if (!field || field->type == FieldType::text) return yaml_scalar(value);
@@ -84,6 +128,19 @@ Expected<std::string> format_value(const FieldSpec* field, std::string_view key,
                                   ? fmt::format("{} [{}]", d.message, d.rule)
                                   : fmt::format("{} ({}) [{}]", d.message, d.hint, d.rule));
     if (value.empty()) return unexpected(fmt::format("'{}' needs a value", key));
+    return written;
+}
+
+std::string in_style_of(const Node* old, const FieldSpec* field, std::string_view value,
+                        std::string written) {
+    if (!old || !old->is_scalar()) return written;
+    const bool text_like = !field || field->type == FieldType::text ||
+                           field->type == FieldType::enumeration || field->type == FieldType::id ||
+                           field->type == FieldType::ref || field->type == FieldType::currency;
+    if (!text_like) return written;
+    if (old->style == ScalarStyle::double_quoted) return yaml_double_quoted(value);
+    if (old->style == ScalarStyle::single_quoted)
+        if (auto single = yaml_single_quoted(value)) return *single;
     return written;
 }
 
@@ -222,10 +279,47 @@ size_t block_end(std::string_view text, size_t line_start, size_t owner_column) 
     return end;
 }
 
+namespace {
+
+// Inside [a, b, c] or {a: 1, b: 2}: the element and the separator after it
+// (before it, for the last one); the only element leaves [] or {}.
+Expected<TextEdit> plan_remove_in_flow(std::string_view text, const Located& at) {
+    const Node& parent = *at.parent;
+    std::vector<size_t> starts;
+    std::vector<const Node*> values;
+    size_t index = 0;
+    if (parent.is_sequence()) {
+        for (const Node& item : parent.items) {
+            if (&item == at.node) index = starts.size();
+            starts.push_back(item.mark.offset);
+            values.push_back(&item);
+        }
+    } else {
+        for (const Entry& e : parent.entries) {
+            if (&e.value == at.node) index = starts.size();
+            starts.push_back(e.key_mark.offset);
+            values.push_back(&e.value);
+        }
+    }
+    if (starts.size() == 1) {
+        auto close = flow_collection_end(text, parent.mark.offset);
+        if (!close) return unexpected(close.error());
+        return TextEdit{parent.mark.offset + 1, *close - parent.mark.offset - 1, ""};
+    }
+    if (index + 1 < starts.size())
+        return TextEdit{starts[index], starts[index + 1] - starts[index], ""};
+    auto previous_end = flow_node_end(text, *values[index - 1]);
+    if (!previous_end) return unexpected(previous_end.error());
+    auto end = flow_node_end(text, *values[index]);
+    if (!end) return unexpected(end.error());
+    return TextEdit{*previous_end, *end - *previous_end, ""};
+}
+
+}  // namespace
+
 Expected<TextEdit> plan_remove(std::string_view text, const Located& at) {
     if (!at.node || !at.parent) return unexpected("nothing to remove there");
-    if (at.parent->flow || at.node->flow)
-        return unexpected("it is written in flow style ([...] or {...}); edit it in your editor");
+    if (at.parent->flow) return plan_remove_in_flow(text, at);
     // The first line of what goes, and the column that owns the lines below it.
     size_t first, owner_column;
     if (at.parent->is_sequence()) {
@@ -265,6 +359,11 @@ Expected<TextEdit> plan_remove(std::string_view text, const Located& at) {
         const std::string_view before = text.substr(prev, first - prev);
         if (first == 0 || is_blank(before) || indentation(before) < owner_column)
             end = next_line(text, end);
+    }
+    // The file's last lines go: a missing final newline stays missing.
+    if (end == text.size() && first > 0 && !text.ends_with('\n')) {
+        first -= 1;
+        if (first > 0 && text[first - 1] == '\r') first -= 1;
     }
     return TextEdit{first, end - first, ""};
 }

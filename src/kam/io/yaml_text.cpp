@@ -70,6 +70,18 @@ std::string yaml_double_quoted(std::string_view s) {
     return out;
 }
 
+std::optional<std::string> yaml_single_quoted(std::string_view s) {
+    std::string out = "'";
+    for (char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c < 0x20 || c == 0x7F) return std::nullopt;
+        out += ch;
+        if (ch == '\'') out += '\'';
+    }
+    out += '\'';
+    return out;
+}
+
 std::string yaml_scalar(std::string_view s) {
     return is_plain_safe(s) ? std::string(s) : yaml_double_quoted(s);
 }
