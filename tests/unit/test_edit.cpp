@@ -157,6 +157,49 @@ TEST_CASE("set replaces exactly one scalar and keeps every other byte") {
     }
 }
 
+namespace {
+Expected<std::string> set_block_in(const std::string& text, const std::string& path,
+                                   const std::string& value) {
+    const Node root = parse(text);
+    auto p = parse_field_path(path);
+    REQUIRE(p);
+    auto at = locate(root, *p);
+    REQUIRE(at);
+    auto b = plan_set_block(text, *at, value);
+    if (!b) return unexpected(b.error());
+    const std::string after = b->edit.apply(text);
+    const auto expected = expected_after_set(root, *p, b->reads_back);
+    REQUIRE(expected);
+    const auto diff = first_difference(*expected, parse(after));
+    CHECK_MESSAGE(!diff, *diff);
+    return after;
+}
+}  // namespace
+
+TEST_CASE("set on a block scalar keeps its header and indentation") {
+    // Several lines in a literal block, a comment on the header kept.
+    const std::string lit =
+        "risks:\n  - id: R1\n    mitigation: |  # how\n        old\n\n    status: open\n";
+    auto two = set_block_in(lit, "risks.R1.mitigation", "first\n\n  indented");
+    REQUIRE(two);
+    CHECK(*two ==
+          "risks:\n  - id: R1\n    mitigation: |  # how\n        first\n\n          "
+          "indented\n\n    status: open\n");
+    // CRLF, as a list item, stripped, at the end of a file without a final newline.
+    const std::string swot = "strengths:\r\n  - >-\r\n    a b\r\n    c";
+    auto item = set_block_in(swot, "swot.strengths.0", "new text");
+    REQUIRE(item);
+    CHECK(*item == "strengths:\r\n  - >-\r\n    new text");
+    // What the header cannot carry.
+    const std::string folded = "mission: >\n  a\n";
+    CHECK_FALSE(set_block_in(folded, "account.mission", "two\nlines"));
+    CHECK_FALSE(set_block_in(folded, "account.mission", " leading"));
+    CHECK_FALSE(set_block_in(folded, "account.mission", "trailing\n"));
+    CHECK_FALSE(set_block_in(folded, "account.mission", ""));
+    CHECK_FALSE(set_block_in("mission: |+\n  a\n\n", "account.mission", "x"));
+    CHECK_FALSE(set_block_in("mission: |2\n    a\n", "account.mission", "x"));
+}
+
 TEST_CASE("values are typed by the schema and quoted when they would read back otherwise") {
     const Node root = parse(k_risks);
     const auto at = locate(root, *parse_field_path("risks.R1.likelihood"));
@@ -188,15 +231,23 @@ TEST_CASE("values are typed by the schema and quoted when they would read back o
     CHECK_FALSE(format_value(list->field, "risks", "x"));
 }
 
-TEST_CASE("spans kam refuses to guess") {
+TEST_CASE("spans kam refuses to guess, and plain texts over several lines") {
+    // A block scalar is plan_set_block's: plan_set leaves it alone.
     const std::string block = "background: |\n  Long story.\n";
     const Node root = parse(block);
     auto at = locate(root, *parse_field_path("account.background"));
     REQUIRE(at);
     CHECK_FALSE(plan_set(block, *at, "x"));
-    const std::string multi = "background: one\n  two\n";
-    const Node root2 = parse(multi);
-    CHECK_FALSE(plan_set(multi, *locate(root2, *parse_field_path("account.background")), "x"));
+    // A plain text folded over lines becomes one line; the comment after it stays.
+    CHECK(set_in("background: one\n  two\n\n  three   # c\nmission: m\n", "account.background",
+                 "new") == "background: new   # c\nmission: m\n");
+    CHECK(set_in("team:\n  - name: Ann\n      Lee\n    role: pm\n", "account.team.0.name", "Bo") ==
+          "team:\n  - name: Bo\n    role: pm\n");
+    CHECK(set_in("background: a\r\n  b\r\n", "account.background", "c") == "background: c\r\n");
+    // A comment line inside the block: kam cannot tell the value's end, and says so.
+    const std::string odd = "background: one\n  two\n  # note\nmission: m\n";
+    const Node root3 = parse(odd);
+    CHECK_FALSE(plan_set(odd, *locate(root3, *parse_field_path("account.background")), "x"));
 }
 
 TEST_CASE("unified diff of one change") {

@@ -50,6 +50,18 @@ std::string in_style_of(const Node* old, const FieldSpec* field, std::string_vie
 // The edit that sets the located field to `written` (already formatted).
 Expected<TextEdit> plan_set(std::string_view text, const Located& at, const std::string& written);
 
+// Setting a text written as a block scalar (| or >): the header line with its
+// indicators and comment stays, the body lines are replaced at the body's own
+// indentation. Returns the edit and the value the file will read back as (a
+// block scalar ends with a line break unless it strips it: |-). Refuses what
+// the header cannot carry: a line break in a folded (>) text, a leading space,
+// trailing line breaks, |+ and explicit indentation indicators.
+struct BlockSet {
+    TextEdit edit;
+    std::string reads_back;
+};
+Expected<BlockSet> plan_set_block(std::string_view text, const Located& at, std::string_view value);
+
 // The old tree with the intended change made, to compare with the re-parsed result.
 Expected<Node> expected_after_set(const Node& old_root, const ParsedPath& path,
                                   const std::string& value);

@@ -136,15 +136,38 @@ SetResult set_field(const FileSystem& fs, const FieldRequest& r, const std::stri
     const std::string key = f.path.steps.empty() ? f.path.text : f.path.steps.back();
     auto written = format_value(at->field, key, value);
     if (!written) throw UsageError(fmt::format("{}: {}", at->canonical, written.error()));
-    auto edit = plan_set(f.text, *at, in_style_of(at->node, at->field, value, *written));
+    const bool block =
+        at->node && at->node->is_scalar() &&
+        (at->node->style == ScalarStyle::literal || at->node->style == ScalarStyle::folded);
+    if (block && at->field && at->field->type != FieldType::text)
+        throw UsageError(fmt::format(
+            "{}: only a text can be a block scalar; edit it in your editor", at->canonical));
+    std::string reads_back = value;
+    Expected<TextEdit> edit = unexpected(std::string("no edit"));
+    if (block) {
+        auto b = plan_set_block(f.text, *at, value);
+        if (!b) throw UsageError(fmt::format("{}: {}", at->canonical, b.error()));
+        edit = b->edit;
+        reads_back = b->reads_back;
+    } else {
+        edit = plan_set(f.text, *at, in_style_of(at->node, at->field, value, *written));
+    }
     if (!edit) throw UsageError(fmt::format("{}: {}", at->canonical, edit.error()));
+    // One line, whatever the texts hold.
+    auto shown_value = [](std::string v) {
+        if (v.ends_with('\n')) v.pop_back();
+        for (size_t nl = v.find('\n'); nl != std::string::npos; nl = v.find('\n', nl + 2))
+            v.replace(nl, 1, "\\n");
+        return v;
+    };
     const std::string old_text =
-        at->node && at->node->is_scalar() ? at->node->value : std::string("(empty)");
+        at->node && at->node->is_scalar() ? shown_value(at->node->value) : std::string("(empty)");
     std::string summary =
-        at->node ? fmt::format("{}: set {}: {} -> {}", f.shown, at->canonical, old_text, value)
-                 : fmt::format("{}: added {}: {}", f.shown, at->canonical, value);
+        at->node ? fmt::format("{}: set {}: {} -> {}", f.shown, at->canonical, old_text,
+                               shown_value(value))
+                 : fmt::format("{}: added {}: {}", f.shown, at->canonical, shown_value(value));
     return finish_edit(fs, r, f, at->canonical, edit->apply(f.text),
-                       expected_after_set(f.root, f.path, value), std::move(summary), dry_run);
+                       expected_after_set(f.root, f.path, reads_back), std::move(summary), dry_run);
 }
 
 SetResult remove_field(const FileSystem& fs, const FieldRequest& r, bool dry_run) {
