@@ -26,7 +26,7 @@ int run_show(const Context& ctx, const ShowOptions& o) {
         std::vector<std::string_view> slugs;
         for (const Account& a : accounts) slugs.push_back(a.slug);
         std::string message = fmt::format("no account '{}' in the portfolio", o.slug);
-        if (auto m = closest_match(o.slug, slugs))
+        if (auto m = closest_name(o.slug, slugs))
             message += fmt::format("; did you mean '{}'?", *m);
         throw UsageError(message);
     }

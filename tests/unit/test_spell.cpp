@@ -7,6 +7,7 @@
 #include "kam/util/spell.hpp"
 
 using kam::closest_match;
+using kam::closest_name;
 using kam::edit_distance;
 
 TEST_CASE("edit_distance counts insertions, deletions, substitutions and transpositions") {
@@ -47,4 +48,15 @@ TEST_CASE("closest_match suggests only close candidates") {
     CHECK_FALSE(closest_match("done", values));  // two edits from "open": a guess, not a help
 
     CHECK_FALSE(closest_match("anything", std::span<const std::string_view>{}));
+}
+
+TEST_CASE("closest_name also offers the one name that starts with the word") {
+    constexpr std::array<std::string_view, 4> slugs{"acme-manufacturing", "acme-retail",
+                                                    "borealis-energy", "orion-foods"};
+    CHECK(closest_name("borealis", slugs) == "borealis-energy");
+    CHECK(closest_name("orion", slugs) == "orion-foods");
+    CHECK(closest_name("acme-manufactoring", slugs) == "acme-manufacturing");  // a typo still
+    CHECK_FALSE(closest_name("acme", slugs));  // two names start with it: no guess
+    CHECK_FALSE(closest_name("or", slugs));    // too short to be a prefix worth offering
+    CHECK_FALSE(closest_name("tessera", slugs));
 }

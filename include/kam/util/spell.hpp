@@ -14,4 +14,9 @@ size_t edit_distance(std::string_view a, std::string_view b);
 std::optional<std::string> closest_match(std::string_view word,
                                          std::span<const std::string_view> candidates);
 
+// For names people shorten, such as account slugs: closest_match, else the
+// only candidate that starts with the word (of three characters or more).
+std::optional<std::string> closest_name(std::string_view word,
+                                        std::span<const std::string_view> candidates);
+
 }  // namespace kam

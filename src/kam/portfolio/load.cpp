@@ -225,8 +225,13 @@ LoadedPortfolio load_portfolio(const FileSystem& fs, const std::string& root,
     if (options.skip_accounts) slugs.clear();
     if (!options.only_accounts.empty()) {
         for (const std::string& s : options.only_accounts)
-            if (!std::binary_search(slugs.begin(), slugs.end(), s))
-                throw UsageError(fmt::format("no account '{}' in {}", s, shown("accounts")));
+            if (!std::binary_search(slugs.begin(), slugs.end(), s)) {
+                std::string message = fmt::format("no account '{}' in {}", s, shown("accounts"));
+                const std::vector<std::string_view> names(slugs.begin(), slugs.end());
+                if (auto m = closest_name(s, names))
+                    message += fmt::format("; did you mean '{}'?", *m);
+                throw UsageError(message);
+            }
         std::erase_if(slugs, [&](const std::string& s) { return !options.only_accounts.count(s); });
     }
 

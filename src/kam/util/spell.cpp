@@ -39,4 +39,17 @@ std::optional<std::string> closest_match(std::string_view word,
     return best;
 }
 
+std::optional<std::string> closest_name(std::string_view word,
+                                        std::span<const std::string_view> candidates) {
+    if (auto m = closest_match(word, candidates)) return m;
+    if (word.size() < 3) return std::nullopt;
+    std::optional<std::string> only;
+    for (std::string_view c : candidates) {
+        if (!c.starts_with(word)) continue;
+        if (only) return std::nullopt;  // two candidates: which one is a guess
+        only = std::string(c);
+    }
+    return only;
+}
+
 }  // namespace kam
