@@ -111,6 +111,14 @@ TEST_CASE("paths: sections, implied lists, ids, indexes and did-you-mean") {
     auto by_index = locate(reviews, *parse_field_path("reviews.reviews.1.date"));
     REQUIRE(by_index);
     CHECK(by_index->node->value == "2026-02-01");
+    // An index is not a typo of another index: the message says which there are.
+    auto past_end = locate(reviews, *parse_field_path("reviews.reviews.9.date"));
+    REQUIRE_FALSE(past_end);
+    CHECK(past_end.error() == "reviews.reviews has no item '9': its items are numbered 0 to 1");
+    const Node empty = parse("reviews: []\n");
+    auto none = locate(empty, *parse_field_path("reviews.reviews.0"));
+    REQUIRE_FALSE(none);
+    CHECK(none.error() == "reviews.reviews has no item '0': the list is empty");
 }
 
 TEST_CASE("set replaces exactly one scalar and keeps every other byte") {
@@ -228,7 +236,10 @@ TEST_CASE("values are typed by the schema and quoted when they would read back o
     CHECK_FALSE(plan_set(k_risks, *item, "x"));
     const auto list = locate(root, *parse_field_path("risks.risks"));
     REQUIRE(list);
-    CHECK_FALSE(format_value(list->field, "risks", "x"));
+    const auto whole_list = format_value(list->field, "risks", "x");
+    REQUIRE_FALSE(whole_list);
+    CHECK(whole_list.error() ==
+          "'risks' is a list of mappings, not a single value; set one of its items instead");
 }
 
 TEST_CASE("spans kam refuses to guess, and plain texts over several lines") {
@@ -454,4 +465,49 @@ TEST_CASE("next id follows the list's own style") {
     CHECK(next_id({"MSA-2019", "SUB-APM-2024"}, "C") == "SUB-APM-2025");
     CHECK(next_id({"alpha"}, "R") == "R1");
     CHECK(next_id({"R1", "R2", "R3"}, "R") == "R4");
+}
+
+TEST_CASE("set creates the sub-mappings a path runs through, in the file's own indentation") {
+    SUBCASE("two spaces, after the record's last line") {
+        const std::string before =
+            "opportunities:\n"
+            "  - id: O1\n"
+            "    title: Renewal\n"
+            "    stage: lead\n"
+            "\n"
+            "  # the next one\n"
+            "  - id: O2\n"
+            "    title: Upsell\n"
+            "    stage: lead\n";
+        const std::string after = set_in(before, "sales.O1.qualification.budget", "true");
+        CHECK(after ==
+              "opportunities:\n"
+              "  - id: O1\n"
+              "    title: Renewal\n"
+              "    stage: lead\n"
+              "    qualification:\n"
+              "      budget: true\n"
+              "\n"
+              "  # the next one\n"
+              "  - id: O2\n"
+              "    title: Upsell\n"
+              "    stage: lead\n");
+    }
+    SUBCASE("four spaces, CRLF and no final newline") {
+        const std::string before = "industry: Food\r\nhistory:\r\n    note: x\r\nsize: big";
+        const std::string after = set_in(before, "profile.procurement.next_tender", "2027-01-31");
+        CHECK(after ==
+              "industry: Food\r\nhistory:\r\n    note: x\r\nsize: big\r\n"
+              "procurement:\r\n    next_tender: 2027-01-31");
+    }
+    SUBCASE("a key the sub-mapping cannot have, or a list, is refused with a reason") {
+        const Node root = parse("opportunities:\n  - id: O1\n    title: T\n");
+        auto typo = locate(root, *parse_field_path("sales.O1.qualification.budgte"));
+        REQUIRE_FALSE(typo);
+        CHECK(typo.error() == "sales.O1.qualification has no key 'budgte'; did you mean 'budget'?");
+        const Node contracts = parse("contracts:\n  - id: C1\n    title: T\n");
+        auto list = locate(contracts, *parse_field_path("contracts.C1.slas.S1.target"));
+        REQUIRE_FALSE(list);
+        CHECK(list.error() == "contracts.C1 has no 'slas' yet; kam add creates its items");
+    }
 }

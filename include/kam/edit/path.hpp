@@ -23,9 +23,13 @@ Expected<ParsedPath> parse_field_path(std::string_view text);
 
 // Where a path lands in a file's tree.
 struct Located {
-    const Node* node = nullptr;        // the value; nullptr when only the key is missing
-    const Node* parent = nullptr;      // the mapping holding the last key (for inserts)
-    std::string missing_key;           // the last key, when absent from `parent`
+    const Node* node = nullptr;    // the value; nullptr when only the key is missing
+    const Node* parent = nullptr;  // the mapping holding the last key (for inserts)
+    std::string missing_key;       // the last key, when absent from `parent`
+    // Mappings to create on the way to missing_key, outermost first, when the
+    // path runs through sub-mappings the record does not have yet
+    // (sales.O1.qualification.budget without a qualification).
+    std::vector<std::string> missing_mappings;
     const FieldSpec* field = nullptr;  // the schema of the value, when known
     const Schema* schema = nullptr;    // the record schema, when the value is a mapping
     std::string canonical;             // the path with implied steps written out

@@ -26,6 +26,7 @@ constexpr RecordKind k_kinds[] = {
     {"opportunity", "sales", "opportunities", "O"},
     {"person", "profile", "people", "P"},
     {"supplier", "profile", "suppliers", ""},
+    {"client-competitor", "profile", "competitors", ""},
     {"review", "reviews", "reviews", ""},
     {"survey", "reviews", "surveys", ""},
     {"reference", "reviews", "references", ""},
@@ -201,10 +202,26 @@ SetResult add_record(const FileSystem& fs, const AddRequest& request, bool dry_r
     for (const auto& [key, value] : fields)
         if (!record->find(key)) {
             std::string message = fmt::format("--{} is not a field of {}", key, record->name);
-            if (auto m = closest_match(key, known))
+            if (auto m = closest_match(key, known)) {
                 message += fmt::format("; did you mean --{}?", *m);
+            } else {
+                std::string names;
+                for (std::string_view k : known)
+                    names += (names.empty() ? "--" : ", --") + std::string(k);
+                message += fmt::format(" (its fields: {})", names);
+            }
             throw UsageError(message);
         }
+    // A nested list or mapping has no one-line form: it gets records of its own.
+    for (const auto& [key, value] : fields) {
+        const FieldSpec* spec = record->find(key);
+        if (spec->type != FieldType::object && spec->type != FieldType::object_list) continue;
+        std::string message = fmt::format("--{}: '{}' is a {}, not a single value", key, key,
+                                          field_type_name(spec->type));
+        if (kind.kind == "contract" && key == "slas")
+            message += "; add the contract, then each SLA with kam add SLUG sla --contract ID";
+        throw UsageError(message);
+    }
     for (const FieldSpec& spec : record->fields) {
         if (spec.key == "id") continue;
         if (spec.type == FieldType::object || spec.type == FieldType::object_list) continue;

@@ -1,6 +1,7 @@
 #include "kam/edit/path.hpp"
 
 #include <fmt/format.h>
+#include <algorithm>
 
 #include "kam/util/scalar.hpp"
 #include "kam/util/spell.hpp"
@@ -108,9 +109,22 @@ Expected<Located> locate(const Node& root, const ParsedPath& path) {
             std::string id_step = steps[i];
             for (size_t k = i + 1; k <= i + used; ++k) id_step += "." + steps[k];
             i += used;
-            if (!item)
+            if (!item) {
+                const bool by_index =
+                    std::none_of(node->items.begin(), node->items.end(), [](const Node& n) {
+                        const Node* id = n.is_mapping() ? n.find("id") : nullptr;
+                        return id && id->is_scalar();
+                    });
+                // An index is not misspelt: say which ones there are instead.
+                if (by_index)
+                    return unexpected(
+                        node->items.empty()
+                            ? fmt::format("{} has no item '{}': the list is empty", walked, step)
+                            : fmt::format("{} has no item '{}': its items are numbered 0 to {}",
+                                          walked, step, node->items.size() - 1));
                 return unexpected(
                     fmt::format("{} has no item '{}'{}", walked, step, hint_from(step, known)));
+            }
             at.parent = node;
             node = item;
             walked += "." + id_step;
@@ -131,6 +145,37 @@ Expected<Located> locate(const Node& root, const ParsedPath& path) {
                 at.canonical = walked + "." + step;
                 return at;
             }
+            // A sub-mapping the record may have but does not yet: set creates it.
+            if (spec && spec->type == FieldType::object) {
+                const Schema* inner = spec->schema;
+                std::vector<std::string> mappings{step};
+                std::string canonical = walked + "." + step;
+                for (size_t k = i + 1; inner && k < steps.size(); ++k) {
+                    const FieldSpec* f = inner->find(steps[k]);
+                    if (!f) {
+                        std::vector<std::string> keys;
+                        for (const FieldSpec& known : inner->fields) keys.emplace_back(known.key);
+                        return unexpected(fmt::format("{} has no key '{}'{}", canonical, steps[k],
+                                                      hint_from(steps[k], keys)));
+                    }
+                    canonical += "." + steps[k];
+                    if (k + 1 == steps.size()) {
+                        at.parent = node;
+                        at.missing_mappings = std::move(mappings);
+                        at.missing_key = steps[k];
+                        at.field = f;
+                        at.canonical = canonical;
+                        return at;
+                    }
+                    if (f->type != FieldType::object) break;
+                    mappings.push_back(steps[k]);
+                    inner = f->schema;
+                }
+            }
+            if (spec)
+                return unexpected(fmt::format(
+                    "{} has no '{}' yet{}", walked, step,
+                    spec->type == FieldType::object_list ? "; kam add creates its items" : ""));
             std::vector<std::string> keys;
             for (const Entry& e : node->entries) keys.push_back(e.key);
             // Then the fields the schema allows that this record does not have yet.

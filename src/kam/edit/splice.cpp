@@ -101,8 +101,9 @@ Expected<std::string> format_value(const FieldSpec* field, std::string_view key,
         case FieldType::require_map:
         case FieldType::weight_map:
             return unexpected(
-                fmt::format("'{}' is {}, not a single value; set one of its fields instead", key,
-                            field_type_name(field->type)));
+                fmt::format("'{}' is a {}, not a single value; set one of its {} instead", key,
+                            field_type_name(field->type),
+                            field->type == FieldType::object ? "fields" : "items"));
         default:
             break;
     }
@@ -174,6 +175,25 @@ size_t end_of_last_line(std::string_view text, const Node& map) {
     return last;
 }
 
+// How far the file indents a mapping's keys under its parent key: the first
+// "key:" line followed by a deeper key line says it (2 when nothing does).
+size_t indentation_step(std::string_view text) {
+    size_t pos = 0, opener = std::string_view::npos;  // indentation of the last "key:" line
+    while (pos < text.size()) {
+        size_t nl = text.find('\n', pos);
+        if (nl == std::string_view::npos) nl = text.size();
+        std::string_view line = text.substr(pos, nl - pos);
+        pos = nl + 1;
+        if (line.ends_with('\r')) line.remove_suffix(1);
+        const size_t first = line.find_first_not_of(' ');
+        if (first == std::string_view::npos || line[first] == '#') continue;
+        if (opener != std::string_view::npos && first > opener && line[first] != '-')
+            return first - opener;
+        opener = line.ends_with(':') && line[first] != '-' ? first : std::string_view::npos;
+    }
+    return 2;
+}
+
 }  // namespace
 
 // A plain text folded over several lines: from its first byte to the end of
@@ -209,16 +229,25 @@ Expected<TextEdit> plan_set(std::string_view text, const Located& at, const std:
     if (map.flow)
         return unexpected("the mapping is written in flow style ({...}); edit it in your editor");
     const std::string_view eol = line_end_of(text);
+    // "key: value", or the sub-mappings it needs first, one level deeper each.
+    auto lines_at = [&](size_t column) {
+        std::string out;
+        const size_t step = indentation_step(text);
+        for (const std::string& m : at.missing_mappings) {
+            out += fmt::format("{}{}:{}", std::string(column, ' '), m, eol);
+            column += step;
+        }
+        return out + fmt::format("{}{}: {}", std::string(column, ' '), at.missing_key, written);
+    };
     if (map.entries.empty()) {
         std::string add;
         if (!text.empty() && text.back() != '\n') add += eol;
-        add += fmt::format("{}: {}{}", at.missing_key, written, eol);
+        add += lines_at(0) + std::string(eol);
         return TextEdit{text.size(), 0, add};
     }
     const size_t line_end = end_of_last_line(text, map);
     const size_t* end = &line_end;
-    const std::string indent(map.entries.front().key_mark.column - 1, ' ');
-    std::string line = fmt::format("{}{}: {}", indent, at.missing_key, written);
+    std::string line = lines_at(map.entries.front().key_mark.column - 1);
     if (*end == text.size() && !text.empty() && text.back() != '\n')
         return TextEdit{*end, 0,
                         std::string(eol) + line};  // keep the missing final newline missing
@@ -234,11 +263,18 @@ Expected<Node> expected_after_set(const Node& old_root, const ParsedPath& path,
     scalar.kind = NodeKind::scalar;
     scalar.value = value;
     // locate() hands out const pointers into `copy`, which this function owns.
-    if (at->node)
+    if (at->node) {
         *const_cast<Node*>(at->node) = std::move(scalar);
-    else
-        const_cast<Node*>(at->parent)
-            ->entries.push_back(Entry{at->missing_key, {}, std::move(scalar)});
+        return copy;
+    }
+    Node* parent = const_cast<Node*>(at->parent);
+    for (const std::string& m : at->missing_mappings) {
+        Node inner;
+        inner.kind = NodeKind::mapping;
+        parent->entries.push_back(Entry{m, {}, std::move(inner)});
+        parent = &parent->entries.back().value;
+    }
+    parent->entries.push_back(Entry{at->missing_key, {}, std::move(scalar)});
     return copy;
 }
 
