@@ -11,6 +11,7 @@
 #include "kam/render/diagnostics.hpp"
 #include "kam/util/error.hpp"
 #include "kam/util/scalar.hpp"
+#include "kam/util/spell.hpp"
 
 namespace kam::cli {
 
@@ -35,6 +36,26 @@ struct Selection {
     std::set<std::string> file_accounts;  // accounts loaded for the sake of `files`
 };
 
+// "'accounts/orion' does not exist; did you mean 'accounts/orion-foods'?":
+// the nearest name in the folder the path points into.
+std::string no_such_path(const std::string& typed, const fs::path& working_dir) {
+    std::string message = fmt::format("'{}' does not exist", typed);
+    std::string trimmed = typed;
+    while (trimmed.size() > 1 && trimmed.back() == '/') trimmed.pop_back();
+    const fs::path abs = (working_dir / trimmed).lexically_normal();
+    std::vector<std::string> names;
+    std::error_code ec;
+    for (fs::directory_iterator it(abs.parent_path(), ec), end; !ec && it != end; it.increment(ec))
+        names.push_back(it->path().filename().string());
+    const std::vector<std::string_view> candidates(names.begin(), names.end());
+    if (auto m = closest_name(abs.filename().string(), candidates)) {
+        const size_t slash = trimmed.rfind('/');
+        const std::string folder = slash == std::string::npos ? "" : trimmed.substr(0, slash + 1);
+        message += fmt::format("; did you mean '{}{}'?", folder, *m);
+    }
+    return message;
+}
+
 Selection select(const std::vector<std::string>& paths, const PortfolioRoot& root,
                  const Context& ctx) {
     Selection s;
@@ -44,7 +65,7 @@ Selection select(const std::vector<std::string>& paths, const PortfolioRoot& roo
         const fs::path abs = (fs::path(ctx.working_dir()) / p).lexically_normal();
         std::error_code ec;
         if (!fs::exists(fs::symlink_status(abs, ec)))
-            throw UsageError(fmt::format("'{}' does not exist", p));
+            throw UsageError(no_such_path(p, ctx.working_dir()));
         std::string rel = abs.lexically_relative(root.path).string();
         while (!rel.empty() && rel.back() == '/') rel.pop_back();
         if (rel.empty() || rel.starts_with(".."))
