@@ -30,7 +30,7 @@ Report sample() {
     FigureList f;
     f.key = "totals";
     f.title = "Totals";
-    f.items = {{"annual_revenue", "Annual revenue", Cell::of_money(Money{150000050})},
+    f.items = {{"annual_revenue", "Annual revenue", Cell::of_money(Money{150000050}), 1},
                {"retention_pct", "Retention", Cell::none("no client_since")}};
     r.blocks.push_back(f);
     return r;
@@ -139,6 +139,9 @@ TEST_CASE("json: versioned, ordered, nulls with reasons, every column") {
     "retention_pct": null,
     "reasons": {
       "retention_pct": "no client_since"
+    },
+    "unknown": {
+      "annual_revenue": 1
     }
   }
 }

@@ -81,6 +81,9 @@ struct Table {
 struct Item {
     std::string key, label;
     Cell value;
+    // For a total: the accounts left out because their figure is missing (the
+    // human formats say it in the label; JSON gives the count).
+    size_t unknown = 0;
 };
 
 struct FigureList {

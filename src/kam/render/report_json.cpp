@@ -58,6 +58,12 @@ json block_json(const FigureList& f) {
     for (const Item& i : f.items) pairs.emplace_back(i.key, &i.value);
     json object = json::object();
     fill(object, pairs);
+    // How many accounts each total leaves out, so a script can tell a complete
+    // sum from a partial one.
+    json unknown = json::object();
+    for (const Item& i : f.items)
+        if (i.unknown > 0) unknown[i.key] = i.unknown;
+    if (!unknown.empty()) object["unknown"] = std::move(unknown);
     return object;
 }
 

@@ -91,10 +91,11 @@ std::vector<Cell> account_row(const ReportInput& in, size_t i, bool key) {
 // A total over the accounts whose figure is known; none is not a total of 0.
 Item total(std::string key, std::string label, const Total& t) {
     if (t.known == 0 && t.unknown > 0)
-        return {std::move(key), std::move(label), Cell::none("unknown for every account")};
+        return {std::move(key), std::move(label), Cell::none("unknown for every account"),
+                t.unknown};
     std::string suffix;
     if (t.unknown > 0) suffix = fmt::format(" ({} unknown)", t.unknown);
-    return {std::move(key), label + suffix, Cell::of_money(t.sum)};
+    return {std::move(key), label + suffix, Cell::of_money(t.sum), t.unknown};
 }
 
 }  // namespace
