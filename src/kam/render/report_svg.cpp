@@ -46,7 +46,7 @@ std::string open_svg(double w, double h, std::string_view label) {
 }  // namespace
 
 std::string svg_pareto(const std::vector<ParetoBar>& bars, double key_share) {
-    const double w = 680, h = 280, left = 80, right = 44, top = 16, bottom = 70;
+    const double w = 680, h = 300, left = 80, right = 44, top = 16, bottom = 90;
     const double plot_w = w - left - right, plot_h = h - top - bottom;
     std::string s = open_svg(w, h, "Revenue by account, largest first, with the cumulative share");
     if (bars.empty())
@@ -127,7 +127,7 @@ std::string svg_heat_map(const std::array<std::array<int64_t, 5>, 5>& counts) {
 }
 
 std::string svg_timeline(const std::vector<TimelineItem>& items, int within) {
-    const double w = 680, left = 200, right = 30, row = 22, top = 24;
+    const double w = 680, left = 230, right = 30, row = 22, top = 24;
     const double h = top + row * static_cast<double>(std::max<size_t>(items.size(), 1)) + 16;
     const double plot_w = w - left - right;
     auto x_of = [&](int64_t days) {
