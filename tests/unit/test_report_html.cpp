@@ -68,7 +68,13 @@ TEST_CASE("charts draw what they are given") {
     const std::string timeline = svg_timeline({{"A C1", 69, -21}, {"B C2", 22, std::nullopt}}, 120);
     CHECK(timeline.find("ends in 69 days") != std::string::npos);
     CHECK(timeline.find("class=\"notice passed\"") != std::string::npos);
-    CHECK(svg_timeline({}, 120).find("no contract ends in this window") != std::string::npos);
+    CHECK(svg_timeline({}, 120).find("no contract ends or is due for notice in this window") !=
+          std::string::npos);
+    // Listed for its notice deadline, ending past the edge: an arrow, not a dot at the edge.
+    const std::string later = svg_timeline({{"C C3", 200, 60}}, 120);
+    CHECK(later.find("<polygon") != std::string::npos);
+    CHECK(later.find("ends in 200 days") != std::string::npos);
+    CHECK(later.find("<circle") == std::string::npos);
 
     const std::string stages = svg_stage_bars({{"lead", 100000, 10000}});
     CHECK(stages.find("100,000 / 10,000") != std::string::npos);

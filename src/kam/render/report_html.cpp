@@ -160,7 +160,9 @@ std::string charts(const HtmlPage& p) {
             if (row[notice].kind == Cell::Kind::integer) item.days_to_notice = row[notice].number;
             items.push_back(std::move(item));
         }
-        figure(fmt::format("Renewals in the next {} days (band: notice window)", p.renewal_within),
+        figure(fmt::format("Renewals and notice deadlines in the next {} days (band: notice "
+                           "window; arrow: ends later)",
+                           p.renewal_within),
                svg_timeline(items, p.renewal_within));
     }
     if (const Table* t = find_table(p.pipeline, "stages")) {

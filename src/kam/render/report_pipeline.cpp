@@ -1,6 +1,8 @@
 #include <fmt/format.h>
 #include <algorithm>
 
+#include "kam/metrics/account_metrics.hpp"
+#include "kam/metrics/exact.hpp"
 #include "kam/metrics/fx.hpp"
 #include "kam/render/report_focus.hpp"
 
@@ -115,6 +117,27 @@ Report build_pipeline_report(const ReportInput& in) {
             fmt::format("{} opportunit{} left out of the sums: no exchange rate for its currency.",
                         total.unknown, total.unknown == 1 ? "y" : "ies"));
     r.blocks.push_back(std::move(by_stage));
+
+    // The win rate of the accounts shown, as each account's win_rate_pct counts it:
+    // opportunities won or lost with a close date in the 365 days to the as-of day.
+    int64_t won = 0, lost = 0;
+    for (const size_t i : in.shown)
+        if (const Account& a = in.accounts[i]; a.opportunities)
+            for (const Opportunity& o : *a.opportunities)
+                if ((o.stage == "won" || o.stage == "lost") && o.close &&
+                    in_window(*o.close, in.as_of, 365))
+                    ++(o.stage == "won" ? won : lost);
+    FigureList closed;
+    closed.key = "closed";
+    closed.title = "Won and lost in the last 365 days";
+    closed.items = {{"won", "Won", Cell::of_int(won)},
+                    {"lost", "Lost", Cell::of_int(lost)},
+                    {"win_rate_pct", "Win rate %",
+                     won + lost == 0 ? Cell::none(fmt::format(
+                                           "no opportunity won or lost in the 365 days to {}",
+                                           in.as_of.to_string()))
+                                     : Cell::of_fixed(percent_of(won, won + lost))}};
+    r.blocks.push_back(std::move(closed));
     return r;
 }
 

@@ -26,7 +26,15 @@ Report build_renewals_report(const ReportInput& in, int within) {
         for (const Contract& k : *a.contracts) {
             if ((k.status != "active" && k.status != "renewing") || !k.end) continue;
             const int64_t days = *k.end - in.as_of;
-            if (days < 0 || days > within) continue;
+            // Ending inside the window, or with a notice deadline inside it: a
+            // contract that ends in a year but must be cancelled next month is
+            // due for a decision now.
+            const auto notice_in = k.notice_days
+                                       ? std::optional<int64_t>(*k.notice_deadline() - in.as_of)
+                                       : std::nullopt;
+            const bool ends_in = days >= 0 && days <= within;
+            const bool notice_due = notice_in && *notice_in >= 0 && *notice_in <= within;
+            if (!ends_in && !notice_due) continue;
             Cell value = Cell::none();
             if (k.annual_value) {
                 auto v =
@@ -49,7 +57,9 @@ Report build_renewals_report(const ReportInput& in, int within) {
                             k.id,
                             {Cell::of(a.slug), Cell::of(display_name(a)), Cell::of(k.id),
                              Cell::of(k.title), Cell::of(k.status), Cell::of_date(*k.end),
-                             Cell::of_int(days).with_tone(days <= 30 ? Tone::bad : Tone::warn),
+                             Cell::of_int(days).with_tone(days <= 30       ? Tone::bad
+                                                          : days <= within ? Tone::warn
+                                                                           : Tone::none),
                              std::move(deadline), std::move(to_deadline), Cell::of_bool(auto_renew),
                              std::move(value)}});
         }
@@ -61,7 +71,7 @@ Report build_renewals_report(const ReportInput& in, int within) {
     });
     Table t;
     t.key = "renewals";
-    t.title = "Contracts ending";
+    t.title = "Contracts ending or due for notice";
     t.columns = {{"slug", "Slug", "", false, false, true},
                  {"name", "Account", "", false, true, false, 12},
                  {"contract", "Contract", "", false, true, false, 8},
@@ -73,7 +83,8 @@ Report build_renewals_report(const ReportInput& in, int within) {
                  {"days_to_notice", "Days to notice deadline", "Notice\ndays", true, false, false},
                  {"auto_renew", "Auto-renew", "Auto", false, false, false},
                  {"annual_value", "Annual value", "Value", true, false, false}};
-    t.empty_text = fmt::format("no contract in force ends within {} days", within);
+    t.empty_text =
+        fmt::format("no contract in force ends, or has a notice deadline, within {} days", within);
     for (Row& row : rows) t.rows.push_back(std::move(row.cells));
     t.notes.push_back(
         fmt::format("Money in whole {}. A negative notice figure: the deadline has passed.",

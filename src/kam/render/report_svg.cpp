@@ -139,9 +139,10 @@ std::string svg_timeline(const std::vector<TimelineItem>& items, int within) {
         R"svg(<text x="{}" y="14" class="tick">today</text><text x="{}" y="14" class="tick" text-anchor="end">+{} days</text>)svg",
         left, left + plot_w, within);
     if (items.empty())
-        return s + fmt::format(
-                       R"svg(<text x="{}" y="{}">no contract ends in this window</text></svg>)svg",
-                       left, top + 14);
+        return s +
+               fmt::format(
+                   R"svg(<text x="{}" y="{}">no contract ends or is due for notice in this window</text></svg>)svg",
+                   left, top + 14);
     for (size_t i = 0; i < items.size(); ++i) {
         const TimelineItem& t = items[i];
         const double y = top + row * static_cast<double>(i) + row / 2;
@@ -156,6 +157,14 @@ std::string svg_timeline(const std::vector<TimelineItem>& items, int within) {
                 R"svg(<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="8" class="{}"><title>notice deadline in {} days</title></rect>)svg",
                 x1, y - 4, std::max(1.0, x2 - x1),
                 *t.days_to_notice < 0 ? "notice passed" : "notice", *t.days_to_notice);
+        }
+        if (t.days_to_end > within) {
+            // Listed for its notice deadline; it ends past the chart's edge: an arrow there.
+            const double x = left + plot_w;
+            s += fmt::format(
+                R"svg(<polygon points="{:.1f},{:.1f} {:.1f},{:.1f} {:.1f},{:.1f}" class="end"><title>ends in {} days</title></polygon>)svg",
+                x, y - 5, x + 8, y, x, y + 5, t.days_to_end);
+            continue;
         }
         s += fmt::format(
             R"svg(<circle cx="{:.1f}" cy="{:.1f}" r="5" class="end"><title>ends in {} days</title></circle>)svg",
