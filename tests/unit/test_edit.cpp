@@ -509,5 +509,9 @@ TEST_CASE("set creates the sub-mappings a path runs through, in the file's own i
         auto list = locate(contracts, *parse_field_path("contracts.C1.slas.S1.target"));
         REQUIRE_FALSE(list);
         CHECK(list.error() == "contracts.C1 has no 'slas' yet; kam add creates its items");
+        auto too_deep = locate(root, *parse_field_path("sales.O1.qualification.budget.x"));
+        REQUIRE_FALSE(too_deep);
+        CHECK(too_deep.error() ==
+              "sales.O1.qualification.budget is a boolean (true or false); it has no 'x'");
     }
 }

@@ -167,7 +167,9 @@ Expected<Located> locate(const Node& root, const ParsedPath& path) {
                         at.canonical = canonical;
                         return at;
                     }
-                    if (f->type != FieldType::object) break;
+                    if (f->type != FieldType::object)
+                        return unexpected(fmt::format("{} is a {}; it has no '{}'", canonical,
+                                                      field_type_name(f->type), steps[k + 1]));
                     mappings.push_back(steps[k]);
                     inner = f->schema;
                 }
