@@ -7,12 +7,11 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "kam/util/atomic_file.hpp"
+#include "test_files.hpp"
 
 using namespace kam;
 
@@ -40,13 +39,6 @@ struct TempDir {
     }
 };
 
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
 unsigned mode_of(const std::string& path) {
     struct stat st {};
     REQUIRE(::lstat(path.c_str(), &st) == 0);
@@ -63,12 +55,12 @@ TEST_CASE("write_file_atomically replaces the content and keeps the file's mode"
 
     const auto w = write_file_atomically(file, "name: New\n");
     REQUIRE_MESSAGE(w.has_value(), (w ? std::string() : w.error()));
-    CHECK(slurp(file) == "name: New\n");
+    CHECK(kam::test::read_text(file) == "name: New\n");
     CHECK(mode_of(file) == 0600u);  // not the default 0644
 
     REQUIRE(::chmod(file.c_str(), 0640) == 0);
     REQUIRE(write_file_atomically(file, ""));
-    CHECK(slurp(file).empty());
+    CHECK(kam::test::read_text(file).empty());
     CHECK(mode_of(file) == 0640u);
 
     CHECK(dir.names() == std::vector<std::string>{"account.yaml"});  // no temporary file left
@@ -78,7 +70,7 @@ TEST_CASE("write_file_atomically creates a missing file with the given mode") {
     TempDir dir;
     const std::string file = dir / "new.yaml";
     REQUIRE(write_file_atomically(file, "a: 1\n", 0640));
-    CHECK(slurp(file) == "a: 1\n");
+    CHECK(kam::test::read_text(file) == "a: 1\n");
     CHECK(mode_of(file) == 0640u);  // set explicitly, so the umask does not matter
     REQUIRE(write_file_atomically(dir / "default.yaml", "b: 2\n"));
     CHECK(mode_of(dir / "default.yaml") == 0644u);
@@ -98,7 +90,7 @@ TEST_CASE("write_file_atomically refuses a symlink and leaves it and its target 
     struct stat st {};
     REQUIRE(::lstat(link.c_str(), &st) == 0);
     CHECK(S_ISLNK(st.st_mode));
-    CHECK(slurp(target) == "keep\n");
+    CHECK(kam::test::read_text(target) == "keep\n");
 
     // A dangling symlink is refused too: nothing is created through it.
     const std::string dangling = dir / "dangling.yaml";
@@ -126,13 +118,13 @@ TEST_CASE("write_new_file creates a file that must not exist yet") {
     const std::string file = dir / "kam.yaml";
     const auto first = write_new_file(file, "kam: 1\n", 0600);
     REQUIRE(first.has_value());
-    CHECK(slurp(file) == "kam: 1\n");
+    CHECK(kam::test::read_text(file) == "kam: 1\n");
     CHECK(mode_of(file) == 0600u);
 
     const auto again = write_new_file(file, "kam: 2\n");
     CHECK_FALSE(again.has_value());
     CHECK_FALSE(again.error().empty());
-    CHECK(slurp(file) == "kam: 1\n");  // untouched
+    CHECK(kam::test::read_text(file) == "kam: 1\n");  // untouched
 
     // Not through a symlink either, dangling or not.
     REQUIRE(::symlink("elsewhere.yaml", (dir / "link.yaml").c_str()) == 0);

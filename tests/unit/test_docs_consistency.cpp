@@ -3,36 +3,17 @@
 // every rule id in kam(1)'s sibling page, so the docs cannot silently drift.
 #include <doctest/doctest.h>
 
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <string>
 
 #include "kam/check/rules.hpp"
 #include "kam/model/schema.hpp"
+#include "test_files.hpp"
+
+using kam::test::read_text;
+using kam::test::unescape_roff;
 
 namespace {
-
-std::string read_text(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-// roff escapes hyphens as \- in places; compare on a copy without them.
-std::string unescape_roff(std::string text) {
-    std::string out;
-    for (size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '\\' && i + 1 < text.size() && (text[i + 1] == '-' || text[i + 1] == '&')) {
-            if (text[i + 1] == '-') out += '-';
-            ++i;
-            continue;
-        }
-        out += text[i];
-    }
-    return out;
-}
 
 void collect_fields(const kam::Schema& schema, std::set<std::string>& keys) {
     for (const kam::FieldSpec& f : schema.fields) {

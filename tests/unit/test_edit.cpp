@@ -18,6 +18,7 @@
 #include "kam/edit/splice.hpp"
 #include "kam/io/yaml_loader.hpp"
 #include "kam/util/error.hpp"
+#include "test_files.hpp"
 
 using namespace kam;
 
@@ -47,6 +48,15 @@ std::string set_in(const std::string& text, const std::string& path, const std::
     REQUIRE(expected);
     CHECK(same_tree(parse(after), *expected));
     return after;
+}
+
+// The error locate() gives for `path`, which must not resolve.
+std::string path_error(const Node& root, const std::string& path) {
+    auto p = parse_field_path(path);
+    REQUIRE_MESSAGE(p, p.error());
+    auto at = locate(root, *p);
+    REQUIRE_FALSE(at);
+    return at.error();
 }
 
 const std::string k_risks =
@@ -86,22 +96,18 @@ TEST_CASE("paths: sections, implied lists, ids, indexes and did-you-mean") {
     REQUIRE(explicit_list);
     CHECK(explicit_list->node->value == "Price war");
 
-    auto typo = locate(root, *parse_field_path("risks.R1.stauts"));
-    REQUIRE_FALSE(typo);
-    CHECK(typo.error().find("did you mean 'status'") != std::string::npos);
+    const std::string typo = path_error(root, "risks.R1.stauts");
+    CHECK(typo.find("did you mean 'status'") != std::string::npos);
 
-    auto missing_item = locate(root, *parse_field_path("risks.R9.status"));
-    REQUIRE_FALSE(missing_item);
-    CHECK(missing_item.error().find("did you mean 'R1'") != std::string::npos);
-    auto far_item = locate(root, *parse_field_path("risks.RISK-77.status"));
-    REQUIRE_FALSE(far_item);
-    CHECK(far_item.error().find("there is: R1, R2") != std::string::npos);
+    const std::string missing_item = path_error(root, "risks.R9.status");
+    CHECK(missing_item.find("did you mean 'R1'") != std::string::npos);
+    const std::string far_item = path_error(root, "risks.RISK-77.status");
+    CHECK(far_item.find("there is: R1, R2") != std::string::npos);
     // The keys the record has, then those it may have; each once.
-    auto far_key = locate(root, *parse_field_path("risks.R1.zzzzzzzz"));
-    REQUIRE_FALSE(far_key);
-    CHECK(far_key.error().find("(there is: id, title, likelihood, impact, status, mitigation, "
-                               "category, owner,") != std::string::npos);
-    CHECK(far_key.error().find(", id,") == std::string::npos);
+    const std::string far_key = path_error(root, "risks.R1.zzzzzzzz");
+    CHECK(far_key.find("(there is: id, title, likelihood, impact, status, mitigation, "
+                       "category, owner,") != std::string::npos);
+    CHECK(far_key.find(", id,") == std::string::npos);
 
     auto section = parse_field_path("riks.R1");
     REQUIRE_FALSE(section);
@@ -112,13 +118,11 @@ TEST_CASE("paths: sections, implied lists, ids, indexes and did-you-mean") {
     REQUIRE(by_index);
     CHECK(by_index->node->value == "2026-02-01");
     // An index is not a typo of another index: the message says which there are.
-    auto past_end = locate(reviews, *parse_field_path("reviews.reviews.9.date"));
-    REQUIRE_FALSE(past_end);
-    CHECK(past_end.error() == "reviews.reviews has no item '9': its items are numbered 0 to 1");
+    const std::string past_end = path_error(reviews, "reviews.reviews.9.date");
+    CHECK(past_end == "reviews.reviews has no item '9': its items are numbered 0 to 1");
     const Node empty = parse("reviews: []\n");
-    auto none = locate(empty, *parse_field_path("reviews.reviews.0"));
-    REQUIRE_FALSE(none);
-    CHECK(none.error() == "reviews.reviews has no item '0': the list is empty");
+    const std::string none = path_error(empty, "reviews.reviews.0");
+    CHECK(none == "reviews.reviews has no item '0': the list is empty");
 }
 
 TEST_CASE("set replaces exactly one scalar and keeps every other byte") {
@@ -281,10 +285,7 @@ TEST_CASE("property: random sets on the example portfolio change only the edited
                                                               "/examples/portfolio/accounts")) {
         if (entry.path().extension() != ".yaml") continue;
         const std::string section = entry.path().stem().string();
-        std::ifstream in(entry.path(), std::ios::binary);
-        std::stringstream ss;
-        ss << in.rdbuf();
-        const std::string text = ss.str();
+        const std::string text = kam::test::read_text(entry.path().string());
         const Node root = parse(text);
         // Collect paths of plain or quoted single-line scalars in mappings.
         std::vector<std::string> paths;
@@ -433,10 +434,7 @@ TEST_CASE("property: removing any list item of the example portfolio verifies") 
     for (const auto& entry : fs::recursive_directory_iterator(std::string(KAM_SOURCE_DIR) +
                                                               "/examples/portfolio/accounts")) {
         if (entry.path().extension() != ".yaml") continue;
-        std::ifstream in(entry.path(), std::ios::binary);
-        std::stringstream ss;
-        ss << in.rdbuf();
-        const std::string text = ss.str();
+        const std::string text = kam::test::read_text(entry.path().string());
         const Node root = parse(text);
         const std::string section = entry.path().stem().string();
         for (const Entry& e : root.entries) {
@@ -502,16 +500,13 @@ TEST_CASE("set creates the sub-mappings a path runs through, in the file's own i
     }
     SUBCASE("a key the sub-mapping cannot have, or a list, is refused with a reason") {
         const Node root = parse("opportunities:\n  - id: O1\n    title: T\n");
-        auto typo = locate(root, *parse_field_path("sales.O1.qualification.budgte"));
-        REQUIRE_FALSE(typo);
-        CHECK(typo.error() == "sales.O1.qualification has no key 'budgte'; did you mean 'budget'?");
+        const std::string typo = path_error(root, "sales.O1.qualification.budgte");
+        CHECK(typo == "sales.O1.qualification has no key 'budgte'; did you mean 'budget'?");
         const Node contracts = parse("contracts:\n  - id: C1\n    title: T\n");
-        auto list = locate(contracts, *parse_field_path("contracts.C1.slas.S1.target"));
-        REQUIRE_FALSE(list);
-        CHECK(list.error() == "contracts.C1 has no 'slas' yet; kam add creates its items");
-        auto too_deep = locate(root, *parse_field_path("sales.O1.qualification.budget.x"));
-        REQUIRE_FALSE(too_deep);
-        CHECK(too_deep.error() ==
+        const std::string list = path_error(contracts, "contracts.C1.slas.S1.target");
+        CHECK(list == "contracts.C1 has no 'slas' yet; kam add creates its items");
+        const std::string too_deep = path_error(root, "sales.O1.qualification.budget.x");
+        CHECK(too_deep ==
               "sales.O1.qualification.budget is a boolean (true or false); it has no 'x'");
     }
 }

@@ -15,7 +15,6 @@
 #include <fstream>
 #include <functional>
 #include <set>
-#include <sstream>
 #include <string>
 #include <thread>
 
@@ -27,18 +26,12 @@
 #include "kam/io/yaml_loader.hpp"
 #include "kam/portfolio/load.hpp"
 #include "kam/util/error.hpp"
+#include "test_files.hpp"
 
 using namespace kam;
 namespace stdfs = std::filesystem;
 
 namespace {
-
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 void spit(const std::string& path, const std::string& content) {
     stdfs::create_directories(stdfs::path(path).parent_path());
@@ -156,7 +149,8 @@ TEST_CASE("the account lock: one holder, waiting, held and stale locks") {
     {
         auto first = EditLock::acquire(dir);
         REQUIRE(first);
-        CHECK(slurp(lock_file_of(dir)).starts_with(std::to_string(::getpid()) + " "));
+        CHECK(
+            kam::test::read_text(lock_file_of(dir)).starts_with(std::to_string(::getpid()) + " "));
         auto second = EditLock::acquire(dir, std::chrono::milliseconds(60));
         REQUIRE_FALSE(second);
         CHECK(second.error().find("another kam (process " + std::to_string(::getpid())) !=
@@ -192,7 +186,7 @@ TEST_CASE("the account lock: one holder, waiting, held and stale locks") {
     RealFileSystem fs;
     CHECK_THROWS_WITH_AS(set_field(fs, q.request("risks.R1.status"), "closed", false),
                          doctest::Contains("stale lock"), UsageError);
-    CHECK(slurp(q.file("accounts/acme/risks.yaml")) == k_risks);
+    CHECK(kam::test::read_text(q.file("accounts/acme/risks.yaml")) == k_risks);
     // A dry run reads only and takes no lock.
     CHECK_NOTHROW(set_field(fs, q.request("risks.R1.status"), "closed", true));
 }
@@ -214,7 +208,7 @@ TEST_CASE("edits stay inside the portfolio") {
           "r.yaml leads through the symlink accounts; kam writes only inside the portfolio");
     RealFileSystem fs;
     CHECK_THROWS_AS(set_field(fs, p.request("risks.R1.status"), "closed", false), UsageError);
-    CHECK(slurp(elsewhere.file("accounts/acme/risks.yaml")) == k_risks);
+    CHECK(kam::test::read_text(elsewhere.file("accounts/acme/risks.yaml")) == k_risks);
 }
 
 TEST_CASE("a written edit keeps the mode and the byte-order mark, and leaves nothing behind") {
@@ -227,7 +221,7 @@ TEST_CASE("a written edit keeps the mode and the byte-order mark, and leaves not
     CHECK(r.written);
     std::string expected = "\xEF\xBB\xBF" + k_risks;
     expected.replace(expected.find("status: accepted"), 16, "status: closed");
-    CHECK(slurp(file) == expected);
+    CHECK(kam::test::read_text(file) == expected);
     struct stat st {};
     REQUIRE(::stat(file.c_str(), &st) == 0);
     CHECK((st.st_mode & 07777) == 0600);
@@ -266,7 +260,7 @@ TEST_CASE("a file changed between kam's read and its write is not overwritten") 
     CHECK_THROWS_WITH_AS(set_field(fs, p.request("risks.R1.status"), "closed", false),
                          doctest::Contains("changed while kam was editing it; nothing was written"),
                          UsageError);
-    CHECK(slurp(file) == k_risks + "# saved in an editor\n");
+    CHECK(kam::test::read_text(file) == k_risks + "# saved in an editor\n");
     CHECK(p.entries() == k_clean);
 
     // The second look, right before the rename: a change made while the new
@@ -276,7 +270,7 @@ TEST_CASE("a file changed between kam's read and its write is not overwritten") 
         return replace_if_unchanged(file, "not what is there", "x");
     };
     CHECK_FALSE(write_file_atomically(file, "new\n", options));
-    CHECK(slurp(file) == k_risks + "# saved in an editor\n");
+    CHECK(kam::test::read_text(file) == k_risks + "# saved in an editor\n");
     CHECK(p.entries() == k_clean);
 }
 
@@ -294,8 +288,8 @@ TEST_CASE("a read-only folder: refused, nothing written") {
         MESSAGE("skipped: running as root and cannot switch to an unprivileged user");
         return;
     }
-    CHECK_MESSAGE(rc == 0, slurp(note + "-child"));
-    CHECK(slurp(p.file("accounts/acme/risks.yaml")) == k_risks);
+    CHECK_MESSAGE(rc == 0, kam::test::read_text(note + "-child"));
+    CHECK(kam::test::read_text(p.file("accounts/acme/risks.yaml")) == k_risks);
     ::chmod(dir.c_str(), 0755);
     CHECK(p.entries() == k_clean);
 }
@@ -312,7 +306,7 @@ TEST_CASE("a full disk leaves the old file whole") {
             if (::setrlimit(RLIMIT_FSIZE, &limit) != 0) return 77;
             return refused_set(p, "risks.R1.title", long_title, "File too large", p.file("note"));
         });
-        CHECK_MESSAGE(rc == 0, slurp(p.file("note")));
+        CHECK_MESSAGE(rc == 0, kam::test::read_text(p.file("note")));
     }
     SUBCASE("a real full file system (a small tmpfs, where mounting is allowed)") {
         const std::string mnt = p.file("small");
@@ -349,7 +343,7 @@ TEST_CASE("a full disk leaves the old file whole") {
             status =
                 refused_set(small, "risks.R1.title", long_title, "No space left on device", note);
             if (status != 0) return 30 + status;
-            if (slurp(small.file("accounts/acme/risks.yaml")) != k_risks) return 40;
+            if (kam::test::read_text(small.file("accounts/acme/risks.yaml")) != k_risks) return 40;
             if (small.entries() != k_clean) return 41;
             return 0;
         });
@@ -357,9 +351,9 @@ TEST_CASE("a full disk leaves the old file whole") {
             MESSAGE("skipped: cannot mount a tmpfs here (no mount or user namespaces)");
             return;
         }
-        CHECK_MESSAGE(rc == 0, slurp(note));
+        CHECK_MESSAGE(rc == 0, kam::test::read_text(note));
     }
-    CHECK(slurp(file) == k_risks);
+    CHECK(kam::test::read_text(file) == k_risks);
     CHECK(p.entries().count(".kam-lock") == 0);
     for (const std::string& name : p.entries())
         CHECK_MESSAGE(name.find("kam-") == std::string::npos, name);
@@ -402,7 +396,7 @@ TEST_CASE("writers at once: every edit lands, none is lost") {
         CHECK(WIFEXITED(status));
         CHECK_MESSAGE(WEXITSTATUS(status) == 0, pid);
     }
-    const std::string text = slurp(p.file("accounts/acme/risks.yaml"));
+    const std::string text = kam::test::read_text(p.file("accounts/acme/risks.yaml"));
     CHECK(text.starts_with(k_risks));
     std::set<std::string> ids;
     for (int i = 0; i < k_writers; ++i)

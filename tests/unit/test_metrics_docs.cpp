@@ -3,30 +3,16 @@
 // the focused reports must appear in it, so the page cannot drift silently.
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "kam/metrics/completeness.hpp"
 #include "kam/metrics/health.hpp"
 #include "kam/render/report_summary.hpp"
+#include "test_files.hpp"
 
 namespace {
 
 std::string page() {
-    std::ifstream in(std::string(KAM_SOURCE_DIR) + "/man/kam-metrics.7", std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    std::string out;  // without roff's \- and \&
-    const std::string text = s.str();
-    for (size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '\\' && i + 1 < text.size() && (text[i + 1] == '-' || text[i + 1] == '&')) {
-            if (text[i + 1] == '-') out += '-';
-            ++i;
-            continue;
-        }
-        out += text[i];
-    }
-    return out;
+    return kam::test::unescape_roff(
+        kam::test::read_text(std::string(KAM_SOURCE_DIR) + "/man/kam-metrics.7"));
 }
 
 }  // namespace

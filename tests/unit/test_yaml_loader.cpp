@@ -7,15 +7,14 @@
 #include <algorithm>
 #include <cstdint>
 #include <filesystem>
-#include <fstream>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "kam/check/rules.hpp"
 #include "kam/io/yaml_loader.hpp"
 #include "kam/util/diagnostic.hpp"
+#include "test_files.hpp"
 
 using namespace kam;
 
@@ -83,13 +82,6 @@ std::string deep_block(size_t levels) {
         out += i + 1 == levels ? " v\n" : "\n";
     }
     return out;
-}
-
-std::string read_bytes(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
 }
 
 }  // namespace
@@ -719,7 +711,7 @@ TEST_CASE("every file in tests/hazards: errors unless named *-ok.yaml") {
     for (const auto& path : files) {
         const std::string name = path.filename().string();
         CAPTURE(name);
-        const std::string bytes = read_bytes(path);
+        const std::string bytes = kam::test::read_text(path.string());
         CHECK(bytes.size() <= k_max_file_bytes);  // the big case is built in memory only
         Loaded l = load(bytes);
         apply_severities(l.findings, {});
@@ -774,7 +766,7 @@ TEST_CASE("the hazard files hold what the in-memory cases test") {
     };
     for (const Expect& e : cases) {
         CAPTURE(e.file);
-        const std::string bytes = read_bytes(dir / e.file);
+        const std::string bytes = kam::test::read_text((dir / e.file).string());
         REQUIRE_FALSE(bytes.empty());
         refused(bytes, e.rule, e.line, e.column);
     }
