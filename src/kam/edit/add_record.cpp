@@ -199,8 +199,9 @@ SetResult add_record(const FileSystem& fs, const AddRequest& request, bool dry_r
     }
     std::vector<std::string_view> known;
     for (const FieldSpec& spec : record->fields) known.push_back(spec.key);
-    for (const auto& [key, value] : fields)
-        if (!record->find(key)) {
+    for (const auto& [key, value] : fields) {
+        const FieldSpec* spec = record->find(key);
+        if (!spec) {
             std::string message = fmt::format("--{} is not a field of {}", key, record->name);
             if (auto m = closest_match(key, known)) {
                 message += fmt::format("; did you mean --{}?", *m);
@@ -212,19 +213,18 @@ SetResult add_record(const FileSystem& fs, const AddRequest& request, bool dry_r
             }
             throw UsageError(message);
         }
-    // A nested list or mapping has no one-line form: it gets records of its own.
-    for (const auto& [key, value] : fields) {
-        const FieldSpec* spec = record->find(key);
-        if (spec->type != FieldType::object && spec->type != FieldType::object_list) continue;
-        std::string message = fmt::format("--{}: '{}' is a {}, not a single value", key, key,
-                                          field_type_name(spec->type));
-        if (kind.kind == "contract" && key == "slas")
-            message += "; add the contract, then each SLA with kam add SLUG sla --contract ID";
-        throw UsageError(message);
+        // A nested list or mapping has no one-line form: it gets records of its own.
+        if (spec->type == FieldType::object || spec->type == FieldType::object_list) {
+            std::string message = fmt::format("--{}: '{}' is a {}, not a single value", key, key,
+                                              field_type_name(spec->type));
+            if (kind.kind == "contract" && key == "slas")
+                message += "; add the contract, then each SLA with kam add SLUG sla --contract ID";
+            throw UsageError(message);
+        }
     }
+    // In the schema's order, whatever the order on the command line.
     for (const FieldSpec& spec : record->fields) {
         if (spec.key == "id") continue;
-        if (spec.type == FieldType::object || spec.type == FieldType::object_list) continue;
         for (const auto& [key, value] : fields)
             if (key == spec.key) add_field(spec, value);
     }
