@@ -70,6 +70,9 @@ Expected<Node> expected_after_set(const Node& old_root, const ParsedPath& path,
 
 namespace kam {
 
+// The first byte of the line that holds `offset`.
+size_t line_start_at(std::string_view text, size_t offset);
+
 // Just past the last line of the block that starts on the line at
 // `line_start`: the lines after it indented deeper than `owner_column`
 // (blank lines inside it included, trailing ones not).

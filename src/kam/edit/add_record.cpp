@@ -78,12 +78,6 @@ struct Line {
     std::string key, value, written;  // written: as it goes into the file
 };
 
-size_t indentation_at(std::string_view text, size_t offset) {
-    const size_t nl = offset == 0 ? std::string_view::npos : text.rfind('\n', offset - 1);
-    const size_t start = nl == std::string_view::npos ? 0 : nl + 1;
-    return offset - start;
-}
-
 std::string_view eol_of(std::string_view text) {
     return text.find("\r\n") != std::string_view::npos ? "\r\n" : "\n";
 }
@@ -294,7 +288,7 @@ SetResult add_record(const FileSystem& fs, const AddRequest& request, bool dry_r
     } else if (list && !list->items.empty()) {
         // After the last item, at its dash's column.
         const Node& last = list->items.back();
-        const size_t line_start = last.mark.offset - indentation_at(text, last.mark.offset);
+        const size_t line_start = line_start_at(text, last.mark.offset);
         const size_t dash = text.find('-', line_start);
         if (dash == std::string_view::npos || dash > last.mark.offset)
             throw UsageError(fmt::format(
@@ -315,7 +309,7 @@ SetResult add_record(const FileSystem& fs, const AddRequest& request, bool dry_r
         if (insert_at == text.size() && !text.empty() && text.back() != '\n') lead = eol + lead;
     } else if (at->node && at->node->is_null() && text.substr(at->node->mark.offset, 1) == ":") {
         // "risks:" with no value: the list starts on the next line, two deeper than its key.
-        const size_t key_line = at->node->mark.offset - indentation_at(text, at->node->mark.offset);
+        const size_t key_line = line_start_at(text, at->node->mark.offset);
         dash_column = (text.substr(key_line).find_first_not_of(' ')) + 2;
         insert_at = at->node->mark.offset + 1;
         // Keep a comment after the colon on its line.
@@ -331,9 +325,7 @@ SetResult add_record(const FileSystem& fs, const AddRequest& request, bool dry_r
         const size_t key_column = map.entries.empty() ? 0 : map.entries.front().key_mark.column - 1;
         insert_at = map.entries.empty()
                         ? text.size()
-                        : block_end(text,
-                                    map.entries.back().key_mark.offset -
-                                        indentation_at(text, map.entries.back().key_mark.offset),
+                        : block_end(text, line_start_at(text, map.entries.back().key_mark.offset),
                                     key_column);
         if (insert_at == text.size() && !text.empty() && text.back() != '\n') lead = eol;
         lead += std::string(key_column, ' ') + at->missing_key + ":" + eol;

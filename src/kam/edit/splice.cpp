@@ -156,23 +156,8 @@ std::string_view line_end_of(std::string_view text) {
 // its keys is its own (nested values, block scalars, continuation lines);
 // trailing blank lines are left to whatever follows.
 size_t end_of_last_line(std::string_view text, const Node& map) {
-    const size_t indent = map.entries.front().key_mark.column - 1;
-    auto end_of_line_at = [&](size_t offset) {
-        const size_t nl = text.find('\n', offset);
-        return nl == std::string_view::npos ? text.size() : nl + 1;
-    };
-    size_t last = end_of_line_at(map.entries.back().key_mark.offset);
-    for (size_t at = last; at < text.size();) {
-        const size_t line_end = end_of_line_at(at);
-        const std::string_view line = text.substr(at, line_end - at);
-        size_t spaces = 0;
-        while (spaces < line.size() && line[spaces] == ' ') ++spaces;
-        const bool blank = line.find_first_not_of(" \t\r\n") == std::string_view::npos;
-        if (!blank && spaces <= indent) break;
-        if (!blank) last = line_end;  // a line of the mapping's last value
-        at = line_end;
-    }
-    return last;
+    return block_end(text, line_start_at(text, map.entries.back().key_mark.offset),
+                     map.entries.front().key_mark.column - 1);
 }
 
 // How far the file indents a mapping's keys under its parent key: the first
@@ -284,11 +269,6 @@ namespace kam {
 
 namespace {
 
-size_t line_start_at(std::string_view text, size_t offset) {
-    const size_t nl = offset == 0 ? std::string_view::npos : text.rfind('\n', offset - 1);
-    return nl == std::string_view::npos ? 0 : nl + 1;
-}
-
 size_t next_line(std::string_view text, size_t offset) {
     const size_t nl = text.find('\n', offset);
     return nl == std::string_view::npos ? text.size() : nl + 1;
@@ -323,6 +303,11 @@ std::optional<size_t> owner_column(std::string_view text, const Located& at) {
 }
 
 }  // namespace
+
+size_t line_start_at(std::string_view text, size_t offset) {
+    const size_t nl = offset == 0 ? std::string_view::npos : text.rfind('\n', offset - 1);
+    return nl == std::string_view::npos ? 0 : nl + 1;
+}
 
 size_t block_end(std::string_view text, size_t line_start, size_t owner_column) {
     size_t end = next_line(text, line_start);
