@@ -195,6 +195,8 @@ TEST_CASE("pipeline, weighted pipeline and win rate") {
     // 10,000 + 16,650 + 8,625
     CHECK(m.weighted_pipeline->cents == 3527500);
     // one won, one lost inside the 365 days
+    CHECK(m.won == 1);
+    CHECK(m.lost == 1);
     CHECK(m.win_rate_pct->to_string() == "50.0");
 }
 

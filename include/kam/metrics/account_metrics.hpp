@@ -27,6 +27,7 @@ struct AccountMetrics {
     std::string next_renewal_contract;  // id of the contract that renews next
     Figure<Money> pipeline, weighted_pipeline;
     Figure<Fixed> win_rate_pct;
+    int won = 0, lost = 0;  // opportunities closed in the 365 days to as-of: win_rate_pct's counts
     Figure<int64_t> risk_exposure, max_risk;
     Figure<Fixed> nps, csat;  // csat with two decimals
     Figure<int64_t> days_since_review;

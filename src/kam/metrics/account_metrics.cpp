@@ -187,6 +187,8 @@ class Calculator {
         }
         m_.pipeline = error.empty() ? Figure<Money>::of(pipeline) : none<Money>(error);
         m_.weighted_pipeline = error.empty() ? Figure<Money>::of(weighted) : none<Money>(error);
+        m_.won = won;
+        m_.lost = lost;
         m_.win_rate_pct =
             won + lost == 0
                 ? none<Fixed>(fmt::format("no opportunity won or lost in the 365 days to {}",

@@ -118,15 +118,12 @@ Report build_pipeline_report(const ReportInput& in) {
                         total.unknown, total.unknown == 1 ? "y" : "ies"));
     r.blocks.push_back(std::move(by_stage));
 
-    // The win rate of the accounts shown, as each account's win_rate_pct counts it:
-    // opportunities won or lost with a close date in the 365 days to the as-of day.
+    // The win rate of the accounts shown, from the counts behind each account's win_rate_pct.
     int64_t won = 0, lost = 0;
-    for (const size_t i : in.shown)
-        if (const Account& a = in.accounts[i]; a.opportunities)
-            for (const Opportunity& o : *a.opportunities)
-                if ((o.stage == "won" || o.stage == "lost") && o.close &&
-                    in_window(*o.close, in.as_of, 365))
-                    ++(o.stage == "won" ? won : lost);
+    for (const size_t i : in.shown) {
+        won += in.metrics[i].won;
+        lost += in.metrics[i].lost;
+    }
     FigureList closed;
     closed.key = "closed";
     closed.title = "Won and lost in the last 365 days";
