@@ -1,5 +1,6 @@
 // kam add SLUG KIND --field value ...: append one record to a list.
 #include <fmt/format.h>
+#include <algorithm>
 
 #include "commands.hpp"
 #include "edit_output.hpp"
@@ -23,6 +24,13 @@ int run_add(const Context& ctx, const AddOptions& o) {
     r.kind = o.kind;
     for (size_t i = 0; i < o.extras.size(); ++i) {
         std::string arg = o.extras[i];
+        // One bare word is the record's text: kam add SLUG tag strategic.
+        const bool has_text = std::any_of(r.fields.begin(), r.fields.end(),
+                                          [](const auto& f) { return f.first == "text"; });
+        if (!arg.starts_with("--") && !has_text) {
+            r.fields.emplace_back("text", arg);
+            continue;
+        }
         if (!arg.starts_with("--") || arg.size() == 2)
             throw UsageError(fmt::format("unexpected '{}': give fields as --name value", arg));
         arg.erase(0, 2);
@@ -55,7 +63,9 @@ void setup_add(CLI::App& sub, Action& action) {
         "'_' are "
         "alike. The id is assigned in the list's own style unless --id is given. An SLA needs "
         "--contract "
-        "ID; a SWOT item needs --quadrant strengths|weaknesses|opportunities|threats and --text.");
+        "ID; a SWOT item needs --quadrant strengths|weaknesses|opportunities|threats and --text. "
+        "A tag or an objective is a text: kam add SLUG tag TEXT. A list of texts in a record "
+        "takes one item per option: --attendee A --attendee B, --action TEXT.");
     // The record's fields are free-form (--title ...); they stay with add instead
     // of falling through to the global options. Global options go before "add".
     sub.allow_extras();

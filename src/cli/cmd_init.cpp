@@ -27,9 +27,11 @@ int run_init(const Context&, const InitOptions& o) {
         if (r.name.empty()) r.name = "Portfolio";
     }
     r.currency = o.currency;
-    init_portfolio(r);
-    fmt::print("Initialized portfolio '{}' in {} (kam.yaml, accounts/, .gitattributes)\n", r.name,
-               o.dir);
+    const std::vector<std::string> written = init_portfolio(r);
+    std::string files;
+    for (const std::string& w : written)
+        if (w != "accounts/.gitkeep") files += (files.empty() ? "" : ", ") + w;
+    fmt::print("Initialized portfolio '{}' in {} ({})\n", r.name, o.dir, files);
     return 0;
 }
 

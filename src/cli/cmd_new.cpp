@@ -3,6 +3,7 @@
 
 #include "commands.hpp"
 #include "kam/scaffold/scaffold.hpp"
+#include "kam/util/error.hpp"
 
 namespace kam::cli {
 
@@ -12,6 +13,7 @@ struct NewOptions {
     std::string slug, name, manager, tier;
     std::string status = "active";
     std::string currency;
+    std::string client_since;
 };
 
 int run_new(const Context& ctx, const NewOptions& o) {
@@ -24,6 +26,12 @@ int run_new(const Context& ctx, const NewOptions& o) {
     r.status = o.status;
     r.currency = o.currency;
     r.today = ctx.as_of();
+    if (!o.client_since.empty()) {
+        r.client_since = parse_date(o.client_since);
+        if (!r.client_since)
+            throw UsageError(
+                fmt::format("--client-since '{}' is not a date (YYYY-MM-DD)", o.client_since));
+    }
     const auto files = create_account(r, ctx.fs());
     const std::string dir = join_path(ctx.root().display, "accounts/" + o.slug);
     fmt::print("Created account '{}' in {}/ ({} files)\n", o.slug, dir, files.size());
@@ -43,6 +51,8 @@ void setup_new(CLI::App& sub, Action& action) {
     sub.add_option("--status", o->status,
                    "prospect, onboarding, active (default), at-risk or dormant");
     sub.add_option("--currency", o->currency, "The account's currency (default: the portfolio's)");
+    sub.add_option("--client-since", o->client_since,
+                   "First day as a client (YYYY-MM-DD); left empty when not given");
     sub.callback([&action, o] { action = [o](const Context& ctx) { return run_new(ctx, *o); }; });
 }
 

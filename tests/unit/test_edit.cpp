@@ -460,7 +460,13 @@ TEST_CASE("next id follows the list's own style") {
     CHECK(next_id({"RISK-001", "RISK-009"}, "R") == "RISK-010");
     CHECK(next_id({"OPP-118", "OPP-121"}, "O") == "OPP-122");
     CHECK(next_id({"C-0099"}, "C") == "C-0100");
-    CHECK(next_id({"MSA-2019", "SUB-APM-2024"}, "C") == "SUB-APM-2025");
+    // Mixed styles, or years: the next id must not borrow another record's meaning.
+    CHECK(next_id({"MSA-2019", "SUB-APM-2024"}, "C") == "C3");
+    CHECK(next_id({"MSA-2022", "SOW-OT-2026"}, "C") == "C3");
+    CHECK(next_id({"MSA-2022"}, "C") == "C2");
+    CHECK(next_id({"C1", "MSA-2022", "C3"}, "C") == "C4");
+    CHECK(next_id({"RISK-001"}, "R") == "RISK-002");
+    CHECK(next_id({"R2024"}, "R") == "R2025");
     CHECK(next_id({"alpha"}, "R") == "R1");
     CHECK(next_id({"R1", "R2", "R3"}, "R") == "R4");
 }

@@ -27,21 +27,35 @@ const std::map<std::string, std::string>& sample_values() {
     static const std::map<std::string, std::string> values{
         {"name", "Acme: \"Yes\" #1"}, {"manager", "O'Brien, Dana"}, {"tier", "key"},
         {"status", "active"},         {"currency", "EUR"},          {"slug", "acme"},
-        {"today", "2026-06-15"},
+        {"today", "2026-06-15"},      {"client_since", ""},
     };
     return values;
 }
 
-std::string fill_sample(std::string_view file) {
+std::string fill_sample(std::string_view file, std::string client_since = "") {
     const auto text = builtin_template(file);
     REQUIRE_MESSAGE(text.has_value(), std::string(file));
-    const auto filled =
-        fill_template(*text, sample_values(), {"tier", "status", "currency", "slug", "today"});
+    auto values = sample_values();
+    values["client_since"] = std::move(client_since);
+    const auto filled = fill_template(
+        *text, values, {"tier", "status", "currency", "slug", "today", "client_since"});
     REQUIRE_MESSAGE(filled.has_value(), (filled ? std::string() : filled.error()));
     return *filled;
 }
 
 }  // namespace
+
+TEST_CASE("kam new invents no date: client_since and the SWOT's updated stay empty unless given") {
+    const std::string account = fill_sample("account.yaml");
+    CHECK(contains(account, "\nclient_since:\n"));
+    CHECK_FALSE(contains(account, "2026-06-15"));
+    CHECK(contains(fill_sample("swot.yaml"), "\nupdated:\n"));
+    CHECK_FALSE(contains(fill_sample("swot.yaml"), "2026-06-15"));
+    const auto given = fill_template("client_since: {{client_since}}\n",
+                                     {{"client_since", "2024-02-01"}}, {"client_since"});
+    REQUIRE(given);
+    CHECK(*given == "client_since: 2024-02-01\n");
+}
 
 TEST_CASE("fill_template replaces placeholders by YAML scalars") {
     const std::map<std::string, std::string> values{
@@ -136,9 +150,10 @@ TEST_CASE("every built-in template, filled, loads and passes its schema without 
 }
 
 TEST_CASE("the filled templates make an account that loads with no finding at all") {
+    // As kam new --client-since writes it: a client that new is not overdue for anything.
     MemoryFileSystem fs;
     for (const SectionFile& s : section_files())
-        fs.add_file("new/" + std::string(s.file), fill_sample(s.file));
+        fs.add_file("new/" + std::string(s.file), fill_sample(s.file, "2026-06-15"));
     PortfolioSettings settings;
     {
         DiagnosticSink sink("kam.yaml");
@@ -164,6 +179,5 @@ TEST_CASE("the filled templates make an account that loads with no finding at al
     REQUIRE(account.cover.client_since.has_value());
     CHECK(account.cover.client_since->to_string() == "2026-06-15");
     REQUIRE(account.swot.has_value());
-    REQUIRE(account.swot->updated.has_value());
-    CHECK(account.swot->updated->to_string() == "2026-06-15");
+    CHECK_FALSE(account.swot->updated.has_value());
 }

@@ -22,6 +22,7 @@ std::string get_field(const FileSystem& fs, const FieldRequest& request, bool js
 struct SetResult {
     std::string summary;  // one line: what changed
     std::string diff;     // unified diff of the file
+    std::string after;    // the file's bytes after the edit (written or not)
     bool written = false;
 };
 

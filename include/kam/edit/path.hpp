@@ -30,6 +30,10 @@ struct Located {
     // path runs through sub-mappings the record does not have yet
     // (sales.O1.qualification.budget without a qualification).
     std::vector<std::string> missing_mappings;
+    // When `parent` is a key written with no value ("position:" or
+    // "position: ~"), which becomes the mapping holding missing_key: the
+    // mapping that holds that key.
+    const Node* fill_owner = nullptr;
     const FieldSpec* field = nullptr;  // the schema of the value, when known
     const Schema* schema = nullptr;    // the record schema, when the value is a mapping
     std::string canonical;             // the path with implied steps written out

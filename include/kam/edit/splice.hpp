@@ -7,19 +7,12 @@
 #include <string_view>
 
 #include "kam/edit/path.hpp"
+#include "kam/edit/text_edit.hpp"
 #include "kam/edit/tree_compare.hpp"
 #include "kam/io/yaml_tree.hpp"
 #include "kam/util/expected.hpp"
 
 namespace kam {
-
-struct TextEdit {
-    size_t offset = 0;
-    size_t length = 0;  // bytes replaced
-    std::string replacement;
-
-    std::string apply(std::string_view text) const;
-};
 
 // The bytes of a scalar value as written: [begin, end). Refuses block scalars
 // and multi-line plain scalars, whose extent the tree does not pin down.

@@ -1,5 +1,6 @@
 #pragma once
 // kam init and kam new: writing a portfolio or an account whole, or not at all.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,7 @@ struct NewAccountRequest {
     std::string status = "active";
     std::string currency;  // empty: the portfolio's
     Date today;
+    std::optional<Date> client_since;  // unknown: the file leaves it empty
 };
 
 // Renders the nine files (from root/templates/ where present, else built in),

@@ -4,7 +4,10 @@
 #include <algorithm>
 
 #include "edit_session.hpp"
+#include "kam/edit/empty_value.hpp"
+#include "kam/edit/key_insert.hpp"
 #include "kam/edit/splice.hpp"
+#include "kam/io/yaml_text.hpp"
 #include "kam/util/error.hpp"
 #include "kam/util/scalar.hpp"
 #include "kam/util/spell.hpp"
@@ -35,6 +38,8 @@ constexpr RecordKind k_kinds[] = {
     {"scorecard", "performance", "scorecard", ""},
     {"history", "account", "history", ""},
     {"team", "account", "team", ""},
+    {"tag", "account", "tags", ""},
+    {"objective", "account", "position.objectives", ""},
     {"swot", "swot", "", ""},
 };
 
@@ -76,11 +81,8 @@ std::string take(std::vector<std::pair<std::string, std::string>>& fields, std::
 
 struct Line {
     std::string key, value, written;  // written: as it goes into the file
+    std::vector<std::string> items;   // a list of texts (attendees): each as written
 };
-
-std::string_view eol_of(std::string_view text) {
-    return text.find("\r\n") != std::string_view::npos ? "\r\n" : "\n";
-}
 
 }  // namespace
 
@@ -89,34 +91,394 @@ std::span<const RecordKind> record_kinds() {
 }
 
 std::string next_id(const std::vector<std::string>& existing, std::string_view letter) {
-    // The style of the last id that ends in digits: its prefix and zero padding.
-    std::string prefix(letter);
-    size_t width = 0;
-    long long highest = 0;
-    bool styled = false;
-    // Newest first: the last id written sets the style the next one follows.
-    for (auto it = existing.rbegin(); it != existing.rend(); ++it) {
-        const std::string& id = *it;
+    // The ids that end in digits: their prefix, their number and its zero padding.
+    struct Numbered {
+        std::string prefix;
+        long long number;
+        size_t width;  // of a zero-padded number, else 0
+        bool year_like;
+    };
+    std::vector<Numbered> numbered;
+    for (const std::string& id : existing) {
         size_t d = id.size();
         while (d > 0 && id[d - 1] >= '0' && id[d - 1] <= '9') --d;
         if (d == id.size() || id.size() - d > 15) continue;
-        const std::string this_prefix = id.substr(0, d);
-        if (styled && this_prefix != prefix) continue;
-        prefix = this_prefix;
-        styled = true;
         const std::string digits = id.substr(d);
-        if (digits.size() > 1 && digits[0] == '0') width = std::max(width, digits.size());
-        highest = std::max(highest, std::stoll(digits));
+        const long long n = std::stoll(digits);
+        numbered.push_back(Numbered{id.substr(0, d), n,
+                                    digits.size() > 1 && digits[0] == '0' ? digits.size() : 0,
+                                    digits.size() == 4 && n >= 1900 && n <= 2199});
     }
-    std::string candidate;
-    for (long long n = highest + 1;; ++n) {
-        const std::string number = std::to_string(n);
-        candidate =
-            prefix + std::string(width > number.size() ? width - number.size() : 0, '0') + number;
-        if (std::find(existing.begin(), existing.end(), candidate) == existing.end()) break;
+    auto unused = [&](std::string candidate) {
+        return std::find(existing.begin(), existing.end(), candidate) == existing.end();
+    };
+    // One style throughout (R1, R2; RISK-009) is a sequence to continue. Mixed
+    // styles (MSA-2022, SOW-OT-2026), or numbers that are years, carry a meaning
+    // of their own that the next record must not borrow: it gets a neutral id.
+    const bool one_style =
+        !numbered.empty() && std::all_of(numbered.begin(), numbered.end(), [&](const Numbered& n) {
+            return n.prefix == numbered.front().prefix;
+        });
+    const bool years = std::all_of(numbered.begin(), numbered.end(),
+                                   [](const Numbered& n) { return n.year_like; });
+    if (one_style && !(years && numbered.front().prefix != letter)) {
+        size_t width = 0;
+        long long highest = 0;
+        for (const Numbered& n : numbered) {
+            width = std::max(width, n.width);
+            highest = std::max(highest, n.number);
+        }
+        for (long long n = highest + 1;; ++n) {
+            const std::string number = std::to_string(n);
+            std::string candidate =
+                numbered.front().prefix +
+                std::string(width > number.size() ? width - number.size() : 0, '0') + number;
+            if (unused(candidate)) return candidate;
+        }
     }
-    return candidate;
+    for (size_t n = numbered.size() + 1;; ++n) {
+        std::string candidate = std::string(letter) + std::to_string(n);
+        if (unused(candidate)) return candidate;
+    }
 }
+
+namespace {
+
+// The record's fields as the file will hold them: the id first (assigned in
+// the list's style unless given), then the given fields in the schema's order.
+// A list of texts (a review's attendees) takes every --attendees and
+// --attendee given. Throws UsageError for an unknown or unfit field.
+struct Record {
+    std::string id;
+    std::vector<Line> lines;
+    Node node;  // the record as the re-parsed file must hold it
+};
+
+// --attendee for attendees, --action for actions: the singular of a list of texts.
+const FieldSpec* field_for(const Schema& record, const std::string& key) {
+    if (const FieldSpec* spec = record.find(key)) return spec;
+    const FieldSpec* plural = record.find(key + "s");
+    return plural && plural->type == FieldType::text_list ? plural : nullptr;
+}
+
+void refuse_unknown_fields(const Schema& record, const RecordKind& kind,
+                           const std::vector<std::pair<std::string, std::string>>& fields) {
+    std::vector<std::string_view> known;
+    for (const FieldSpec& spec : record.fields) known.push_back(spec.key);
+    for (const auto& [key, value] : fields) {
+        const FieldSpec* spec = field_for(record, key);
+        if (!spec) {
+            std::string message = fmt::format("--{} is not a field of {}", key, record.name);
+            if (auto m = closest_match(key, known)) {
+                message += fmt::format("; did you mean --{}?", *m);
+            } else {
+                std::string names;
+                for (std::string_view k : known)
+                    names += (names.empty() ? "--" : ", --") + std::string(k);
+                message += fmt::format(" (its fields: {})", names);
+            }
+            throw UsageError(message);
+        }
+        // A nested list or mapping has no one-line form: it gets records of its own.
+        if (spec->type == FieldType::object || spec->type == FieldType::object_list) {
+            std::string message = fmt::format("--{}: '{}' is a {}, not a single value", key, key,
+                                              field_type_name(spec->type));
+            if (kind.kind == "contract" && key == "slas")
+                message += "; add the contract, then each SLA with kam add SLUG sla --contract ID";
+            throw UsageError(message);
+        }
+    }
+}
+
+Record build_record(const Schema& record, const RecordKind& kind, const Node* list,
+                    std::vector<std::pair<std::string, std::string>> fields) {
+    Record r;
+    r.node.kind = NodeKind::mapping;
+    auto add_field = [&](const FieldSpec& spec, const std::string& value) {
+        auto written = format_value(&spec, spec.key, value);
+        if (!written) throw UsageError(fmt::format("--{}: {}", spec.key, written.error()));
+        r.lines.push_back(Line{std::string(spec.key), value, *written, {}});
+        Node v;
+        v.kind = NodeKind::scalar;
+        v.value = value;
+        r.node.entries.push_back(Entry{std::string(spec.key), {}, std::move(v)});
+    };
+    if (record.find("id")) {
+        r.id = take(fields, "id");
+        if (r.id.empty()) {
+            std::vector<std::string> existing;
+            if (list)
+                for (const Node& n : list->items)
+                    if (const Node* i = n.is_mapping() ? n.find("id") : nullptr;
+                        i && i->is_scalar())
+                        existing.push_back(i->value);
+            r.id = next_id(existing, kind.id_letter);
+        }
+        add_field(*record.find("id"), r.id);
+    }
+    refuse_unknown_fields(record, kind, fields);
+    for (const FieldSpec& spec : record.fields) {
+        if (spec.key == "id") continue;
+        if (spec.type == FieldType::text_list) {
+            Line l{std::string(spec.key), {}, {}, {}};
+            Node v;
+            v.kind = NodeKind::sequence;
+            for (const auto& [key, value] : fields) {
+                if (field_for(record, key) != &spec) continue;
+                if (value.empty())
+                    throw UsageError(
+                        fmt::format("--{}: an item of {} needs a text", key, spec.key));
+                l.items.push_back(yaml_scalar(value));
+                Node item;
+                item.kind = NodeKind::scalar;
+                item.value = value;
+                v.items.push_back(std::move(item));
+            }
+            if (l.items.empty()) continue;
+            r.lines.push_back(std::move(l));
+            r.node.entries.push_back(Entry{std::string(spec.key), {}, std::move(v)});
+            continue;
+        }
+        for (const auto& [key, value] : fields)
+            if (key == spec.key) add_field(spec, value);
+    }
+    std::string missing;
+    for (const FieldSpec& spec : record.fields)
+        if (spec.required && !r.node.find(spec.key))
+            missing += (missing.empty() ? "--" : ", --") + std::string(spec.key);
+    if (!missing.empty()) throw UsageError(fmt::format("a {} needs {}", kind.kind, missing));
+    // Quoted like the list's last item, field by field.
+    if (list && !list->items.empty()) {
+        const Node& last = list->items.back();
+        for (Line& l : r.lines) {
+            if (!l.items.empty()) continue;
+            const Node* model = last.is_mapping() ? last.find(l.key)
+                                : l.key == "text" ? &last
+                                                  : nullptr;
+            l.written = in_style_of(model, record.find(l.key), l.value, l.written);
+        }
+    }
+    return r;
+}
+
+// An item of a list of texts (a tag, an objective): the text, quoted as the list quotes.
+Record build_text_item(const RecordKind& kind, const Node* list,
+                       std::vector<std::pair<std::string, std::string>> fields) {
+    Record r;
+    const std::string text = take(fields, "text");
+    if (!fields.empty())
+        throw UsageError(fmt::format("--{} is not a field of a {}; give its text (--text TEXT)",
+                                     fields.front().first, kind.kind));
+    if (text.empty()) throw UsageError(fmt::format("a {} needs a text: --text TEXT", kind.kind));
+    std::string written = yaml_scalar(text);
+    if (list && !list->items.empty())
+        written = in_style_of(&list->items.back(), nullptr, text, written);
+    r.lines.push_back(Line{"text", text, written, {}});
+    r.node.kind = NodeKind::scalar;
+    r.node.value = text;
+    return r;
+}
+
+// Where the new item goes and what is written there.
+struct Placement {
+    size_t cut_begin = 0, cut_end = 0;  // bytes removed first (" ~" of "risks: ~")
+    size_t insert_at = 0;
+    std::string block;
+};
+
+// The item as one flow node: a text, or {key: value, ...}.
+std::string flow_form(const Record& r, bool one_line) {
+    if (one_line) return r.lines[0].written;
+    std::string out;
+    for (const Line& l : r.lines) {
+        std::string value = l.written;
+        if (!l.items.empty()) {
+            value = "[";
+            for (size_t i = 0; i < l.items.size(); ++i) value += (i ? ", " : "") + l.items[i];
+            value += "]";
+        }
+        out += (out.empty() ? "{" : ", ") + l.key + ": " + value;
+    }
+    return out + "}";
+}
+
+// Before a flow list's ']', in its own spacing.
+Placement in_flow_list(std::string_view text, const Node& list, const std::string& item,
+                       const std::string& where) {
+    auto close = flow_collection_end(text, list.mark.offset);
+    if (!close) throw UsageError(fmt::format("{}: {}", where, close.error()));
+    Placement p;
+    if (list.items.empty()) {
+        p.insert_at = list.mark.offset + 1;
+        p.block = item;
+    } else {
+        const Node& last = list.items.back();
+        auto end = flow_node_end(text, last);
+        if (!end) throw UsageError(fmt::format("{}: {}", where, end.error()));
+        // One item per line when the last one has a line to itself before the ']'.
+        const bool multi_line =
+            text.substr(*end, *close - *end).find('\n') != std::string_view::npos;
+        const std::string sep =
+            multi_line ? std::string(line_end_of(text)) + std::string(last.mark.column - 1, ' ')
+                       : std::string(" ");
+        size_t after_last = *end;
+        while (after_last < *close && (text[after_last] == ' ' || text[after_last] == '\t'))
+            ++after_last;
+        if (text[after_last] == ',') {  // a trailing comma: keep the habit
+            p.insert_at = after_last + 1;
+            p.block = sep + item + ",";
+        } else {
+            p.insert_at = *end;
+            p.block = "," + sep + item;
+        }
+    }
+    p.cut_begin = p.cut_end = p.insert_at;
+    return p;
+}
+
+// The item's lines in block style: "- key: value" and the keys under the dash.
+std::string block_lines(const Record& r, bool one_line, bool flow_neighbours, size_t dash_column,
+                        size_t gap, std::string_view eol) {
+    const std::string pad(dash_column, ' ');
+    const std::string dash = pad + "-" + std::string(gap - 1, ' ');
+    const std::string under_dash = pad + std::string(gap, ' ');
+    if (one_line || flow_neighbours)  // "- text", or "- {a: 1, b: 2}" like its neighbours
+        return dash + flow_form(r, one_line) + std::string(eol);
+    std::string out;
+    for (size_t i = 0; i < r.lines.size(); ++i) {
+        const Line& l = r.lines[i];
+        const std::string& lead = i == 0 ? dash : under_dash;
+        if (l.items.empty()) {
+            out += lead + l.key + ": " + l.written + std::string(eol);
+            continue;
+        }
+        out += lead + l.key + ":" + std::string(eol);
+        for (const std::string& item : l.items)
+            out += under_dash + "  - " + item + std::string(eol);
+    }
+    return out;
+}
+
+// After a block list's last item, at its dash's column, spaced like its items.
+Placement after_last_item(std::string_view text, const Node& list, const Record& r, bool one_line,
+                          const std::string& where) {
+    const std::string_view eol = line_end_of(text);
+    const Node& last = list.items.back();
+    const size_t line_start = line_start_at(text, last.mark.offset);
+    const size_t dash = text.find('-', line_start);
+    if (dash == std::string_view::npos || dash > last.mark.offset)
+        throw UsageError(
+            fmt::format("{}: cannot find the '-' of its last item; add in your editor", where));
+    const size_t dash_column = dash - line_start;
+    Placement p;
+    p.insert_at = block_end(text, line_start, dash_column);
+    size_t gap = 2;  // from the '-' to the item's text: "- x" unless the list does "-   x"
+    if (last.mark.offset > dash && last.mark.offset - dash <= 8 &&
+        text.substr(dash, last.mark.offset - dash).find('\n') == std::string_view::npos)
+        gap = last.mark.offset - dash;
+    std::string lead;
+    // Items separated by blank lines get one before the new item too.
+    if (list.items.size() > 1 && line_start > 0) {
+        const size_t prev_nl =
+            line_start >= 2 ? text.rfind('\n', line_start - 2) : std::string_view::npos;
+        const size_t prev_start = prev_nl == std::string_view::npos ? 0 : prev_nl + 1;
+        const std::string_view prev = text.substr(prev_start, line_start - prev_start);
+        if (prev.find_first_not_of(" \t\r\n") == std::string_view::npos) lead = eol;
+    }
+    std::string lines = block_lines(r, one_line, last.flow, dash_column, gap, eol);
+    // The last line of a file without a final newline: it stays without one.
+    if (p.insert_at == text.size() && !text.empty() && text.back() != '\n')
+        lines = std::string(eol) + lead + lines.substr(0, lines.size() - eol.size());
+    else
+        lines = lead + lines;
+    p.block = std::move(lines);
+    p.cut_begin = p.cut_end = p.insert_at;
+    return p;
+}
+
+// How far the lists of `map` indent their dashes past their keys: as its
+// other block lists do (0 or 2, mostly), else 2 as the templates do.
+size_t list_indent(std::string_view text, const Node* map) {
+    if (map && map->is_mapping())
+        for (const Entry& e : map->entries) {
+            const Node& v = e.value;
+            if (!v.is_sequence() || v.flow || v.items.empty()) continue;
+            const size_t line = line_start_at(text, v.items.front().mark.offset);
+            const size_t dash = text.find('-', line);
+            if (dash == std::string_view::npos || dash > v.items.front().mark.offset) continue;
+            const size_t key_column = e.key_mark.column - 1;
+            if (dash - line >= key_column) return dash - line - key_column;
+        }
+    return 2;
+}
+
+Placement place(std::string_view text, const Located& at, const Record& r, bool one_line,
+                const std::string& where) {
+    const Node* list = at.node && at.node->is_sequence() ? at.node : nullptr;
+    const std::string_view eol = line_end_of(text);
+    const bool block_parent = at.parent && at.parent->is_mapping() && !at.parent->flow;
+    if (at.node && is_empty_value(*at.node) && block_parent) {
+        // "risks:", "risks: ~" or "team: []": the list starts on the next line in
+        // block style, as the templates teach, indented as the file's other lists.
+        auto site = empty_value_site(text, *at.parent, *at.node);
+        if (!site) throw UsageError(fmt::format("{}: {}", where, site.error()));
+        Placement p;
+        p.cut_begin = site->value_begin;
+        p.cut_end = site->value_end;
+        p.insert_at = site->line_end;
+        std::string lines = block_lines(r, one_line, false,
+                                        site->key_column + list_indent(text, at.parent), 2, eol);
+        if (p.insert_at == text.size() && !text.empty() && text.back() != '\n')
+            lines = std::string(eol) + lines.substr(0, lines.size() - eol.size());
+        p.block = std::move(lines);
+        return p;
+    }
+    if (list && list->flow) return in_flow_list(text, *list, flow_form(r, one_line), where);
+    if (list && !list->items.empty()) return after_last_item(text, *list, r, one_line, where);
+    if (!at.node && at.parent) {
+        // No such key yet: "key:" and the item, at the end of its mapping (or below
+        // a key with no value, or at the end of the file), sub-mappings first.
+        auto ins = plan_key_insert(text, at);
+        if (!ins) throw UsageError(fmt::format("{}: {}", where, ins.error()));
+        const std::string lines =
+            fmt::format("{}{}:{}", std::string(ins->column, ' '), at.missing_key, ins->eol) +
+            block_lines(r, one_line, false,
+                        ins->column + list_indent(text, at.fill_owner ? nullptr : at.parent), 2,
+                        ins->eol);
+        const TextEdit e = ins->edit(text, lines);
+        return Placement{e.offset, e.offset + e.length, e.offset + e.length, e.replacement};
+    }
+    throw UsageError(fmt::format("{} is not a list kam can add to", where));
+}
+
+// The old tree with the record at the end of the list (created where absent).
+Node expected_after_add(const Node& root, const ParsedPath& path, const Record& r,
+                        std::string& canonical, size_t& index) {
+    Node expected = root;
+    auto at = locate(expected, path);
+    if (!at) throw UsageError("internal: the list vanished");
+    // locate() points into `expected`, which this function owns.
+    Node* target = const_cast<Node*>(at->node);
+    if (!target) {
+        Node* parent = const_cast<Node*>(at->parent);
+        if (is_empty_value(*parent)) parent->kind = NodeKind::mapping;
+        for (const std::string& m : at->missing_mappings) {
+            Node inner;
+            inner.kind = NodeKind::mapping;
+            parent->entries.push_back(Entry{m, {}, std::move(inner)});
+            parent = &parent->entries.back().value;
+        }
+        parent->entries.push_back(Entry{at->missing_key, {}, Node{}});
+        target = &parent->entries.back().value;
+    }
+    if (target->is_null()) target->kind = NodeKind::sequence;
+    target->items.push_back(r.node);
+    canonical = at->canonical;
+    index = target->items.size() - 1;
+    return expected;
+}
+
+}  // namespace
 
 SetResult add_record(const FileSystem& fs, const AddRequest& request, bool dry_run) {
     const RecordKind& kind = find_kind(request.kind);
@@ -156,224 +518,37 @@ SetResult add_record(const FileSystem& fs, const AddRequest& request, bool dry_r
     auto at = locate(f.root, *p);
     if (!at) throw UsageError(at.error());
     const FieldSpec* list_field = at->field;
-    if (!list_field ||
-        (list_field->type != FieldType::object_list && list_field->type != FieldType::swot_list))
+    const bool texts = list_field && list_field->type == FieldType::text_list;
+    if (!list_field || (list_field->type != FieldType::object_list &&
+                        list_field->type != FieldType::swot_list && !texts))
         throw UsageError(fmt::format("{} is not a list kam can add to", list_path));
-    const Schema* record =
-        list_field->type == FieldType::swot_list ? &swot_item_schema() : list_field->schema;
-    const Node* list = at->node && !at->node->is_null() ? at->node : nullptr;
+    const Node* list = at->node && !is_empty_value(*at->node) ? at->node : nullptr;
     if (list && !list->is_sequence())
         throw UsageError(fmt::format("{} is not a list in {}", list_path, f.shown));
-    // The record: id first (assigned), then the given fields in the schema's order.
-    Node item;
-    item.kind = NodeKind::mapping;
-    std::vector<Line> lines;
-    auto add_field = [&](const FieldSpec& spec, const std::string& value) {
-        auto written = format_value(&spec, spec.key, value);
-        if (!written) throw UsageError(fmt::format("--{}: {}", spec.key, written.error()));
-        lines.push_back(Line{std::string(spec.key), value, *written});
-        Node v;
-        v.kind = NodeKind::scalar;
-        v.value = value;
-        item.entries.push_back(Entry{std::string(spec.key), {}, std::move(v)});
-    };
-    std::string id;
-    if (record->find("id")) {
-        id = take(fields, "id");
-        if (id.empty()) {
-            std::vector<std::string> existing;
-            if (list)
-                for (const Node& n : list->items)
-                    if (const Node* i = n.is_mapping() ? n.find("id") : nullptr;
-                        i && i->is_scalar())
-                        existing.push_back(i->value);
-            id = next_id(existing, kind.id_letter);
-        }
-        add_field(*record->find("id"), id);
-    }
-    std::vector<std::string_view> known;
-    for (const FieldSpec& spec : record->fields) known.push_back(spec.key);
-    for (const auto& [key, value] : fields) {
-        const FieldSpec* spec = record->find(key);
-        if (!spec) {
-            std::string message = fmt::format("--{} is not a field of {}", key, record->name);
-            if (auto m = closest_match(key, known)) {
-                message += fmt::format("; did you mean --{}?", *m);
-            } else {
-                std::string names;
-                for (std::string_view k : known)
-                    names += (names.empty() ? "--" : ", --") + std::string(k);
-                message += fmt::format(" (its fields: {})", names);
-            }
-            throw UsageError(message);
-        }
-        // A nested list or mapping has no one-line form: it gets records of its own.
-        if (spec->type == FieldType::object || spec->type == FieldType::object_list) {
-            std::string message = fmt::format("--{}: '{}' is a {}, not a single value", key, key,
-                                              field_type_name(spec->type));
-            if (kind.kind == "contract" && key == "slas")
-                message += "; add the contract, then each SLA with kam add SLUG sla --contract ID";
-            throw UsageError(message);
-        }
-    }
-    // In the schema's order, whatever the order on the command line.
-    for (const FieldSpec& spec : record->fields) {
-        if (spec.key == "id") continue;
-        for (const auto& [key, value] : fields)
-            if (key == spec.key) add_field(spec, value);
-    }
-    std::string missing;
-    for (const FieldSpec& spec : record->fields)
-        if (spec.required && !item.find(spec.key))
-            missing += (missing.empty() ? "--" : ", --") + std::string(spec.key);
-    if (!missing.empty()) throw UsageError(fmt::format("a {} needs {}", kind.kind, missing));
-
-    // Quoted like the list's last item, field by field.
-    if (list && !list->items.empty()) {
-        const Node& last = list->items.back();
-        for (Line& l : lines) {
-            const Node* model = last.is_mapping() ? last.find(l.key)
-                                : l.key == "text" ? &last
-                                                  : nullptr;
-            l.written = in_style_of(model, record->find(l.key), l.value, l.written);
-        }
-    }
-    const bool one_line = record == &swot_item_schema() && lines.size() == 1;
+    if (at->node && !at->node->is_null() && !at->node->is_sequence())
+        throw UsageError(fmt::format("{} is not a list in {}", list_path, f.shown));
+    const Schema* record =
+        list_field->type == FieldType::swot_list ? &swot_item_schema() : list_field->schema;
+    Record r =
+        texts ? build_text_item(kind, list, fields) : build_record(*record, kind, list, fields);
+    const bool one_line = texts || (record == &swot_item_schema() && r.lines.size() == 1);
+    if (one_line && !texts) r.node = r.node.entries.front().value;  // a SWOT text, not {text: ..}
 
     const std::string_view text = f.text;
-    const std::string eol(eol_of(text));
-    size_t dash_column = 0, insert_at = 0;
-    std::string lead;  // what goes before the first line of the item
-    std::string block;
-    // The item as one flow node, for flow lists and for block lists of {...} items.
-    std::string flow_item;
-    if (one_line) {
-        flow_item = lines[0].written;
-    } else {
-        for (const Line& l : lines)
-            flow_item += (flow_item.empty() ? "{" : ", ") + l.key + ": " + l.written;
-        flow_item += "}";
-    }
-    const Node* last_item = list && !list->items.empty() ? &list->items.back() : nullptr;
-    size_t gap = 2;  // from the '-' to the item's text: "- x" unless the list does "-   x"
-    if (list && list->flow) {
-        // A flow list stays one: the item goes before its ']' in its own spacing.
-        auto close = flow_collection_end(text, list->mark.offset);
-        if (!close)
-            throw UsageError(fmt::format("{} in {}: {}", list_path, f.shown, close.error()));
-        if (list->items.empty()) {
-            insert_at = list->mark.offset + 1;
-            block = flow_item;
-        } else {
-            const Node& last = list->items.back();
-            auto end = flow_node_end(text, last);
-            if (!end)
-                throw UsageError(fmt::format("{} in {}: {}", list_path, f.shown, end.error()));
-            // One item per line when the last one has a line to itself before the ']'.
-            const bool multi_line =
-                text.substr(*end, *close - *end).find('\n') != std::string_view::npos;
-            const std::string sep =
-                multi_line ? eol + std::string(last.mark.column - 1, ' ') : std::string(" ");
-            size_t after_last = *end;
-            while (after_last < *close && (text[after_last] == ' ' || text[after_last] == '\t'))
-                ++after_last;
-            if (text[after_last] == ',') {  // a trailing comma: keep the habit
-                insert_at = after_last + 1;
-                block = sep + flow_item + ",";
-            } else {
-                insert_at = *end;
-                block = "," + sep + flow_item;
-            }
-        }
-    } else if (list && !list->items.empty()) {
-        // After the last item, at its dash's column.
-        const Node& last = list->items.back();
-        const size_t line_start = line_start_at(text, last.mark.offset);
-        const size_t dash = text.find('-', line_start);
-        if (dash == std::string_view::npos || dash > last.mark.offset)
-            throw UsageError(fmt::format(
-                "{}: cannot find the '-' of its last item; add in your editor", list_path));
-        dash_column = dash - line_start;
-        insert_at = block_end(text, line_start, dash_column);
-        if (last.mark.offset > dash && last.mark.offset - dash <= 8 &&
-            text.substr(dash, last.mark.offset - dash).find('\n') == std::string_view::npos)
-            gap = last.mark.offset - dash;
-        // Items separated by blank lines get one before the new item too.
-        if (list->items.size() > 1 && line_start > 0) {
-            const size_t prev_nl =
-                line_start >= 2 ? text.rfind('\n', line_start - 2) : std::string_view::npos;
-            const size_t prev_start = prev_nl == std::string_view::npos ? 0 : prev_nl + 1;
-            const std::string_view prev = text.substr(prev_start, line_start - prev_start);
-            if (prev.find_first_not_of(" \t\r\n") == std::string_view::npos) lead = eol;
-        }
-        if (insert_at == text.size() && !text.empty() && text.back() != '\n') lead = eol + lead;
-    } else if (at->node && at->node->is_null() && text.substr(at->node->mark.offset, 1) == ":") {
-        // "risks:" with no value: the list starts on the next line, two deeper than its key.
-        const size_t key_line = line_start_at(text, at->node->mark.offset);
-        dash_column = (text.substr(key_line).find_first_not_of(' ')) + 2;
-        insert_at = at->node->mark.offset + 1;
-        // Keep a comment after the colon on its line.
-        const size_t nl = text.find('\n', insert_at);
-        insert_at = nl == std::string_view::npos ? text.size() : nl + 1;
-        if (nl == std::string_view::npos) lead = eol;
-    } else if (!at->node && at->parent) {
-        // No such key yet: it goes at the end of its mapping (or of the file).
-        const Node& map = *at->parent;
-        if (map.flow)
-            throw UsageError(
-                fmt::format("{}: the mapping is in flow style; add in your editor", list_path));
-        const size_t key_column = map.entries.empty() ? 0 : map.entries.front().key_mark.column - 1;
-        insert_at = map.entries.empty()
-                        ? text.size()
-                        : block_end(text, line_start_at(text, map.entries.back().key_mark.offset),
-                                    key_column);
-        if (insert_at == text.size() && !text.empty() && text.back() != '\n') lead = eol;
-        lead += std::string(key_column, ' ') + at->missing_key + ":" + eol;
-        dash_column = key_column + 2;
-        // The expected tree gets the key too.
-    } else {
-        throw UsageError(fmt::format("{} in {} is not a list kam can add to", list_path, f.shown));
-    }
-    if (!list || !list->flow) {
-        // Block style, at the list's own indentation.
-        const std::string pad(dash_column, ' ');
-        const std::string dash = pad + "-" + std::string(gap - 1, ' ');
-        const std::string under_dash = pad + std::string(gap, ' ');
-        block = lead;
-        if (one_line || (last_item && last_item->flow)) {
-            block += dash + flow_item + eol;  // "- text", or "- {a: 1, b: 2}" like its neighbours
-        } else {
-            for (size_t i = 0; i < lines.size(); ++i)
-                block +=
-                    (i == 0 ? dash : under_dash) + lines[i].key + ": " + lines[i].written + eol;
-        }
-    }
+    const Placement placed =
+        place(text, *at, r, one_line, fmt::format("{} in {}", list_path, f.shown));
     const std::string after =
-        std::string(text.substr(0, insert_at)) + block + std::string(text.substr(insert_at));
+        std::string(text.substr(0, placed.cut_begin)) +
+        std::string(text.substr(placed.cut_end, placed.insert_at - placed.cut_end)) + placed.block +
+        std::string(text.substr(placed.insert_at));
 
-    // The expected tree: the old one with the record at the end of the list.
-    Node expected = f.root;
-    auto exp_at = locate(expected, *p);
-    if (!exp_at) throw UsageError("internal: the list vanished");
-    // locate() points into `expected`, which this function owns.
-    Node* target_ptr = const_cast<Node*>(exp_at->node);
-    if (!target_ptr) {
-        Node* parent = const_cast<Node*>(exp_at->parent);
-        parent->entries.push_back(Entry{exp_at->missing_key, {}, Node{}});
-        target_ptr = &parent->entries.back().value;
-    }
-    Node& target = *target_ptr;
-    if (target.is_null()) target.kind = NodeKind::sequence;
-    if (one_line)
-        target.items.push_back(item.entries.front().value);
-    else
-        target.items.push_back(item);
-
+    std::string canonical;
+    size_t index = 0;
+    Node expected = expected_after_add(f.root, *p, r, canonical, index);
     // Name the new item by the path that reaches it: its id, else its index.
-    std::string summary = id.empty() ? fmt::format("{}: added {} as {}.{}", f.shown, kind.kind,
-                                                   exp_at->canonical, target.items.size() - 1)
-                                     : fmt::format("{}: added {} {} to {}", f.shown, kind.kind, id,
-                                                   exp_at->canonical);
+    std::string summary =
+        r.id.empty() ? fmt::format("{}: added {} as {}.{}", f.shown, kind.kind, canonical, index)
+                     : fmt::format("{}: added {} {} to {}", f.shown, kind.kind, r.id, canonical);
     if (!defaulted.empty())
         summary += fmt::format(" ({}, as a new {} starts)", defaulted, kind.kind);
     return finish_edit(fs, where, f, list_path, after, Expected<Node>(std::move(expected)),

@@ -163,6 +163,7 @@ SetResult finish_edit(const FileSystem& fs, const FieldRequest& r, const OpenFil
     result.summary = std::move(summary);
     const std::string before_bytes = f.bom + f.text, after_bytes = f.bom + after;
     result.diff = unified_diff(before_bytes, after_bytes, f.shown);
+    result.after = after_bytes;
     if (dry_run) return result;
     if (!f.lock) throw std::logic_error("an edit is written without the account's lock");
     auto w = f.exists ? replace_if_unchanged(f.file, before_bytes, after_bytes)

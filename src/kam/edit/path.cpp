@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <algorithm>
 
+#include "kam/edit/empty_value.hpp"
 #include "kam/util/scalar.hpp"
 #include "kam/util/spell.hpp"
 
@@ -48,6 +49,38 @@ const Node* list_item(const Node& list, const std::string& step, std::vector<std
             return &list.items[static_cast<size_t>(*index)];
     }
     return nullptr;
+}
+
+// The rest of a path below a mapping that is not written yet (`mappings`,
+// outermost first, whose keys `inner` describes): where the last key goes.
+// The caller sets `parent`.
+Expected<Located> missing_below(const std::vector<std::string>& steps, size_t k,
+                                const Schema* inner, std::vector<std::string> mappings,
+                                std::string canonical) {
+    for (; inner && k < steps.size(); ++k) {
+        const FieldSpec* f = inner->find(steps[k]);
+        if (!f) {
+            std::vector<std::string> keys;
+            for (const FieldSpec& known : inner->fields) keys.emplace_back(known.key);
+            return unexpected(fmt::format("{} has no key '{}'{}", canonical, steps[k],
+                                          hint_from(steps[k], keys)));
+        }
+        canonical += "." + steps[k];
+        if (k + 1 == steps.size()) {
+            Located at;
+            at.missing_mappings = std::move(mappings);
+            at.missing_key = steps[k];
+            at.field = f;
+            at.canonical = canonical;
+            return at;
+        }
+        if (f->type != FieldType::object)
+            return unexpected(fmt::format("{} is a {}; it has no '{}'", canonical,
+                                          field_type_name(f->type), steps[k + 1]));
+        mappings.push_back(steps[k]);
+        inner = f->schema;
+    }
+    return unexpected(fmt::format("{} is a mapping; name one of its keys", canonical));
 }
 
 }  // namespace
@@ -125,6 +158,20 @@ Expected<Located> locate(const Node& root, const ParsedPath& path) {
                 return unexpected(
                     fmt::format("{} has no item '{}'{}", walked, step, hint_from(step, known)));
             }
+            // After a merge an id may be there twice: acting on the first would be a guess.
+            if (const Node* id = item->is_mapping() ? item->find("id") : nullptr) {
+                std::string lines;
+                size_t count = 0;
+                for (const Node& other : node->items) {
+                    const Node* o = other.is_mapping() ? other.find("id") : nullptr;
+                    if (!o || !o->is_scalar() || o->value != id->value) continue;
+                    lines += fmt::format("{}{}", count++ ? " and " : "", o->mark.line);
+                }
+                if (count > 1)
+                    return unexpected(
+                        fmt::format("{}.{} names {} items, on lines {}; make the ids unique first",
+                                    walked, id_step, count, lines));
+            }
             at.parent = node;
             node = item;
             walked += "." + id_step;
@@ -132,6 +179,19 @@ Expected<Located> locate(const Node& root, const ParsedPath& path) {
             if (field && field->schema) schema = field->schema;
             field = nullptr;
             continue;
+        }
+        // "position:" with no value (or "{}"): the path's keys go into it, as into a
+        // sub-mapping still to be created.
+        if (is_empty_value(*node) && !node->is_sequence() && field &&
+            field->type == FieldType::object && field->schema && at.parent &&
+            at.parent->is_mapping()) {
+            const Node* owner = at.parent;
+            auto below = missing_below(steps, i, field->schema, {}, walked);
+            if (!below) return unexpected(below.error());
+            Located filled = *below;
+            filled.parent = node;
+            if (node->is_null()) filled.fill_owner = owner;
+            return filled;
         }
         if (!node->is_mapping())
             return unexpected(fmt::format("{} is a single value; it has no '{}'", walked, step));
@@ -146,33 +206,12 @@ Expected<Located> locate(const Node& root, const ParsedPath& path) {
                 return at;
             }
             // A sub-mapping the record may have but does not yet: set creates it.
-            if (spec && spec->type == FieldType::object) {
-                const Schema* inner = spec->schema;
-                std::vector<std::string> mappings{step};
-                std::string canonical = walked + "." + step;
-                for (size_t k = i + 1; inner && k < steps.size(); ++k) {
-                    const FieldSpec* f = inner->find(steps[k]);
-                    if (!f) {
-                        std::vector<std::string> keys;
-                        for (const FieldSpec& known : inner->fields) keys.emplace_back(known.key);
-                        return unexpected(fmt::format("{} has no key '{}'{}", canonical, steps[k],
-                                                      hint_from(steps[k], keys)));
-                    }
-                    canonical += "." + steps[k];
-                    if (k + 1 == steps.size()) {
-                        at.parent = node;
-                        at.missing_mappings = std::move(mappings);
-                        at.missing_key = steps[k];
-                        at.field = f;
-                        at.canonical = canonical;
-                        return at;
-                    }
-                    if (f->type != FieldType::object)
-                        return unexpected(fmt::format("{} is a {}; it has no '{}'", canonical,
-                                                      field_type_name(f->type), steps[k + 1]));
-                    mappings.push_back(steps[k]);
-                    inner = f->schema;
-                }
+            if (spec && spec->type == FieldType::object && spec->schema) {
+                auto below = missing_below(steps, i + 1, spec->schema, {step}, walked + "." + step);
+                if (!below) return unexpected(below.error());
+                Located created = *below;
+                created.parent = node;
+                return created;
             }
             if (spec)
                 return unexpected(fmt::format(

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include "kam/check/schema_check.hpp"
+#include "kam/edit/empty_value.hpp"
+#include "kam/edit/key_insert.hpp"
 #include "kam/io/yaml_loader.hpp"
 #include "kam/io/yaml_text.hpp"
 
@@ -145,42 +147,6 @@ std::string in_style_of(const Node* old, const FieldSpec* field, std::string_vie
     return written;
 }
 
-namespace {
-
-std::string_view line_end_of(std::string_view text) {
-    return text.find("\r\n") != std::string_view::npos ? "\r\n" : "\n";
-}
-
-// The byte just past the last line that belongs to block mapping `map` (its
-// line end included): from its last key on, every line indented deeper than
-// its keys is its own (nested values, block scalars, continuation lines);
-// trailing blank lines are left to whatever follows.
-size_t end_of_last_line(std::string_view text, const Node& map) {
-    return block_end(text, line_start_at(text, map.entries.back().key_mark.offset),
-                     map.entries.front().key_mark.column - 1);
-}
-
-// How far the file indents a mapping's keys under its parent key: the first
-// "key:" line followed by a deeper key line says it (2 when nothing does).
-size_t indentation_step(std::string_view text) {
-    size_t pos = 0, opener = std::string_view::npos;  // indentation of the last "key:" line
-    while (pos < text.size()) {
-        size_t nl = text.find('\n', pos);
-        if (nl == std::string_view::npos) nl = text.size();
-        std::string_view line = text.substr(pos, nl - pos);
-        pos = nl + 1;
-        if (line.ends_with('\r')) line.remove_suffix(1);
-        const size_t first = line.find_first_not_of(' ');
-        if (first == std::string_view::npos || line[first] == '#') continue;
-        if (opener != std::string_view::npos && first > opener && line[first] != '-')
-            return first - opener;
-        opener = line.ends_with(':') && line[first] != '-' ? first : std::string_view::npos;
-    }
-    return 2;
-}
-
-}  // namespace
-
 // A plain text folded over several lines: from its first byte to the end of
 // its last continuation line (before a comment), replaced by one line.
 Expected<TextEdit> plan_set_multiline_plain(std::string_view text, const Located& at,
@@ -191,6 +157,13 @@ Expected<TextEdit> plan_set(std::string_view text, const Located& at, const std:
         const Node& n = *at.node;
         const bool in_flow = at.parent && at.parent->flow;
         if (n.is_null()) {
+            // "key:", "key: ~" or "key: null" in a block mapping: the value goes after the ':'.
+            if (at.parent && at.parent->is_mapping() && !in_flow) {
+                auto site = empty_value_site(text, *at.parent, n);
+                if (!site) return unexpected(site.error());
+                return TextEdit{site->value_begin, site->value_end - site->value_begin,
+                                " " + written};
+            }
             const size_t o = n.mark.offset;
             if (o < text.size() && text[o] == '~') return TextEdit{o, 1, written};
             if (text.substr(o, 4) == "null" || text.substr(o, 4) == "Null" ||
@@ -208,35 +181,11 @@ Expected<TextEdit> plan_set(std::string_view text, const Located& at, const std:
         if (!span) return unexpected(span.error());
         return TextEdit{span->first, span->second - span->first, written};
     }
-    // A key the mapping does not have yet: a new line after its last line,
-    // at the indentation of its keys.
-    const Node& map = *at.parent;
-    if (map.flow)
-        return unexpected("the mapping is written in flow style ({...}); edit it in your editor");
-    const std::string_view eol = line_end_of(text);
-    // "key: value", or the sub-mappings it needs first, one level deeper each.
-    auto lines_at = [&](size_t column) {
-        std::string out;
-        const size_t step = indentation_step(text);
-        for (const std::string& m : at.missing_mappings) {
-            out += fmt::format("{}{}:{}", std::string(column, ' '), m, eol);
-            column += step;
-        }
-        return out + fmt::format("{}{}: {}", std::string(column, ' '), at.missing_key, written);
-    };
-    if (map.entries.empty()) {
-        std::string add;
-        if (!text.empty() && text.back() != '\n') add += eol;
-        add += lines_at(0) + std::string(eol);
-        return TextEdit{text.size(), 0, add};
-    }
-    const size_t line_end = end_of_last_line(text, map);
-    const size_t* end = &line_end;
-    std::string line = lines_at(map.entries.front().key_mark.column - 1);
-    if (*end == text.size() && !text.empty() && text.back() != '\n')
-        return TextEdit{*end, 0,
-                        std::string(eol) + line};  // keep the missing final newline missing
-    return TextEdit{*end, 0, line + std::string(eol)};
+    // A key the mapping does not have yet: "key: value", after the sub-mappings it needs.
+    auto ins = plan_key_insert(text, at);
+    if (!ins) return unexpected(ins.error());
+    return ins->edit(text, fmt::format("{}{}: {}{}", std::string(ins->column, ' '), at.missing_key,
+                                       written, ins->eol));
 }
 
 Expected<Node> expected_after_set(const Node& old_root, const ParsedPath& path,
@@ -253,6 +202,8 @@ Expected<Node> expected_after_set(const Node& old_root, const ParsedPath& path,
         return copy;
     }
     Node* parent = const_cast<Node*>(at->parent);
+    if (is_empty_value(*parent))
+        parent->kind = NodeKind::mapping;  // "position:" gets its first key
     for (const std::string& m : at->missing_mappings) {
         Node inner;
         inner.kind = NodeKind::mapping;

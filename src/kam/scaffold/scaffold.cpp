@@ -50,6 +50,36 @@ void remove_tree(const std::string& dir, const std::vector<std::string>& names) 
 
 }  // namespace
 
+namespace {
+
+// Appends the `lines` a file lacks (under `comment`), creating it if absent;
+// an existing file is added to, never replaced. True when it was written.
+bool add_missing_lines(const std::string& path, const std::vector<std::string>& lines,
+                       std::string_view comment) {
+    std::string existing;
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) == 0) {
+        RealFileSystem fs;
+        auto bytes = fs.read_file(path, 1 << 20);
+        if (!bytes) throw UsageError(fmt::format("cannot read {}: {}", path, bytes.error()));
+        existing = *bytes;
+    }
+    std::string add;
+    for (const std::string& line : lines) {
+        const bool present = existing.starts_with(line + "\n") ||
+                             existing.find("\n" + line + "\n") != std::string::npos ||
+                             existing == line || existing.ends_with("\n" + line);
+        if (!present) add += line + "\n";
+    }
+    if (add.empty()) return false;
+    if (!existing.empty() && existing.back() != '\n') existing += '\n';
+    existing += fmt::format("{}\n{}", comment, add);
+    if (auto w = write_file_atomically(path, existing); !w) throw UsageError(w.error());
+    return true;
+}
+
+}  // namespace
+
 std::vector<std::string> init_portfolio(const InitRequest& r) {
     require_one_line("the portfolio name", r.name);
     if (!is_currency_code(r.currency))
@@ -84,22 +114,14 @@ std::vector<std::string> init_portfolio(const InitRequest& r) {
         written.push_back("accounts/.gitkeep");
     }
 
-    // Keep YAML line ends stable across platforms; add to an existing file, never replace it.
-    const std::string attributes = join_path(r.dir, ".gitattributes");
-    std::string existing;
-    if (::lstat(attributes.c_str(), &st) == 0) {
-        RealFileSystem fs;
-        auto bytes = fs.read_file(attributes, 1 << 20);
-        if (!bytes) throw UsageError(fmt::format("cannot read {}: {}", attributes, bytes.error()));
-        existing = *bytes;
-    }
-    if (existing.find(k_gitattributes_line) == std::string::npos) {
-        if (!existing.empty() && existing.back() != '\n') existing += '\n';
-        existing += fmt::format("# kam: account files keep LF line ends on every platform\n{}\n",
-                                k_gitattributes_line);
-        if (auto w = write_file_atomically(attributes, existing); !w) throw UsageError(w.error());
+    // Keep YAML line ends stable across platforms, and what kam may leave behind
+    // (the account lock, a killed edit's temporary file) out of commits.
+    if (add_missing_lines(join_path(r.dir, ".gitattributes"), {std::string(k_gitattributes_line)},
+                          "# kam: account files keep LF line ends on every platform"))
         written.push_back(".gitattributes");
-    }
+    if (add_missing_lines(join_path(r.dir, ".gitignore"), {".kam-lock", "*.kam-??????"},
+                          "# kam: the account lock and the temporary file of an edit in progress"))
+        written.push_back(".gitignore");
     // kam.yaml last: it is what marks the folder as a portfolio.
     if (auto w = write_new_file(kam_yaml, *text); !w) throw UsageError(w.error());
     written.push_back("kam.yaml");
@@ -145,6 +167,7 @@ std::vector<std::string> create_account(const NewAccountRequest& r, const FileSy
         {"currency", currency},
         {"slug", r.slug},
         {"today", r.today.to_string()},
+        {"client_since", r.client_since ? r.client_since->to_string() : std::string()},
     };
     MemoryFileSystem rendered;
     std::map<std::string, std::string> origin_of;  // shown path -> template it came from
@@ -166,7 +189,8 @@ std::vector<std::string> create_account(const NewAccountRequest& r, const FileSy
         } else {
             source = std::string(*builtin_template(file));
         }
-        auto text = fill_template(source, values, {"tier", "status", "currency", "slug", "today"});
+        auto text = fill_template(source, values,
+                                  {"tier", "status", "currency", "slug", "today", "client_since"});
         if (!text) throw UsageError(fmt::format("{}: {}", origin, text.error()));
         rendered.add_file("new/" + file, *text);
         origin_of["accounts/" + r.slug + "/" + file] = origin;

@@ -41,6 +41,11 @@ Expected<std::string> fill_template(std::string_view text,
                                           line, key, known));
         }
         const bool as_is = std::find(verbatim.begin(), verbatim.end(), key) != verbatim.end();
+        // An unknown value left out ("client_since: {{client_since}}" with no date)
+        // leaves the key empty, without a space trailing it.
+        if (as_is && it->second.empty() && out.ends_with(' ') &&
+            (close + 2 == text.size() || text[close + 2] == '\n' || text[close + 2] == '\r'))
+            out.pop_back();
         out += as_is ? it->second : yaml_scalar(it->second);
         i = close + 2;
     }
