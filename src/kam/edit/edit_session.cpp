@@ -149,15 +149,27 @@ SetResult finish_edit(const FileSystem& fs, const FieldRequest& r, const OpenFil
     for (const Diagnostic& d : before_findings)
         if (d.severity == Severity::error)
             old_errors.insert(fmt::format("{}: {} [{}]", d.path, d.message, d.rule));
+    // Listed where the user will look: file:line:column, one line each.
     std::string added;
+    bool dangling = false;
     for (const Diagnostic& d : after_findings)
         if (d.severity == Severity::error)
             if (const auto e = fmt::format("{}: {} [{}]", d.path, d.message, d.rule);
-                !old_errors.count(e))
-                added += "\n  " + e;
-    if (!added.empty())
+                !old_errors.count(e)) {
+                added += fmt::format("\n  {}:{}:{}: {} [{}]", d.path, d.line, d.column, d.message,
+                                     d.rule);
+                dangling = dangling || d.rule == "ref-dangling";
+            }
+    if (!added.empty()) {
+        std::string hint;
+        if (dangling && what.ends_with(".id"))
+            hint =
+                "\n  = hint: these refer to the old id; change the id and its references together "
+                "in your editor, then run kam validate";
         throw UsageError(fmt::format(
-            "{}: refused, the account would gain errors; nothing was written:{}", what, added));
+            "{}: refused, the account would gain errors; nothing was written:{}{}", what, added,
+            hint));
+    }
 
     SetResult result;
     result.summary = std::move(summary);
