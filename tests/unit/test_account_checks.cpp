@@ -598,6 +598,12 @@ TEST_CASE("contact-stale: decision-makers not contacted within contact_every_day
         CHECK(f.run().empty());
     }
     {
+        // Someone who left the client is no longer stale, and the survey naming them stays valid.
+        Fixture f;
+        f.replace("profile.yaml", "    last_contact: 2026-06-01", "    left_on: 2026-05-01");
+        CHECK(f.run().empty());
+    }
+    {
         // A decision-maker with no contact on record, reported at the person.
         Fixture f;
         f.replace("profile.yaml", "    last_contact: 2026-06-01\n", "");

@@ -212,6 +212,20 @@ TEST_CASE("risks, surveys, reviews and coverage") {
     CHECK(m.coverage_pct->to_string() == "66.7");  // 2 of 3 decision-makers
 }
 
+TEST_CASE("a contact who left counts in no coverage from the day after, and stays in the file") {
+    Account a = acme();
+    Person gone = person("decision-maker", "hostile");
+    gone.id = "P9";
+    gone.left_on = *parse_date("2026-10-31");
+    a.profile->people.push_back(gone);
+    CHECK(compute_account_metrics(a, settings(), k_as_of).coverage_pct->to_string() == "66.7");
+    // Before the day they left, they were still a (hostile) decision-maker: 2 of 4.
+    CHECK(compute_account_metrics(a, settings(), *parse_date("2026-10-30"))
+              .coverage_pct->to_string() == "50.0");
+    CHECK_FALSE(gone.current(*parse_date("2026-10-31")));
+    CHECK(gone.current(*parse_date("2026-10-30")));
+}
+
 TEST_CASE("completeness counts fifteen components") {
     const AccountMetrics m = compute_account_metrics(acme(), settings(), k_as_of);
     // present: mission, manager, overview/profile, financials, opportunities,

@@ -50,7 +50,12 @@ struct Cover {  // account.yaml
 struct Person {
     std::string id, name, title, role, relationship, owner, email, phone, notes;
     std::optional<Date> last_contact;
+    std::optional<Date> left_on;  // they left the client; surveys and refs still name them
     Pos pos, id_pos, last_contact_pos;
+
+    // Still a contact at the client on `as_of`: coverage and contact checks count
+    // only these. A person who left stays in the file, so history keeps its references.
+    bool current(Date as_of) const { return !left_on || *left_on > as_of; }
 };
 
 struct Supplier {

@@ -240,7 +240,7 @@ class AccountChecker {
         if (a_.profile && a_.cover.status != "lost") {
             const int every = ctx_.settings.policy.contact_every_days;
             for (const Person& p : a_.profile->people) {
-                if (p.role != "decision-maker") continue;
+                if (p.role != "decision-maker" || !p.current(ctx_.as_of)) continue;
                 if (!p.last_contact)
                     add("profile.yaml", p.pos, "contact-stale",
                         fmt::format("decision-maker {} has no last_contact on record", p.id));

@@ -284,7 +284,7 @@ class Calculator {
             return;
         }
         for (const Person& p : a_.profile->people) {
-            if (p.role != "decision-maker") continue;
+            if (p.role != "decision-maker" || !p.current(as_of_)) continue;
             ++in_.decision_makers;
             if (p.relationship == "strong" || p.relationship == "good") ++in_.covered;
         }

@@ -179,6 +179,7 @@ Profile build_profile(const Node& root) {
         x.email = r.text("email");
         x.phone = r.text("phone");
         x.last_contact = r.date("last_contact");
+        x.left_on = r.date("left_on");
         x.notes = r.text("notes");
         x.pos = pos_of(*m);
         x.id_pos = r.pos("id");

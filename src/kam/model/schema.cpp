@@ -133,6 +133,8 @@ constexpr FieldSpec k_person_fields[] = {
     text("email", "e-mail address"),
     text("phone", "phone number"),
     typed("last_contact", T::date, "last meaningful contact"),
+    typed("left_on", T::date,
+          "the day they left the client: out of coverage and contact checks, still referable"),
     text("notes", "notes"),
 };
 constexpr Schema k_person{"person", k_person_fields};
