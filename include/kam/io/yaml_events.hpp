@@ -54,6 +54,9 @@ class YamlEventSource {
     virtual void parse(std::string_view text, EventListener& listener) const = 0;
 };
 
+// Both sources are always built; KAM_YAML_PARSER (CMake) picks the default
+// (default_event_source in yaml_loader.hpp), the other is the cross-check.
 std::unique_ptr<YamlEventSource> make_yaml_cpp_event_source();
+std::unique_ptr<YamlEventSource> make_libyaml_event_source();
 
 }  // namespace kam

@@ -131,9 +131,7 @@ class TreeBuilder final : public EventListener {
         const bool is_key = !stack_.empty() && stack_.back().node.kind == NodeKind::mapping &&
                             !stack_.back().have_key;
         if (!written && !is_key) {
-            while (at > 0 && (text_[at - 1] == ' ' || text_[at - 1] == '\t' ||
-                              text_[at - 1] == '\r' || text_[at - 1] == '\n'))
-                --at;
+            at = back_over_blanks_and_comments(at);
             const bool in_flow_list = !stack_.empty() && stack_.back().node.flow &&
                                       stack_.back().node.kind == NodeKind::sequence;
             if (in_flow_list && at > 0 && (text_[at - 1] == ',' || text_[at - 1] == '['))
@@ -144,6 +142,35 @@ class TreeBuilder final : public EventListener {
         Node n;
         n.mark = mark(at);
         add(std::move(n));
+    }
+
+    // Back from `at` over blanks, line breaks and comments (whole comment
+    // lines, as kam's templates put under an empty key, and a comment after
+    // it), to just past the last character that is YAML.
+    uint32_t back_over_blanks_and_comments(uint32_t at) const {
+        auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+        while (true) {
+            while (at > 0 && blank(text_[at - 1])) --at;
+            const size_t nl = at == 0 ? std::string_view::npos : text_.rfind('\n', at - 1);
+            const size_t start = nl == std::string_view::npos ? 0 : nl + 1;
+            // The first '#' that starts a comment: at the line's start or after a
+            // blank, outside quotes.
+            char quote = 0;
+            size_t comment = std::string_view::npos;
+            for (size_t i = start; i < at && comment == std::string_view::npos; ++i) {
+                const char c = text_[i];
+                if (quote) {
+                    if (c == quote && !(quote == '"' && i > start && text_[i - 1] == '\\'))
+                        quote = 0;
+                } else if (c == '"' || c == '\'') {
+                    quote = c;
+                } else if (c == '#' && (i == start || blank(text_[i - 1]))) {
+                    comment = i;
+                }
+            }
+            if (comment == std::string_view::npos) return at;
+            at = static_cast<uint32_t>(comment);
+        }
     }
 
     // A written "!" tag; yaml-cpp reports it exactly like quoting.
@@ -378,7 +405,11 @@ std::optional<size_t> quoted_scalar_end(std::string_view text, size_t offset) {
 }
 
 const YamlEventSource& default_event_source() {
+#if KAM_DEFAULT_PARSER_LIBYAML
+    static const auto source = make_libyaml_event_source();
+#else
     static const auto source = make_yaml_cpp_event_source();
+#endif
     return *source;
 }
 

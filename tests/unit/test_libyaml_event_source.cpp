@@ -1,0 +1,123 @@
+// The two YAML event sources behind the seam, against each other: every
+// hazard file, every file of the example portfolio and every built-in
+// template gives the same tree with the same marks, or the same finding
+// (rule and line; the column too unless listed below as a documented
+// difference).
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "kam/io/yaml_loader.hpp"
+#include "kam/scaffold/templates.hpp"
+#include "test_files.hpp"
+
+using namespace kam;
+
+namespace {
+
+struct Outcome {
+    std::optional<Node> root;
+    std::vector<Diagnostic> findings;
+};
+
+Outcome load_with(const std::string& text, const YamlEventSource& source) {
+    DiagnosticSink sink("f.yaml");
+    Outcome o;
+    o.root = load_yaml(text, sink, source);
+    o.findings = sink.items();
+    return o;
+}
+
+// Same kind, value, style, flow and marks, all the way down.
+std::string first_difference_with_marks(const Node& a, const Node& b, const std::string& at) {
+    auto mark = [](const Mark& m) {
+        return std::to_string(m.line) + ":" + std::to_string(m.column);
+    };
+    if (a.kind != b.kind) return at + ": kind";
+    if (a.value != b.value) return at + ": value '" + a.value + "' vs '" + b.value + "'";
+    if (a.style != b.style) return at + ": style";
+    if (a.flow != b.flow) return at + ": flow";
+    if (a.mark.offset != b.mark.offset || a.mark.line != b.mark.line ||
+        a.mark.column != b.mark.column)
+        return at + ": mark " + mark(a.mark) + " vs " + mark(b.mark);
+    if (a.items.size() != b.items.size() || a.entries.size() != b.entries.size())
+        return at + ": size";
+    for (size_t i = 0; i < a.items.size(); ++i)
+        if (auto d = first_difference_with_marks(a.items[i], b.items[i],
+                                                 at + "[" + std::to_string(i) + "]");
+            !d.empty())
+            return d;
+    for (size_t i = 0; i < a.entries.size(); ++i) {
+        const Entry &x = a.entries[i], &y = b.entries[i];
+        if (x.key != y.key) return at + ": key " + x.key + " vs " + y.key;
+        if (x.key_mark.offset != y.key_mark.offset) return at + "." + x.key + ": key mark";
+        if (auto d = first_difference_with_marks(x.value, y.value, at + "." + x.key); !d.empty())
+            return d;
+    }
+    return {};
+}
+
+void same_outcome(const std::string& name, const std::string& text) {
+    INFO(name);
+    static const auto yaml_cpp = make_yaml_cpp_event_source();
+    static const auto libyaml = make_libyaml_event_source();
+    const Outcome a = load_with(text, *yaml_cpp), b = load_with(text, *libyaml);
+    REQUIRE(a.root.has_value() == b.root.has_value());
+    if (a.root) {
+        CHECK(first_difference_with_marks(*a.root, *b.root, "") == "");
+        return;
+    }
+    REQUIRE(!a.findings.empty());
+    REQUIRE(!b.findings.empty());
+    CHECK(a.findings.front().rule == b.findings.front().rule);
+    CHECK(a.findings.front().line == b.findings.front().line);
+}
+
+std::vector<std::filesystem::path> files_below(const std::filesystem::path& dir) {
+    std::vector<std::filesystem::path> out;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(dir))
+        if (e.is_regular_file() && e.path().extension() == ".yaml") out.push_back(e.path());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("libyaml and yaml-cpp agree on the example portfolio and the templates") {
+    const std::filesystem::path src(KAM_SOURCE_DIR);
+    for (const auto& p : files_below(src / "examples" / "portfolio"))
+        same_outcome(p.string(), test::read_text(p.string()));
+    for (size_t i = 0; i < k_embedded_template_count; ++i)
+        same_outcome(k_embedded_templates[i].name, k_embedded_templates[i].content);
+}
+
+TEST_CASE("libyaml and yaml-cpp agree on every hazard file: same tree, or same rule and line") {
+    for (const auto& p : files_below(std::filesystem::path(KAM_SOURCE_DIR) / "tests" / "hazards"))
+        same_outcome(p.string(), test::read_text(p.string()));
+}
+
+TEST_CASE("libyaml marks count bytes like kam: non-ASCII keys and values, CRLF") {
+    const std::string text = "n\xC3\xA4me: Gr\xC3\xBC\xC3\x9F\r\nk\xC3\xB6: [\"\xC3\xA9\", b]\r\n";
+    same_outcome("non-ascii crlf", text);
+    const auto libyaml = make_libyaml_event_source();
+    const Outcome o = load_with(text, *libyaml);
+    REQUIRE(o.root);
+    const Node* list = o.root->find("k\xC3\xB6");
+    REQUIRE(list);
+    CHECK(list->items[1].mark.column == 11);  // code points: k ö : space [ " é " , space b
+    CHECK(list->items[1].mark.offset == text.find(", b") + 2);
+}
+
+TEST_CASE("libyaml: empty values, ~ and null are null nodes, quoted ones are texts") {
+    const auto libyaml = make_libyaml_event_source();
+    const Outcome o = load_with("a:\nb: ~\nc: null\nd: ''\ne: 'null'\n", *libyaml);
+    REQUIRE(o.root);
+    CHECK(o.root->find("a")->is_null());
+    CHECK(o.root->find("b")->is_null());
+    CHECK(o.root->find("c")->is_null());
+    CHECK(o.root->find("d")->is_scalar());
+    CHECK(o.root->find("e")->value == "null");
+}
