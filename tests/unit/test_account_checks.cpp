@@ -436,6 +436,23 @@ TEST_CASE("contract-expired: an active contract whose end has passed") {
         f.replace("contracts.yaml", "    status: active", "    status: renewing");
         CHECK(f.run().empty());
     }
+    {
+        // An auto-renewing contract rolls on by its renewal term: 2026-01-31
+        // plus 12 months is 2027-01-31, after the as-of day. Not expired.
+        Fixture f;
+        f.replace("contracts.yaml", "    end: 2027-12-31", "    end: 2026-01-31");
+        f.replace("contracts.yaml", "    notice_days: 90",
+                  "    notice_days: 90\n    auto_renew: true\n    renewal_term_months: 12");
+        CHECK(f.run().empty());
+    }
+    {
+        // Without a term the default is 12 months too.
+        Fixture f;
+        f.replace("contracts.yaml", "    end: 2027-12-31", "    end: 2026-01-31");
+        f.replace("contracts.yaml", "    notice_days: 90",
+                  "    notice_days: 90\n    auto_renew: true");
+        CHECK(f.run().empty());
+    }
 }
 
 TEST_CASE("notice-passed: an active, not auto-renewing contract past its notice deadline") {

@@ -140,13 +140,20 @@ struct Contract {
     std::optional<std::string> currency;
     std::optional<int64_t> notice_days;
     std::optional<bool> auto_renew;
+    std::optional<int64_t> renewal_term_months;  // as written; see current_end()
     std::vector<Sla> slas;
     Pos pos, id_pos, status_pos, end_pos, currency_pos;
 
-    std::optional<Date> notice_deadline() const {
-        if (!end) return std::nullopt;
-        return *end - static_cast<int>(notice_days.value_or(0));
-    }
+    static constexpr int k_default_renewal_term_months = 12;
+
+    // The last day of the term the contract is in on the as-of day: `end` as
+    // written, except that an auto-renewing contract whose end has passed
+    // rolls forward term by term (renewal_term_months, default 12), each term
+    // starting the day after the previous one ended, until a term ends on or
+    // after the as-of day. Absent without an end (open-ended).
+    std::optional<Date> current_end(Date as_of) const;
+    // current_end minus notice_days (0 when absent).
+    std::optional<Date> notice_deadline(Date as_of) const;
 };
 
 struct Financial {

@@ -180,17 +180,17 @@ class AccountChecker {
         if (!a_.contracts) return;
         for (const Contract& k : *a_.contracts) {
             if (k.status != "active" || !k.end) continue;
-            if (*k.end < ctx_.as_of) {
+            if (*k.current_end(ctx_.as_of) < ctx_.as_of) {
                 add("contracts.yaml", k.end_pos, "contract-expired",
                     fmt::format("contract {} is active but ended on {}", k.id, k.end->to_string()),
                     "set its status to expired, renewing or terminated, or correct the end date");
             } else if (!k.auto_renew.value_or(false) && k.notice_days &&
-                       *k.notice_deadline() < ctx_.as_of) {
+                       *k.notice_deadline(ctx_.as_of) < ctx_.as_of) {
                 add("contracts.yaml", k.end_pos, "notice-passed",
                     fmt::format(
                         "the notice deadline of contract {} ({}, {} days before its end) has "
                         "passed",
-                        k.id, k.notice_deadline()->to_string(), *k.notice_days));
+                        k.id, k.notice_deadline(ctx_.as_of)->to_string(), *k.notice_days));
             }
         }
     }

@@ -92,6 +92,13 @@ class TableWriter {
         emit(rule, "");
         for (size_t r = 0; r < t.rows.size(); ++r) {
             std::string row;
+            if (t.heading(r)) {  // a second header, with its rule, inside the table
+                for (size_t c = 0; c < cols.size(); ++c)
+                    row += (c ? gap : "") + pad(elide(cells[r][c], width[c]), width[c], false);
+                emit(row, o_.color ? "\x1b[1m" : "");
+                emit(rule, "");
+                continue;
+            }
             for (size_t c = 0; c < cols.size(); ++c) {
                 const Cell& cell = t.rows[r][index[c]];
                 std::string text =
@@ -211,6 +218,7 @@ std::string render_report_table(const Report& report, const ReportTableOptions& 
         out += clean(m.label) + ": " + clean(human_text(m.value)) + "\n";
     TableWriter w(options, out);
     for (const Block& b : report.blocks) {
+        if (!for_humans(b)) continue;
         out += "\n";
         std::visit(
             [&](const auto& block) {
