@@ -598,6 +598,19 @@ TEST_CASE("action-overdue: an open action past its due date") {
     }
 }
 
+TEST_CASE("Person::stale, the one rule contact-stale and kam show share") {
+    Person p;
+    p.role = "decision-maker";
+    const Date as_of = Date::from_ymd(2026, 6, 15);
+    CHECK(p.stale(as_of, 60));  // no last_contact
+    p.last_contact = as_of - 60;
+    CHECK_FALSE(p.stale(as_of, 60));
+    p.last_contact = as_of - 61;
+    CHECK(p.stale(as_of, 60));
+    p.role = "champion";  // only decision-makers
+    CHECK_FALSE(p.stale(as_of, 60));
+}
+
 TEST_CASE("contact-stale: decision-makers not contacted within contact_every_days") {
     {
         // 2026-03-01 to 2026-06-15 is 106 days.

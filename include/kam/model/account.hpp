@@ -51,6 +51,12 @@ struct Person {
     std::string id, name, title, role, relationship, owner, email, phone, notes;
     std::optional<Date> last_contact;
     Pos pos, id_pos, last_contact_pos;
+
+    // A decision-maker with no last_contact, or none in the `every_days`
+    // (policy.contact_every_days) before the as-of day.
+    bool stale(Date as_of, int every_days) const {
+        return role == "decision-maker" && (!last_contact || as_of - *last_contact > every_days);
+    }
 };
 
 struct Supplier {

@@ -240,11 +240,11 @@ class AccountChecker {
         if (a_.profile && a_.cover.status != "lost") {
             const int every = ctx_.settings.policy.contact_every_days;
             for (const Person& p : a_.profile->people) {
-                if (p.role != "decision-maker") continue;
+                if (!p.stale(ctx_.as_of, every)) continue;
                 if (!p.last_contact)
                     add("profile.yaml", p.pos, "contact-stale",
                         fmt::format("decision-maker {} has no last_contact on record", p.id));
-                else if (ctx_.as_of - *p.last_contact > every)
+                else
                     add("profile.yaml", p.last_contact_pos, "contact-stale",
                         fmt::format(
                             "decision-maker {} was last contacted {} days ago (policy: every {} "

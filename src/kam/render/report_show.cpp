@@ -299,11 +299,11 @@ Report build_show_report(const ReportInput& in, size_t index) {
     r.blocks.push_back(health(m));
     r.blocks.push_back(profile(a, money));
 
-    Table people = table(
-        "people", "People",
-        {col("id", "Id"), col("name", "Name", false, true), col("title", "Title", false, true),
-         col("role", "Role"), col("relationship", "Relationship"),
-         col("owner", "Owner", false, true), col("last_contact", "Last contact")});
+    Table people = table("people", "People",
+                         {col("id", "Id"), col("name", "Name", false, true),
+                          col("title", "Title", false, true), col("role", "Role"),
+                          col("relationship", "Relationship"), col("owner", "Owner", false, true),
+                          col("last_contact", "Last contact"), col("stale", "Stale")});
     Table suppliers = table("suppliers", "Suppliers to the client",
                             {col("name", "Supplier", false, true),
                              col("scope", "Scope", false, true), col("share", "Share %", true)});
@@ -311,9 +311,13 @@ Report build_show_report(const ReportInput& in, size_t index) {
         table("client_competitors", "The client's competitors",
               {col("name", "Competitor", false, true), col("notes", "Notes", false, true)});
     if (a.profile) {
-        for (const Person& p : a.profile->people)
+        for (const Person& p : a.profile->people) {
+            const bool stale = p.stale(in.as_of, in.settings.policy.contact_every_days);
             people.rows.push_back({Cell::of(p.id), text(p.name), text(p.title), text(p.role),
-                                   text(p.relationship), text(p.owner), date(p.last_contact)});
+                                   text(p.relationship), text(p.owner),
+                                   date(p.last_contact).with_tone(stale ? Tone::warn : Tone::none),
+                                   Cell::of_bool(stale)});
+        }
         for (const Supplier& x : a.profile->suppliers)
             suppliers.rows.push_back({text(x.name), text(x.scope), number(x.share)});
         for (const auto& [name, notes] : a.profile->competitors)
