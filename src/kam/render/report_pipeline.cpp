@@ -89,6 +89,7 @@ Report build_pipeline_report(const ReportInput& in) {
                  {"owner", "Owner", "", false, true, false, 6}};
     t.empty_text = "no open opportunity";
     for (Row& row : rows) t.rows.push_back(std::move(row.cells));
+    name_currency(t, {"value", "weighted_value"}, in.settings.currency);
     t.notes.push_back(
         fmt::format("Money in whole {}; a close date in red has passed.", in.settings.currency));
     r.blocks.push_back(std::move(t));
@@ -100,6 +101,7 @@ Report build_pipeline_report(const ReportInput& in) {
                         {"count", "Opportunities", "Count", true, false, false},
                         {"pipeline", "Pipeline", "", true, false, false},
                         {"weighted_pipeline", "Weighted pipeline", "Weighted", true, false, false}};
+    name_currency(by_stage, {"pipeline", "weighted_pipeline"}, in.settings.currency);
     Stage total;
     for (size_t i = 0; i < 4; ++i) {
         const Stage& s = stages[i];
@@ -143,6 +145,7 @@ Report build_pipeline_report(const ReportInput& in) {
         {"lost_value", "Lost value", Cell::of_money(lost_value)},
         {"win_rate_pct", "Win rate % (by count)", Cell::of(win_rate(won, lost, in.as_of))},
         {"win_rate_value_pct", "Win rate % (by value)", Cell::of(by_value)}};
+    name_currency(closed, {"won_value", "lost_value"}, in.settings.currency);
     r.blocks.push_back(std::move(closed));
     return r;
 }

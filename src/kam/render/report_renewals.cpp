@@ -87,6 +87,7 @@ Report build_renewals_report(const ReportInput& in, int within) {
     t.empty_text =
         fmt::format("no contract in force ends, or has a notice deadline, within {} days", within);
     for (Row& row : rows) t.rows.push_back(std::move(row.cells));
+    name_currency(t, {"annual_value"}, in.settings.currency);
     t.notes.push_back(
         fmt::format("Money in whole {}. A negative notice figure: the deadline has passed.",
                     in.settings.currency));

@@ -106,7 +106,8 @@ std::vector<Cell> account_row(const ReportInput& in, size_t i, bool key) {
 }
 
 // A total over the accounts whose figure is known; none is not a total of 0.
-Item total(std::string key, std::string label, const Total& t) {
+Item total(std::string key, std::string label, const Total& t, std::string_view currency) {
+    label = fmt::format("{} ({})", label, currency);
     if (t.known == 0 && t.unknown > 0)
         return {std::move(key), std::move(label), Cell::none("unknown for every account"),
                 t.unknown};
@@ -157,6 +158,10 @@ Report build_summary_report(const ReportInput& in, const PortfolioMetrics& whole
         t.rows.push_back(account_row(in, i, key[i]));
         if (in.metrics[i].incomplete) incomplete.push_back(in.accounts[i].slug);
     }
+    name_currency(t,
+                  {"annual_revenue", "prior_revenue", "ytd_revenue", "run_rate", "acv", "pipeline",
+                   "weighted_pipeline", "next_renewal_value"},
+                  in.settings.currency);
     t.notes.push_back(
         fmt::format("Money in whole {}; revenue for {}. Growth, margin, NPS and completeness in %; "
                     "renewal and review in days.",
@@ -170,11 +175,12 @@ Report build_summary_report(const ReportInput& in, const PortfolioMetrics& whole
     f.key = "totals";
     f.title = "Totals and KPIs";
     f.items = {
-        total("annual_revenue", "Annual revenue", totals.revenue),
-        total("prior_revenue", "Prior revenue", totals.prior_revenue),
-        total("acv", "ACV", totals.acv),
-        total("pipeline", "Pipeline", totals.pipeline),
-        total("weighted_pipeline", "Weighted pipeline", totals.weighted_pipeline),
+        total("annual_revenue", "Annual revenue", totals.revenue, in.settings.currency),
+        total("prior_revenue", "Prior revenue", totals.prior_revenue, in.settings.currency),
+        total("acv", "ACV", totals.acv, in.settings.currency),
+        total("pipeline", "Pipeline", totals.pipeline, in.settings.currency),
+        total("weighted_pipeline", "Weighted pipeline", totals.weighted_pipeline,
+              in.settings.currency),
         {"key_accounts", "Key accounts (whole portfolio)",
          Cell::of_int(static_cast<int64_t>(whole.key_count))},
         {"retention_pct", "Retention %", Cell::of(totals.retention_pct)},
