@@ -42,13 +42,16 @@ class Amounts {
 
     // The columns of one amount: "Title (EUR)" keyed `key`; before it, for an
     // account with foreign amounts, `key_own` (as written) and `key_currency`.
-    void columns(std::vector<Column>& cols, const std::string& key,
-                 const std::string& title) const {
+    void columns(std::vector<Column>& cols, const std::string& key, const std::string& title,
+                 const std::string& short_title) const {
         if (foreign_) {
-            cols.push_back(Column{key + "_own", title, "", true, false, false});
+            cols.push_back(Column{key + "_own", title, short_title, true, false, false});
             cols.push_back(Column{key + "_currency", "Currency", "Cur.", false, false, false});
         }
-        cols.push_back(Column{key, fmt::format("{} ({})", title, base_), "", true, false, false});
+        cols.push_back(Column{
+            key, fmt::format("{} ({})", title, base_),
+            foreign_ ? fmt::format("In {}", base_) : fmt::format("{} ({})", short_title, base_),
+            true, false, false});
     }
     void cells(std::vector<Cell>& row, const std::optional<Money>& m,
                const std::optional<std::string>& currency) const {
@@ -382,16 +385,17 @@ Report build_show_report(const ReportInput& in, size_t index) {
                  date(k.review), text(k.mitigation)});
     r.blocks.push_back(std::move(risks));
 
-    std::vector<Column> contract_cols = {col("id", "Id"),
-                                         col("title", "Title", false, true),
-                                         col("type", "Type"),
-                                         col("status", "Status"),
-                                         col("end", "End"),
-                                         col("end_as_written", "End as written"),
-                                         col("notice_deadline", "Notice by"),
-                                         col("auto_renew", "Auto-renew")};
+    std::vector<Column> contract_cols = {
+        col("id", "Id"),
+        col("title", "Title", false, true),
+        col("type", "Type"),
+        col("status", "Status"),
+        col("end", "End"),
+        col("end_as_written", "End as written"),
+        col("notice_deadline", "Notice by"),
+        Column{"auto_renew", "Auto-renew", "Auto", false, false, false}};
     contract_cols[5].machine_only = true;
-    money.columns(contract_cols, "annual_value", "Annual value");
+    money.columns(contract_cols, "annual_value", "Annual value", "Value");
     Table contracts = table("contracts", "Contracts", std::move(contract_cols));
     Table slas =
         table("slas", "SLAs",
@@ -427,8 +431,8 @@ Report build_show_report(const ReportInput& in, size_t index) {
     r.blocks.push_back(std::move(slas));
 
     std::vector<Column> fin_cols = {col("period", "Period")};
-    money.columns(fin_cols, "revenue", "Revenue");
-    money.columns(fin_cols, "cost", "Cost");
+    money.columns(fin_cols, "revenue", "Revenue", "Revenue");
+    money.columns(fin_cols, "cost", "Cost", "Cost");
     Table fin = table("financials", "Financials", std::move(fin_cols));
     Table scorecard =
         table("scorecard", "Balanced scorecard",
@@ -473,7 +477,7 @@ Report build_show_report(const ReportInput& in, size_t index) {
 
     std::vector<Column> opp_cols = {col("id", "Id"), col("title", "Title", false, true),
                                     col("stage", "Stage")};
-    money.columns(opp_cols, "value", "Value");
+    money.columns(opp_cols, "value", "Value", "Value");
     const std::vector<Column> opp_rest = {
         col("probability", "Prob. %", true), col("close", "Close"),
         col("owner", "Owner", false, true),
