@@ -207,8 +207,7 @@ Table health(const AccountMetrics& m) {
 
 FigureList profile(const Account& a, const Amounts& money) {
     FigureList f{"profile", "Profile", {}};
-    if (!a.profile) return f;
-    const Profile& p = *a.profile;
+    const Profile p = a.profile.value_or(Profile{});  // none: every field empty
     const std::string own = account_currency(a);
     const bool own_foreign = !own.empty() && own != money.base();
     std::vector<Cell> revenue;
@@ -348,6 +347,7 @@ Report build_show_report(const ReportInput& in, size_t index) {
     Table offerings = table("offerings", "Offerings",
                             {col("name", "Offering", false, true), col("stage", "Stage"),
                              col("notes", "Notes", false, true)});
+    plan.items = {{"strategy", "Strategy", Cell::none()}, {"horizon", "Horizon", Cell::none()}};
     if (a.blueprint) {
         const Blueprint& b = *a.blueprint;
         plan.items = {{"strategy", "Strategy", text(b.strategy)},

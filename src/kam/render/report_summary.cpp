@@ -153,10 +153,20 @@ Report build_summary_report(const ReportInput& in, const PortfolioMetrics& whole
     t.title = "Accounts";
     t.columns = account_columns();
     t.empty_text = "no account matches";
-    std::vector<std::string> incomplete;
+    std::vector<std::string> incomplete, no_revenue;
     for (const size_t i : in.shown) {
+        const AccountMetrics& m = in.metrics[i];
         t.rows.push_back(account_row(in, i, key[i]));
-        if (in.metrics[i].incomplete) incomplete.push_back(in.accounts[i].slug);
+        if (m.incomplete) incomplete.push_back(in.accounts[i].slug);
+        // An empty revenue says why, and what there is instead.
+        if (!m.annual_revenue && in.accounts[i].performance) {
+            std::string why = fmt::format("{} ({}", in.accounts[i].slug, m.annual_revenue.reason);
+            if (m.run_rate)
+                why += fmt::format("; run rate {} from {} months of {}",
+                                   human_text(Cell::of(m.run_rate)), m.ytd_months,
+                                   fiscal_year_label(m.ytd_year));
+            no_revenue.push_back(why + ")");
+        }
     }
     name_currency(t,
                   {"annual_revenue", "prior_revenue", "ytd_revenue", "run_rate", "acv", "pipeline",
@@ -166,6 +176,10 @@ Report build_summary_report(const ReportInput& in, const PortfolioMetrics& whole
         fmt::format("Money in whole {}; revenue for {}. Growth, margin, NPS and completeness in %; "
                     "renewal and review in days.",
                     in.settings.currency, fiscal_year_label(totals.fiscal_year)));
+    if (!no_revenue.empty())
+        t.notes.push_back(fmt::format("No revenue for {}: {}.",
+                                      fiscal_year_label(totals.fiscal_year),
+                                      fmt::join(no_revenue, ", ")));
     if (!incomplete.empty())
         t.notes.push_back(fmt::format("Incomplete (load errors, see kam validate): {}.",
                                       fmt::join(incomplete, ", ")));

@@ -127,7 +127,8 @@ class TableWriter {
                      i.value.kind == Cell::Kind::date;
         for (size_t i = 0; i < f.items.size(); ++i) {
             const Item& item = f.items[i];
-            std::string v = pad(values[i], value, right);
+            // Left-aligned values need no padding: a reason follows its value closely.
+            std::string v = right ? pad(values[i], value, true) : values[i];
             if (o_.color && item.value.tone != Tone::none)
                 v = fmt::format("{}{}\x1b[0m", tone_code(item.value.tone), v);
             std::string line = "  " + pad(clean(item.label), label, false) + "  " + v;
