@@ -611,6 +611,20 @@ TEST_CASE("Person::stale, the one rule contact-stale and kam show share") {
     CHECK_FALSE(p.stale(as_of, 60));
 }
 
+TEST_CASE("ScorecardRow::met, the one rule kam show's scorecard uses") {
+    ScorecardRow r;
+    r.target = 60;
+    CHECK_FALSE(r.met());  // no actual: unknown
+    r.actual = 60;
+    CHECK(*r.met());  // reaching the target is meeting it
+    r.actual = 59.5;
+    CHECK_FALSE(*r.met());
+    r.better = "lower";  // days sales outstanding
+    CHECK(*r.met());
+    r.actual = 61;
+    CHECK_FALSE(*r.met());
+}
+
 TEST_CASE("contact-stale: decision-makers not contacted within contact_every_days") {
     {
         // 2026-03-01 to 2026-06-15 is 106 days.

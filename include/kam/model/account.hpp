@@ -175,6 +175,13 @@ struct ScorecardRow {
     std::string perspective, measure, unit, better;
     double target = 0;
     std::optional<double> actual;
+
+    // Whether the measure reaches its target (at or past it, the better way);
+    // unknown without an actual.
+    std::optional<bool> met() const {
+        if (!actual) return std::nullopt;
+        return better == "lower" ? *actual <= target : *actual >= target;
+    }
 };
 
 struct DeliveryIssue {

@@ -452,15 +452,11 @@ Report build_show_report(const ReportInput& in, size_t index) {
             fin.rows.push_back(std::move(row));
         }
         for (const ScorecardRow& c : a.performance->scorecard) {
-            const bool lower = c.better == "lower";
-            Cell met = Cell::none();
-            if (c.actual) {
-                const bool ok = lower ? *c.actual <= c.target : *c.actual >= c.target;
-                met = Cell::of_bool(ok).with_tone(ok ? Tone::none : Tone::bad);
-            }
+            const auto met = c.met();
             scorecard.rows.push_back({text(c.perspective), text(c.measure),
                                       Cell::of_number(c.target), number(c.actual), text(c.unit),
-                                      Cell::of(lower ? "lower" : "higher"), std::move(met)});
+                                      Cell::of(c.better == "lower" ? "lower" : "higher"),
+                                      flag(met).with_tone(met && !*met ? Tone::bad : Tone::none)});
         }
         for (const DeliveryIssue& x : a.performance->issues) {
             const Tone tone = x.status != "open"                                 ? Tone::none
