@@ -1,8 +1,11 @@
 #include "context.hpp"
 
 #include <fmt/format.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
+#include <charconv>
 #include <filesystem>
+#include <limits>
 #include <thread>
 
 #include "kam/util/error.hpp"
@@ -44,6 +47,19 @@ bool Context::color_for(int fd) const {
     if (const auto no = env("NO_COLOR"); no && !no->empty()) return false;
     if (const auto term = env("TERM"); term && *term == "dumb") return false;
     return ::isatty(fd) == 1;
+}
+
+size_t Context::table_width(int fd, bool wide) const {
+    if (wide) return std::numeric_limits<size_t>::max();
+    if (const auto columns = env("COLUMNS"); columns && !columns->empty()) {
+        size_t n = 0;
+        const char* end = columns->data() + columns->size();
+        const auto [ptr, ec] = std::from_chars(columns->data(), end, n);
+        if (ec == std::errc() && ptr == end && n >= 20) return n;
+    }
+    winsize ws{};
+    if (::isatty(fd) == 1 && ::ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20) return ws.ws_col;
+    return 100;
 }
 
 }  // namespace kam::cli

@@ -31,6 +31,10 @@ class Context {
     unsigned jobs() const;
     // Colour on a stream: --color, NO_COLOR and whether it is a terminal.
     bool color_for(int fd) const;
+    // Columns a report table may use on stream `fd`: unlimited with `wide`,
+    // else COLUMNS when it is a whole number of at least 20, else the
+    // terminal's width, else 100 (not a terminal: deterministic).
+    size_t table_width(int fd, bool wide) const;
 
   private:
     GlobalOptions options_;

@@ -18,6 +18,7 @@ void add_report_options(CLI::App& sub, ReportOptions& o, bool filters) {
         sub.add_option("--sort", o.sort, "Sort rows by this field; -FIELD sorts descending");
     }
     sub.add_flag("--strict", o.strict, "Exit 1 when any file has an error");
+    sub.add_flag("--wide", o.wide, "Table: never cut text to fit the width");
 }
 
 void add_filter_options(CLI::App& sub, AccountFilter& filter) {
@@ -80,7 +81,9 @@ int print_report(const Context& ctx, Report& report, const ReportOptions& o,
     else if (o.format == "markdown")
         out = render_report_markdown(report);
     else
-        out = render_report_table(report, ReportTableOptions{ctx.color_for(STDOUT_FILENO), 100});
+        out =
+            render_report_table(report, ReportTableOptions{ctx.color_for(STDOUT_FILENO),
+                                                           ctx.table_width(STDOUT_FILENO, o.wide)});
     fmt::print("{}", out);
     std::fflush(stdout);
     return finish_report(data, o.strict);

@@ -19,6 +19,7 @@ struct ReportOptions {
     AccountFilter filter;
     std::string sort;  // a column key; a leading '-' sorts descending
     bool strict = false;
+    bool wide = false;  // the table never cuts text to fit
 };
 
 // --format always; --tier/--status/--tag/--manager and --sort when `filters`.

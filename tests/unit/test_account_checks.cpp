@@ -436,6 +436,23 @@ TEST_CASE("contract-expired: an active contract whose end has passed") {
         f.replace("contracts.yaml", "    status: active", "    status: renewing");
         CHECK(f.run().empty());
     }
+    {
+        // An auto-renewing contract rolls on by its renewal term: 2026-01-31
+        // plus 12 months is 2027-01-31, after the as-of day. Not expired.
+        Fixture f;
+        f.replace("contracts.yaml", "    end: 2027-12-31", "    end: 2026-01-31");
+        f.replace("contracts.yaml", "    notice_days: 90",
+                  "    notice_days: 90\n    auto_renew: true\n    renewal_term_months: 12");
+        CHECK(f.run().empty());
+    }
+    {
+        // Without a term the default is 12 months too.
+        Fixture f;
+        f.replace("contracts.yaml", "    end: 2027-12-31", "    end: 2026-01-31");
+        f.replace("contracts.yaml", "    notice_days: 90",
+                  "    notice_days: 90\n    auto_renew: true");
+        CHECK(f.run().empty());
+    }
 }
 
 TEST_CASE("notice-passed: an active, not auto-renewing contract past its notice deadline") {
@@ -579,6 +596,33 @@ TEST_CASE("action-overdue: an open action past its due date") {
         f.replace("blueprint.yaml", "    status: open", "    status: cancelled");
         CHECK(f.run().empty());
     }
+}
+
+TEST_CASE("Person::stale, the one rule contact-stale and kam show share") {
+    Person p;
+    p.role = "decision-maker";
+    const Date as_of = Date::from_ymd(2026, 6, 15);
+    CHECK(p.stale(as_of, 60));  // no last_contact
+    p.last_contact = as_of - 60;
+    CHECK_FALSE(p.stale(as_of, 60));
+    p.last_contact = as_of - 61;
+    CHECK(p.stale(as_of, 60));
+    p.role = "champion";  // only decision-makers
+    CHECK_FALSE(p.stale(as_of, 60));
+}
+
+TEST_CASE("ScorecardRow::met, the one rule kam show's scorecard uses") {
+    ScorecardRow r;
+    r.target = 60;
+    CHECK_FALSE(r.met());  // no actual: unknown
+    r.actual = 60;
+    CHECK(*r.met());  // reaching the target is meeting it
+    r.actual = 59.5;
+    CHECK_FALSE(*r.met());
+    r.better = "lower";  // days sales outstanding
+    CHECK(*r.met());
+    r.actual = 61;
+    CHECK_FALSE(*r.met());
 }
 
 TEST_CASE("contact-stale: decision-makers not contacted within contact_every_days") {

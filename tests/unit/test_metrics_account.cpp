@@ -185,6 +185,7 @@ TEST_CASE("contracts: acv, next renewal and its notice deadline") {
     CHECK(m.acv->cents == 60000000 + 14197498);
     CHECK(m.next_renewal->to_string() == "2026-12-15");
     CHECK(m.next_renewal_contract == "C2");
+    CHECK(m.next_renewal_value->cents == 14197498);         // USD 123,456.50 x 1.15
     CHECK(m.notice_deadline->to_string() == "2026-11-15");  // 30 days before
 }
 
@@ -198,6 +199,12 @@ TEST_CASE("pipeline, weighted pipeline and win rate") {
     CHECK(m.won == 1);
     CHECK(m.lost == 1);
     CHECK(m.win_rate_pct->to_string() == "50.0");
+    // by value: 70,000 won, 1 lost: 7,000,000 / 7,000,100 cents = 99.9986 % -> 100.0
+    CHECK(m.won_value.cents == 7000000);
+    CHECK(m.lost_value.cents == 100);
+    CHECK(m.win_rate_value_pct->to_string() == "100.0");
+    CHECK(win_rate_by_value(Money{0}, Money{0}, 2, "", k_as_of).reason ==
+          "the opportunities won and lost are worth 0");
 }
 
 TEST_CASE("risks, surveys, reviews and coverage") {
@@ -206,6 +213,8 @@ TEST_CASE("risks, surveys, reviews and coverage") {
     CHECK(*m.max_risk == 20);
     // nps answers 10, 9, 7, 3: (2 promoters - 1 detractor) / 4 = 25 %
     CHECK(m.nps->to_string() == "25.0");
+    CHECK(m.nps_n == 4);
+    CHECK(m.csat_n == 4);
     // csat 5, 4, 2, 4.5: 15.5 / 4 = 3.875 -> 3.88
     CHECK(m.csat->to_string() == "3.88");
     CHECK(*m.days_since_review == 83);             // 2026-09-01 to 2026-11-23
@@ -259,6 +268,53 @@ TEST_CASE("health: the documented parts and their weighted mean") {
     CHECK(*compute_account_metrics(acme(), s, k_as_of).health.score == 65);
 }
 
+TEST_CASE("health: a missing part never raises it, and too little data leaves it unknown") {
+    const AccountMetrics full = compute_account_metrics(acme(), settings(), k_as_of);
+    CHECK(full.health.data_pct.to_string() == "100.0");
+    CHECK(*full.health.score == 56);
+    // Without the risk register (risk part 20): the missing part counts 0 of its
+    // weight 20: (25 x 62.5 + 20 x 66.7 + 20 x 40 + 15 x 100) / 100 = 51.965 -> 52.
+    Account a = acme();
+    a.risks.reset();
+    const AccountMetrics m = compute_account_metrics(a, settings(), k_as_of);
+    CHECK(m.health.data_pct.to_string() == "80.0");
+    CHECK(*m.health.score == 52);
+    CHECK(*m.health.score <= *full.health.score);
+
+    // An empty account has no health at all, not 100.
+    Account empty;
+    empty.cover_ok = true;
+    empty.risks = std::vector<Risk>{};
+    const AccountMetrics e = compute_account_metrics(empty, settings(), k_as_of);
+    CHECK(e.health.data_pct.to_string() == "20.0");  // only the risk part (100) rests on data
+    CHECK_FALSE(e.health.score);
+    CHECK(e.health.score.reason == "only 20.0% of the weight of health rests on data (needs 50%)");
+}
+
+TEST_CASE("an auto-renewing contract rolls forward by its renewal term") {
+    Contract k = contract("C9", "active", "2025-09-30", 10000000, 30);
+    k.auto_renew = true;
+    k.renewal_term_months = 3;
+    // Terms: 2025-10-01..2025-12-31, 2026-01-01..2026-03-31, ... 2026-10-01..2026-12-31.
+    CHECK(k.current_end(k_as_of)->to_string() == "2026-12-31");
+    CHECK(k.notice_deadline(k_as_of)->to_string() == "2026-12-01");
+    k.renewal_term_months.reset();  // default 12: 2026-09-30, then 2027-09-30
+    CHECK(k.current_end(k_as_of)->to_string() == "2027-09-30");
+    k.auto_renew = false;  // not auto-renewing: the end as written
+    CHECK(k.current_end(k_as_of)->to_string() == "2025-09-30");
+
+    Account a;
+    a.cover_ok = true;
+    k.auto_renew = true;
+    k.renewal_term_months = 3;
+    a.contracts = std::vector<Contract>{k};
+    const AccountMetrics m = compute_account_metrics(a, settings(), k_as_of);
+    CHECK(m.next_renewal->to_string() == "2026-12-31");
+    CHECK(m.next_renewal_contract == "C9");
+    CHECK(m.next_renewal_value->cents == 10000000);
+    CHECK(m.notice_deadline->to_string() == "2026-12-01");
+}
+
 TEST_CASE("review part falls linearly to 0 at twice the policy") {
     HealthInputs in;
     in.review_every_days = 90;
@@ -267,8 +323,9 @@ TEST_CASE("review part falls linearly to 0 at twice the policy") {
     CHECK(compute_health(in, weights).parts[4].score->to_string() == "50.0");
     in.days_since_review = 200;
     CHECK(compute_health(in, weights).parts[4].score->to_string() == "0.0");
-    // The only part present decides alone.
-    CHECK(*compute_health(in, weights).score == 0);
+    // The only part present is 15% of the weight: too little for a health.
+    CHECK_FALSE(compute_health(in, weights).score);
+    CHECK(compute_health(in, weights).data_pct.to_string() == "15.0");
     in.days_since_review = 91;  // 100 x 89 / 90 = 98.89
     CHECK(compute_health(in, weights).parts[4].score->to_string() == "98.9");
 }
@@ -289,7 +346,7 @@ TEST_CASE("a figure that cannot be computed says why") {
     CHECK(m.nps.reason == "no reviews.yaml");
     CHECK(m.coverage_pct.reason == "no profile.yaml");
     CHECK_FALSE(m.health.score);
-    CHECK(m.health.score.reason == "no part of health can be computed");
+    CHECK(m.health.score.reason == "no part of health rests on data");
     CHECK(m.health.parts[0].score.reason == "no reviews.yaml");
     CHECK(m.completeness.pct.to_string() == "6.7");  // the manager only: 1 of 15
 
@@ -305,8 +362,8 @@ TEST_CASE("a figure that cannot be computed says why") {
     a.contracts = std::vector<Contract>{contract("C1", "active", "2026-01-01", std::nullopt)};
     const AccountMetrics n = compute_account_metrics(a, settings(), k_as_of);
     CHECK(n.annual_revenue->cents == 0);
-    CHECK(n.prior_revenue.reason == "FY2024 has 3 of 4 quarters");
-    CHECK(n.growth_pct.reason == "FY2024 has 3 of 4 quarters");
+    CHECK(n.prior_revenue.reason == "FY2024 incomplete: Q4 missing");
+    CHECK(n.growth_pct.reason == "FY2024 incomplete: Q4 missing");
     CHECK(n.margin_pct.reason == "revenue for FY2025 is 0");
     CHECK(n.max_risk.reason == "no live risk");
     CHECK(*n.risk_exposure == 0);
@@ -318,9 +375,47 @@ TEST_CASE("a figure that cannot be computed says why") {
     CHECK(n.next_renewal.reason == "no active or renewing contract ends on or after 2026-11-23");
     CHECK(n.days_since_review.reason == "no progress review on or before 2026-11-23");
     // Only risk remains (100, no live risk): delivery needs a measured SLA or
-    // an issue on record, and an empty performance.yaml has neither.
+    // an issue on record, and an empty performance.yaml has neither; 20% of the
+    // weight is too little for a health.
     CHECK(n.health.parts[3].score.reason == "no measured SLA and no delivery issue on record");
-    CHECK(*n.health.score == 100);
+    CHECK_FALSE(n.health.score);
+    CHECK(n.health.data_pct.to_string() == "20.0");
+}
+
+TEST_CASE("on 1 January: the year just ended says what is missing, the new one has a YTD") {
+    Account a;
+    a.cover_ok = true;
+    a.performance = Performance{};
+    a.performance->financials = {row("2025-Q1", 100000), row("2025-Q2", 200000),
+                                 row("2025-Q3", 300000)};
+    const AccountMetrics m = compute_account_metrics(a, settings(), day("2026-01-01"));
+    CHECK(m.fiscal_year == 2025);
+    CHECK(m.annual_revenue.reason == "FY2025 incomplete: Q4 missing");
+    // Nothing recorded for FY2026 yet: the fallback is the year just ended, to date.
+    CHECK(m.ytd_year == 2025);
+    CHECK(m.ytd_months == 9);
+    CHECK(m.ytd_revenue->cents == 600000);
+    // 6,000 x 12 / 9 = 8,000
+    CHECK(m.run_rate->cents == 800000);
+
+    // Once FY2026 has a quarter, it is the year to date (a quarter still running counts).
+    a.performance->financials.push_back(row("2026-Q1", 250000));
+    a.performance->financials.push_back(row("2026-Q3", 999999));  // not begun: left out
+    const AccountMetrics n = compute_account_metrics(a, settings(), day("2026-02-15"));
+    CHECK(n.ytd_year == 2026);
+    CHECK(n.ytd_months == 3);
+    CHECK(n.ytd_revenue->cents == 250000);
+    CHECK(n.run_rate->cents == 1000000);  // 2,500 x 12 / 3
+
+    a.performance->financials = {row("2025-01", 1), row("2025-02", 1), row("2025-05", 1)};
+    const AccountMetrics k = compute_account_metrics(a, settings(), day("2026-01-01"));
+    CHECK(k.annual_revenue.reason ==
+          "FY2025 incomplete: 2025-03, 2025-04, 2025-06 and 6 more months missing");
+    CHECK(k.ytd_months == 3);
+
+    a.performance.reset();
+    CHECK(compute_account_metrics(a, settings(), day("2026-01-01")).run_rate.reason ==
+          "no performance.yaml");
 }
 
 TEST_CASE("months and quarters of a fiscal year starting in April") {

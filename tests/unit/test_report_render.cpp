@@ -197,3 +197,44 @@ TEST_CASE("sort_rows: numbers by value, text by text, empty cells last") {
     CHECK(names() == "abcd");
     CHECK_FALSE(sort_rows(t, "nope", false));
 }
+
+TEST_CASE("a grid with a heading row, and blocks for people or for machines only") {
+    Report r;
+    r.kind = "grid";
+    r.title = "Grid";
+    Table grid;
+    grid.key = "swot_grid";
+    grid.title = "SWOT";
+    grid.columns = {{"helpful", "Strengths", "", false, true, false},
+                    {"harmful", "Weaknesses", "", false, true, false}};
+    grid.rows = {{Cell::of("Installed base"), Cell::of("Slow response")},
+                 {Cell::of("Opportunities"), Cell::of("Threats")},
+                 {Cell::of("Energy add-on"), Cell::of("")}};
+    grid.heading_rows = {1};
+    grid.human_only = true;
+    Table items;
+    items.key = "swot";
+    items.title = "SWOT items";
+    items.columns = {{"quadrant", "Quadrant", "", false, false, false}};
+    items.rows = {{Cell::of("strength")}};
+    items.machine_only = true;
+    r.blocks.push_back(grid);
+    r.blocks.push_back(items);
+
+    CHECK(render_report_table(r, {}) ==
+          "Grid\n"
+          "\n"
+          "SWOT\n"
+          "Strengths       Weaknesses\n"
+          "--------------  -------------\n"
+          "Installed base  Slow response\n"
+          "Opportunities   Threats\n"
+          "--------------  -------------\n"
+          "Energy add-on\n");
+    const std::string md = render_report_markdown(r);
+    CHECK(md.find("| **Opportunities** | **Threats** |") != std::string::npos);
+    CHECK(md.find("SWOT items") == std::string::npos);
+    const std::string json = render_report_json(r);
+    CHECK(json.find("swot_grid") == std::string::npos);
+    CHECK(json.find("\"quadrant\": \"strength\"") != std::string::npos);
+}

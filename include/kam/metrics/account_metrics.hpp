@@ -21,15 +21,23 @@ struct AccountMetrics {
     bool incomplete = false;  // the account had load errors: figures are from what could be read
 
     Figure<Money> annual_revenue, prior_revenue;
+    // Revenue to date of the running fiscal year (or, while it has no row yet,
+    // of fiscal_year) and its run rate; see year_to_date() in fiscal.hpp.
+    int ytd_year = 0, ytd_months = 0;
+    Figure<Money> ytd_revenue, run_rate;
     Figure<Fixed> growth_pct, margin_pct;
     Figure<Money> acv;
     Figure<Date> next_renewal, notice_deadline;
     std::string next_renewal_contract;  // id of the contract that renews next
+    Figure<Money> next_renewal_value;   // its annual_value
     Figure<Money> pipeline, weighted_pipeline;
-    Figure<Fixed> win_rate_pct;
+    Figure<Fixed> win_rate_pct, win_rate_value_pct;
     int won = 0, lost = 0;  // opportunities closed in the 365 days to as-of: win_rate_pct's counts
+    Money won_value, lost_value;       // their values: win_rate_value_pct's sums
+    std::string won_lost_value_error;  // why the sums are unknown (no exchange rate)
     Figure<int64_t> risk_exposure, max_risk;
-    Figure<Fixed> nps, csat;  // csat with two decimals
+    Figure<Fixed> nps, csat;    // csat with two decimals
+    int nps_n = 0, csat_n = 0;  // the survey answers nps and csat are taken over
     Figure<int64_t> days_since_review;
     Figure<Fixed> coverage_pct;
     Completeness completeness;  // completeness_pct is completeness.pct
@@ -47,7 +55,22 @@ bool in_window(Date day, Date as_of, int days);
 // `currency`, else empty (the base currency).
 std::string account_currency(const Account& account);
 
+// won / (won + lost) x 100, by count or by value; empty when nothing was
+// won or lost in the 365 days to `as_of`.
+Figure<Fixed> win_rate(int128 won, int128 lost, Date as_of);
+// By value, over `closed` opportunities worth won_value + lost_value; empty
+// with `error` (a missing exchange rate) or when they are worth 0.
+Figure<Fixed> win_rate_by_value(Money won_value, Money lost_value, int64_t closed,
+                                const std::string& error, Date as_of);
+
 AccountMetrics compute_account_metrics(const Account& account, const PortfolioSettings& settings,
                                        Date as_of);
+
+// The same figures with the account's own currency as the base: its amounts
+// exactly, amounts in any other currency unknown (kam.yaml gives rates to
+// the base only). For an account whose currency is the base, the figures.
+AccountMetrics compute_account_metrics_in_own_currency(const Account& account,
+                                                       const PortfolioSettings& settings,
+                                                       Date as_of);
 
 }  // namespace kam

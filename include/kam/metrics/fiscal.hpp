@@ -42,4 +42,18 @@ Figure<YearAmounts> fiscal_year_amounts(const std::vector<Financial>& financials
                                         int start_month, const Converter& fx,
                                         std::string_view account_currency);
 
+// Revenue to date: the rows of fiscal year `year` (its months when it has
+// any, else its quarters; a `YYYY` row is left out) whose period has begun by
+// the as-of day, and the months they cover (3 a quarter, 1 a month).
+struct YearToDate {
+    int year = 0;
+    Money revenue;
+    int months = 0;
+};
+Figure<YearToDate> year_to_date(const std::vector<Financial>& financials, int year, Date as_of,
+                                int start_month, const Converter& fx,
+                                std::string_view account_currency);
+// The run rate: revenue x 12 / months, rounded half away from zero to cents.
+Figure<Money> run_rate(const YearToDate& ytd);
+
 }  // namespace kam

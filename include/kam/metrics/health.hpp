@@ -19,10 +19,12 @@
 // Default weights nps 25, coverage 20, risk 20, delivery 20, review 15;
 // kam.yaml `health_weights` overrides any of them (0 leaves a part out;
 // weights are taken to six decimals).
-// Missing parts are left out and the remaining weights renormalised:
-// health = sum(weight x part) / sum(weight) over the parts present, computed
-// exactly from the parts as shown (one decimal) and rounded half away from
-// zero to a whole number. No part present: no health.
+// A missing part counts 0, so that missing data never raises health:
+// health = sum(weight x part over the parts present) / sum(weight over all
+// parts), computed exactly from the parts as shown (one decimal) and rounded
+// half away from zero to a whole number. data_pct = sum(weight over the parts
+// present) / sum(weight over all parts) x 100, one decimal: how much of
+// health rests on data. Below k_health_min_data_pct health is unknown.
 #include <array>
 #include <map>
 #include <optional>
@@ -33,6 +35,8 @@
 #include "kam/metrics/figure.hpp"
 
 namespace kam {
+
+inline constexpr int k_health_min_data_pct = 50;
 
 inline constexpr std::array<std::string_view, 5> k_health_part_names = {"nps", "coverage", "risk",
                                                                         "delivery", "review"};
@@ -65,6 +69,7 @@ struct HealthPart {
 struct Health {
     std::array<HealthPart, 5> parts;  // in k_health_part_names order
     Figure<int64_t> score;            // 0-100
+    Fixed data_pct;                   // share of the weight on parts present, one decimal
 };
 
 // Weights: the defaults, then any given in kam.yaml.

@@ -56,6 +56,12 @@ struct Person {
     // Still a contact at the client on `as_of`: coverage and contact checks count
     // only these. A person who left stays in the file, so history keeps its references.
     bool current(Date as_of) const { return !left_on || *left_on > as_of; }
+    // A current decision-maker with no last_contact, or none in the `every_days`
+    // (policy.contact_every_days) before the as-of day.
+    bool stale(Date as_of, int every_days) const {
+        return role == "decision-maker" && current(as_of) &&
+               (!last_contact || as_of - *last_contact > every_days);
+    }
 };
 
 struct Supplier {
@@ -145,13 +151,20 @@ struct Contract {
     std::optional<std::string> currency;
     std::optional<int64_t> notice_days;
     std::optional<bool> auto_renew;
+    std::optional<int64_t> renewal_term_months;  // as written; see current_end()
     std::vector<Sla> slas;
     Pos pos, id_pos, status_pos, end_pos, currency_pos;
 
-    std::optional<Date> notice_deadline() const {
-        if (!end) return std::nullopt;
-        return *end - static_cast<int>(notice_days.value_or(0));
-    }
+    static constexpr int k_default_renewal_term_months = 12;
+
+    // The last day of the term the contract is in on the as-of day: `end` as
+    // written, except that an auto-renewing contract whose end has passed
+    // rolls forward term by term (renewal_term_months, default 12), each term
+    // starting the day after the previous one ended, until a term ends on or
+    // after the as-of day. Absent without an end (open-ended).
+    std::optional<Date> current_end(Date as_of) const;
+    // current_end minus notice_days (0 when absent).
+    std::optional<Date> notice_deadline(Date as_of) const;
 };
 
 struct Financial {
@@ -167,6 +180,13 @@ struct ScorecardRow {
     std::string perspective, measure, unit, better;
     double target = 0;
     std::optional<double> actual;
+
+    // Whether the measure reaches its target (at or past it, the better way);
+    // unknown without an actual.
+    std::optional<bool> met() const {
+        if (!actual) return std::nullopt;
+        return better == "lower" ? *actual <= target : *actual >= target;
+    }
 };
 
 struct DeliveryIssue {

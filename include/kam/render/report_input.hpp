@@ -1,7 +1,9 @@
 #pragma once
 // What report builders start from: the settings, the as-of day, every
 // account with its figures (computed once) and the accounts to show.
+#include <initializer_list>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kam/metrics/account_metrics.hpp"
@@ -22,6 +24,14 @@ std::vector<Item> report_meta(const ReportInput& input);
 
 // The account's name, or its slug when the cover sheet gave none.
 std::string display_name(const Account& account);
+
+// Names the currency in the titles of the money columns `keys` ("Value
+// (EUR)"; the terminal keeps its short title, over the table's note naming
+// the currency) and in the labels of the money figures `keys`.
+void name_currency(Table& table, std::initializer_list<std::string_view> keys,
+                   std::string_view currency);
+void name_currency(FigureList& figures, std::initializer_list<std::string_view> keys,
+                   std::string_view currency);
 
 // Colour hints shared by the reports.
 Tone health_tone(const Figure<int64_t>& health);

@@ -76,6 +76,12 @@ struct Table {
     std::vector<std::vector<Cell>> rows;
     std::string empty_text = "none";  // printed by the human formats when there are no rows
     std::vector<std::string> notes;   // printed under the table by the human formats
+    // Rows printed like the header (a grid such as the SWOT's 2x2 has two).
+    std::vector<size_t> heading_rows;
+    bool machine_only = false;  // in json only (the human formats show it another way)
+    bool human_only = false;    // in the table, markdown and html only
+
+    bool heading(size_t row) const;
 };
 
 struct Item {
@@ -92,6 +98,10 @@ struct FigureList {
 };
 
 using Block = std::variant<FigureList, Table>;
+
+// Whether the human formats (table, markdown, html) or JSON print a block.
+bool for_humans(const Block& block);
+bool for_machines(const Block& block);
 
 // Sorts the rows by the column named `key`: numbers by value, text and dates
 // by their text; empty cells last either way. Stable. False when no column has

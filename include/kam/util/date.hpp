@@ -25,6 +25,9 @@ struct Date {
 
 bool is_leap_year(int year);
 unsigned days_in_month(int year, unsigned month);
+// The same day of the month `months` later (earlier when negative), the
+// month's last day when it is shorter.
+Date add_months(Date day, int64_t months);
 
 // Exactly YYYY-MM-DD naming a real day (2025-02-29 is refused).
 std::optional<Date> parse_date(std::string_view text);

@@ -180,17 +180,17 @@ class AccountChecker {
         if (!a_.contracts) return;
         for (const Contract& k : *a_.contracts) {
             if (k.status != "active" || !k.end) continue;
-            if (*k.end < ctx_.as_of) {
+            if (*k.current_end(ctx_.as_of) < ctx_.as_of) {
                 add("contracts.yaml", k.end_pos, "contract-expired",
                     fmt::format("contract {} is active but ended on {}", k.id, k.end->to_string()),
                     "set its status to expired, renewing or terminated, or correct the end date");
             } else if (!k.auto_renew.value_or(false) && k.notice_days &&
-                       *k.notice_deadline() < ctx_.as_of) {
+                       *k.notice_deadline(ctx_.as_of) < ctx_.as_of) {
                 add("contracts.yaml", k.end_pos, "notice-passed",
                     fmt::format(
                         "the notice deadline of contract {} ({}, {} days before its end) has "
                         "passed",
-                        k.id, k.notice_deadline()->to_string(), *k.notice_days));
+                        k.id, k.notice_deadline(ctx_.as_of)->to_string(), *k.notice_days));
             }
         }
     }
@@ -240,11 +240,11 @@ class AccountChecker {
         if (a_.profile && a_.cover.status != "lost") {
             const int every = ctx_.settings.policy.contact_every_days;
             for (const Person& p : a_.profile->people) {
-                if (p.role != "decision-maker" || !p.current(ctx_.as_of)) continue;
+                if (!p.stale(ctx_.as_of, every)) continue;
                 if (!p.last_contact)
                     add("profile.yaml", p.pos, "contact-stale",
                         fmt::format("decision-maker {} has no last_contact on record", p.id));
-                else if (ctx_.as_of - *p.last_contact > every)
+                else
                     add("profile.yaml", p.last_contact_pos, "contact-stale",
                         fmt::format(
                             "decision-maker {} was last contacted {} days ago (policy: every {} "

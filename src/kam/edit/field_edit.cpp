@@ -15,6 +15,7 @@
 #include "kam/io/yaml_text.hpp"
 #include "kam/portfolio/load.hpp"
 #include "kam/util/error.hpp"
+#include "kam/util/money.hpp"
 #include "kam/util/scalar.hpp"
 
 namespace kam {
@@ -58,8 +59,11 @@ void to_yaml(const Node& n, int indent, std::string& out) {
     }
 }
 
-// JSON typed by the schema: numbers and booleans as such; money as an exact
-// decimal string (never a float); everything else as text.
+// JSON typed by the schema, as kam(1) says: integers, numbers and booleans as
+// such; money as a number, like the report JSON: whole units as an integer,
+// an amount with cents as its exact two-decimal value (1500000.5); a value
+// that is not of its type (already an error of validate) and everything else
+// as text.
 nlohmann::ordered_json to_json(const Node& n, const FieldSpec* field, const Schema* schema) {
     using json = nlohmann::ordered_json;
     if (n.is_mapping()) {
@@ -93,6 +97,12 @@ nlohmann::ordered_json to_json(const Node& n, const FieldSpec* field, const Sche
                 break;
             case FieldType::boolean:
                 if (auto v = parse_bool(n.value)) return *v;
+                break;
+            case FieldType::money:
+                if (auto v = parse_money(n.value)) {
+                    if (v->cents % 100 == 0) return v->cents / 100;
+                    return static_cast<double>(v->cents) / 100;
+                }
                 break;
             default:
                 break;

@@ -23,6 +23,21 @@ std::string account_currency(const Account& a) {
     return a.cover.currency.value_or(std::string());
 }
 
+Figure<Fixed> win_rate(int128 won, int128 lost, Date as_of) {
+    if (won + lost == 0)
+        return Figure<Fixed>::none(
+            fmt::format("no opportunity won or lost in the 365 days to {}", as_of.to_string()));
+    return Figure<Fixed>::of(percent_of(won, won + lost));
+}
+
+Figure<Fixed> win_rate_by_value(Money won_value, Money lost_value, int64_t closed,
+                                const std::string& error, Date as_of) {
+    if (!error.empty()) return Figure<Fixed>::none(error);
+    if (closed > 0 && won_value.cents + lost_value.cents == 0)
+        return Figure<Fixed>::none("the opportunities won and lost are worth 0");
+    return win_rate(won_value.cents, lost_value.cents, as_of);
+}
+
 namespace {
 
 bool in_force(const Contract& k) {
@@ -79,7 +94,9 @@ class Calculator {
     void revenue() {
         const int fy = latest_complete_fiscal_year(as_of_, s_.fiscal_year_start);
         m_.fiscal_year = fy;
+        m_.ytd_year = fy + 1;
         if (!a_.performance) {
+            m_.ytd_revenue = m_.run_rate = none<Money>("no performance.yaml");
             m_.annual_revenue = m_.prior_revenue = none<Money>("no performance.yaml");
             m_.growth_pct = m_.margin_pct = none<Fixed>("no performance.yaml");
             return;
@@ -89,6 +106,19 @@ class Calculator {
         const auto prior = fiscal_year_amounts(rows, fy - 1, s_.fiscal_year_start, fx_, currency_);
         m_.annual_revenue = year ? Figure<Money>::of(year->revenue) : none<Money>(year.reason);
         m_.prior_revenue = prior ? Figure<Money>::of(prior->revenue) : none<Money>(prior.reason);
+        auto ytd = year_to_date(rows, fy + 1, as_of_, s_.fiscal_year_start, fx_, currency_);
+        if (ytd && ytd->months == 0) {
+            auto before = year_to_date(rows, fy, as_of_, s_.fiscal_year_start, fx_, currency_);
+            if (!before || before->months > 0) ytd = std::move(before);
+        }
+        if (ytd) {
+            m_.ytd_year = ytd->year;
+            m_.ytd_months = ytd->months;
+            m_.ytd_revenue = ytd->months == 0 ? run_rate(*ytd) : Figure<Money>::of(ytd->revenue);
+            m_.run_rate = run_rate(*ytd);
+        } else {
+            m_.ytd_revenue = m_.run_rate = none<Money>(ytd.reason);
+        }
 
         if (!year)
             m_.growth_pct = none<Fixed>(year.reason);
@@ -117,11 +147,15 @@ class Calculator {
         if (!a_.contracts) {
             m_.acv = none<Money>("no contracts.yaml");
             m_.next_renewal = m_.notice_deadline = none<Date>("no contracts.yaml");
+            m_.next_renewal_value = none<Money>("no contracts.yaml");
             return;
         }
         Money acv;
         std::string acv_error;
         const Contract* next = nullptr;
+        Date next_end;
+        Money next_value;
+        std::string next_value_error;
         for (const Contract& k : *a_.contracts) {
             if (!in_force(k)) continue;
             for (const Sla& sla : k.slas) {
@@ -129,37 +163,54 @@ class Calculator {
                 ++in_.slas_measured;
                 if (!sla.breached()) ++in_.slas_met;
             }
-            if (k.annual_value && acv_error.empty()) {
+            Money value;
+            std::string value_error =
+                k.annual_value ? "" : fmt::format("contract {} has no annual_value", k.id);
+            if (k.annual_value) {
                 auto v = fx_.to_base(*k.annual_value, currency_of(k.currency));
                 if (v)
-                    acv += *v;
+                    value = *v;
                 else
-                    acv_error = v.error();
+                    value_error = v.error();
+                if (acv_error.empty()) {
+                    if (v)
+                        acv += *v;
+                    else
+                        acv_error = v.error();
+                }
             }
-            if (!k.end || *k.end < as_of_) continue;
+            const std::optional<Date> end = k.current_end(as_of_);
+            if (!end || *end < as_of_) continue;
             // Ties on the end day: the earliest notice deadline is the one that matters.
-            if (!next || *k.end < *next->end ||
-                (*k.end == *next->end && k.notice_days.value_or(0) > next->notice_days.value_or(0)))
+            if (!next || *end < next_end ||
+                (*end == next_end && k.notice_days.value_or(0) > next->notice_days.value_or(0))) {
                 next = &k;
+                next_end = *end;
+                next_value = value;
+                next_value_error = value_error;
+            }
         }
         m_.acv = acv_error.empty() ? Figure<Money>::of(acv) : none<Money>(acv_error);
         if (!next) {
             const std::string why = fmt::format(
                 "no active or renewing contract ends on or after {}", as_of_.to_string());
             m_.next_renewal = m_.notice_deadline = none<Date>(why);
+            m_.next_renewal_value = none<Money>(why);
             return;
         }
-        m_.next_renewal = Figure<Date>::of(*next->end);
+        m_.next_renewal = Figure<Date>::of(next_end);
         m_.next_renewal_contract = next->id;
+        m_.next_renewal_value = next_value_error.empty() ? Figure<Money>::of(next_value)
+                                                         : none<Money>(next_value_error);
         m_.notice_deadline =
-            next->notice_days ? Figure<Date>::of(*next->notice_deadline())
+            next->notice_days ? Figure<Date>::of(*next->notice_deadline(as_of_))
                               : none<Date>(fmt::format("contract {} has no notice_days", next->id));
     }
 
     void sales() {
         if (!a_.opportunities) {
             m_.pipeline = m_.weighted_pipeline = none<Money>("no sales.yaml");
-            m_.win_rate_pct = none<Fixed>("no sales.yaml");
+            m_.win_rate_pct = m_.win_rate_value_pct = none<Fixed>("no sales.yaml");
             return;
         }
         Money pipeline, weighted;
@@ -167,8 +218,14 @@ class Calculator {
         int won = 0, lost = 0;
         for (const Opportunity& o : *a_.opportunities) {
             if ((o.stage == "won" || o.stage == "lost") && o.close &&
-                in_window(*o.close, as_of_, 365))
+                in_window(*o.close, as_of_, 365)) {
                 ++(o.stage == "won" ? won : lost);
+                auto v = fx_.to_base(o.value, currency_of(o.currency));
+                if (!v)
+                    m_.won_lost_value_error = v.error();
+                else
+                    (o.stage == "won" ? m_.won_value : m_.lost_value) += *v;
+            }
             if (!open_stage(o.stage) || !error.empty()) continue;
             auto v = fx_.to_base(o.value, currency_of(o.currency));
             if (!v) {
@@ -189,11 +246,9 @@ class Calculator {
         m_.weighted_pipeline = error.empty() ? Figure<Money>::of(weighted) : none<Money>(error);
         m_.won = won;
         m_.lost = lost;
-        m_.win_rate_pct =
-            won + lost == 0
-                ? none<Fixed>(fmt::format("no opportunity won or lost in the 365 days to {}",
-                                          as_of_.to_string()))
-                : Figure<Fixed>::of(percent_of(won, won + lost));
+        m_.win_rate_pct = win_rate(won, lost, as_of_);
+        m_.win_rate_value_pct = win_rate_by_value(m_.won_value, m_.lost_value, won + lost,
+                                                  m_.won_lost_value_error, as_of_);
     }
 
     void risks() {
@@ -233,6 +288,8 @@ class Calculator {
             }
             if (s.csat) csats.push_back(decimal_from_double(*s.csat));
         }
+        m_.nps_n = in_.responses;
+        m_.csat_n = static_cast<int>(csats.size());
         if (in_.responses == 0) {
             in_.nps_reason = fmt::format("no survey with an nps in the last {} days", window);
             m_.nps = none<Fixed>(in_.nps_reason);
@@ -308,6 +365,19 @@ class Calculator {
 AccountMetrics compute_account_metrics(const Account& account, const PortfolioSettings& settings,
                                        Date as_of) {
     return Calculator(account, settings, as_of).run();
+}
+
+AccountMetrics compute_account_metrics_in_own_currency(const Account& account,
+                                                       const PortfolioSettings& settings,
+                                                       Date as_of) {
+    const std::string own = account_currency(account);
+    if (own.empty() || own == settings.currency)
+        return compute_account_metrics(account, settings, as_of);
+    PortfolioSettings s = settings;
+    s.currency = own;
+    s.fx.clear();
+    s.fx_text.clear();
+    return compute_account_metrics(account, s, as_of);
 }
 
 }  // namespace kam

@@ -61,16 +61,17 @@ class Collector {
                                 *sla.actual, sla.unit.empty() ? "" : " " + sla.unit, sla.target,
                                 sla.unit.empty() ? "" : " " + sla.unit,
                                 sla.better == "lower" ? "lower" : "higher"));
-        if (!k.end || *k.end < as_of_) return;
+        const std::optional<Date> end = k.current_end(as_of_);
+        if (!end || *end < as_of_) return;
         const int horizon = s_.policy.renewal_horizon_days;
-        const int64_t to_end = *k.end - as_of_;
+        const int64_t to_end = *end - as_of_;
         const bool auto_renew = k.auto_renew.value_or(false);
         if (to_end <= horizon)
-            add(AlertKind::renewal, index, k.end, to_end <= k_urgent_days,
+            add(AlertKind::renewal, index, end, to_end <= k_urgent_days,
                 fmt::format("{} {} ends{}", k.id, k.title,
                             auto_renew ? ", renews automatically" : ""));
         if (auto_renew || !k.notice_days) return;
-        const Date deadline = *k.notice_deadline();
+        const Date deadline = *k.notice_deadline(as_of_);
         const int64_t to_deadline = deadline - as_of_;
         if (to_deadline > horizon) return;
         add(AlertKind::notice, index, deadline, to_deadline <= k_urgent_days,

@@ -39,7 +39,76 @@ bool in_year(const Period& p, int year, int start_month) {
     return false;
 }
 
+std::string listed(const std::vector<std::string>& items, std::string_view noun) {
+    if (items.size() == 1) return items[0];
+    if (items.size() <= 3)
+        return fmt::format("{} and {}", fmt::join(items.begin(), items.end() - 1, ", "),
+                           items.back());
+    return fmt::format("{} and {} more {}", fmt::join(items.begin(), items.begin() + 3, ", "),
+                       items.size() - 3, noun);
+}
+
+std::string missing_quarters(const std::vector<const Financial*>& quarters) {
+    std::vector<std::string> missing;
+    for (int q = 1; q <= 4; ++q) {
+        bool found = false;
+        for (const Financial* f : quarters) found |= f->period.index == q;
+        if (!found) missing.push_back(fmt::format("Q{}", q));
+    }
+    return listed(missing, "quarters");
+}
+
+std::string missing_months(const std::vector<const Financial*>& months, int year, int start_month) {
+    std::vector<std::string> missing;
+    const Date first = fiscal_year(year, start_month).first;
+    for (int i = 0; i < 12; ++i) {
+        const Date m = add_months(first, i);
+        bool found = false;
+        for (const Financial* f : months)
+            found |= f->period.year == m.year() && f->period.index == static_cast<int>(m.month());
+        if (!found) missing.push_back(m.to_string().substr(0, 7));
+    }
+    return listed(missing, "months");
+}
+
+// The first day of a quarter or month period.
+Date period_start(const Period& p, int start_month) {
+    if (p.kind == Period::Kind::month)
+        return Date::from_ymd(p.year, static_cast<unsigned>(p.index), 1);
+    return add_months(fiscal_year(p.year, start_month).first, 3 * (p.index - 1));
+}
+
 }  // namespace
+
+Figure<YearToDate> year_to_date(const std::vector<Financial>& financials, int year, Date as_of,
+                                int start_month, const Converter& fx,
+                                std::string_view account_currency) {
+    std::vector<const Financial*> quarters, months;
+    for (const Financial& f : financials) {
+        if (f.period.kind == Period::Kind::year || !in_year(f.period, year, start_month)) continue;
+        if (period_start(f.period, start_month) > as_of) continue;
+        (f.period.kind == Period::Kind::month ? months : quarters).push_back(&f);
+    }
+    const auto& rows = months.empty() ? quarters : months;
+    YearToDate out;
+    out.year = year;
+    for (const Financial* f : rows) {
+        auto revenue =
+            fx.to_base(f->revenue, f->currency ? std::string_view(*f->currency) : account_currency);
+        if (!revenue) return Figure<YearToDate>::none(revenue.error());
+        out.revenue += *revenue;
+        out.months += months.empty() ? 3 : 1;
+    }
+    return Figure<YearToDate>::of(out);
+}
+
+Figure<Money> run_rate(const YearToDate& ytd) {
+    if (ytd.months == 0)
+        return Figure<Money>::none(
+            fmt::format("no revenue recorded for {} yet", fiscal_year_label(ytd.year)));
+    return Figure<Money>::of(Money{
+        static_cast<int64_t>(round_div(static_cast<int128>(ytd.revenue.cents) * 12, ytd.months))});
+}
 
 Figure<YearAmounts> fiscal_year_amounts(const std::vector<Financial>& financials, int year,
                                         int start_month, const Converter& fx,
@@ -73,10 +142,10 @@ Figure<YearAmounts> fiscal_year_amounts(const std::vector<Financial>& financials
             return Figure<YearAmounts>::none(fmt::format("no revenue for {}", label));
         if (months.empty())
             return Figure<YearAmounts>::none(
-                fmt::format("{} has {} of 4 quarters", label, quarters.size()));
+                fmt::format("{} incomplete: {} missing", label, missing_quarters(quarters)));
         if (quarters.empty())
-            return Figure<YearAmounts>::none(
-                fmt::format("{} has {} of 12 months", label, months.size()));
+            return Figure<YearAmounts>::none(fmt::format(
+                "{} incomplete: {} missing", label, missing_months(months, year, start_month)));
         return Figure<YearAmounts>::none(fmt::format(
             "{} mixes quarters and months; give all four quarters or all twelve months", label));
     }

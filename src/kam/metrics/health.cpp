@@ -72,22 +72,30 @@ Health compute_health(const HealthInputs& in, const std::array<Decimal, 5>& weig
                {k_health_part_names[2], risk_part(in), weights[2]},
                {k_health_part_names[3], delivery_part(in), weights[3]},
                {k_health_part_names[4], review_part(in), weights[4]}}},
+             {},
              {}};
     // Weights are taken to six decimals (micro-units) so that any two share a
     // scale and the sums below stay far inside 128 bits.
-    int128 num = 0, den = 0;
+    int128 num = 0, present = 0, all = 0;
     for (const HealthPart& p : h.parts) {
-        if (!p.score || p.weight.units <= 0) continue;
+        if (p.weight.units <= 0) continue;
         int128 scale = 1;
         for (int i = 0; i < p.weight.scale; ++i) scale *= 10;
         const int128 w = round_div(p.weight.units * 1'000'000, scale);
+        all += w;
+        if (!p.score) continue;  // counts 0: a missing part never raises health
         num += w * p.score->units;
-        den += w;
+        present += w;
     }
-    if (den == 0)
-        h.score = Figure<int64_t>::none("no part of health can be computed");
+    h.data_pct = all == 0 ? Fixed{0, 1} : percent_of(present, all);
+    if (present == 0)
+        h.score = Figure<int64_t>::none("no part of health rests on data");
+    else if (present * 100 < all * k_health_min_data_pct)
+        h.score = Figure<int64_t>::none(
+            fmt::format("only {}% of the weight of health rests on data (needs {}%)",
+                        h.data_pct.to_string(), k_health_min_data_pct));
     else
-        h.score = Figure<int64_t>::of(static_cast<int64_t>(round_div(num, den * 10)));
+        h.score = Figure<int64_t>::of(static_cast<int64_t>(round_div(num, all * 10)));
     return h;
 }
 

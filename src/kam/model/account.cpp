@@ -15,6 +15,24 @@ double Opportunity::effective_probability() const {
     return 0;
 }
 
+std::optional<Date> Contract::current_end(Date as_of) const {
+    if (!end || *end >= as_of || !auto_renew.value_or(false)) return end;
+    const int64_t term = renewal_term_months.value_or(k_default_renewal_term_months);
+    if (term <= 0) return end;
+    // The k-th renewal ends the day before the day k terms after the first day
+    // after `end`; counted from `end` so that month ends do not drift.
+    const Date first = *end + 1;
+    Date last = *end;
+    for (int64_t k = 1; last < as_of; ++k) last = add_months(first, k * term) - 1;
+    return last;
+}
+
+std::optional<Date> Contract::notice_deadline(Date as_of) const {
+    const auto last = current_end(as_of);
+    if (!last) return std::nullopt;
+    return *last - static_cast<int>(notice_days.value_or(0));
+}
+
 bool Account::has_file(std::string_view section) const {
     return std::find(present_files.begin(), present_files.end(), section) != present_files.end();
 }

@@ -310,6 +310,8 @@ std::vector<Contract> build_contracts(const Node& root) {
         c.notice_days = r.integer("notice_days");
         if (c.notice_days && *c.notice_days < 0) c.notice_days.reset();
         c.auto_renew = r.boolean("auto_renew");
+        c.renewal_term_months = r.integer("renewal_term_months");
+        if (c.renewal_term_months && *c.renewal_term_months < 1) c.renewal_term_months.reset();
         c.owner = r.text("owner");
         for (const Node* s : r.list("slas")) {
             Fields q(*s);

@@ -284,6 +284,8 @@ constexpr FieldSpec k_contract_fields[] = {
     typed("currency", T::currency, "currency of annual_value"),
     ranged("notice_days", T::integer, 0, 36500, "notice period in days (at most 100 years)"),
     typed("auto_renew", T::boolean, "renews itself unless notice is given"),
+    ranged("renewal_term_months", T::integer, 1, 1200,
+           "months each automatic renewal adds (default 12)"),
     text("owner", "owner"),
     nested("slas", T::object_list, k_sla, "service levels"),
 };

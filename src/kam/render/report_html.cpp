@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "kam/metrics/health.hpp"
 #include "kam/render/report_svg.hpp"
 
 namespace kam {
@@ -56,11 +57,16 @@ void table_html(const Table& t, std::string& out) {
                 out += fmt::format("<th{}>{}</th>", c.numeric ? " class=\"num\"" : "",
                                    title_text(c.title));
         out += "</tr></thead>\n<tbody>\n";
-        for (const auto& row : t.rows) {
+        for (size_t r = 0; r < t.rows.size(); ++r) {
+            const auto& row = t.rows[r];
             out += "<tr>";
             for (size_t i = 0; i < t.columns.size(); ++i) {
                 if (t.columns[i].machine_only) continue;
                 const Cell& c = row[i];
+                if (t.heading(r)) {
+                    out += "<th>" + html_escape(human_text(c)) + "</th>";
+                    continue;
+                }
                 // An empty figure keeps its reason as a tooltip.
                 const std::string title =
                     c.reason.empty() ? "" : fmt::format(" title=\"{}\"", html_escape(c.reason));
@@ -180,16 +186,17 @@ std::string charts(const HtmlPage& p) {
 std::string render_report_html_blocks(const Report& r, int level) {
     std::string out;
     for (const Block& b : r.blocks)
-        std::visit(
-            [&](const auto& block) {
-                if (!block.title.empty())
-                    out += fmt::format("<h{0}>{1}</h{0}>\n", level, html_escape(block.title));
-                if constexpr (std::is_same_v<std::decay_t<decltype(block)>, Table>)
-                    table_html(block, out);
-                else
-                    figures_html(block, out);
-            },
-            b);
+        if (for_humans(b))
+            std::visit(
+                [&](const auto& block) {
+                    if (!block.title.empty())
+                        out += fmt::format("<h{0}>{1}</h{0}>\n", level, html_escape(block.title));
+                    if constexpr (std::is_same_v<std::decay_t<decltype(block)>, Table>)
+                        table_html(block, out);
+                    else
+                        figures_html(block, out);
+                },
+                b);
     return out;
 }
 
@@ -217,12 +224,14 @@ std::string render_html_page(const HtmlPage& p) {
     if (const Table* t = find_table(p.summary, "accounts")) {
         out += "<section>\n<h2>Health</h2>\n";
         table_html(pick(*t, "health", "Health",
-                        {"name", "health", "health_nps", "health_coverage", "health_risk",
-                         "health_delivery", "health_review"}),
+                        {"name", "health", "health_data_pct", "health_nps", "health_coverage",
+                         "health_risk", "health_delivery", "health_review"}),
                    out);
-        out +=
-            "<p class=\"note\">Health is the weighted mean of the parts present "
-            "(kam-metrics(7)).</p>\n</section>\n";
+        out += fmt::format(
+            "<p class=\"note\">Health is the weighted mean of its parts, a missing part "
+            "counting 0; it is unknown when less than {}% of its weight rests on data "
+            "(kam-metrics(7)).</p>\n</section>\n",
+            k_health_min_data_pct);
         out += "<section>\n<h2>Accounts</h2>\n";
         table_html(*t, out);
         out += "</section>\n";

@@ -1,5 +1,8 @@
 #include "kam/render/report_input.hpp"
 
+#include <fmt/format.h>
+#include <algorithm>
+
 #include "kam/metrics/fiscal.hpp"
 
 namespace kam {
@@ -14,6 +17,29 @@ std::vector<Item> report_meta(const ReportInput& in) {
          Cell::of(fiscal_year_label(
              latest_complete_fiscal_year(in.as_of, in.settings.fiscal_year_start)))},
     };
+}
+
+namespace {
+
+bool listed(std::initializer_list<std::string_view> keys, std::string_view key) {
+    return std::find(keys.begin(), keys.end(), key) != keys.end();
+}
+
+}  // namespace
+
+void name_currency(Table& t, std::initializer_list<std::string_view> keys,
+                   std::string_view currency) {
+    for (Column& c : t.columns) {
+        if (!listed(keys, c.key)) continue;
+        if (c.short_title.empty()) c.short_title = c.title;
+        c.title = fmt::format("{} ({})", c.title, currency);
+    }
+}
+
+void name_currency(FigureList& f, std::initializer_list<std::string_view> keys,
+                   std::string_view currency) {
+    for (Item& i : f.items)
+        if (listed(keys, i.key)) i.label = fmt::format("{} ({})", i.label, currency);
 }
 
 std::string display_name(const Account& a) {

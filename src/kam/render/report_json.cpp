@@ -75,7 +75,8 @@ std::string render_report_json(const Report& report) {
     doc["report"] = report.kind;
     for (const Item& m : report.meta) doc[m.key] = value(m.value);
     for (const Block& b : report.blocks)
-        std::visit([&](const auto& block) { doc[block.key] = block_json(block); }, b);
+        if (for_machines(b))
+            std::visit([&](const auto& block) { doc[block.key] = block_json(block); }, b);
     return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 

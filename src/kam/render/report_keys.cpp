@@ -60,6 +60,8 @@ Report build_keys_report(const ReportInput& in, const PortfolioMetrics& whole) {
     t.notes.push_back(fmt::format(
         "Money in whole {}; revenue for FY{}. Unranked accounts (no annual revenue) come last.",
         in.settings.currency, whole.fiscal_year));
+    name_currency(t, {"annual_revenue"}, in.settings.currency);
+    name_currency(f, {"ranked_revenue"}, in.settings.currency);
     r.blocks.push_back(std::move(t));
     r.blocks.push_back(std::move(f));
     return r;

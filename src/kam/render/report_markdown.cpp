@@ -58,9 +58,12 @@ void write(const Table& t, std::string& out) {
             rule += t.columns[i].numeric ? " --: |" : " :-- |";
         }
         out += header + "\n" + rule + "\n";
-        for (const auto& row : t.rows) {
+        for (size_t r = 0; r < t.rows.size(); ++r) {
             std::string line = "|";
-            for (const size_t i : index) line += " " + md(human_text(row[i])) + " |";
+            for (const size_t i : index) {
+                const std::string text = md(human_text(t.rows[r][i]));
+                line += " " + (t.heading(r) && !text.empty() ? "**" + text + "**" : text) + " |";
+            }
             out += line + "\n";
         }
     }
@@ -92,6 +95,7 @@ std::string render_report_markdown(const Report& report) {
     for (const Item& m : report.meta)
         out += "- **" + md(m.label) + ":** " + md(human_text(m.value)) + "\n";
     for (const Block& b : report.blocks) {
+        if (!for_humans(b)) continue;
         std::visit(
             [&](const auto& block) {
                 out += "\n";

@@ -62,6 +62,20 @@ Cell Cell::of_number(double value) {
     return of_fixed(Fixed{static_cast<int64_t>(d.units), d.scale});
 }
 
+bool Table::heading(size_t row) const {
+    return std::find(heading_rows.begin(), heading_rows.end(), row) != heading_rows.end();
+}
+
+bool for_humans(const Block& block) {
+    const Table* t = std::get_if<Table>(&block);
+    return !t || !t->machine_only;
+}
+
+bool for_machines(const Block& block) {
+    const Table* t = std::get_if<Table>(&block);
+    return !t || !t->human_only;
+}
+
 namespace {
 
 std::string grouped(int64_t value) {

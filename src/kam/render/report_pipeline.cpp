@@ -89,6 +89,7 @@ Report build_pipeline_report(const ReportInput& in) {
                  {"owner", "Owner", "", false, true, false, 6}};
     t.empty_text = "no open opportunity";
     for (Row& row : rows) t.rows.push_back(std::move(row.cells));
+    name_currency(t, {"value", "weighted_value"}, in.settings.currency);
     t.notes.push_back(
         fmt::format("Money in whole {}; a close date in red has passed.", in.settings.currency));
     r.blocks.push_back(std::move(t));
@@ -100,6 +101,7 @@ Report build_pipeline_report(const ReportInput& in) {
                         {"count", "Opportunities", "Count", true, false, false},
                         {"pipeline", "Pipeline", "", true, false, false},
                         {"weighted_pipeline", "Weighted pipeline", "Weighted", true, false, false}};
+    name_currency(by_stage, {"pipeline", "weighted_pipeline"}, in.settings.currency);
     Stage total;
     for (size_t i = 0; i < 4; ++i) {
         const Stage& s = stages[i];
@@ -118,22 +120,32 @@ Report build_pipeline_report(const ReportInput& in) {
                         total.unknown, total.unknown == 1 ? "y" : "ies"));
     r.blocks.push_back(std::move(by_stage));
 
-    // The win rate of the accounts shown, from the counts behind each account's win_rate_pct.
+    // The win rate of the accounts shown, from the counts and values behind
+    // each account's win_rate_pct and win_rate_value_pct.
     int64_t won = 0, lost = 0;
+    Money won_value, lost_value;
+    std::string value_error;
     for (const size_t i : in.shown) {
-        won += in.metrics[i].won;
-        lost += in.metrics[i].lost;
+        const AccountMetrics& m = in.metrics[i];
+        won += m.won;
+        lost += m.lost;
+        won_value += m.won_value;
+        lost_value += m.lost_value;
+        if (!m.won_lost_value_error.empty()) value_error = m.won_lost_value_error;
     }
+    const Figure<Fixed> by_value =
+        win_rate_by_value(won_value, lost_value, won + lost, value_error, in.as_of);
     FigureList closed;
     closed.key = "closed";
     closed.title = "Won and lost in the last 365 days";
-    closed.items = {{"won", "Won", Cell::of_int(won)},
-                    {"lost", "Lost", Cell::of_int(lost)},
-                    {"win_rate_pct", "Win rate %",
-                     won + lost == 0 ? Cell::none(fmt::format(
-                                           "no opportunity won or lost in the 365 days to {}",
-                                           in.as_of.to_string()))
-                                     : Cell::of_fixed(percent_of(won, won + lost))}};
+    closed.items = {
+        {"won", "Won", Cell::of_int(won)},
+        {"lost", "Lost", Cell::of_int(lost)},
+        {"won_value", "Won value", Cell::of_money(won_value)},
+        {"lost_value", "Lost value", Cell::of_money(lost_value)},
+        {"win_rate_pct", "Win rate % (by count)", Cell::of(win_rate(won, lost, in.as_of))},
+        {"win_rate_value_pct", "Win rate % (by value)", Cell::of(by_value)}};
+    name_currency(closed, {"won_value", "lost_value"}, in.settings.currency);
     r.blocks.push_back(std::move(closed));
     return r;
 }

@@ -24,14 +24,15 @@ Report build_renewals_report(const ReportInput& in, int within) {
         const Account& a = in.accounts[i];
         if (!a.contracts) continue;
         for (const Contract& k : *a.contracts) {
-            if ((k.status != "active" && k.status != "renewing") || !k.end) continue;
-            const int64_t days = *k.end - in.as_of;
+            const std::optional<Date> end = k.current_end(in.as_of);
+            if ((k.status != "active" && k.status != "renewing") || !end) continue;
+            const int64_t days = *end - in.as_of;
             // Ending inside the window, or with a notice deadline inside it: a
             // contract that ends in a year but must be cancelled next month is
             // due for a decision now.
-            const auto notice_in = k.notice_days
-                                       ? std::optional<int64_t>(*k.notice_deadline() - in.as_of)
-                                       : std::nullopt;
+            const auto notice_in =
+                k.notice_days ? std::optional<int64_t>(*k.notice_deadline(in.as_of) - in.as_of)
+                              : std::nullopt;
             const bool ends_in = days >= 0 && days <= within;
             const bool notice_due = notice_in && *notice_in >= 0 && *notice_in <= within;
             if (!ends_in && !notice_due) continue;
@@ -45,18 +46,18 @@ Report build_renewals_report(const ReportInput& in, int within) {
             Cell deadline = Cell::none(k.notice_days ? "" : "no notice_days");
             Cell to_deadline = Cell::none(k.notice_days ? "" : "no notice_days");
             if (k.notice_days) {
-                const int64_t left = *k.notice_deadline() - in.as_of;
-                deadline = Cell::of_date(*k.notice_deadline());
+                const int64_t left = *k.notice_deadline(in.as_of) - in.as_of;
+                deadline = Cell::of_date(*k.notice_deadline(in.as_of));
                 to_deadline = Cell::of_int(left).with_tone(auto_renew   ? Tone::none
                                                            : left < 0   ? Tone::bad
                                                            : left <= 30 ? Tone::warn
                                                                         : Tone::none);
             }
-            rows.push_back({*k.end,
+            rows.push_back({*end,
                             a.slug,
                             k.id,
                             {Cell::of(a.slug), Cell::of(display_name(a)), Cell::of(k.id),
-                             Cell::of(k.title), Cell::of(k.status), Cell::of_date(*k.end),
+                             Cell::of(k.title), Cell::of(k.status), Cell::of_date(*end),
                              Cell::of_int(days).with_tone(days <= 30       ? Tone::bad
                                                           : days <= within ? Tone::warn
                                                                            : Tone::none),
@@ -86,6 +87,7 @@ Report build_renewals_report(const ReportInput& in, int within) {
     t.empty_text =
         fmt::format("no contract in force ends, or has a notice deadline, within {} days", within);
     for (Row& row : rows) t.rows.push_back(std::move(row.cells));
+    name_currency(t, {"annual_value"}, in.settings.currency);
     t.notes.push_back(
         fmt::format("Money in whole {}. A negative notice figure: the deadline has passed.",
                     in.settings.currency));

@@ -18,23 +18,31 @@ const std::vector<Column>& account_columns() {
         {"manager", "Manager", "", false, false, true},
         {"annual_revenue", "Annual revenue", "Revenue", true, false, false},
         {"prior_revenue", "Prior revenue", "", true, false, true},
+        {"ytd_revenue", "Revenue to date", "", true, false, true},
+        {"run_rate", "Run rate", "", true, false, true},
         {"growth_pct", "Growth %", "Growth\n%", true, false, false},
         {"margin_pct", "Margin %", "Margin\n%", true, false, false},
         {"acv", "ACV", "", true, false, false},
         {"pipeline", "Pipeline", "", true, false, true},
         {"weighted_pipeline", "Weighted pipeline", "Weighted\npipeline", true, false, false},
         {"win_rate_pct", "Win rate %", "", true, false, true},
+        {"win_rate_value_pct", "Win rate by value %", "", true, false, true},
         {"risk_exposure", "Risk exposure", "", true, false, true},
         {"max_risk", "Max risk", "Max\nrisk", true, false, false},
         {"next_renewal", "Next renewal", "", false, false, true},
         {"days_to_renewal", "Renewal in days", "Renew\ndays", true, false, false},
+        {"next_renewal_contract", "Renewing contract", "Renews", false, true, false, 8},
+        {"next_renewal_value", "Renewal value", "Renewal\nvalue", true, false, false},
         {"notice_deadline", "Notice deadline", "", false, false, true},
         {"nps", "NPS", "", true, false, false},
+        {"nps_n", "NPS n", "n", true, false, false},
         {"csat", "CSAT", "", true, false, true},
+        {"csat_n", "CSAT n", "", true, false, true},
         {"days_since_review", "Days since review", "Review\ndays", true, false, false},
         {"coverage_pct", "Coverage %", "", true, false, true},
         {"completeness_pct", "Completeness %", "Compl\n%", true, false, false},
         {"health", "Health", "", true, false, false},
+        {"health_data_pct", "Health: data %", "", true, false, true},
         {"health_nps", "Health: NPS", "", true, false, true},
         {"health_coverage", "Health: coverage", "", true, false, true},
         {"health_risk", "Health: risk", "", true, false, true},
@@ -64,23 +72,32 @@ std::vector<Cell> account_row(const ReportInput& in, size_t i, bool key) {
         Cell::of(a.cover.manager),
         Cell::of(m.annual_revenue),
         Cell::of(m.prior_revenue),
+        Cell::of(m.ytd_revenue),
+        Cell::of(m.run_rate),
         Cell::of(m.growth_pct),
         Cell::of(m.margin_pct),
         Cell::of(m.acv),
         Cell::of(m.pipeline),
         Cell::of(m.weighted_pipeline),
         Cell::of(m.win_rate_pct),
+        Cell::of(m.win_rate_value_pct),
         Cell::of(m.risk_exposure),
         Cell::of(m.max_risk).with_tone(m.max_risk ? risk_tone(*m.max_risk) : Tone::none),
         Cell::of(m.next_renewal),
         std::move(to_renewal),
+        m.next_renewal_contract.empty() ? Cell::none(m.next_renewal.reason)
+                                        : Cell::of(m.next_renewal_contract),
+        Cell::of(m.next_renewal_value),
         Cell::of(m.notice_deadline),
         Cell::of(m.nps),
+        Cell::of_int(m.nps_n),
         Cell::of(m.csat),
+        Cell::of_int(m.csat_n),
         Cell::of(m.days_since_review),
         Cell::of(m.coverage_pct),
         Cell::of_fixed(m.completeness.pct),
         Cell::of(m.health.score).with_tone(health_tone(m.health.score)),
+        Cell::of_fixed(m.health.data_pct),
     };
     for (const HealthPart& p : m.health.parts) row.push_back(Cell::of(p.score));
     row.push_back(Cell::of_bool(key));
@@ -89,7 +106,8 @@ std::vector<Cell> account_row(const ReportInput& in, size_t i, bool key) {
 }
 
 // A total over the accounts whose figure is known; none is not a total of 0.
-Item total(std::string key, std::string label, const Total& t) {
+Item total(std::string key, std::string label, const Total& t, std::string_view currency) {
+    label = fmt::format("{} ({})", label, currency);
     if (t.known == 0 && t.unknown > 0)
         return {std::move(key), std::move(label), Cell::none("unknown for every account"),
                 t.unknown};
@@ -135,15 +153,33 @@ Report build_summary_report(const ReportInput& in, const PortfolioMetrics& whole
     t.title = "Accounts";
     t.columns = account_columns();
     t.empty_text = "no account matches";
-    std::vector<std::string> incomplete;
+    std::vector<std::string> incomplete, no_revenue;
     for (const size_t i : in.shown) {
+        const AccountMetrics& m = in.metrics[i];
         t.rows.push_back(account_row(in, i, key[i]));
-        if (in.metrics[i].incomplete) incomplete.push_back(in.accounts[i].slug);
+        if (m.incomplete) incomplete.push_back(in.accounts[i].slug);
+        // An empty revenue says why, and what there is instead.
+        if (!m.annual_revenue && in.accounts[i].performance) {
+            std::string why = fmt::format("{} ({}", in.accounts[i].slug, m.annual_revenue.reason);
+            if (m.run_rate)
+                why += fmt::format("; run rate {} from {} months of {}",
+                                   human_text(Cell::of(m.run_rate)), m.ytd_months,
+                                   fiscal_year_label(m.ytd_year));
+            no_revenue.push_back(why + ")");
+        }
     }
+    name_currency(t,
+                  {"annual_revenue", "prior_revenue", "ytd_revenue", "run_rate", "acv", "pipeline",
+                   "weighted_pipeline", "next_renewal_value"},
+                  in.settings.currency);
     t.notes.push_back(
         fmt::format("Money in whole {}; revenue for {}. Growth, margin, NPS and completeness in %; "
                     "renewal and review in days.",
                     in.settings.currency, fiscal_year_label(totals.fiscal_year)));
+    if (!no_revenue.empty())
+        t.notes.push_back(fmt::format("No revenue for {}: {}.",
+                                      fiscal_year_label(totals.fiscal_year),
+                                      fmt::join(no_revenue, ", ")));
     if (!incomplete.empty())
         t.notes.push_back(fmt::format("Incomplete (load errors, see kam validate): {}.",
                                       fmt::join(incomplete, ", ")));
@@ -153,11 +189,12 @@ Report build_summary_report(const ReportInput& in, const PortfolioMetrics& whole
     f.key = "totals";
     f.title = "Totals and KPIs";
     f.items = {
-        total("annual_revenue", "Annual revenue", totals.revenue),
-        total("prior_revenue", "Prior revenue", totals.prior_revenue),
-        total("acv", "ACV", totals.acv),
-        total("pipeline", "Pipeline", totals.pipeline),
-        total("weighted_pipeline", "Weighted pipeline", totals.weighted_pipeline),
+        total("annual_revenue", "Annual revenue", totals.revenue, in.settings.currency),
+        total("prior_revenue", "Prior revenue", totals.prior_revenue, in.settings.currency),
+        total("acv", "ACV", totals.acv, in.settings.currency),
+        total("pipeline", "Pipeline", totals.pipeline, in.settings.currency),
+        total("weighted_pipeline", "Weighted pipeline", totals.weighted_pipeline,
+              in.settings.currency),
         {"key_accounts", "Key accounts (whole portfolio)",
          Cell::of_int(static_cast<int64_t>(whole.key_count))},
         {"retention_pct", "Retention %", Cell::of(totals.retention_pct)},

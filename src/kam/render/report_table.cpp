@@ -92,6 +92,13 @@ class TableWriter {
         emit(rule, "");
         for (size_t r = 0; r < t.rows.size(); ++r) {
             std::string row;
+            if (t.heading(r)) {  // a second header, with its rule, inside the table
+                for (size_t c = 0; c < cols.size(); ++c)
+                    row += (c ? gap : "") + pad(elide(cells[r][c], width[c]), width[c], false);
+                emit(row, o_.color ? "\x1b[1m" : "");
+                emit(rule, "");
+                continue;
+            }
             for (size_t c = 0; c < cols.size(); ++c) {
                 const Cell& cell = t.rows[r][index[c]];
                 std::string text =
@@ -120,7 +127,8 @@ class TableWriter {
                      i.value.kind == Cell::Kind::date;
         for (size_t i = 0; i < f.items.size(); ++i) {
             const Item& item = f.items[i];
-            std::string v = pad(values[i], value, right);
+            // Left-aligned values need no padding: a reason follows its value closely.
+            std::string v = right ? pad(values[i], value, true) : values[i];
             if (o_.color && item.value.tone != Tone::none)
                 v = fmt::format("{}{}\x1b[0m", tone_code(item.value.tone), v);
             std::string line = "  " + pad(clean(item.label), label, false) + "  " + v;
@@ -211,6 +219,7 @@ std::string render_report_table(const Report& report, const ReportTableOptions& 
         out += clean(m.label) + ": " + clean(human_text(m.value)) + "\n";
     TableWriter w(options, out);
     for (const Block& b : report.blocks) {
+        if (!for_humans(b)) continue;
         out += "\n";
         std::visit(
             [&](const auto& block) {

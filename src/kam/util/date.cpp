@@ -1,6 +1,7 @@
 #include "kam/util/date.hpp"
 
 #include <fmt/format.h>
+#include <algorithm>
 #include <chrono>
 
 namespace kam {
@@ -34,6 +35,15 @@ Ymd civil_from_days(int32_t z) {
     return {y + (m <= 2), m, d};
 }
 }  // namespace
+
+Date add_months(Date day, int64_t months) {
+    const Ymd c = civil_from_days(day.days);
+    const int64_t index = int64_t{c.y} * 12 + (c.m - 1) + months;
+    const int64_t y = index >= 0 ? index / 12 : -((-index + 11) / 12);
+    const auto m = static_cast<unsigned>(index - y * 12 + 1);
+    const int year = static_cast<int>(y);
+    return Date::from_ymd(year, m, std::min(c.d, days_in_month(year, m)));
+}
 
 bool is_leap_year(int year) {
     return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
