@@ -27,6 +27,7 @@ struct TeamMember {
 struct HistoryEvent {
     Date date;
     std::string event;
+    Pos date_pos;
 };
 
 struct Cover {  // account.yaml
@@ -84,7 +85,7 @@ struct Goal {
     std::string id, title, status, metric, unit, owner;
     std::optional<double> target, actual;
     std::optional<Date> due;
-    Pos pos, id_pos;
+    Pos pos, id_pos, due_pos;
 };
 
 struct Action {
@@ -141,7 +142,7 @@ struct Contract {
     std::optional<int64_t> notice_days;
     std::optional<bool> auto_renew;
     std::vector<Sla> slas;
-    Pos pos, id_pos, status_pos, end_pos, currency_pos;
+    Pos pos, id_pos, status_pos, end_pos, currency_pos, annual_value_pos;
 
     std::optional<Date> notice_deadline() const {
         if (!end) return std::nullopt;
@@ -183,9 +184,14 @@ struct Opportunity {
     std::optional<Date> close;
     std::optional<std::string> currency;
     std::optional<bool> budget, authority, need, timeline;
-    Pos pos, id_pos, contact_pos, currency_pos;
+    Pos pos, id_pos, contact_pos, currency_pos, probability_pos, close_pos;
 
     double effective_probability() const;
+    // Still in the pipeline: lead, qualified, proposal or negotiation.
+    bool open() const {
+        return stage == "lead" || stage == "qualified" || stage == "proposal" ||
+               stage == "negotiation";
+    }
 };
 
 struct Review {
@@ -193,6 +199,7 @@ struct Review {
     std::string type, summary;
     std::vector<std::string> attendees, actions;
     std::optional<Date> next;
+    Pos date_pos;
 };
 
 struct Survey {
@@ -201,12 +208,13 @@ struct Survey {
     std::optional<int64_t> nps;
     std::optional<double> csat;
     bool score_written = false;  // nps or csat has a value, valid or not
-    Pos pos, respondent_pos;
+    Pos pos, respondent_pos, date_pos;
 };
 
 struct ReferenceVisit {
     Date date;
     std::string visitor, outcome;
+    Pos date_pos;
 };
 
 struct Reviews {

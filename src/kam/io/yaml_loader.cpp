@@ -180,6 +180,15 @@ class TreeBuilder final : public EventListener {
             if (last > n.mark.line) scalar_lines_.emplace_back(n.mark.line + 1, last);
         } else if (n.style == ScalarStyle::literal || n.style == ScalarStyle::folded) {
             open_block_line_ = n.mark.line;
+        } else if (!n.value.empty() && text_.substr(e.offset, n.value.size()) == n.value) {
+            // A one-line plain scalar that runs into " #x": a '#' that reads as
+            // part of the text ("exit #2 slips") but starts a comment. A comment
+            // set off as one ("value  # note", "value # note") is not flagged.
+            const size_t end = e.offset + n.value.size();
+            n.comment_follows = end + 2 < text_.size() && text_[end] == ' ' &&
+                                text_[end + 1] == '#' && text_[end + 2] != ' ' &&
+                                text_[end + 2] != '\t' && text_[end + 2] != '\n' &&
+                                text_[end + 2] != '\r' && text_[end + 2] != '#';
         }
         add(std::move(n));
     }

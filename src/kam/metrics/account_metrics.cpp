@@ -29,10 +29,6 @@ bool in_force(const Contract& k) {
     return k.status == "active" || k.status == "renewing";
 }
 
-bool open_stage(const std::string& stage) {
-    return stage == "lead" || stage == "qualified" || stage == "proposal" || stage == "negotiation";
-}
-
 class Calculator {
   public:
     Calculator(const Account& a, const PortfolioSettings& s, Date as_of)
@@ -169,7 +165,7 @@ class Calculator {
             if ((o.stage == "won" || o.stage == "lost") && o.close &&
                 in_window(*o.close, as_of_, 365))
                 ++(o.stage == "won" ? won : lost);
-            if (!open_stage(o.stage) || !error.empty()) continue;
+            if (!o.open() || !error.empty()) continue;
             auto v = fx_.to_base(o.value, currency_of(o.currency));
             if (!v) {
                 error = v.error();
