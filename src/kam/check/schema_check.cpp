@@ -38,11 +38,14 @@ class SchemaChecker {
   public:
     explicit SchemaChecker(DiagnosticSink& sink) : sink_(sink) {}
 
-    void mapping(const Node& node, const Schema& schema) {
+    void mapping(const Node& node, const Schema& schema,
+                 std::span<const std::string> unread_keys = {}) {
         // A misspelt required key is one finding, not a missing key and an unknown one.
         std::vector<std::string_view> missing;
         for (const FieldSpec& f : schema.fields)
-            if (f.required && !node.find(f.key)) missing.push_back(f.key);
+            if (f.required && !node.find(f.key) &&
+                std::find(unread_keys.begin(), unread_keys.end(), f.key) == unread_keys.end())
+                missing.push_back(f.key);
         std::vector<std::string_view> linked;
         for (const Entry& e : node.entries) {
             if (is_extension_key(e.key)) continue;
@@ -333,8 +336,9 @@ class SchemaChecker {
 
 }  // namespace
 
-void check_schema(const Node& root, const Schema& schema, DiagnosticSink& sink) {
-    SchemaChecker(sink).mapping(root, schema);
+void check_schema(const Node& root, const Schema& schema, DiagnosticSink& sink,
+                  std::span<const std::string> unread_keys) {
+    SchemaChecker(sink).mapping(root, schema, unread_keys);
 }
 
 }  // namespace kam

@@ -520,6 +520,29 @@ PortfolioSettings build_settings(const Node& root) {
     return s;
 }
 
+void drop_section(std::string_view section, Account& a) {
+    if (section == "account") {
+        a.cover = Cover{};
+        a.cover_ok = false;
+    } else if (section == "profile") {
+        a.profile.reset();
+    } else if (section == "swot") {
+        a.swot.reset();
+    } else if (section == "blueprint") {
+        a.blueprint.reset();
+    } else if (section == "risks") {
+        a.risks.reset();
+    } else if (section == "contracts") {
+        a.contracts.reset();
+    } else if (section == "performance") {
+        a.performance.reset();
+    } else if (section == "sales") {
+        a.opportunities.reset();
+    } else if (section == "reviews") {
+        a.reviews.reset();
+    }
+}
+
 void build_section(std::string_view section, const Node& root, Account& a) {
     if (section == "account") {
         build_cover(root, a.cover);
