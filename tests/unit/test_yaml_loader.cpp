@@ -865,5 +865,7 @@ TEST_CASE("recovery: only when asked, and never past a second document") {
     CHECK(plain.findings.size() == 1);
     const Recovered doc = recover("a: 1\n---\nb: 2\n");
     CHECK_FALSE(doc.root.has_value());
-    CHECK(doc.findings.size() == 1);
+    REQUIRE(doc.findings.size() == 1);
+    // What was not read is counted.
+    CHECK(doc.findings[0].hint == "kam could not read on: the line after line 2 was not checked");
 }

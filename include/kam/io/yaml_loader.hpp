@@ -23,12 +23,14 @@ struct LoadReport {
 };
 
 inline constexpr int k_max_recoveries = 20;
+inline constexpr size_t k_max_recovery_bytes = 8 * 1024 * 1024;  // parsed in all rounds
 
 // Returns the root mapping, or nullopt when the file could not be read as YAML
 // at all (the findings in `sink` say why). An empty file is an empty mapping.
 // Given a `report`, a syntax error does not end the load: the list record or
 // top-level key it is in is skipped and the rest parsed again (up to
-// k_max_recoveries times), so the tree returned holds what could be read.
+// k_max_recoveries times, and k_max_recovery_bytes parsed in all), so the tree
+// returned holds what could be read.
 std::optional<Node> load_yaml(std::string_view bytes, DiagnosticSink& sink,
                               const YamlEventSource& source, LoadReport* report = nullptr);
 

@@ -671,17 +671,30 @@ std::optional<Node> load_yaml(std::string_view bytes, DiagnosticSink& sink,
             return finish_tree(current, builder, sink);
         }
         Diagnostic& reported = sink.items().back();
-        if (!report || !error->recoverable || round == k_max_recoveries ||
+        // Every round parses the whole text again: bound the work for huge files.
+        const bool budget_left =
+            static_cast<size_t>(round + 1) * text.size() <= k_max_recovery_bytes;
+        if (!report || !error->recoverable || round == k_max_recoveries || !budget_left ||
             error->line <= checked_from) {
-            if (round > 0) {
-                // The parser could not go on past this one: say what was not checked.
-                const uint32_t rest =
-                    lines.line_count() - std::min(error->line, lines.line_count());
-                if (rest > 0)
-                    reported.hint = fmt::format("the {} line{} after it were not checked", rest,
-                                                rest == 1 ? "" : "s");
+            if (!report) return std::nullopt;
+            Diagnostic* last = &reported;
+            uint32_t from = error->line;
+            if (round > 0 && error->line <= checked_from) {
+                // An echo of what was skipped, not a mistake of its own: drop it.
+                sink.items().pop_back();
+                last = &sink.items().back();
+                from = checked_from;
             }
-            if (report && round > 0) report->partial = true;
+            // The parser could not go on: say what was not checked.
+            uint32_t end = lines.line_count();  // the last line that holds anything
+            while (end > from && lines.line_text(end).empty()) --end;
+            const uint32_t rest = end - std::min(from, end);
+            if (rest > 0)
+                last->hint = fmt::format(
+                    "kam could not read on: {} after line {} {} not checked",
+                    rest == 1 ? std::string("the line") : fmt::format("the {} lines", rest), from,
+                    rest == 1 ? "was" : "were");
+            report->partial = round > 0;
             return std::nullopt;
         }
         if (error->repair_line > checked_from) {
