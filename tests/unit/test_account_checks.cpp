@@ -869,6 +869,11 @@ TEST_CASE("lost-on-not-lost, value-negative, probability-fraction") {
     }
     {
         Fixture f;
+        f.replace("sales.yaml", "    value: 250000.00", "    value: -250000.00");
+        exactly(f.run(), "value-negative", "sales.yaml", 5, 12, Severity::error);
+    }
+    {
+        Fixture f;
         f.replace("contracts.yaml", "    annual_value: 1200000.00",
                   "    annual_value: -1200000.00");
         const Diagnostic d =

@@ -184,7 +184,7 @@ struct Opportunity {
     std::optional<Date> close;
     std::optional<std::string> currency;
     std::optional<bool> budget, authority, need, timeline;
-    Pos pos, id_pos, contact_pos, currency_pos, probability_pos, close_pos;
+    Pos pos, id_pos, contact_pos, currency_pos, probability_pos, close_pos, value_pos;
 
     double effective_probability() const;
     // Still in the pipeline: lead, qualified, proposal or negotiation.

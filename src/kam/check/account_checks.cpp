@@ -261,7 +261,7 @@ class AccountChecker {
         if (a_.opportunities)
             for (const Opportunity& o : *a_.opportunities) {
                 if (o.value.cents < 0)
-                    add("sales.yaml", o.pos, "value-negative",
+                    add("sales.yaml", o.value_pos, "value-negative",
                         fmt::format("opportunity {} has a negative value", o.id));
                 if (o.probability && *o.probability > 0 && *o.probability < 1)
                     add("sales.yaml", o.probability_pos, "probability-fraction",

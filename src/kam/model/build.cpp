@@ -416,6 +416,7 @@ std::vector<Opportunity> build_opportunities(const Node& root) {
         o.currency_pos = r.pos("currency");
         o.probability_pos = r.pos("probability");
         o.close_pos = r.pos("close");
+        o.value_pos = r.pos("value");
         out.push_back(std::move(o));
     }
     return out;
