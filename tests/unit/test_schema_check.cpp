@@ -377,6 +377,11 @@ TEST_CASE("text-comment: a plain text cut short by ' #'") {
     none(check(risk("3", "open", "    mitigation: Exit plan  # agreed\n"), section("risks")));
     none(check(risk("3", "open", "    mitigation: Exit plan # agreed\n"), section("risks")));
     none(check(risk("3", "open", "    mitigation: \"Exit #2\"\n"), section("risks")));
+    // List items too.
+    one(check("strengths:\n  - Won tender #3 in 2025\n", section("swot")), "text-comment", 2, 5);
+    one(check("name: A\nstatus: active\ntier: key\nmanager: D\ntags:\n  - region #north\n",
+              section("account")),
+        "text-comment", 6, 5);
 }
 
 TEST_CASE("hints for values written another way") {

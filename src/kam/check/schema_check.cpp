@@ -238,7 +238,9 @@ class SchemaChecker {
             case FieldType::text_list:
                 if (!expect_kind(n, NodeKind::sequence, f)) return;
                 for (const Node& item : n.items)
-                    if (!item.is_scalar() && !item.is_absent())
+                    if (item.is_scalar())
+                        comment_in_text(item, f);
+                    else if (!item.is_absent())
                         type_error(item, fmt::format("each item of '{}' should be a text, not {}",
                                                      f.key, node_kind_name(item.kind)));
                 return;
@@ -247,7 +249,9 @@ class SchemaChecker {
                 for (const Node& item : n.items) {
                     if (item.is_mapping())
                         mapping(item, swot_item_schema());
-                    else if (!item.is_scalar())
+                    else if (item.is_scalar())
+                        comment_in_text(item, f);
+                    else
                         type_error(item, fmt::format("each item of '{}' should be a text or "
                                                      "{{text, impact}}, not {}",
                                                      f.key, node_kind_name(item.kind)));
