@@ -673,7 +673,7 @@ std::optional<Node> load_yaml(std::string_view bytes, DiagnosticSink& sink,
         Diagnostic& reported = sink.items().back();
         // Every round parses the whole text again: bound the work for huge files.
         const bool budget_left =
-            static_cast<size_t>(round + 1) * text.size() <= k_max_recovery_bytes;
+            static_cast<size_t>(round + 2) * text.size() <= k_max_recovery_bytes;
         if (!report || !error->recoverable || round == k_max_recoveries || !budget_left ||
             error->line <= checked_from) {
             if (!report) return std::nullopt;
