@@ -5,6 +5,7 @@
 #include <set>
 
 #include "commands.hpp"
+#include "kam/check/rules.hpp"
 #include "kam/io/line_index.hpp"
 #include "kam/io/yaml_loader.hpp"
 #include "kam/portfolio/load.hpp"
@@ -147,10 +148,10 @@ int run_validate(const Context& ctx, const ValidateOptions& o) {
     for (Diagnostic& d : p.diagnostics)
         if (selected(d, sel)) shown.push_back(std::move(d));
     const FindingCounts all = count_findings(shown, p.account_count);
-    const Severity fail_at = o.fail_on == "info"             ? Severity::info
-                             : o.fail_on == "warning"        ? Severity::warning
-                             : o.fail_on.empty() && o.strict ? Severity::warning
-                                                             : Severity::error;
+    // The least severity that fails; CLI11 has checked --fail-on's value.
+    const Severity fail_at = !o.fail_on.empty() ? parse_severity(o.fail_on).value()
+                             : o.strict         ? Severity::warning
+                                                : Severity::error;
     const size_t failing_warnings = fail_at <= Severity::warning ? all.warnings : 0;
     const size_t failing_infos = fail_at <= Severity::info ? all.infos : 0;
     const bool failed = all.errors + failing_warnings + failing_infos > 0;
