@@ -804,6 +804,8 @@ TEST_CASE("a plain value starting with @ or ` says to quote it") {
     CHECK(d.message ==
           "a plain value cannot start with '@' (YAML reserves it): quote it, as in \"@home "
           "office\"");
+    const Diagnostic c = refused("headquarters: @home  # for now\n", "yaml-syntax", 1, 15);
+    CHECK(contains(c.message, "as in \"@home\""));
     const Diagnostic b = refused("headquarters: `home`\n", "yaml-syntax", 1, 15);
     CHECK(contains(b.message, "'`'"));
 }

@@ -453,6 +453,7 @@ std::optional<std::string> reserved_start(std::string_view line, uint32_t column
     const char c = line[column0];
     if (c != '@' && c != '`') return std::nullopt;
     std::string_view rest = line.substr(column0);
+    rest = rest.substr(0, rest.find(" #"));  // a comment stays outside the quotes
     while (!rest.empty() && (rest.back() == ' ' || rest.back() == '\r')) rest.remove_suffix(1);
     return fmt::format(
         "a plain value cannot start with '{}' (YAML reserves it): quote it, as in \"{}\"", c,
