@@ -850,6 +850,14 @@ TEST_CASE("recovery: a broken list record is skipped and the rest is read") {
     CHECK(r.root->find("employees")->mark.line == 8);  // positions are kept
 }
 
+TEST_CASE("recovery: keys written in a skipped block are not called missing") {
+    // "status" was meant as a top-level key; the schema check must not call it missing.
+    const Recovered r = recover("name: Acme\n  status: active\ntier: key\n");
+    REQUIRE(r.root.has_value());
+    CHECK(r.report.unread_keys == std::vector<std::string>{"name", "status"});
+    CHECK(r.root->find("tier") != nullptr);
+}
+
 TEST_CASE("recovery: a single-quoted text closed early is read as meant") {
     const Recovered r = recover("people:\n  - id: P1\n    name: 'Sarah O'Neill'\n    role: x\n");
     REQUIRE(r.root.has_value());

@@ -19,7 +19,7 @@ inline constexpr int k_max_depth = 64;
 // What a recovering load could not read.
 struct LoadReport {
     bool partial = false;                  // a syntax error was reported; the tree lacks parts
-    std::vector<std::string> unread_keys;  // top-level keys skipped whole
+    std::vector<std::string> unread_keys;  // keys written in the top-level blocks skipped
 };
 
 inline constexpr int k_max_recoveries = 20;

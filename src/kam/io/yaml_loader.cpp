@@ -559,9 +559,24 @@ bool top_level_key(std::string_view t) {
 }
 
 struct Skip {
-    uint32_t first, last;                      // 1-based lines, inclusive
-    std::optional<std::string> top_level_key;  // when a whole top-level key is skipped
+    uint32_t first, last;  // 1-based lines, inclusive
+    // When a top-level block is skipped: every key written in it, at any
+    // indentation ("  status: active" under a broken "name:" was meant as one).
+    std::vector<std::string> keys;
 };
+
+std::optional<std::string> key_of_line(std::string_view t) {
+    size_t i = indent_of(t);
+    if (i + 1 < t.size() && t[i] == '-' && t[i + 1] == ' ') i += 1 + indent_of(t.substr(i + 1));
+    t = t.substr(i);
+    if (!top_level_key(t)) return std::nullopt;
+    std::string name(t.substr(0, t.find(':')));
+    while (!name.empty() && name.back() == ' ') name.pop_back();
+    if (name.size() >= 2 && (name.front() == '"' || name.front() == '\'') &&
+        name.back() == name.front())
+        name = name.substr(1, name.size() - 2);
+    return name;
+}
 
 // The lines to blank for an error reported at `line`: the list record it is in
 // ("  - id: ..." up to the next record at the same indentation), or else its
@@ -575,7 +590,7 @@ std::optional<Skip> region_to_skip(const LineIndex& lines, uint32_t line, uint32
     const bool alone = !at.empty() && indent_of(at) == 0 && !top_level_key(at);
     while (!alone && key > done + 1 && !top_level_key(lines.line_text(key))) --key;
     if (!alone && !top_level_key(lines.line_text(key))) key = done + 1;
-    if (alone) return Skip{line, line, std::nullopt};
+    if (alone) return Skip{line, line, {}};
     uint32_t next = line + 1;
     while (next <= n && !top_level_key(lines.line_text(next))) ++next;
     // The record: the nearest "- " at or above the error, below the key.
@@ -591,20 +606,13 @@ std::optional<Skip> region_to_skip(const LineIndex& lines, uint32_t line, uint32
         }
         uint32_t last = end - 1;
         while (last > r && blank_or_comment(lines.line_text(last))) --last;
-        return Skip{r, last, std::nullopt};
+        return Skip{r, last, {}};
     }
     uint32_t last = next - 1;
     while (last > key && blank_or_comment(lines.line_text(last))) --last;
-    Skip s{key, last, std::nullopt};
-    if (top_level_key(lines.line_text(key))) {
-        const std::string_view t = lines.line_text(key);
-        std::string name(t.substr(0, t.find(':')));
-        while (!name.empty() && name.back() == ' ') name.pop_back();
-        if (name.size() >= 2 && (name.front() == '"' || name.front() == '\'') &&
-            name.back() == name.front())
-            name = name.substr(1, name.size() - 2);
-        s.top_level_key = std::move(name);
-    }
+    Skip s{key, last, {}};
+    for (uint32_t ln = key; ln <= last; ++ln)
+        if (auto k = key_of_line(lines.line_text(ln))) s.keys.push_back(std::move(*k));
     return s;
 }
 
@@ -713,7 +721,7 @@ std::optional<Node> load_yaml(std::string_view bytes, DiagnosticSink& sink,
         }
         const auto skip = region_to_skip(lines, error->line, checked_from);
         if (!skip) return std::nullopt;
-        if (report && skip->top_level_key) report->unread_keys.push_back(*skip->top_level_key);
+        report->unread_keys.insert(report->unread_keys.end(), skip->keys.begin(), skip->keys.end());
         reported.hint =
             skip->first == skip->last
                 ? fmt::format("kam skipped line {} and checked the rest of the file", skip->first)
