@@ -5,6 +5,7 @@
 #include <set>
 
 #include "commands.hpp"
+#include "kam/check/rules.hpp"
 #include "kam/io/line_index.hpp"
 #include "kam/io/yaml_loader.hpp"
 #include "kam/portfolio/load.hpp"
@@ -24,16 +25,16 @@ struct ValidateOptions {
     std::string
         format;  // text json github junit sarif; empty: text, or github under GitHub Actions
     bool strict = false;
+    std::string fail_on;  // error warning info; empty: error, or warning under --strict
     bool quiet = false;
 };
 
-// What PATH arguments select: whole accounts, single files, kam.yaml.
+// What PATH arguments select: whole accounts and kam.yaml. A file selects its
+// whole account: deleting a person in profile.yaml breaks sales.yaml.
 struct Selection {
     bool everything = true;
     bool settings = false;
-    std::set<std::string> accounts;       // whole accounts
-    std::set<std::string> files;          // display paths of single files
-    std::set<std::string> file_accounts;  // accounts loaded for the sake of `files`
+    std::set<std::string> accounts;
 };
 
 // "'accounts/orion' does not exist; did you mean 'accounts/orion-foods'?":
@@ -90,12 +91,7 @@ Selection select(const std::vector<std::string>& paths, const PortfolioRoot& roo
                 fmt::format("'{}' is not an account: '{}' is not a valid account name (lowercase "
                             "letters, digits and '-')",
                             p, slug));
-        if (++it == r.end()) {
-            s.accounts.insert(slug);
-        } else {
-            s.file_accounts.insert(slug);
-            s.files.insert(display_path(abs.string(), ctx.working_dir()));
-        }
+        s.accounts.insert(slug);
     }
     return s;
 }
@@ -103,7 +99,7 @@ Selection select(const std::vector<std::string>& paths, const PortfolioRoot& roo
 bool selected(const Diagnostic& d, const Selection& s) {
     if (s.everything) return true;
     if (d.account.empty()) return s.settings && d.path.ends_with("kam.yaml");
-    return s.accounts.count(d.account) || s.files.count(d.path);
+    return s.accounts.count(d.account) > 0;
 }
 
 // Reads source lines for the caret display, one file at a time.
@@ -143,7 +139,6 @@ int run_validate(const Context& ctx, const ValidateOptions& o) {
     load.working_dir = ctx.working_dir();
     if (!sel.everything) {
         load.only_accounts = sel.accounts;
-        load.only_accounts.insert(sel.file_accounts.begin(), sel.file_accounts.end());
         load.skip_accounts = load.only_accounts.empty();
     }
     LoadedPortfolio p =
@@ -153,14 +148,31 @@ int run_validate(const Context& ctx, const ValidateOptions& o) {
     for (Diagnostic& d : p.diagnostics)
         if (selected(d, sel)) shown.push_back(std::move(d));
     const FindingCounts all = count_findings(shown, p.account_count);
-    const bool failed = all.errors > 0 || (o.strict && all.warnings > 0);
+    // The least severity that fails; CLI11 has checked --fail-on's value.
+    const Severity fail_at = !o.fail_on.empty() ? parse_severity(o.fail_on).value()
+                             : o.strict         ? Severity::warning
+                                                : Severity::error;
+    const size_t failing_warnings = fail_at <= Severity::warning ? all.warnings : 0;
+    const size_t failing_infos = fail_at <= Severity::info ? all.infos : 0;
+    const bool failed = all.errors + failing_warnings + failing_infos > 0;
     if (o.quiet) {
         std::erase_if(shown, [](const Diagnostic& d) { return d.severity != Severity::error; });
         // A silent failure would leave the user guessing.
-        if (failed && all.errors == 0)
-            fmt::print(stderr, "kam: {} under --strict (hidden by --quiet)\n",
-                       all.warnings == 1 ? std::string("1 warning fails")
-                                         : fmt::format("{} warnings fail", all.warnings));
+        if (failed && all.errors == 0) {
+            std::string what;
+            if (failing_warnings > 0)
+                what = failing_warnings == 1 ? std::string("1 warning")
+                                             : fmt::format("{} warnings", failing_warnings);
+            if (failing_infos > 0)
+                what += (what.empty() ? "" : ", ") + (failing_infos == 1
+                                                          ? std::string("1 info")
+                                                          : fmt::format("{} infos", failing_infos));
+            const bool one = failing_warnings + failing_infos == 1;
+            fmt::print(stderr, "kam: {} {} under {} (hidden by --quiet)\n", what,
+                       one ? "fails" : "fail",
+                       o.fail_on.empty() ? std::string("--strict")
+                                         : fmt::format("--fail-on {}", o.fail_on));
+        }
     }
     // Counts describe what is printed, so a JSON consumer sees matching numbers.
     const FindingCounts counts = count_findings(shown, p.account_count);
@@ -186,10 +198,9 @@ int run_validate(const Context& ctx, const ValidateOptions& o) {
         for (const Account& a : p.accounts)
             for (const std::string& section : a.present_files) {
                 const std::string path = a.file_path(section + ".yaml");
-                if (sel.everything || sel.accounts.count(a.slug) || sel.files.count(path))
-                    files.push_back(path);
+                if (sel.everything || sel.accounts.count(a.slug)) files.push_back(path);
             }
-        out = render_junit(shown, files);
+        out = render_junit(shown, files, fail_at);
     } else {
         SourceCache cache(ctx.fs());
         // The terminal presentation (colour, source line and caret); --color
@@ -215,7 +226,12 @@ void setup_validate(CLI::App& sub, Action& action) {
     sub.add_option("-f,--format", o->format,
                    "text, json, github, junit or sarif (github under GITHUB_ACTIONS)")
         ->check(CLI::IsMember({"text", "json", "github", "junit", "sarif"}));
-    sub.add_flag("--strict", o->strict, "Warnings fail too (exit 1)");
+    auto* strict = sub.add_flag("--strict", o->strict, "Warnings fail too (exit 1)");
+    sub.add_option("--fail-on", o->fail_on,
+                   "The least severity that fails (exit 1): error (the default), warning or "
+                   "info")
+        ->check(CLI::IsMember({"error", "warning", "info"}))
+        ->excludes(strict);
     sub.add_flag("-q,--quiet", o->quiet, "Print only errors, no count line");
     sub.callback(
         [&action, o] { action = [o](const Context& ctx) { return run_validate(ctx, *o); }; });

@@ -538,10 +538,13 @@ TEST_CASE("review-overdue: key and strategic accounts need a recent progress rev
         CHECK(f.run().empty());
     }
     {
-        // A review planned for the future does not count as held.
+        // A review dated in the future does not count as held, and its date is a finding.
         Fixture f;
         f.replace("reviews.yaml", "  - date: 2026-05-01", "  - date: 2026-07-01");
-        exactly(f.run(), "review-overdue", "reviews.yaml", 1, 1, Severity::warning);
+        auto found = f.run();
+        REQUIRE(found.size() == 2);
+        std::erase_if(found, [](const Diagnostic& d) { return d.rule == "date-future"; });
+        exactly(found, "review-overdue", "reviews.yaml", 1, 1, Severity::warning);
     }
     {
         // The portfolio's interval applies.
@@ -821,4 +824,142 @@ TEST_CASE("check_account on a model built by hand") {
     check_account(a, CheckContext{settings, as_of}, out);
     REQUIRE(out.size() == 1);
     CHECK(out[0].rule == "contract-expired");
+}
+
+TEST_CASE("ref-unchecked: references into a file with a syntax error are not called dangling") {
+    Fixture f;
+    // Line 4 breaks profile.yaml; sales.yaml and reviews.yaml both refer to P1.
+    f.replace("profile.yaml", "    name: Jordan Lee\n", "    name: Jordan Lee: CEO\n");
+    const auto found = f.run();
+    CHECK(of_rule(found, "ref-dangling").empty());
+    const auto unchecked = of_rule(found, "ref-unchecked");
+    REQUIRE(unchecked.size() == 1);
+    CHECK(unchecked[0].path == "accounts/acme/sales.yaml");
+    CHECK(unchecked[0].severity == Severity::info);
+    CHECK(unchecked[0].message ==
+          "cannot check 'P1' and 1 more references to people in "
+          "profile.yaml: profile.yaml has errors");
+    CHECK(of_rule(found, "yaml-syntax").size() == 1);
+}
+
+TEST_CASE("ref-dangling: a name where the id belongs is one finding that names the id") {
+    Fixture f;
+    f.replace("sales.yaml", "    contact: P1", "    contact: Mr. Lee");
+    const Diagnostic d = exactly(f.run(), "ref-dangling", "sales.yaml", 6, 14, Severity::error);
+    CHECK(d.hint == "did you mean P1 (Jordan Lee)? a reference is the id, not the name");
+}
+
+TEST_CASE("date-future: what has happened cannot be dated after the as-of day") {
+    {
+        Fixture f;
+        f.replace("profile.yaml", "    last_contact: 2026-06-01", "    last_contact: 2026-07-01");
+        const Diagnostic d =
+            exactly(f.run(), "date-future", "profile.yaml", 7, 19, Severity::warning);
+        CHECK(contains(d.message, "P1"));
+    }
+    {
+        Fixture f;
+        f.replace("reviews.yaml", "  - date: 2026-04-01", "  - date: 2026-06-16");
+        exactly(f.run(), "date-future", "reviews.yaml", 5, 11, Severity::warning);
+    }
+    {
+        // The close date of a won deal is when it was won.
+        Fixture f;
+        f.replace("sales.yaml", "    stage: won\n", "    stage: won\n    close: 2026-09-30\n");
+        exactly(f.run(), "date-future", "sales.yaml", 15, 12, Severity::warning);
+    }
+    {
+        Fixture f;
+        f.files["account.yaml"] += "history:\n  - date: 2027-01-01\n    event: Signed\n";
+        exactly(f.run(), "date-future", "account.yaml", 8, 11, Severity::warning);
+    }
+    {
+        // An open deal's close date is expected, so the future is fine; the as-of day too.
+        Fixture f;
+        f.replace("sales.yaml", "    stage: proposal\n",
+                  "    stage: proposal\n    close: 2026-09-30\n");
+        f.replace("profile.yaml", "    last_contact: 2026-06-01", "    last_contact: 2026-06-15");
+        CHECK(f.run().empty());
+    }
+}
+
+TEST_CASE("opportunity-stale: an open opportunity whose close date has passed") {
+    Fixture f;
+    f.replace("sales.yaml", "    stage: proposal\n",
+              "    stage: proposal\n    close: 2026-06-14\n");
+    const Diagnostic d =
+        exactly(f.run(), "opportunity-stale", "sales.yaml", 5, 12, Severity::warning);
+    CHECK(contains(d.message, "O1"));
+    // Lost and won deals are closed: a past close date is their history.
+    Fixture g;
+    g.replace("sales.yaml", "    stage: lost\n", "    stage: lost\n    close: 2026-01-14\n");
+    CHECK(g.run().empty());
+}
+
+TEST_CASE("goal-overdue: a goal past due that is neither achieved nor dropped") {
+    Fixture f;
+    f.replace("blueprint.yaml", "    status: on-track\n",
+              "    status: on-track\n    due: 2026-06-01\n");
+    const auto found = of_rule(f.run(), "goal-overdue");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].line == 5);
+    CHECK(found[0].severity == Severity::warning);
+    CHECK(contains(found[0].message, "on-track"));
+    Fixture g;
+    g.replace("blueprint.yaml", "    status: on-track\n",
+              "    status: achieved\n    due: 2026-06-01\n");
+    CHECK(of_rule(g.run(), "goal-overdue").empty());
+}
+
+TEST_CASE("lost-on-not-lost, value-negative, probability-fraction") {
+    {
+        Fixture f;
+        f.files["account.yaml"] += "lost_on: 2026-01-31\n";
+        exactly(f.run(), "lost-on-not-lost", "account.yaml", 7, 10, Severity::warning);
+    }
+    {
+        Fixture f;
+        f.replace("sales.yaml", "    value: 250000.00", "    value: -250000.00");
+        exactly(f.run(), "value-negative", "sales.yaml", 5, 12, Severity::error);
+    }
+    {
+        Fixture f;
+        f.replace("contracts.yaml", "    annual_value: 1200000.00",
+                  "    annual_value: -1200000.00");
+        const Diagnostic d =
+            exactly(f.run(), "value-negative", "contracts.yaml", 8, 19, Severity::error);
+        CHECK(contains(d.message, "C1"));
+    }
+    {
+        Fixture f;
+        f.replace("sales.yaml", "    value: 250000.00\n",
+                  "    value: 250000.00\n    probability: 0.4\n");
+        const Diagnostic d =
+            exactly(f.run(), "probability-fraction", "sales.yaml", 6, 18, Severity::warning);
+        CHECK(d.hint == "probability is a percentage: for 40 %, write 40");
+        for (const char* fine : {"0", "1", "40"}) {
+            Fixture g;
+            g.replace("sales.yaml", "    value: 250000.00\n",
+                      "    value: 250000.00\n    probability: " + std::string(fine) + "\n");
+            CHECK(g.run().empty());
+        }
+    }
+}
+
+TEST_CASE("contract-expired: the advice fits the contract") {
+    {
+        // An end before the start is date-order alone: which date is wrong is not known.
+        Fixture f;
+        f.replace("contracts.yaml", "    end: 2027-12-31", "    end: 2024-12-31");
+        exactly(f.run(), "date-order", "contracts.yaml", 6, 10, Severity::error);
+    }
+    {
+        // An auto-renewing contract does not expire: it rolls forward by its renewal
+        // term (Contract::current_end), so there is nothing to advise.
+        Fixture f;
+        f.replace("contracts.yaml", "    end: 2027-12-31", "    end: 2026-06-14");
+        f.replace("contracts.yaml", "    notice_days: 90",
+                  "    notice_days: 90\n    auto_renew: true");
+        for (const Diagnostic& d : f.run()) CHECK(d.rule != "contract-expired");
+    }
 }

@@ -358,3 +358,78 @@ TEST_CASE("range messages state the bounds the format gives") {
     CHECK(fx[0].message.find("fx.USD") != std::string::npos);
     CHECK(fx[0].message.find("greater than 0") != std::string::npos);
 }
+
+TEST_CASE("schema-quoted: a quoted number or boolean is read, with a warning") {
+    const Diagnostic d = one(check(risk("\"3\""), section("risks")), "schema-quoted", 4, 17);
+    CHECK(d.hint == "write 3 without quotes");
+    one(check(contract("    auto_renew: 'true'\n"), section("contracts")), "schema-quoted", 6, 17);
+    // Dates and texts are often quoted, and that is fine.
+    none(check(contract("    end: \"2027-12-31\"\n    owner: \"42\"\n"), section("contracts")));
+}
+
+TEST_CASE("text-comment: a plain text cut short by ' #'") {
+    const Diagnostic d =
+        one(check(risk("3", "open", "    mitigation: Data centre exit #2 slips into Q3\n"),
+                  section("risks")),
+            "text-comment", 7, 17);
+    CHECK(contains(d.message, "'Data centre exit'"));
+    // A comment set off as one is the user's comment.
+    none(check(risk("3", "open", "    mitigation: Exit plan  # agreed\n"), section("risks")));
+    none(check(risk("3", "open", "    mitigation: Exit plan # agreed\n"), section("risks")));
+    none(check(risk("3", "open", "    mitigation: \"Exit #2\"\n"), section("risks")));
+    // List items too.
+    one(check("strengths:\n  - Won tender #3 in 2025\n", section("swot")), "text-comment", 2, 5);
+    one(check("name: A\nstatus: active\ntier: key\nmanager: D\ntags:\n  - region #north\n",
+              section("account")),
+        "text-comment", 6, 5);
+}
+
+TEST_CASE("hints for values written another way") {
+    auto hint = [](std::string_view text, std::string_view name) {
+        const auto found = check(text, section(name));
+        REQUIRE(found.size() == 1);
+        return found[0].hint;
+    };
+    CHECK(hint("updated: 31/12/2016\n", "swot") == "did you mean 2016-12-31?");
+    CHECK(hint("updated: 31.12.2016\n", "swot") == "did you mean 2016-12-31?");
+    CHECK(hint("updated: 2016/12/31\n", "swot") == "did you mean 2016-12-31?");
+    CHECK(hint("updated: 05/06/2016\n", "swot").empty());  // day and month could swap
+    const std::string opp = "opportunities:\n  - id: O1\n    title: T\n    stage: lead\n";
+    CHECK(hint(opp + "    value: 14,000\n", "sales") == "did you mean 14000?");
+    CHECK(hint(opp + "    value: 1 250.50\n", "sales") == "did you mean 1250.50?");
+    CHECK(hint(opp + "    value: 1\n    probability: 40%\n", "sales") == "did you mean 40?");
+    CHECK(hint("employees: 1,200\n", "profile") == "did you mean 1200?");
+    CHECK(hint(opp + "    value: 14,00\n", "sales").empty());
+}
+
+TEST_CASE("schema-enum: other case and common synonyms get a hint") {
+    auto hint = [](std::string_view text, std::string_view name) {
+        const auto found = check(text, section(name));
+        REQUIRE(found.size() == 1);
+        CHECK(found[0].rule == "schema-enum");
+        return found[0].hint;
+    };
+    CHECK(hint("reviews:\n  - date: 2026-01-01\n    type: QBR\n", "reviews") ==
+          "did you mean 'qbr'?");
+    CHECK(hint("opportunities:\n  - id: O1\n    title: T\n    stage: closed-lost\n    value: 1\n",
+               "sales") == "did you mean 'lost'?");
+    CHECK(hint("goals:\n  - id: G1\n    title: T\n    status: done\n", "blueprint") ==
+          "did you mean 'achieved'?");
+    CHECK(hint(risk("3", "done"), "risks") == "did you mean 'closed'?");
+    CHECK(hint(risk("3", "Open"), "risks") == "did you mean 'open'?");
+    const auto sev = check(portfolio("rules:\n  contact-stale: warn\n"), portfolio_schema());
+    REQUIRE(sev.size() == 1);
+    CHECK(sev[0].hint == "did you mean 'warning'?");
+}
+
+TEST_CASE("a misspelt required key is one finding that names both") {
+    const Diagnostic d =
+        one(check("nmae: Acme\nstatus: active\ntier: key\nmanager: Dana\n", section("account")),
+            "schema-required", 1, 1);
+    CHECK(d.message == "account.yaml is missing the required key 'name'; 'nmae' is not a key");
+    CHECK(d.hint == "did you mean 'name'?");
+    // A key far from every missing one stays an unknown key.
+    const auto found =
+        check("colour: blue\nstatus: active\ntier: key\nmanager: Dana\n", section("account"));
+    REQUIRE(found.size() == 2);
+}

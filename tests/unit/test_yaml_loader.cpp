@@ -778,3 +778,104 @@ TEST_CASE("an unclosed bracket is reported where it was opened") {
     const Diagnostic stray = refused("name: Acme\ntags: [a]]\n", "yaml-syntax", 2, 10);
     CHECK(contains(stray.message, "closes nothing"));
 }
+
+// ---------------------------------------------------------------------------
+// Messages that point the right way, and recovery after a syntax error
+
+TEST_CASE("git conflict markers are named as such") {
+    const Diagnostic d =
+        refused("people:\n<<<<<<< HEAD\n  - id: P1\n=======\n  - id: P2\n>>>>>>> feature\n",
+                "yaml-syntax", 2, 1);
+    CHECK(contains(d.message, "git conflict marker: resolve the merge first"));
+    // A line of '=' in a text is not a marker.
+    accepted("notes: |\n  =======\n  underlined\n");
+}
+
+TEST_CASE("a quote inside a single-quoted text says how to quote it") {
+    const Diagnostic d = refused("name: 'Sarah O'Neill'\n", "yaml-syntax", 1, 16);
+    CHECK(d.message ==
+          "a quote inside a single-quoted text ends it early: write the inner quote twice, "
+          "'Sarah O''Neill', or use double quotes");
+    refused("people:\n  - name: 'Sarah O'Neill'\n", "yaml-syntax", 2, 20);
+}
+
+TEST_CASE("a plain value starting with @ or ` says to quote it") {
+    const Diagnostic d = refused("headquarters: @home office\n", "yaml-syntax", 1, 15);
+    CHECK(d.message ==
+          "a plain value cannot start with '@' (YAML reserves it): quote it, as in \"@home "
+          "office\"");
+    const Diagnostic c = refused("headquarters: @home  # for now\n", "yaml-syntax", 1, 15);
+    CHECK(contains(c.message, "as in \"@home\""));
+    const Diagnostic b = refused("headquarters: `home`\n", "yaml-syntax", 1, 15);
+    CHECK(contains(b.message, "'`'"));
+}
+
+namespace {
+struct Recovered {
+    std::optional<Node> root;
+    std::vector<Diagnostic> findings;
+    LoadReport report;
+};
+Recovered recover(std::string_view text) {
+    DiagnosticSink sink("test.yaml");
+    Recovered out;
+    out.root = load_yaml(text, sink, default_event_source(), &out.report);
+    out.findings = sink.take();
+    return out;
+}
+}  // namespace
+
+TEST_CASE("recovery: a broken list record is skipped and the rest is read") {
+    const Recovered r = recover(
+        "industry: Machinery\n"      // 1
+        "people:\n"                  // 2
+        "  - id: P1\n"               // 3
+        "    title: CEO: founder\n"  // 4  (': ' in a plain value)
+        "  - id: P2\n"               // 5
+        "    name: Tom\n"            // 6
+        "headquarters: @home\n"      // 7
+        "employees: 12\n");          // 8
+    REQUIRE(r.root.has_value());
+    CHECK(r.report.partial);
+    REQUIRE(r.findings.size() == 2);
+    CHECK(r.findings[0].line == 4);
+    CHECK(r.findings[0].hint == "kam skipped lines 3-4 and checked the rest of the file");
+    CHECK(r.findings[1].line == 7);
+    CHECK(r.findings[1].hint == "kam skipped line 7 and checked the rest of the file");
+    CHECK(r.report.unread_keys == std::vector<std::string>{"headquarters"});
+    const Node* people = r.root->find("people");
+    REQUIRE(people != nullptr);
+    REQUIRE(people->items.size() == 1);
+    CHECK(people->items[0].find("id")->value == "P2");
+    CHECK(r.root->find("employees")->mark.line == 8);  // positions are kept
+}
+
+TEST_CASE("recovery: keys written in a skipped block are not called missing") {
+    // "status" was meant as a top-level key; the schema check must not call it missing.
+    const Recovered r = recover("name: Acme\n  status: active\ntier: key\n");
+    REQUIRE(r.root.has_value());
+    CHECK(r.report.unread_keys == std::vector<std::string>{"name", "status"});
+    CHECK(r.root->find("tier") != nullptr);
+}
+
+TEST_CASE("recovery: a single-quoted text closed early is read as meant") {
+    const Recovered r = recover("people:\n  - id: P1\n    name: 'Sarah O'Neill'\n    role: x\n");
+    REQUIRE(r.root.has_value());
+    REQUIRE(r.findings.size() == 1);
+    CHECK(contains(r.findings[0].hint, "as if it were in double quotes"));
+    const Node& p1 = r.root->find("people")->items.at(0);
+    CHECK(p1.find("name")->value == "Sarah O'Neill");
+    CHECK(p1.find("role")->value == "x");
+}
+
+TEST_CASE("recovery: only when asked, and never past a second document") {
+    // Without a report the first error ends the load, as the editor needs.
+    const Loaded plain = load("a: @x\nb: 1\n");
+    CHECK_FALSE(plain.root.has_value());
+    CHECK(plain.findings.size() == 1);
+    const Recovered doc = recover("a: 1\n---\nb: 2\n");
+    CHECK_FALSE(doc.root.has_value());
+    REQUIRE(doc.findings.size() == 1);
+    // What was not read is counted.
+    CHECK(doc.findings[0].hint == "kam could not read on: the line after line 2 was not checked");
+}

@@ -23,6 +23,9 @@ struct Node {
     NodeKind kind = NodeKind::null;
     ScalarStyle style = ScalarStyle::plain;
     bool flow = false;  // a flow collection ([a, b] / {a: 1})
+    // A one-line plain scalar followed by " #" and a non-space ("exit #2"):
+    // YAML ended the value there and read the rest as a comment.
+    bool comment_follows = false;
     Mark mark;
     std::string value;           // scalar text, as parsed
     std::vector<Node> items;     // sequence

@@ -27,6 +27,7 @@ struct TeamMember {
 struct HistoryEvent {
     Date date;
     std::string event;
+    Pos date_pos;
 };
 
 struct Cover {  // account.yaml
@@ -95,7 +96,7 @@ struct Goal {
     std::string id, title, status, metric, unit, owner;
     std::optional<double> target, actual;
     std::optional<Date> due;
-    Pos pos, id_pos;
+    Pos pos, id_pos, due_pos;
 };
 
 struct Action {
@@ -153,7 +154,7 @@ struct Contract {
     std::optional<bool> auto_renew;
     std::optional<int64_t> renewal_term_months;  // as written; see current_end()
     std::vector<Sla> slas;
-    Pos pos, id_pos, status_pos, end_pos, currency_pos;
+    Pos pos, id_pos, status_pos, end_pos, currency_pos, annual_value_pos;
 
     static constexpr int k_default_renewal_term_months = 12;
 
@@ -208,9 +209,14 @@ struct Opportunity {
     std::optional<Date> close;
     std::optional<std::string> currency;
     std::optional<bool> budget, authority, need, timeline;
-    Pos pos, id_pos, contact_pos, currency_pos;
+    Pos pos, id_pos, contact_pos, currency_pos, probability_pos, close_pos, value_pos;
 
     double effective_probability() const;
+    // Still in the pipeline: lead, qualified, proposal or negotiation.
+    bool open() const {
+        return stage == "lead" || stage == "qualified" || stage == "proposal" ||
+               stage == "negotiation";
+    }
 };
 
 struct Review {
@@ -218,6 +224,7 @@ struct Review {
     std::string type, summary;
     std::vector<std::string> attendees, actions;
     std::optional<Date> next;
+    Pos date_pos;
 };
 
 struct Survey {
@@ -226,12 +233,13 @@ struct Survey {
     std::optional<int64_t> nps;
     std::optional<double> csat;
     bool score_written = false;  // nps or csat has a value, valid or not
-    Pos pos, respondent_pos;
+    Pos pos, respondent_pos, date_pos;
 };
 
 struct ReferenceVisit {
     Date date;
     std::string visitor, outcome;
+    Pos date_pos;
 };
 
 struct Reviews {

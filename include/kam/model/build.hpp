@@ -20,4 +20,7 @@ PortfolioSettings build_settings(const Node& root);
 // Builds the section named `section` ("risks", ...) into `account`.
 void build_section(std::string_view section, const Node& root, Account& account);
 
+// Forgets a section again, as if its file could not be read at all.
+void drop_section(std::string_view section, Account& account);
+
 }  // namespace kam

@@ -3,6 +3,7 @@
 // These tables drive validation, "did you mean", `kam schema` and the man page's
 // field lists; nothing else in kam spells out what a field may hold.
 #include <limits>
+#include <optional>
 #include <span>
 #include <string_view>
 
@@ -72,6 +73,12 @@ const SectionFile* find_section(std::string_view section_or_file);
 
 const Schema& portfolio_schema();  // kam.yaml
 const Schema& swot_item_schema();  // the {text, impact} form of a SWOT item
+
+// The allowed value a mistyped enumeration value most likely means: the same
+// word in other case ("QBR"), a common synonym ("closed-lost", "done", "warn")
+// or the nearest spelling. Nullopt when nothing is close.
+std::optional<std::string_view> suggest_enum_value(std::string_view written,
+                                                   std::span<const std::string_view> values);
 
 // Enumerations shared with the model.
 namespace enums {

@@ -39,9 +39,11 @@ std::string render_json(const std::vector<Diagnostic>& diagnostics, const Findin
 // GitHub Actions workflow commands (::error file=...,line=...::message).
 std::string render_github(const std::vector<Diagnostic>& diagnostics);
 
-// JUnit XML: one testcase per checked file, a failure per error.
+// JUnit XML: one testcase per checked file, a failure per finding at or above
+// `fail_at` (warnings too under --strict), the rest in system-out.
 std::string render_junit(const std::vector<Diagnostic>& diagnostics,
-                         const std::vector<std::string>& files_checked);
+                         const std::vector<std::string>& files_checked,
+                         Severity fail_at = Severity::error);
 
 // SARIF 2.1.0 with every rule described.
 std::string render_sarif(const std::vector<Diagnostic>& diagnostics,

@@ -32,6 +32,11 @@ Date add_months(Date day, int64_t months);
 // Exactly YYYY-MM-DD naming a real day (2025-02-29 is refused).
 std::optional<Date> parse_date(std::string_view text);
 
+// The day a date written another way most likely means, for a "did you mean":
+// 31/12/2016, 31.12.2016, 2016/12/31, 2016-1-5. Nullopt when it is not a date
+// or day and month could be swapped (05/06/2026).
+std::optional<Date> guess_date(std::string_view text);
+
 // Today in UTC, so that every machine of a CI matrix judges alike.
 Date today_utc();
 

@@ -2,6 +2,8 @@
 // Strict readers for the scalar types of the format (kam-files(5), "YAML rules").
 // They read the text exactly as written and never depend on the process locale.
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <string_view>
 
 #include "kam/util/expected.hpp"
@@ -12,6 +14,11 @@ Expected<bool> parse_bool(std::string_view text);       // true | false
 Expected<int64_t> parse_int(std::string_view text);     // [+-]digits, 012 is twelve
 Expected<double> parse_number(std::string_view text);   // decimal, fraction, exponent; finite
 Expected<double> parse_percent(std::string_view text);  // a number in 0..100
+
+// The number a value written with thousands separators, a percent sign or
+// spaces most likely means, as text for a "did you mean": "14,000" -> "14000",
+// "40%" -> "40", "1 250.5" -> "1250.5". Nullopt when there is no such reading.
+std::optional<std::string> guess_number(std::string_view text);
 
 bool is_currency_code(std::string_view text);  // three capitals (ISO 4217 form)
 bool is_valid_id(std::string_view text);       // ^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$

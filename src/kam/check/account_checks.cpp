@@ -5,6 +5,8 @@
 #include <map>
 #include <set>
 
+#include "kam/util/scalar.hpp"
+
 namespace kam {
 
 namespace {
@@ -16,7 +18,10 @@ class AccountChecker {
 
     void run() {
         ids_and_refs();
+        unchecked_refs();
         dates();
+        past_dates();
+        values();
         currencies();
         sections();
         contracts();
@@ -52,12 +57,44 @@ class AccountChecker {
         return ids;
     }
 
+    bool unreadable(std::string_view section) const {
+        return std::find(a_.unreadable_files.begin(), a_.unreadable_files.end(), section) !=
+               a_.unreadable_files.end();
+    }
+
+    // References into a file that could not be read are neither good nor
+    // dangling: one finding says they were not checked.
+    struct Unchecked {
+        std::string file, value;
+        Pos pos;
+        std::string_view target_desc;
+        size_t count = 0;
+    };
+
     void ref(std::string_view file, Pos pos, const std::string& value,
-             const std::set<std::string>& ids, std::string_view target_desc, bool target_present) {
-        if (value.empty() || ids.count(value)) return;
+             const std::set<std::string>& ids, std::string_view target_desc, bool target_present,
+             std::string_view target_section,
+             const std::map<std::string, std::string>* names = nullptr) {
+        if (value.empty()) return;
+        if (unreadable(target_section) && !is_valid_id(value)) {
+            add(file, pos, "schema-type",
+                fmt::format("'{}' is not a valid id (a letter or digit, then letters, digits, "
+                            "'.', '_' or '-'; at most 64)",
+                            value));
+            return;
+        }
+        if (unreadable(target_section)) {
+            Unchecked& u = unchecked_[std::string(target_section)];
+            if (u.count++ == 0) u = Unchecked{std::string(file), value, pos, target_desc, 1};
+            return;
+        }
+        if (ids.count(value)) return;
         std::vector<std::string_view> candidates(ids.begin(), ids.end());
         std::string hint;
-        if (!candidates.empty()) {
+        if (const auto m = names ? person_named(value, *names) : std::nullopt) {
+            hint = fmt::format("did you mean {} ({})? a reference is the id, not the name", *m,
+                               names->at(*m));
+        } else if (!candidates.empty()) {
             std::string list;
             for (std::string_view c : candidates)
                 list += (list.empty() ? "" : ", ") + std::string(c);
@@ -70,17 +107,53 @@ class AccountChecker {
             hint);
     }
 
+    // The one person whose name holds a word of `value` ("Dr. Weber" -> P1, "Dr.
+    // Claudia Weber"); titles and short words do not count.
+    static std::optional<std::string> person_named(
+        const std::string& value, const std::map<std::string, std::string>& names) {
+        auto words = [](std::string_view text) {
+            std::vector<std::string> out;
+            std::string w;
+            for (size_t i = 0; i <= text.size(); ++i) {
+                const char c = i < text.size() ? text[i] : ' ';
+                if (c == ' ' || c == '.' || c == ',' || c == '-' || c == '_') {
+                    if (w.size() >= 3 && w != "mrs" && w != "prof") out.push_back(w);
+                    w.clear();
+                } else {
+                    w += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+                }
+            }
+            return out;
+        };
+        std::optional<std::string> found;
+        for (const auto& [id, name] : names) {
+            const auto of_name = words(name);
+            bool hit = false;
+            for (const std::string& w : words(value))
+                hit |= std::find(of_name.begin(), of_name.end(), w) != of_name.end();
+            if (!hit) continue;
+            if (found) return std::nullopt;  // two people: a guess either way
+            found = id;
+        }
+        return found;
+    }
+
     void ids_and_refs() {
         auto id = [](const auto& x) -> const std::string& { return x.id; };
         auto id_pos = [](const auto& x) { return x.id_pos; };
         std::set<std::string> people, goals, contracts;
-        if (a_.profile)
+        std::map<std::string, std::string> names;
+        if (a_.profile) {
             people = unique_ids("profile.yaml", "person id", a_.profile->people, id, id_pos);
+            for (const Person& p : a_.profile->people)
+                if (!p.id.empty() && !p.name.empty()) names.emplace(p.id, p.name);
+        }
         if (a_.blueprint) {
             goals = unique_ids("blueprint.yaml", "goal id", a_.blueprint->goals, id, id_pos);
             unique_ids("blueprint.yaml", "action id", a_.blueprint->actions, id, id_pos);
             for (const Action& x : a_.blueprint->actions)
-                ref("blueprint.yaml", x.goal_pos, x.goal, goals, "goals in blueprint.yaml", true);
+                ref("blueprint.yaml", x.goal_pos, x.goal, goals, "goals in blueprint.yaml", true,
+                    "blueprint");
         }
         if (a_.contracts) {
             contracts = unique_ids("contracts.yaml", "contract id", *a_.contracts, id, id_pos);
@@ -92,7 +165,7 @@ class AccountChecker {
             unique_ids("risks.yaml", "risk id", *a_.risks, id, id_pos);
             for (const Risk& r : *a_.risks)
                 ref("risks.yaml", r.contract_pos, r.contract, contracts,
-                    "contracts in contracts.yaml", a_.contracts.has_value());
+                    "contracts in contracts.yaml", a_.contracts.has_value(), "contracts");
         }
         if (a_.performance) {
             unique_ids("performance.yaml", "issue id", a_.performance->issues, id, id_pos);
@@ -105,17 +178,98 @@ class AccountChecker {
             unique_ids("sales.yaml", "opportunity id", *a_.opportunities, id, id_pos);
             for (const Opportunity& o : *a_.opportunities)
                 ref("sales.yaml", o.contact_pos, o.contact, people, "people in profile.yaml",
-                    a_.profile.has_value());
+                    a_.profile.has_value(), "profile", &names);
         }
         if (a_.reviews) {
             for (const Survey& s : a_.reviews->surveys) {
                 ref("reviews.yaml", s.respondent_pos, s.respondent, people,
-                    "people in profile.yaml", a_.profile.has_value());
+                    "people in profile.yaml", a_.profile.has_value(), "profile", &names);
                 if (!s.score_written)
                     add("reviews.yaml", s.pos, "schema-required",
                         "a survey needs at least one of 'nps' and 'csat'");
             }
         }
+    }
+
+    void unchecked_refs() {
+        for (const auto& [section, u] : unchecked_)
+            add(u.file, u.pos, "ref-unchecked",
+                u.count == 1
+                    ? fmt::format("cannot check '{}': {}.yaml has errors", u.value, section)
+                    : fmt::format("cannot check '{}' and {} more references to {}: {}.yaml has "
+                                  "errors",
+                                  u.value, u.count - 1, u.target_desc, section),
+                fmt::format("fix {}.yaml first; the references are checked once it reads",
+                            section));
+    }
+
+    // Dates that record what happened cannot lie after the as-of day.
+    void future(std::string_view file, Pos pos, const std::optional<Date>& d,
+                std::string_view what) {
+        if (!d || *d <= ctx_.as_of) return;
+        add(file, pos, "date-future",
+            fmt::format("{} is {}, after today ({})", what, d->to_string(), ctx_.as_of.to_string()),
+            "a date of what happened cannot be in the future: correct it, or use --as-of");
+    }
+
+    void past_dates() {
+        for (const HistoryEvent& h : a_.cover.history)
+            future("account.yaml", h.date_pos, h.date, "the history event's date");
+        if (a_.profile)
+            for (const Person& p : a_.profile->people)
+                future("profile.yaml", p.last_contact_pos, p.last_contact,
+                       fmt::format("the last_contact of {}", p.id));
+        if (a_.reviews) {
+            for (const Review& r : a_.reviews->reviews)
+                future("reviews.yaml", r.date_pos, r.date, "the review's date");
+            for (const Survey& v : a_.reviews->surveys)
+                future("reviews.yaml", v.date_pos, v.date, "the survey's date");
+        }
+        if (a_.opportunities)
+            for (const Opportunity& o : *a_.opportunities) {
+                if (o.stage == "won" || o.stage == "lost")
+                    future("sales.yaml", o.close_pos, o.close,
+                           fmt::format("the close date of {} opportunity {}", o.stage, o.id));
+                else if (o.open() && o.close && *o.close < ctx_.as_of)
+                    add("sales.yaml", o.close_pos, "opportunity-stale",
+                        fmt::format("open opportunity {} ({}) was to close on {}", o.id, o.stage,
+                                    o.close->to_string()),
+                        "move 'close' to the date you now expect, or set the stage to won or "
+                        "lost");
+            }
+        if (a_.blueprint)
+            for (const Goal& g : a_.blueprint->goals)
+                if (g.due && *g.due < ctx_.as_of && g.status != "achieved" &&
+                    g.status != "dropped" && !g.status.empty())
+                    add("blueprint.yaml", g.due_pos, "goal-overdue",
+                        fmt::format("goal {} was due on {} and is still {}", g.id,
+                                    g.due->to_string(), g.status),
+                        "set its status to achieved or dropped, or give it a new due date");
+    }
+
+    void values() {
+        const Cover& c = a_.cover;
+        if (c.lost_on_written && !c.status.empty() && c.status != "lost")
+            add("account.yaml", c.lost_on_pos, "lost-on-not-lost",
+                fmt::format("the account has a 'lost_on' date but its status is {}", c.status),
+                "set status to lost, or remove lost_on if the account was won back");
+        if (a_.contracts)
+            for (const Contract& k : *a_.contracts)
+                if (k.annual_value && k.annual_value->cents < 0)
+                    add("contracts.yaml", k.annual_value_pos, "value-negative",
+                        fmt::format("contract {} has a negative annual_value", k.id));
+        if (a_.opportunities)
+            for (const Opportunity& o : *a_.opportunities) {
+                if (o.value.cents < 0)
+                    add("sales.yaml", o.value_pos, "value-negative",
+                        fmt::format("opportunity {} has a negative value", o.id));
+                if (o.probability && *o.probability > 0 && *o.probability < 1)
+                    add("sales.yaml", o.probability_pos, "probability-fraction",
+                        fmt::format("the probability of {} is {} %, below one per cent", o.id,
+                                    *o.probability),
+                        fmt::format("probability is a percentage: for {:g} %, write {:g}",
+                                    *o.probability * 100, *o.probability * 100));
+            }
     }
 
     void dates() {
@@ -180,9 +334,12 @@ class AccountChecker {
         if (!a_.contracts) return;
         for (const Contract& k : *a_.contracts) {
             if (k.status != "active" || !k.end) continue;
+            // An end before the start is reported as date-order; which date is wrong is unknown.
+            if (k.start && *k.end < *k.start) continue;
             if (*k.current_end(ctx_.as_of) < ctx_.as_of) {
                 add("contracts.yaml", k.end_pos, "contract-expired",
                     fmt::format("contract {} is active but ended on {}", k.id, k.end->to_string()),
+                    // An auto-renewing one rolls forward (current_end): only a fixed term ends.
                     "set its status to expired, renewing or terminated, or correct the end date");
             } else if (!k.auto_renew.value_or(false) && k.notice_days &&
                        *k.notice_deadline(ctx_.as_of) < ctx_.as_of) {
@@ -201,9 +358,7 @@ class AccountChecker {
         if ((tier != "key" && tier != "strategic") || status == "lost" || status == "prospect")
             return;
         // An unreadable reviews.yaml was reported already; do not guess that reviews are missing.
-        if (std::find(a_.unreadable_files.begin(), a_.unreadable_files.end(), "reviews") !=
-            a_.unreadable_files.end())
-            return;
+        if (unreadable("reviews")) return;
         std::optional<Date> latest;
         if (a_.reviews)
             for (const Review& r : a_.reviews->reviews)
@@ -262,6 +417,7 @@ class AccountChecker {
     const Account& a_;
     const CheckContext& ctx_;
     std::vector<Diagnostic>& out_;
+    std::map<std::string, Unchecked> unchecked_;
 };
 
 }  // namespace

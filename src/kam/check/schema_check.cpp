@@ -1,6 +1,7 @@
 #include "kam/check/schema_check.hpp"
 
 #include <fmt/format.h>
+#include <algorithm>
 #include <vector>
 
 #include "kam/check/rules.hpp"
@@ -37,11 +38,27 @@ class SchemaChecker {
   public:
     explicit SchemaChecker(DiagnosticSink& sink) : sink_(sink) {}
 
-    void mapping(const Node& node, const Schema& schema) {
+    void mapping(const Node& node, const Schema& schema,
+                 std::span<const std::string> unread_keys = {}) {
+        // A misspelt required key is one finding, not a missing key and an unknown one.
+        std::vector<std::string_view> missing;
+        for (const FieldSpec& f : schema.fields)
+            if (f.required && !node.find(f.key) &&
+                std::find(unread_keys.begin(), unread_keys.end(), f.key) == unread_keys.end())
+                missing.push_back(f.key);
+        std::vector<std::string_view> linked;
         for (const Entry& e : node.entries) {
             if (is_extension_key(e.key)) continue;
             const FieldSpec* field = schema.find(e.key);
             if (!field) {
+                if (const auto m = closest_match(e.key, missing)) {
+                    sink_.add("schema-required", e.key_mark.line, e.key_mark.column,
+                              fmt::format("{} is missing the required key '{}'; '{}' is not a key",
+                                          schema.name, *m, e.key),
+                              fmt::format("did you mean '{}'?", *m));
+                    linked.push_back(*std::find(missing.begin(), missing.end(), *m));
+                    continue;
+                }
                 const auto keys = keys_of(schema);
                 sink_.add("unknown-key", e.key_mark.line, e.key_mark.column,
                           fmt::format("unknown key '{}' in {}", e.key, schema.name),
@@ -57,10 +74,10 @@ class SchemaChecker {
             }
             value(e.value, *field);
         }
-        for (const FieldSpec& f : schema.fields)
-            if (f.required && !node.find(f.key))
+        for (std::string_view key : missing)
+            if (std::find(linked.begin(), linked.end(), key) == linked.end())
                 sink_.add("schema-required", node.mark.line, node.mark.column,
-                          fmt::format("{} is missing the required key '{}'", schema.name, f.key));
+                          fmt::format("{} is missing the required key '{}'", schema.name, key));
     }
 
   private:
@@ -85,30 +102,58 @@ class SchemaChecker {
                       fmt::format("'{}' is {}; it must be {}", f.key, n.value, format_range(f)));
     }
 
+    // A number or boolean in quotes is a text in YAML; kam reads it, but says so.
+    void quoted(const Node& n, const FieldSpec& f, bool ok) {
+        if (!ok || (n.style != ScalarStyle::single_quoted && n.style != ScalarStyle::double_quoted))
+            return;
+        const bool boolean = f.type == FieldType::boolean;
+        sink_.add("schema-quoted", n.mark.line, n.mark.column,
+                  fmt::format("'{}' is written in quotes, as a text; it should be {}", f.key,
+                              boolean ? "a boolean" : "a number"),
+                  fmt::format("write {} without quotes", n.value));
+    }
+
+    // Warns when a plain text runs into " #": YAML reads the rest as a comment.
+    void comment_in_text(const Node& n, const FieldSpec& f) {
+        if (!n.comment_follows) return;
+        sink_.add("text-comment", n.mark.line, n.mark.column,
+                  fmt::format("'{}' is read as '{}': the rest of the line after ' #' is a comment",
+                              f.key, n.value),
+                  "put the whole value in quotes to keep the '#' and what follows it");
+    }
+
     void scalar(const Node& n, const FieldSpec& f) {
         if (!expect_kind(n, NodeKind::scalar, f)) return;
         const std::string& s = n.value;
-        auto fail = [&](const std::string& why) {
-            type_error(n, fmt::format("'{}': {}", f.key, why));
+        auto fail = [&](const std::string& why, std::string hint = {}) {
+            sink_.add("schema-type", n.mark.line, n.mark.column,
+                      fmt::format("'{}': {}", f.key, why), std::move(hint));
+        };
+        auto number_hint = [&] {
+            const auto g = guess_number(s);
+            return g ? fmt::format("did you mean {}?", *g) : std::string();
         };
         switch (f.type) {
             case FieldType::text:
-                return;
+                return comment_in_text(n, f);
             case FieldType::integer: {
                 const auto v = parse_int(s);
-                if (!v) return fail(v.error());
+                quoted(n, f, v.has_value());
+                if (!v) return fail(v.error(), number_hint());
                 return range(n, f, static_cast<double>(*v));
             }
             case FieldType::number: {
                 const auto v = parse_number(s);
-                if (!v) return fail(v.error());
+                quoted(n, f, v.has_value());
+                if (!v) return fail(v.error(), number_hint());
                 return range(n, f, *v);
             }
             case FieldType::percent: {
                 const auto v = parse_number(s);
+                quoted(n, f, v.has_value());
                 if (!v)
-                    return fail(
-                        fmt::format("'{}' is not a percentage (a number from 0 to 100)", s));
+                    return fail(fmt::format("'{}' is not a percentage (a number from 0 to 100)", s),
+                                number_hint());
                 if (*v < 0 || *v > 100)
                     sink_.add(
                         "schema-range", n.mark.line, n.mark.column,
@@ -117,17 +162,22 @@ class SchemaChecker {
             }
             case FieldType::boolean: {
                 const auto v = parse_bool(s);
+                quoted(n, f, v.has_value());
                 if (!v) return fail(v.error());
                 return;
             }
             case FieldType::date:
-                if (!parse_date(s))
+                if (!parse_date(s)) {
+                    const auto g = guess_date(s);
                     return fail(
-                        fmt::format("'{}' is not a date (YYYY-MM-DD, a real calendar day)", s));
+                        fmt::format("'{}' is not a date (YYYY-MM-DD, a real calendar day)", s),
+                        g ? fmt::format("did you mean {}?", g->to_string()) : std::string());
+                }
                 return;
             case FieldType::money: {
                 const auto v = parse_money(s);
-                if (!v) return fail(v.error());
+                quoted(n, f, v.has_value());
+                if (!v) return fail(v.error(), number_hint());
                 return;
             }
             case FieldType::currency:
@@ -140,8 +190,9 @@ class SchemaChecker {
                 if (!v) return fail(v.error());
                 return;
             }
-            case FieldType::id:
             case FieldType::ref:
+                return;  // the account checks own references, a malformed one included
+            case FieldType::id:
                 if (!is_valid_id(s))
                     return fail(
                         fmt::format("'{}' is not a valid id (a letter or digit, then letters, "
@@ -161,9 +212,10 @@ class SchemaChecker {
             if (v == s) return;
         std::string list;
         for (std::string_view v : values) list += (list.empty() ? "" : ", ") + std::string(v);
+        const auto m = suggest_enum_value(s, values);
         sink_.add("schema-enum", n.mark.line, n.mark.column,
                   fmt::format("'{}' is not a valid {} (one of: {})", s, key, list),
-                  did_you_mean(s, values));
+                  m ? fmt::format("did you mean '{}'?", *m) : std::string());
     }
 
     void value(const Node& n, const FieldSpec& f) {
@@ -186,7 +238,9 @@ class SchemaChecker {
             case FieldType::text_list:
                 if (!expect_kind(n, NodeKind::sequence, f)) return;
                 for (const Node& item : n.items)
-                    if (!item.is_scalar() && !item.is_absent())
+                    if (item.is_scalar())
+                        comment_in_text(item, f);
+                    else if (!item.is_absent())
                         type_error(item, fmt::format("each item of '{}' should be a text, not {}",
                                                      f.key, node_kind_name(item.kind)));
                 return;
@@ -195,7 +249,9 @@ class SchemaChecker {
                 for (const Node& item : n.items) {
                     if (item.is_mapping())
                         mapping(item, swot_item_schema());
-                    else if (!item.is_scalar())
+                    else if (item.is_scalar())
+                        comment_in_text(item, f);
+                    else
                         type_error(item, fmt::format("each item of '{}' should be a text or "
                                                      "{{text, impact}}, not {}",
                                                      f.key, node_kind_name(item.kind)));
@@ -284,8 +340,9 @@ class SchemaChecker {
 
 }  // namespace
 
-void check_schema(const Node& root, const Schema& schema, DiagnosticSink& sink) {
-    SchemaChecker(sink).mapping(root, schema);
+void check_schema(const Node& root, const Schema& schema, DiagnosticSink& sink,
+                  std::span<const std::string> unread_keys) {
+    SchemaChecker(sink).mapping(root, schema, unread_keys);
 }
 
 }  // namespace kam

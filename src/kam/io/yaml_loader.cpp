@@ -17,6 +17,7 @@ struct LoadAbort {
     std::string rule;
     uint32_t offset;
     std::string message;
+    bool recoverable = true;  // a re-parse without the broken part can go on
 };
 
 ScalarStyle style_at(std::string_view text, uint32_t offset) {
@@ -113,10 +114,11 @@ class TreeBuilder final : public EventListener {
         const std::string_view rest = text_.substr(std::min<size_t>(offset, text_.size()));
         if (rest.starts_with("---"))
             throw LoadAbort{"yaml-syntax", offset,
-                            "a second document: an account file holds exactly one"};
+                            "a second document: an account file holds exactly one", false};
         const char c = rest.empty() ? ' ' : rest[0];
         throw LoadAbort{"yaml-syntax", offset,
-                        fmt::format("unexpected '{}' after the end of the top-level node", c)};
+                        fmt::format("unexpected '{}' after the end of the top-level node", c),
+                        false};
     }
 
     // yaml-cpp gives an empty value the position of whatever comes next; point
@@ -207,6 +209,15 @@ class TreeBuilder final : public EventListener {
             if (last > n.mark.line) scalar_lines_.emplace_back(n.mark.line + 1, last);
         } else if (n.style == ScalarStyle::literal || n.style == ScalarStyle::folded) {
             open_block_line_ = n.mark.line;
+        } else if (!n.value.empty() && text_.substr(e.offset, n.value.size()) == n.value) {
+            // A one-line plain scalar that runs into " #x": a '#' that reads as
+            // part of the text ("exit #2 slips") but starts a comment. A comment
+            // set off as one ("value  # note", "value # note") is not flagged.
+            const size_t end = e.offset + n.value.size();
+            n.comment_follows = end + 2 < text_.size() && text_[end] == ' ' &&
+                                text_[end + 1] == '#' && text_[end + 2] != ' ' &&
+                                text_[end + 2] != '\t' && text_[end + 2] != '\n' &&
+                                text_[end + 2] != '\r' && text_[end + 2] != '#';
         }
         add(std::move(n));
     }
@@ -385,6 +396,253 @@ bool root_is_explicit_null(std::string_view text, TreeBuilder& builder) {
     return c == '~' || c == 'n' || c == 'N';
 }
 
+std::optional<Node> finish_tree(std::string_view text, TreeBuilder& builder, DiagnosticSink& sink) {
+    std::optional<Node>& root = builder.root();
+    if (root_is_explicit_null(text, builder)) {
+        sink.add("schema-type", root->mark.line, root->mark.column,
+                 "the top level must be a mapping of keys, not null");
+        return std::nullopt;
+    }
+    if (!builder.root_seen() || root->is_null()) {
+        // No document, or an empty one: the format reads it as an empty mapping.
+        Node empty;
+        empty.kind = NodeKind::mapping;
+        return empty;
+    }
+    if (!root->is_mapping()) {
+        sink.add("schema-type", root->mark.line, root->mark.column,
+                 fmt::format("the top level must be a mapping of keys, not {}",
+                             node_kind_name(root->kind)));
+        return std::nullopt;
+    }
+    return std::move(root);
+}
+
+// The first line that is a git conflict marker, or 0.
+uint32_t find_conflict_marker(const LineIndex& lines) {
+    for (uint32_t ln = 1; ln <= lines.line_count(); ++ln) {
+        std::string_view t = lines.line_text(ln);
+        if (t.ends_with('\r')) t.remove_suffix(1);
+        for (std::string_view m : {"<<<<<<<", "=======", ">>>>>>>", "|||||||"})
+            if (t.starts_with(m) && (t.size() == m.size() || t[m.size()] == ' ')) return ln;
+    }
+    return 0;
+}
+
+// A single-quoted text closed early by a quote inside it ('Sarah O'Neill'):
+// the same text written so that YAML reads it, and the line with the text in
+// double quotes instead (the same length, so positions stay), or nullopt.
+struct Requoted {
+    std::string fixed;  // 'Sarah O''Neill'
+    std::string line;   // the line with "Sarah O'Neill"; empty when that cannot be done
+};
+std::optional<Requoted> requote_single(std::string_view line) {
+    size_t open = std::string_view::npos;
+    for (size_t i = 0; i + 1 < line.size(); ++i) {
+        const bool after_indicator = (line[i] == ':' || line[i] == '-') && line[i + 1] == ' ';
+        if (!after_indicator) continue;
+        size_t j = i + 1;
+        while (j < line.size() && line[j] == ' ') ++j;
+        if (j < line.size() && line[j] == '\'') {
+            open = j;
+            break;
+        }
+    }
+    if (open == std::string_view::npos) return std::nullopt;
+    const auto end = quoted_scalar_end(line, open);
+    if (!end) return std::nullopt;
+    size_t k = *end;
+    while (k < line.size() && line[k] == ' ') ++k;
+    if (k == line.size() || line[k] == '#') return std::nullopt;  // closed where it should be
+    size_t close = line.rfind('\'');
+    if (close <= open) return std::nullopt;
+    std::string inner;
+    for (size_t i = open + 1; i < close; ++i) {
+        inner += line[i];
+        if (line[i] == '\'') {
+            if (i + 1 < close && line[i + 1] == '\'')
+                ++i, inner += '\'';
+            else
+                inner += '\'';
+        }
+    }
+    Requoted r{"'" + inner + "'", {}};
+    const std::string_view raw = line.substr(open + 1, close - open - 1);
+    if (raw.find_first_of("\"\\") == std::string_view::npos)
+        r.line = std::string(line.substr(0, open)) + '"' + std::string(raw) + '"' +
+                 std::string(line.substr(close + 1));
+    return r;
+}
+
+// A plain value that starts with a character YAML reserves (@ and `).
+std::optional<std::string> reserved_start(std::string_view line, uint32_t column0) {
+    if (column0 >= line.size()) return std::nullopt;
+    const char c = line[column0];
+    if (c != '@' && c != '`') return std::nullopt;
+    std::string_view rest = line.substr(column0);
+    rest = rest.substr(0, rest.find(" #"));  // a comment stays outside the quotes
+    while (!rest.empty() && (rest.back() == ' ' || rest.back() == '\r')) rest.remove_suffix(1);
+    return fmt::format(
+        "a plain value cannot start with '{}' (YAML reserves it): quote it, as in \"{}\"", c,
+        std::string(rest));
+}
+
+struct Explained {
+    std::string message;
+    uint32_t repair_line = 0;  // a line that can be read once replaced by `repaired`
+    std::string repaired;
+};
+
+// What a parser complaint at 1-based `line` most likely means, looking at the text.
+std::optional<Explained> explain_from_text(const LineIndex& lines, uint32_t line,
+                                           uint32_t column0) {
+    if (line == 0 || line > lines.line_count()) return std::nullopt;
+    if (auto r = reserved_start(lines.line_text(line), column0)) return Explained{*r, 0, {}};
+    for (uint32_t ln = line; ln >= 1 && ln + 1 >= line; --ln)
+        if (auto q = requote_single(lines.line_text(ln)))
+            return Explained{fmt::format("a quote inside a single-quoted text ends it early: "
+                                         "write the inner quote twice, {}, or use double quotes",
+                                         q->fixed),
+                             q->line.empty() ? 0 : ln, std::move(q->line)};
+    return std::nullopt;
+}
+
+struct ParseError {
+    uint32_t line;             // where it was reported
+    bool recoverable;          // a syntax error a re-parse can get past
+    uint32_t repair_line = 0;  // or a line to replace by `repaired`, rather than skip
+    std::string repaired;
+};
+
+// One parse of `text`: nullopt on success, else the error (reported to `sink`).
+std::optional<ParseError> parse_once(std::string_view text, const LineIndex& lines,
+                                     const YamlEventSource& source, TreeBuilder& builder,
+                                     DiagnosticSink& sink) {
+    try {
+        source.parse(text, builder);
+        builder.finish();
+    } catch (const LoadAbort& a) {
+        const Mark m = lines.mark_at(a.offset);
+        sink.add(a.rule, m.line, m.column, a.message);
+        return ParseError{m.line, a.recoverable && a.rule != "yaml-limit", 0, {}};
+    } catch (const YamlSyntaxError& e) {
+        // A tab used for indentation is the usual cause of yaml-cpp's odder
+        // complaints; name it when one comes before the error.
+        if (const uint32_t tab_line = find_tab_indented_line(lines, e.line0() + 1, {})) {
+            sink.add("yaml-syntax", tab_line, 1, "a tab character in the indentation (use spaces)");
+            return ParseError{tab_line, true, 0, {}};
+        }
+        // yaml-cpp may point past the last line (an unclosed '[' at the end of
+        // the file); then the end of the text is the place to show.
+        const std::string what = e.what();
+        const std::string rule =
+            what == "the referenced anchor is not defined" ? "yaml-alias" : "yaml-syntax";
+        // An unclosed '[' or '{' is best shown where it was opened.
+        if (what == "end of sequence flow not found" || what == "end of map flow not found")
+            if (const auto open = builder.open_flow_offset()) {
+                const Mark m = lines.mark_at(*open);
+                sink.add(rule, m.line, m.column, explain_parser_message(what));
+                return ParseError{
+                    std::max(m.line, std::min(e.line0() + 1, lines.line_count())), true, 0, {}};
+            }
+        const bool past_end = e.line0() + 1 > lines.line_count();
+        const uint32_t line = past_end ? lines.line_count() : e.line0() + 1;
+        const uint32_t offset =
+            past_end ? static_cast<uint32_t>(text.size()) : lines.line_start(line) + e.column0();
+        const Mark m =
+            lines.mark_at(std::min<uint32_t>(offset, static_cast<uint32_t>(text.size())));
+        auto explained = past_end ? std::nullopt : explain_from_text(lines, line, e.column0());
+        sink.add(rule, m.line, m.line == line ? m.column : e.column0() + 1,
+                 explained ? explained->message : explain_parser_message(what));
+        if (explained && explained->repair_line)
+            return ParseError{m.line, true, explained->repair_line, std::move(explained->repaired)};
+        return ParseError{m.line, true, 0, {}};
+    }
+    if (const uint32_t tab_line =
+            find_tab_indented_line(lines, lines.line_count(), builder.scalar_line_ranges())) {
+        sink.add("yaml-syntax", tab_line, 1, "a tab character in the indentation (use spaces)");
+        return ParseError{tab_line, true, 0, {}};
+    }
+    return std::nullopt;
+}
+
+size_t indent_of(std::string_view t) {
+    size_t i = 0;
+    while (i < t.size() && t[i] == ' ') ++i;
+    return i;
+}
+
+bool blank_or_comment(std::string_view t) {
+    const size_t i = indent_of(t);
+    return i == t.size() || t[i] == '#' || t[i] == '\r';
+}
+
+// A line at column 1 that starts a top-level key ("people:", "name: Acme").
+bool top_level_key(std::string_view t) {
+    if (t.empty() || t[0] == ' ' || t[0] == '#' || t[0] == '-' || t[0] == '\r') return false;
+    const size_t colon = t.find(':');
+    return colon != std::string_view::npos && colon > 0 &&
+           (colon + 1 == t.size() || t[colon + 1] == ' ' || t[colon + 1] == '\r');
+}
+
+struct Skip {
+    uint32_t first, last;  // 1-based lines, inclusive
+    // When a top-level block is skipped: every key written in it, at any
+    // indentation ("  status: active" under a broken "name:" was meant as one).
+    std::vector<std::string> keys;
+};
+
+std::optional<std::string> key_of_line(std::string_view t) {
+    size_t i = indent_of(t);
+    if (i + 1 < t.size() && t[i] == '-' && t[i + 1] == ' ') i += 1 + indent_of(t.substr(i + 1));
+    t = t.substr(i);
+    if (!top_level_key(t)) return std::nullopt;
+    std::string name(t.substr(0, t.find(':')));
+    while (!name.empty() && name.back() == ' ') name.pop_back();
+    if (name.size() >= 2 && (name.front() == '"' || name.front() == '\'') &&
+        name.back() == name.front())
+        name = name.substr(1, name.size() - 2);
+    return name;
+}
+
+// The lines to blank for an error reported at `line`: the list record it is in
+// ("  - id: ..." up to the next record at the same indentation), or else its
+// whole top-level key. Nothing at or before `done` is skipped again.
+std::optional<Skip> region_to_skip(const LineIndex& lines, uint32_t line, uint32_t done) {
+    const uint32_t n = lines.line_count();
+    line = std::min(line, n);
+    uint32_t key = line;
+    const std::string_view at = lines.line_text(line);
+    // A broken line of its own at the top level (": value") is skipped alone.
+    const bool alone = !at.empty() && indent_of(at) == 0 && !top_level_key(at);
+    while (!alone && key > done + 1 && !top_level_key(lines.line_text(key))) --key;
+    if (!alone && !top_level_key(lines.line_text(key))) key = done + 1;
+    if (alone) return Skip{line, line, {}};
+    uint32_t next = line + 1;
+    while (next <= n && !top_level_key(lines.line_text(next))) ++next;
+    // The record: the nearest "- " at or above the error, below the key.
+    for (uint32_t r = line; r > key; --r) {
+        const std::string_view t = lines.line_text(r);
+        const size_t in = indent_of(t);
+        if (in >= t.size() || t[in] != '-' || (in + 1 < t.size() && t[in + 1] != ' ')) continue;
+        uint32_t end = line + 1;
+        while (end < next) {
+            const std::string_view u = lines.line_text(end);
+            if (!blank_or_comment(u) && indent_of(u) <= in) break;
+            ++end;
+        }
+        uint32_t last = end - 1;
+        while (last > r && blank_or_comment(lines.line_text(last))) --last;
+        return Skip{r, last, {}};
+    }
+    uint32_t last = next - 1;
+    while (last > key && blank_or_comment(lines.line_text(last))) --last;
+    Skip s{key, last, {}};
+    for (uint32_t ln = key; ln <= last; ++ln)
+        if (auto k = key_of_line(lines.line_text(ln))) s.keys.push_back(std::move(*k));
+    return s;
+}
+
 }  // namespace
 
 std::optional<size_t> quoted_scalar_end(std::string_view text, size_t offset) {
@@ -414,7 +672,7 @@ const YamlEventSource& default_event_source() {
 }
 
 std::optional<Node> load_yaml(std::string_view bytes, DiagnosticSink& sink,
-                              const YamlEventSource& source) {
+                              const YamlEventSource& source, LoadReport* report) {
     if (bytes.size() > k_max_file_bytes) {
         sink.add("yaml-limit", 1, 1,
                  fmt::format("the file is larger than {} MiB", k_max_file_bytes / (1024 * 1024)));
@@ -431,68 +689,85 @@ std::optional<Node> load_yaml(std::string_view bytes, DiagnosticSink& sink,
     }
     if (!check_encoding(text, lines, sink)) return std::nullopt;
 
-    TreeBuilder builder(text, lines, sink);
-    try {
-        source.parse(text, builder);
-        builder.finish();
-    } catch (const LoadAbort& a) {
-        const Mark m = lines.mark_at(a.offset);
-        sink.add(a.rule, m.line, m.column, a.message);
-        return std::nullopt;
-    } catch (const YamlSyntaxError& e) {
-        // A tab used for indentation is the usual cause of yaml-cpp's odder
-        // complaints; name it when one comes before the error.
-        if (const uint32_t tab_line = find_tab_indented_line(lines, e.line0() + 1, {})) {
-            sink.add("yaml-syntax", tab_line, 1, "a tab character in the indentation (use spaces)");
-            return std::nullopt;
-        }
-        // yaml-cpp may point past the last line (an unclosed '[' at the end of
-        // the file); then the end of the text is the place to show.
-        const std::string what = e.what();
-        const std::string rule =
-            what == "the referenced anchor is not defined" ? "yaml-alias" : "yaml-syntax";
-        // An unclosed '[' or '{' is best shown where it was opened.
-        if (what == "end of sequence flow not found" || what == "end of map flow not found")
-            if (const auto open = builder.open_flow_offset()) {
-                const Mark m = lines.mark_at(*open);
-                sink.add(rule, m.line, m.column, explain_parser_message(what));
-                return std::nullopt;
-            }
-        const bool past_end = e.line0() + 1 > lines.line_count();
-        const uint32_t line = past_end ? lines.line_count() : e.line0() + 1;
-        const uint32_t offset =
-            past_end ? static_cast<uint32_t>(text.size()) : lines.line_start(line) + e.column0();
-        const Mark m =
-            lines.mark_at(std::min<uint32_t>(offset, static_cast<uint32_t>(text.size())));
-        sink.add(rule, m.line, m.line == line ? m.column : e.column0() + 1,
-                 explain_parser_message(what));
-        return std::nullopt;
-    }
-    if (const uint32_t tab_line =
-            find_tab_indented_line(lines, lines.line_count(), builder.scalar_line_ranges())) {
-        sink.add("yaml-syntax", tab_line, 1, "a tab character in the indentation (use spaces)");
+    if (const uint32_t marker = find_conflict_marker(lines)) {
+        sink.add("yaml-syntax", marker, 1,
+                 "git conflict marker: resolve the merge first (keep the lines you want and "
+                 "delete the <<<<<<<, ======= and >>>>>>> lines)");
         return std::nullopt;
     }
 
-    std::optional<Node>& root = builder.root();
-    if (root_is_explicit_null(text, builder)) {
-        sink.add("schema-type", root->mark.line, root->mark.column,
-                 "the top level must be a mapping of keys, not null");
-        return std::nullopt;
+    // On a syntax error, report it, blank the record or top-level key it is in
+    // and parse again, so that one mistake does not hide the rest of the file.
+    std::string working;  // the text with the broken parts blanked, once there are any
+    std::string_view current = text;
+    std::optional<LineIndex> current_lines;
+    uint32_t checked_from = 0;  // errors must come after what was skipped, or we stop
+    for (int round = 0;; ++round) {
+        const LineIndex& index = current_lines ? *current_lines : lines;
+        TreeBuilder builder(current, index, sink);
+        const auto error = parse_once(current, index, source, builder, sink);
+        if (!error) {
+            if (round > 0 && report) report->partial = true;
+            return finish_tree(current, builder, sink);
+        }
+        Diagnostic& reported = sink.items().back();
+        // Every round parses the whole text again: bound the work for huge files.
+        const bool budget_left =
+            static_cast<size_t>(round + 2) * text.size() <= k_max_recovery_bytes;
+        if (!report || !error->recoverable || round == k_max_recoveries || !budget_left ||
+            error->line <= checked_from) {
+            if (!report) return std::nullopt;
+            Diagnostic* last = &reported;
+            uint32_t from = error->line;
+            if (round > 0 && error->line <= checked_from) {
+                // An echo of what was skipped, not a mistake of its own: drop it.
+                sink.items().pop_back();
+                last = &sink.items().back();
+                from = checked_from;
+            }
+            // The parser could not go on: say what was not checked.
+            uint32_t end = lines.line_count();  // the last line that holds anything
+            while (end > from && lines.line_text(end).empty()) --end;
+            const uint32_t rest = end - std::min(from, end);
+            if (rest > 0)
+                last->hint = fmt::format(
+                    "kam could not read on: {} after line {} {} not checked",
+                    rest == 1 ? std::string("the line") : fmt::format("the {} lines", rest), from,
+                    rest == 1 ? "was" : "were");
+            report->partial = round > 0;
+            return std::nullopt;
+        }
+        if (error->repair_line > checked_from) {
+            // Read the line as the user meant it, and go on.
+            if (working.empty()) working = std::string(text);
+            working.replace(lines.line_start(error->repair_line), error->repaired.size(),
+                            error->repaired);
+            reported.hint =
+                "kam read the text as if it were in double quotes and checked the "
+                "rest of the file";
+            current = working;
+            current_lines.emplace(current);
+            checked_from = error->repair_line;
+            continue;
+        }
+        const auto skip = region_to_skip(lines, error->line, checked_from);
+        if (!skip) return std::nullopt;
+        report->unread_keys.insert(report->unread_keys.end(), skip->keys.begin(), skip->keys.end());
+        reported.hint =
+            skip->first == skip->last
+                ? fmt::format("kam skipped line {} and checked the rest of the file", skip->first)
+                : fmt::format("kam skipped lines {}-{} and checked the rest of the file",
+                              skip->first, skip->last);
+        if (working.empty()) working = std::string(text);
+        for (uint32_t ln = skip->first; ln <= skip->last; ++ln) {
+            const uint32_t from = lines.line_start(ln);
+            const uint32_t to = from + static_cast<uint32_t>(lines.line_text(ln).size());
+            for (uint32_t i = from; i < to; ++i) working[i] = ' ';
+        }
+        current = working;
+        current_lines.emplace(current);
+        checked_from = skip->last;
     }
-    if (!builder.root_seen() || root->is_null()) {
-        // No document, or an empty one: the format reads it as an empty mapping.
-        Node empty;
-        empty.kind = NodeKind::mapping;
-        return empty;
-    }
-    if (!root->is_mapping()) {
-        sink.add("schema-type", root->mark.line, root->mark.column,
-                 fmt::format("the top level must be a mapping of keys, not {}",
-                             node_kind_name(root->kind)));
-        return std::nullopt;
-    }
-    return std::move(root);
 }
 
 }  // namespace kam

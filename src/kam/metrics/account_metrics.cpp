@@ -44,10 +44,6 @@ bool in_force(const Contract& k) {
     return k.status == "active" || k.status == "renewing";
 }
 
-bool open_stage(const std::string& stage) {
-    return stage == "lead" || stage == "qualified" || stage == "proposal" || stage == "negotiation";
-}
-
 class Calculator {
   public:
     Calculator(const Account& a, const PortfolioSettings& s, Date as_of)
@@ -226,7 +222,7 @@ class Calculator {
                 else
                     (o.stage == "won" ? m_.won_value : m_.lost_value) += *v;
             }
-            if (!open_stage(o.stage) || !error.empty()) continue;
+            if (!o.open() || !error.empty()) continue;
             auto v = fx_.to_base(o.value, currency_of(o.currency));
             if (!v) {
                 error = v.error();

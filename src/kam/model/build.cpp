@@ -144,7 +144,7 @@ void build_cover(const Node& root, Cover& c) {
     c.overview = f.text("overview");
     for (const Node* m : f.list("history")) {
         Fields h(*m);
-        if (auto d = h.date("date")) c.history.push_back({*d, h.text("event")});
+        if (auto d = h.date("date")) c.history.push_back({*d, h.text("event"), h.pos("date")});
     }
     if (const Node* p = f.child("position")) {
         Fields pf(*p);
@@ -235,6 +235,7 @@ Blueprint build_blueprint(const Node& root) {
         g.owner = r.text("owner");
         g.pos = pos_of(*m);
         g.id_pos = r.pos("id");
+        g.due_pos = r.pos("due");
         b.goals.push_back(std::move(g));
     }
     for (const Node* m : f.list("actions")) {
@@ -331,6 +332,7 @@ std::vector<Contract> build_contracts(const Node& root) {
         c.status_pos = r.pos("status");
         c.end_pos = r.pos("end");
         c.currency_pos = r.pos("currency");
+        c.annual_value_pos = r.pos("annual_value");
         out.push_back(std::move(c));
     }
     return out;
@@ -415,6 +417,9 @@ std::vector<Opportunity> build_opportunities(const Node& root) {
         o.id_pos = r.pos("id");
         o.contact_pos = r.pos("contact");
         o.currency_pos = r.pos("currency");
+        o.probability_pos = r.pos("probability");
+        o.close_pos = r.pos("close");
+        o.value_pos = r.pos("value");
         out.push_back(std::move(o));
     }
     return out;
@@ -428,7 +433,8 @@ Reviews build_reviews(const Node& root) {
         const auto date = r.date("date");
         if (!date) continue;
         out.reviews.push_back({*date, r.choice("type", enums::review_type), r.text("summary"),
-                               r.texts("attendees"), r.texts("actions"), r.date("next")});
+                               r.texts("attendees"), r.texts("actions"), r.date("next"),
+                               r.pos("date")});
     }
     for (const Node* m : f.list("surveys")) {
         Fields r(*m);
@@ -445,13 +451,14 @@ Reviews build_reviews(const Node& root) {
         s.score_written = r.get("nps") != nullptr || r.get("csat") != nullptr;
         s.pos = pos_of(*m);
         s.respondent_pos = r.pos("respondent");
+        s.date_pos = r.pos("date");
         out.surveys.push_back(std::move(s));
     }
     for (const Node* m : f.list("references")) {
         Fields r(*m);
         const auto date = r.date("date");
         if (!date) continue;
-        out.references.push_back({*date, r.text("visitor"), r.text("outcome")});
+        out.references.push_back({*date, r.text("visitor"), r.text("outcome"), r.pos("date")});
     }
     return out;
 }
@@ -515,6 +522,29 @@ PortfolioSettings build_settings(const Node& root) {
                 if (auto v = parse_number(e.value.value); v && *v >= 0)
                     s.health_weights[e.key] = *v;
     return s;
+}
+
+void drop_section(std::string_view section, Account& a) {
+    if (section == "account") {
+        a.cover = Cover{};
+        a.cover_ok = false;
+    } else if (section == "profile") {
+        a.profile.reset();
+    } else if (section == "swot") {
+        a.swot.reset();
+    } else if (section == "blueprint") {
+        a.blueprint.reset();
+    } else if (section == "risks") {
+        a.risks.reset();
+    } else if (section == "contracts") {
+        a.contracts.reset();
+    } else if (section == "performance") {
+        a.performance.reset();
+    } else if (section == "sales") {
+        a.opportunities.reset();
+    } else if (section == "reviews") {
+        a.reviews.reset();
+    }
 }
 
 void build_section(std::string_view section, const Node& root, Account& a) {

@@ -1,6 +1,10 @@
 #include "kam/model/schema.hpp"
 
 #include <array>
+#include <string>
+#include <utility>
+
+#include "kam/util/spell.hpp"
 
 namespace kam {
 
@@ -469,6 +473,65 @@ const SectionFile* find_section(std::string_view name) {
 const Schema& portfolio_schema() {
     return k_portfolio;
 }
+std::optional<std::string_view> suggest_enum_value(std::string_view written,
+                                                   std::span<const std::string_view> values) {
+    // Lowercase, with '_' and ' ' read as '-'.
+    std::string norm;
+    for (char c : written) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        norm += c == '_' || c == ' ' ? '-' : c;
+    }
+    for (std::string_view v : values)
+        if (v == norm) return v;
+    // What people write for the format's words; the first one the field allows wins.
+    static constexpr std::pair<SV, SV> k_synonyms[] = {
+        {"closed-lost", "lost"},
+        {"closed-won", "won"},
+        {"done", "achieved"},
+        {"done", "closed"},
+        {"done", "resolved"},
+        {"complete", "done"},
+        {"complete", "achieved"},
+        {"complete", "closed"},
+        {"completed", "done"},
+        {"completed", "achieved"},
+        {"completed", "closed"},
+        {"finished", "done"},
+        {"finished", "achieved"},
+        {"fixed", "resolved"},
+        {"resolved", "closed"},
+        {"closed", "resolved"},
+        {"closed", "done"},
+        {"canceled", "cancelled"},
+        {"cancelled", "dropped"},
+        {"abandoned", "dropped"},
+        {"in-progress", "on-track"},
+        {"in-progress", "mitigating"},
+        {"ongoing", "active"},
+        {"live", "active"},
+        {"warn", "warning"},
+        {"err", "error"},
+        {"disabled", "off"},
+        {"none", "off"},
+        {"ignore", "off"},
+        {"med", "medium"},
+        {"hi", "high"},
+        {"lo", "low"},
+        {"quarterly", "qbr"},
+        {"quarterly-business-review", "qbr"},
+        {"yearly", "annual"},
+        {"adhoc", "ad-hoc"},
+    };
+    for (const auto& [from, to] : k_synonyms)
+        if (from == norm)
+            for (std::string_view v : values)
+                if (v == to) return v;
+    if (const auto m = closest_match(norm, values))
+        for (std::string_view v : values)
+            if (v == *m) return v;
+    return std::nullopt;
+}
+
 const Schema& swot_item_schema() {
     return k_swot_item;
 }

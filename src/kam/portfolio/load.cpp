@@ -22,14 +22,15 @@ namespace kam {
 namespace {
 
 std::optional<Node> read_yaml(const FileSystem& fs, const std::string& path, DiagnosticSink& sink,
-                              const YamlEventSource& source, size_t* bytes_read) {
+                              const YamlEventSource& source, size_t* bytes_read,
+                              LoadReport* report = nullptr) {
     auto bytes = fs.read_file(path, k_max_file_bytes);
     if (!bytes) {
         sink.add("file-unreadable", 1, 1, fmt::format("cannot read the file: {}", bytes.error()));
         return std::nullopt;
     }
     if (bytes_read) *bytes_read += bytes->size();
-    return load_yaml(*bytes, sink, source);
+    return load_yaml(*bytes, sink, source, report);
 }
 
 void append(std::vector<Diagnostic>& out, DiagnosticSink& sink) {
@@ -71,6 +72,7 @@ Account load_account(const FileSystem& fs, const std::string& dir, const std::st
     a.slug = slug;
     a.dir = display_dir;
     const size_t first = out.size();
+    std::vector<std::string_view> partial;  // sections whose file was read only in part
 
     auto listing = fs.list_dir(dir);
     if (!listing) {
@@ -123,13 +125,18 @@ Account load_account(const FileSystem& fs, const std::string& dir, const std::st
             }
             a.present_files.emplace_back(section->section);
             DiagnosticSink sink(a.file_path(e.name));
-            const auto root = read_yaml(fs, join_path(dir, e.name), sink, source, bytes_read);
+            // A syntax error does not hide the rest of the file: what could be
+            // read is checked, and the file counts as having errors, so that
+            // checks across files do not take its missing parts for absent.
+            LoadReport report;
+            const auto root =
+                read_yaml(fs, join_path(dir, e.name), sink, source, bytes_read, &report);
             if (root) {
-                check_schema(*root, *section->schema, sink);
+                check_schema(*root, *section->schema, sink, report.unread_keys);
                 build_section(section->section, *root, a);
-            } else {
-                a.unreadable_files.emplace_back(section->section);
             }
+            if (!root || report.partial) a.unreadable_files.emplace_back(section->section);
+            if (root && report.partial) partial.emplace_back(section->section);
             append(out, sink);
         }
         if (!a.has_file("account") && !cover_entry_seen)
@@ -144,6 +151,9 @@ Account load_account(const FileSystem& fs, const std::string& dir, const std::st
                            {}});
     }
     check_account(a, CheckContext{settings, as_of}, out);
+    // A file read only in part was checked as far as it goes, but figures
+    // must not be computed from half a file: it is unreadable from here on.
+    for (std::string_view section : partial) drop_section(section, a);
 
     std::vector<Diagnostic> mine(
         std::make_move_iterator(out.begin() + static_cast<ptrdiff_t>(first)),

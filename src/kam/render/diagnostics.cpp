@@ -195,13 +195,13 @@ std::string render_github(const std::vector<Diagnostic>& diagnostics) {
 }
 
 std::string render_junit(const std::vector<Diagnostic>& diagnostics,
-                         const std::vector<std::string>& files_checked) {
+                         const std::vector<std::string>& files_checked, Severity fail_at) {
     std::map<std::string, std::vector<const Diagnostic*>> by_file;
     for (const std::string& f : files_checked) by_file[f];
     for (const Diagnostic& d : diagnostics) by_file[d.path].push_back(&d);
     size_t failures = 0;
     for (const auto& [_, ds] : by_file)
-        for (const Diagnostic* d : ds) failures += d->severity == Severity::error ? 1 : 0;
+        for (const Diagnostic* d : ds) failures += d->severity >= fail_at ? 1 : 0;
     std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
     out += fmt::format("<testsuites name=\"kam validate\" tests=\"{}\" failures=\"{}\">\n",
                        by_file.size(), failures);
@@ -221,7 +221,7 @@ std::string render_junit(const std::vector<Diagnostic>& diagnostics,
             const std::string line =
                 fmt::format("{}:{}:{}: {}: {} [{}]", d->path, d->line, d->column,
                             severity_name(d->severity), full_message(*d), d->rule);
-            if (d->severity == Severity::error)
+            if (d->severity >= fail_at)
                 out += fmt::format("      <failure type=\"{}\" message=\"{}\">{}</failure>\n",
                                    escape_markup(d->rule), escape_markup(full_message(*d)),
                                    escape_markup(line));

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <algorithm>
 #include <chrono>
+#include <vector>
 
 namespace kam {
 
@@ -88,6 +89,42 @@ std::optional<Date> parse_date(std::string_view s) {
     if (y < 0 || m < 1 || m > 12 || d < 1) return std::nullopt;
     if (static_cast<unsigned>(d) > days_in_month(y, static_cast<unsigned>(m))) return std::nullopt;
     return Date::from_ymd(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
+}
+
+std::optional<Date> guess_date(std::string_view text) {
+    // Three runs of digits split by one kind of separator.
+    std::vector<std::string_view> parts;
+    char sep = 0;
+    size_t start = 0;
+    for (size_t i = 0; i <= text.size(); ++i) {
+        if (i < text.size() && text[i] >= '0' && text[i] <= '9') continue;
+        if (i < text.size()) {
+            if (text[i] != '/' && text[i] != '.' && text[i] != '-') return std::nullopt;
+            if (sep && text[i] != sep) return std::nullopt;
+            sep = text[i];
+        }
+        if (i == start || i - start > 4) return std::nullopt;
+        parts.push_back(text.substr(start, i - start));
+        start = i + 1;
+    }
+    if (parts.size() != 3) return std::nullopt;
+    auto num = [](std::string_view s) {
+        unsigned v = 0;
+        for (char c : s) v = v * 10 + static_cast<unsigned>(c - '0');
+        return v;
+    };
+    auto make = [](unsigned y, unsigned m, unsigned d) -> std::optional<Date> {
+        if (m < 1 || m > 12 || d < 1 || d > days_in_month(static_cast<int>(y), m))
+            return std::nullopt;
+        return Date::from_ymd(static_cast<int>(y), m, d);
+    };
+    if (parts[0].size() == 4) return make(num(parts[0]), num(parts[1]), num(parts[2]));
+    if (parts[2].size() != 4) return std::nullopt;
+    const unsigned a = num(parts[0]), b = num(parts[1]), y = num(parts[2]);
+    if (a > 12) return make(y, b, a);  // day first: 31/12/2016
+    if (b > 12) return make(y, a, b);  // month first: 12/31/2016
+    if (a == b) return make(y, a, b);
+    return std::nullopt;
 }
 
 Date today_utc() {

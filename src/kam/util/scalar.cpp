@@ -72,6 +72,39 @@ Expected<double> parse_number(std::string_view s) {
     return s[0] == '-' ? -v : v;
 }
 
+std::optional<std::string> guess_number(std::string_view text) {
+    std::string_view s = text;
+    while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+    if (s.ends_with('%')) s.remove_suffix(1);
+    while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+    // Thousands separators: groups of three digits after the first group.
+    std::string out;
+    size_t group = 0;  // digits since the last separator
+    bool separated = false, fraction = false;
+    for (size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        if (is_digit(c)) {
+            out += c;
+            ++group;
+        } else if (!fraction && (c == ',' || c == ' ' || c == '_' || c == '\'') && i > 0 &&
+                   is_digit(s[i - 1]) && (!separated || group == 3)) {
+            separated = true;
+            group = 0;
+        } else if (c == '.' && !fraction && (!separated || group == 3)) {
+            fraction = true;
+            separated = false;
+            out += c;
+        } else if ((c == '-' || c == '+') && i == 0) {
+            out += c;
+        } else {
+            return std::nullopt;
+        }
+    }
+    if (separated && group != 3) return std::nullopt;
+    if (out == text || !parse_number(out)) return std::nullopt;
+    return out;
+}
+
 Expected<double> parse_percent(std::string_view s) {
     auto v = parse_number(s);
     if (!v) return unexpected(fmt::format("'{}' is not a percentage (a number from 0 to 100)", s));
