@@ -131,8 +131,9 @@ class Calculator {
             }
             if (k.annual_value && acv_error.empty()) {
                 auto v = fx_.to_base(*k.annual_value, currency_of(k.currency));
+                if (v) v = checked_add(acv, *v);
                 if (v)
-                    acv += *v;
+                    acv = *v;
                 else
                     acv_error = v.error();
             }
@@ -175,15 +176,18 @@ class Calculator {
                 error = v.error();
                 continue;
             }
-            pipeline += *v;
             // value x probability / 100, rounded to cents for each opportunity.
             Decimal p = decimal_from_double(o.effective_probability());
             p.scale += 2;
             auto w = multiply(*v, p);
-            if (!w)
-                error = w.error();
-            else
-                weighted += *w;
+            if (w) w = checked_add(weighted, *w);
+            v = checked_add(pipeline, *v);
+            if (!v || !w) {
+                error = v ? w.error() : v.error();
+                continue;
+            }
+            pipeline = *v;
+            weighted = *w;
         }
         m_.pipeline = error.empty() ? Figure<Money>::of(pipeline) : none<Money>(error);
         m_.weighted_pipeline = error.empty() ? Figure<Money>::of(weighted) : none<Money>(error);
