@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "kam/check/rules.hpp"
+#include "kam/io/line_index.hpp"
 #include "kam/io/yaml_loader.hpp"
 #include "kam/util/diagnostic.hpp"
 #include "test_files.hpp"
@@ -777,4 +778,49 @@ TEST_CASE("an unclosed bracket is reported where it was opened") {
     refused("name: Acme\nteam: {name: a\n", "yaml-syntax", 2, 7);
     const Diagnostic stray = refused("name: Acme\ntags: [a]]\n", "yaml-syntax", 2, 10);
     CHECK(contains(stray.message, "closes nothing"));
+}
+
+TEST_CASE("columns stay exact across long lines of multi-byte text") {
+    // Columns are counted from checkpoints every 256 bytes: check them on
+    // both sides of many checkpoints, with 2- and 3-byte characters straddling them.
+    std::string line = "k: [";
+    std::vector<uint32_t> columns, offsets;
+    uint32_t column = 5;
+    for (int i = 0; i < 400; ++i) {
+        if (i) {
+            line += ", ";
+            column += 2;
+        }
+        offsets.push_back(static_cast<uint32_t>(line.size()));
+        columns.push_back(column);
+        line += i % 3 == 0 ? "\xc3\xa9" : i % 3 == 1 ? "\xe6\x97\xa5x" : "y";
+        column += i % 3 == 1 ? 2 : 1;
+    }
+    line += "]\n";
+    const std::string text = "a: 1\n" + line;
+    const LineIndex lines(text);
+    for (size_t i = 0; i < offsets.size(); ++i) {
+        const Mark m = lines.mark_at(static_cast<uint32_t>(5 + offsets[i]));
+        CHECK(m.line == 2);
+        CHECK(m.column == columns[i]);
+    }
+    const Node root = accepted(text);
+    REQUIRE(at(root, "k").items.size() == 400);
+    CHECK(at(root, "k").items[399].mark.column == columns[399]);
+}
+
+TEST_CASE("a 1 MB flow list and many block scalars load in linear time") {
+    // Before: each node's column rescanned its line (hours for this list), and
+    // each tab-indented line was checked against every block-scalar range.
+    std::string flow = "x-big: [1";
+    for (int i = 1; i < 500000; ++i) flow += ",1";
+    flow += "]\n";
+    CHECK(at(accepted(flow), "x-big").items.size() == 500000);
+
+    std::string blocks;
+    for (int i = 0; i < 100000; ++i) {
+        const std::string n = std::to_string(i);
+        blocks.append("x-a").append(n).append(": |\n  \tx\n");
+    }
+    CHECK(accepted(blocks).entries.size() == 100000);
 }

@@ -292,15 +292,24 @@ class TreeBuilder final : public EventListener {
 // the given scalar-content line ranges. 0 when there is none.
 uint32_t find_tab_indented_line(const LineIndex& lines, uint32_t up_to,
                                 const std::vector<std::pair<uint32_t, uint32_t>>& exempt) {
-    for (uint32_t ln = 1; ln <= std::min(up_to, lines.line_count()); ++ln) {
+    up_to = std::min(up_to, lines.line_count());
+    // How many ranges hold each line, by a running sum of their starts and
+    // ends: one pass, however many ranges (a file of many block scalars).
+    std::vector<int32_t> opened(static_cast<size_t>(up_to) + 2, 0);
+    for (const auto& [from, to] : exempt) {
+        if (from > up_to || from > to) continue;
+        ++opened[from];
+        --opened[std::min(to, up_to) + 1];
+    }
+    int32_t inside = 0;
+    for (uint32_t ln = 1; ln <= up_to; ++ln) {
+        inside += opened[ln];
         const std::string_view t = lines.line_text(ln);
         size_t i = 0;
         bool tab = false;
         while (i < t.size() && (t[i] == ' ' || t[i] == '\t')) tab |= t[i++] == '\t';
         if (!tab || i == t.size() || t[i] == '#') continue;
-        bool inside = false;
-        for (const auto& [from, to] : exempt) inside |= ln >= from && ln <= to;
-        if (!inside) return ln;
+        if (inside == 0) return ln;
     }
     return 0;
 }
