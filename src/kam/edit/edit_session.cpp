@@ -11,6 +11,7 @@
 #include "kam/io/yaml_loader.hpp"
 #include "kam/portfolio/load.hpp"
 #include "kam/util/error.hpp"
+#include "kam/util/safe_text.hpp"
 #include "kam/util/scalar.hpp"
 #include "kam/util/spell.hpp"
 
@@ -47,6 +48,45 @@ std::string as_shown(std::string message, const std::string& absolute, const std
          at = message.find(absolute, at + shown.size()))
         message.replace(at, absolute.size(), shown);
     return message;
+}
+
+// Which record of the edited file a finding is about: the top-level key and,
+// in a list, the item's id (or its place when it has none). Lines move with
+// an edit; the record does not.
+std::string item_at(const Node& root, uint32_t line, uint32_t column) {
+    auto before = [&](const Mark& m) {
+        return m.line < line || (m.line == line && m.column <= column);
+    };
+    const Entry* entry = nullptr;
+    for (const Entry& e : root.entries)
+        if (before(e.key_mark)) entry = &e;
+    if (!entry) return {};
+    if (!entry->value.is_sequence()) return entry->key;
+    const std::vector<Node>& items = entry->value.items;
+    size_t at = items.size();
+    for (size_t i = 0; i < items.size(); ++i)
+        if (before(items[i].mark)) at = i;
+    if (at == items.size()) return entry->key;
+    const Node* id = items[at].is_mapping() ? items[at].find("id") : nullptr;
+    if (id && id->is_scalar() && !id->value.empty())
+        return fmt::format("{}[id {}]", entry->key, id->value);
+    return fmt::format("{}[{}]", entry->key, at);
+}
+
+// The errors of an account, each by identity (file, rule, message, record),
+// counted: an edit may not add one, even one like an error already there.
+std::multiset<std::string> error_identities(const std::vector<Diagnostic>& findings,
+                                            const std::string& edited, const Node& edited_root) {
+    std::multiset<std::string> out;
+    for (const Diagnostic& d : findings) {
+        if (d.severity != Severity::error) continue;
+        // The other files are unchanged, so their positions are identity enough.
+        const std::string item = d.path == edited ? item_at(edited_root, d.line, d.column)
+                                                  : fmt::format("{}:{}", d.line, d.column);
+        out.insert(fmt::format("{}: {} [{}]\n{}", escape_controls(d.path),
+                               escape_controls(d.message), d.rule, item));
+    }
+    return out;
 }
 
 }  // namespace
@@ -107,8 +147,9 @@ OpenFile open_file(const FileSystem& fs, const FieldRequest& r, OpenMode mode) {
     auto root = load_yaml(f.text, sink, default_event_source());
     if (!root) {
         const Diagnostic& d = sink.items().front();
-        throw UsageError(fmt::format("{}:{}:{}: {} [{}]; fix the file first (kam validate)", d.path,
-                                     d.line, d.column, d.message, d.rule));
+        throw UsageError(fmt::format("{}:{}:{}: {} [{}]; fix the file first (kam validate)",
+                                     escape_controls(d.path), d.line, d.column,
+                                     escape_controls(d.message), d.rule));
     }
     f.root = std::move(*root);
     return f;
@@ -145,16 +186,15 @@ SetResult finish_edit(const FileSystem& fs, const FieldRequest& r, const OpenFil
     load_account(overlay, f.account_dir, shown_dir, r.slug, settings, r.as_of,
                  default_event_source(), after_findings);
     // Any file of the account counts: removing a contract can break a risk's reference.
-    std::set<std::string> old_errors;
-    for (const Diagnostic& d : before_findings)
-        if (d.severity == Severity::error)
-            old_errors.insert(fmt::format("{}: {} [{}]", d.path, d.message, d.rule));
+    std::multiset<std::string> old_errors = error_identities(before_findings, f.shown, f.root);
     std::string added;
-    for (const Diagnostic& d : after_findings)
-        if (d.severity == Severity::error)
-            if (const auto e = fmt::format("{}: {} [{}]", d.path, d.message, d.rule);
-                !old_errors.count(e))
-                added += "\n  " + e;
+    for (const std::string& e : error_identities(after_findings, f.shown, *reparsed)) {
+        if (const auto it = old_errors.find(e); it != old_errors.end()) {
+            old_errors.erase(it);  // one old error answers for one new one
+            continue;
+        }
+        added += "\n  " + e.substr(0, e.find('\n'));
+    }
     if (!added.empty())
         throw UsageError(fmt::format(
             "{}: refused, the account would gain errors; nothing was written:{}", what, added));
