@@ -4,6 +4,7 @@
 
 #include "commands.hpp"
 #include "kam/scaffold/scaffold.hpp"
+#include "output.hpp"
 
 namespace kam::cli {
 
@@ -28,8 +29,8 @@ int run_init(const Context&, const InitOptions& o) {
     }
     r.currency = o.currency;
     init_portfolio(r);
-    fmt::print("Initialized portfolio '{}' in {} (kam.yaml, accounts/, .gitattributes)\n", r.name,
-               o.dir);
+    print_out(fmt::format(
+        "Initialized portfolio '{}' in {} (kam.yaml, accounts/, .gitattributes)\n", r.name, o.dir));
     return 0;
 }
 

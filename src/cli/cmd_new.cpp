@@ -3,6 +3,7 @@
 
 #include "commands.hpp"
 #include "kam/scaffold/scaffold.hpp"
+#include "output.hpp"
 
 namespace kam::cli {
 
@@ -26,7 +27,7 @@ int run_new(const Context& ctx, const NewOptions& o) {
     r.today = ctx.as_of();
     const auto files = create_account(r, ctx.fs());
     const std::string dir = join_path(ctx.root().display, "accounts/" + o.slug);
-    fmt::print("Created account '{}' in {}/ ({} files)\n", o.slug, dir, files.size());
+    print_out(fmt::format("Created account '{}' in {}/ ({} files)\n", o.slug, dir, files.size()));
     return 0;
 }
 
