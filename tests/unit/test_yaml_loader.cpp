@@ -764,6 +764,13 @@ TEST_CASE("the hazard files hold what the in-memory cases test") {
         {"top-level-null.yaml", "schema-type", 1, 1},
         {"explicit-tag.yaml", "yaml-syntax", 1, 7},
         {"complex-key.yaml", "yaml-syntax", 1, 3},
+        {"control-esc.yaml", "yaml-encoding", 1, 11},
+        {"control-formfeed.yaml", "yaml-encoding", 2, 14},
+        {"control-c1.yaml", "yaml-encoding", 1, 11},
+        {"escape-nul.yaml", "yaml-encoding", 1, 7},
+        {"escape-esc-key.yaml", "yaml-encoding", 1, 1},
+        {"bom-inside.yaml", "yaml-encoding", 1, 9},
+        {"noncharacter-ffff.yaml", "yaml-encoding", 1, 9},
     };
     for (const Expect& e : cases) {
         CAPTURE(e.file);
@@ -823,4 +830,24 @@ TEST_CASE("a 1 MB flow list and many block scalars load in linear time") {
         blocks.append("x-a").append(n).append(": |\n  \tx\n");
     }
     CHECK(accepted(blocks).entries.size() == 100000);
+}
+
+TEST_CASE("control characters, raw or escaped, and a BOM inside the file are refused") {
+    refused("name: a\x1b[2Jb\n", "yaml-encoding", 1, 8);
+    refused("name: ring\a\n", "yaml-encoding", 1, 11);
+    refused("a: 1\nname: page\fbreak\n", "yaml-encoding", 2, 11);
+    refused("name: x\x7f\n", "yaml-encoding", 1, 8);
+    refused(
+        "name: c1\xc2\x9b"
+        "2J\n",
+        "yaml-encoding", 1, 9);
+    refused("name: in\xef\xbb\xbfside\n", "yaml-encoding", 1, 9);
+    refused("name: \"x\xef\xbf\xbf\"\n", "yaml-encoding", 1, 9);
+    // Escapes that make a control character: NUL would reach the CSV raw.
+    refused("name: \"nul\\0here\"\n", "yaml-encoding", 1, 7);
+    refused("name: \"\\e]0;pwned\\a\"\n", "yaml-encoding", 1, 7);
+    refused("\"k\\x1b\": 1\n", "yaml-encoding", 1, 1);
+    // Tabs, line ends and printable escapes stay fine.
+    CHECK(at(accepted("name: \"a\\tb\\nc\\u00e9\"\n"), "name").value == "a\tb\nc\xc3\xa9");
+    CHECK(at(accepted("name: 'a\tb'\n"), "name").value == "a\tb");
 }
