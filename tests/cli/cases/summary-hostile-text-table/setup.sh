@@ -1,2 +1,4 @@
 mkdir -p accounts/acme
-printf 'name: "Acme\\e]0;pwned\\a\\u009B2J @octocat \\u202Egnp.exe"\nstatus: active\ntier: growth\nmanager: "Dana\\e[2J"\n' > accounts/acme/account.yaml
+# Raw control characters are refused by the loader; escapes for C1 controls
+# and bidi overrides are valid YAML and must still not reach the terminal.
+printf 'name: "Acme\\u009B2J @octocat \\u202Egnp.exe"\nstatus: active\ntier: growth\nmanager: "Dana\\u009B2J"\n' > accounts/acme/account.yaml
