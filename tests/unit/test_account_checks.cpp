@@ -772,3 +772,21 @@ TEST_CASE("check_account on a model built by hand") {
     REQUIRE(out.size() == 1);
     CHECK(out[0].rule == "contract-expired");
 }
+
+TEST_CASE("apply_severities: the rules that say a file was not read stay errors") {
+    std::vector<Diagnostic> list;
+    for (const char* rule : {"yaml-syntax", "yaml-encoding", "yaml-limit", "yaml-alias"}) {
+        Diagnostic d;
+        d.rule = rule;
+        list.push_back(d);
+    }
+    apply_severities(list, {{"yaml-syntax", "off"},
+                            {"yaml-encoding", "warning"},
+                            {"yaml-limit", "info"},
+                            {"yaml-alias", "warning"}});
+    REQUIRE(list.size() == 4);
+    CHECK(list[0].severity == Severity::error);
+    CHECK(list[1].severity == Severity::error);
+    CHECK(list[2].severity == Severity::error);
+    CHECK(list[3].severity == Severity::warning);  // the file was read; the override stands
+}

@@ -293,6 +293,22 @@ TEST_CASE("kam.yaml rules: unknown rule ids and bad severities") {
     one(check(portfolio("rules: off\n"), portfolio_schema()), "schema-type", 4, 8);
 }
 
+TEST_CASE("kam.yaml rules: yaml-syntax, yaml-encoding and yaml-limit cannot be lowered") {
+    const auto found = check(portfolio("rules:\n"                   // 4
+                                       "  yaml-syntax: off\n"       // 5
+                                       "  yaml-encoding: error\n"   // 6
+                                       "  yaml-limit: warning\n"),  // 7
+                             portfolio_schema());
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].rule == "schema-enum");
+    CHECK(found[0].line == 5);
+    CHECK(found[0].column == 16);
+    CHECK(found[0].message ==
+          "'yaml-syntax' is always an error (a file kam cannot read must not pass unseen); "
+          "its severity cannot be 'off'");
+    CHECK(found[1].line == 7);
+}
+
 TEST_CASE("kam.yaml policy.require: unknown tiers and sections") {
     const auto found = check(portfolio("policy:\n"                    // 4
                                        "  require:\n"                 // 5

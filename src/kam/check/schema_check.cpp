@@ -226,7 +226,15 @@ class SchemaChecker {
                         sink_.add("unknown-key", e.key_mark.line, e.key_mark.column,
                                   fmt::format("unknown rule '{}' in rules", e.key),
                                   did_you_mean(e.key, ids));
-                    if (e.value.is_scalar())
+                    const RuleInfo* rule = find_rule(e.key);
+                    if (e.value.is_scalar() && rule && rule->always_error &&
+                        e.value.value != "error")
+                        sink_.add("schema-enum", e.value.mark.line, e.value.mark.column,
+                                  fmt::format("'{}' is always an error (a file kam cannot read "
+                                              "must not pass unseen); its severity cannot be "
+                                              "'{}'",
+                                              e.key, e.value.value));
+                    else if (e.value.is_scalar())
                         enumeration(e.value, "severity", e.value.value, enums::rule_severity);
                     else
                         type_error(e.value,
