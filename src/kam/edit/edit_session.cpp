@@ -95,6 +95,9 @@ OpenFile open_file(const FileSystem& fs, const FieldRequest& r, OpenMode mode) {
     if (!is_valid_slug(r.slug))
         throw UsageError(fmt::format("'{}' is not a valid account name", r.slug));
     OpenFile f;
+    if (fs.type_of(join_path(r.root, "accounts")) == EntryType::symlink)
+        throw UsageError(fmt::format("{} is a symlink; kam never follows one",
+                                     join_path(r.display_root, "accounts")));
     f.account_dir = join_path(join_path(r.root, "accounts"), r.slug);
     if (fs.type_of(f.account_dir) != EntryType::directory) {
         std::string message =
