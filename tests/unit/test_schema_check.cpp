@@ -309,6 +309,18 @@ TEST_CASE("kam.yaml rules: yaml-syntax, yaml-encoding and yaml-limit cannot be l
     CHECK(found[1].line == 7);
 }
 
+TEST_CASE("kam.yaml fx: a rate kam cannot convert with exactly is a finding") {
+    one(check(portfolio("fx:\n  USD: 1e308\n"), portfolio_schema()), "schema-range", 5, 8);
+    one(check(portfolio("fx:\n  USD: 1e-19\n"), portfolio_schema()), "schema-range", 5, 8);
+    const auto many = check(portfolio("fx:\n  USD: 1.2345678901234567891\n"), portfolio_schema());
+    REQUIRE(many.size() == 1);
+    CHECK(many[0].message ==
+          "the fx rate for USD cannot be used: '1.2345678901234567891' has more digits than kam "
+          "can hold exactly (18 significant digits)");
+    CHECK(check(portfolio("fx:\n  USD: 1.15\n  GBP: 0.000000000000000001\n"), portfolio_schema())
+              .empty());
+}
+
 TEST_CASE("kam.yaml policy.require: unknown tiers and sections") {
     const auto found = check(portfolio("policy:\n"                    // 4
                                        "  require:\n"                 // 5

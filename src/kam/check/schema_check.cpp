@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "kam/check/rules.hpp"
+#include "kam/metrics/exact.hpp"
 #include "kam/util/date.hpp"
 #include "kam/util/money.hpp"
 #include "kam/util/scalar.hpp"
@@ -216,6 +217,13 @@ class SchemaChecker {
                                   fmt::format("the fx rate for {} has no value", e.key));
                     else
                         scalar(e.value, rate);
+                    // A number kam cannot convert with exactly would leave every figure
+                    // in that currency empty: say so here.
+                    if (e.value.is_scalar() && parse_number(e.value.value))
+                        if (const auto exact = parse_decimal(e.value.value); !exact)
+                            sink_.add("schema-range", e.value.mark.line, e.value.mark.column,
+                                      fmt::format("the fx rate for {} cannot be used: {}", e.key,
+                                                  exact.error()));
                 }
                 return;
             case FieldType::severity_map: {
