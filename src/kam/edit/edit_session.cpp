@@ -10,6 +10,7 @@
 #include "kam/edit/splice.hpp"
 #include "kam/io/yaml_loader.hpp"
 #include "kam/portfolio/load.hpp"
+#include "kam/util/atomic_file.hpp"
 #include "kam/util/error.hpp"
 #include "kam/util/safe_text.hpp"
 #include "kam/util/scalar.hpp"
@@ -127,6 +128,8 @@ OpenFile open_file(const FileSystem& fs, const FieldRequest& r, OpenMode mode) {
             throw UsageError(as_shown(lock.error(), f.account_dir,
                                       join_path(r.display_root, "accounts/" + r.slug)));
         f.lock.emplace(std::move(lock).value());
+        // Under the lock no other kam writes here: a temporary file is a killed edit's.
+        remove_stale_temporaries(f.account_dir);
     }
     const auto type = fs.type_of(f.file);
     if (!type && mode.may_be_missing) {
