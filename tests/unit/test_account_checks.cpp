@@ -479,6 +479,20 @@ TEST_CASE("notice-passed: an active, not auto-renewing contract past its notice 
     }
 }
 
+TEST_CASE("a notice deadline before year 1 is a finding, and no date is made of it") {
+    Fixture f;
+    f.replace("contracts.yaml", "    start: 2020-01-01\n    end: 2021-12-31",
+              "    start: 0040-01-01\n    end: 0050-01-01\n    notice_days: 36500");
+    const Diagnostic d =
+        exactly(f.run(), "schema-range", "contracts.yaml", 15, 18, Severity::error);
+    CHECK(d.message ==
+          "contract C2's notice deadline (end 0050-01-01 minus 36500 days) falls before year 1");
+    const Account& a = f.account;
+    REQUIRE(a.contracts);
+    CHECK_FALSE((*a.contracts)[1].notice_days);
+    CHECK((*a.contracts)[1].notice_deadline()->year() == 50);
+}
+
 TEST_CASE("review-overdue: key and strategic accounts need a recent progress review") {
     {
         // 2026-01-01 to 2026-06-15 is 165 days.

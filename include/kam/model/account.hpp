@@ -141,7 +141,11 @@ struct Contract {
     std::optional<int64_t> notice_days;
     std::optional<bool> auto_renew;
     std::vector<Sla> slas;
-    Pos pos, id_pos, status_pos, end_pos, currency_pos;
+    Pos pos, id_pos, status_pos, end_pos, currency_pos, notice_days_pos;
+    // A notice_days whose deadline (end minus it) falls before 0001-01-01:
+    // dropped from notice_days, so no report prints a date before year 1, and
+    // kept here for the finding that says why.
+    std::optional<int64_t> notice_days_before_year_one;
 
     std::optional<Date> notice_deadline() const {
         if (!end) return std::nullopt;
