@@ -54,7 +54,7 @@ int run_report(const Context& ctx, const HtmlOptions& o) {
     } else {
         // A relative path is relative to the working directory, as the user typed it.
         if (auto written = write_file_atomically(o.output, html); !written)
-            throw UsageError(fmt::format("cannot write {}: {}", o.output, written.error()));
+            throw UsageError(written.error());  // it names the file or its folder already
         print_out(fmt::format("Wrote {} ({} account{})\n", o.output, shown.size(),
                               shown.size() == 1 ? "" : "s"));
     }

@@ -274,6 +274,11 @@ TEST_CASE("unified diff of one change") {
     CHECK(unified_diff("a", "b", "x").find("\\ No newline at end of file") != std::string::npos);
 }
 
+TEST_CASE("unified diff keeps the \\r of CRLF lines, so patch(1) applies it") {
+    CHECK(unified_diff("a\r\nb\r\n", "a\r\nB\r\n", "x.yaml") ==
+          "--- a/x.yaml\n+++ b/x.yaml\n@@ -1,2 +1,2 @@\n a\r\n-b\r\n+B\r\n");
+}
+
 TEST_CASE("property: random sets on the example portfolio change only the edited lines") {
     // Every scalar of every example file, set to a new value of its own type:
     // the result re-parses, equals the old tree but for that value, and
