@@ -9,6 +9,7 @@
 #include <random>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "kam/edit/add_record.hpp"
 #include "kam/edit/field_edit.hpp"
@@ -376,6 +377,31 @@ TEST_CASE("replace_if_unchanged refuses a changed file and writes an unchanged o
     std::ifstream in(file);
     std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     CHECK(content == "risks: []\n");
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a change made in the last instant before the rename is kept, not lost") {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / ("kam-window-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    const std::string file = (dir / "risks.yaml").string();
+    { std::ofstream(file) << "risks:\n"; }
+    auto read = [](const std::string& path) {
+        std::ifstream in(path);
+        return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    };
+    // Another program appends after kam's last compare, as `echo >> file` would.
+    WriteWindowHook append = [&] { std::ofstream(file, std::ios::app) << "# appended\n"; };
+    std::string kept_in;
+    REQUIRE(replace_if_unchanged(file, "risks:\n", "risks: []\n", append, &kept_in));
+    CHECK(read(file) == "risks: []\n");  // the edit is in place
+    // ... and the other program's version is kept beside it.
+    CHECK(kept_in.starts_with(file + ".kam-lost-"));
+    CHECK(read(kept_in) == "risks:\n# appended\n");
+    // Without a concurrent change, nothing is kept.
+    kept_in.clear();
+    REQUIRE(replace_if_unchanged(file, "risks: []\n", "risks:\n", {}, &kept_in));
+    CHECK(kept_in.empty());
     fs::remove_all(dir);
 }
 

@@ -211,11 +211,17 @@ SetResult finish_edit(const FileSystem& fs, const FieldRequest& r, const OpenFil
     result.diff = unified_diff(before_bytes, after_bytes, f.shown);
     if (dry_run) return result;
     if (!f.lock) throw std::logic_error("an edit is written without the account's lock");
-    auto w = f.exists ? replace_if_unchanged(f.file, before_bytes, after_bytes)
+    std::string kept_in;
+    auto w = f.exists ? replace_if_unchanged(f.file, before_bytes, after_bytes, {}, &kept_in)
                       : create_file(f.file, after_bytes);
     if (!w)
         throw UsageError(
             fmt::format("{}; nothing was written", as_shown(w.error(), f.file, f.shown)));
+    if (!kept_in.empty())
+        throw UsageError(fmt::format(
+            "{}: the edit was written, but another program changed {} at the same moment; its "
+            "version is kept in {}: compare and merge it by hand",
+            what, f.shown, as_shown(kept_in, f.file, f.shown)));
     result.written = true;
     return result;
 }
