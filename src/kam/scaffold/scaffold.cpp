@@ -208,7 +208,10 @@ std::vector<std::string> create_account(const NewAccountRequest& r, const FileSy
     if (!::mkdtemp(tmp.data()))
         throw UsageError(
             fmt::format("cannot create a folder in {}: {}", accounts, std::strerror(errno)));
-    ::chmod(tmp.c_str(), 0755);
+    // mkdtemp makes it 0700; the account folder gets what mkdir would give it.
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    ::chmod(tmp.c_str(), 0755 & ~mask);
     std::vector<std::string> names;
     for (const auto& [file, text] : files) {
         if (auto w = write_new_file(join_path(tmp, file), text); !w) {
