@@ -2,33 +2,11 @@
 
 #include <fmt/format.h>
 
+#include "kam/util/utf8.hpp"
+
 namespace kam {
 
 namespace {
-
-// The length of the well-formed UTF-8 sequence at p[0..n), or 0.
-size_t sequence_length(const unsigned char* p, size_t n) {
-    const unsigned char c = p[0];
-    size_t len;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) {
-        len = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3;
-        if (c == 0xE0) lo = 0xA0;
-        if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4;
-        if (c == 0xF0) lo = 0x90;
-        if (c == 0xF4) hi = 0x8F;
-    } else {
-        return 0;
-    }
-    if (len > n || p[1] < lo || p[1] > hi) return 0;
-    for (size_t k = 2; k < len; ++k)
-        if ((p[k] & 0xC0) != 0x80) return 0;
-    return len;
-}
 
 uint32_t decode(const unsigned char* p, size_t len) {
     if (len == 2) return (p[0] & 0x1Fu) << 6 | (p[1] & 0x3Fu);
@@ -70,7 +48,7 @@ std::string escape_controls(std::string_view text, LineBreaks breaks) {
             ++i;
             continue;
         }
-        const size_t len = sequence_length(p + i, n - i);
+        const size_t len = utf8_sequence_length(text, i);
         if (len == 0) {
             out += fmt::format("\\x{:02X}", c);
             ++i;
