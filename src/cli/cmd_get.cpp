@@ -3,6 +3,7 @@
 
 #include "commands.hpp"
 #include "kam/edit/field_edit.hpp"
+#include "output.hpp"
 
 namespace kam::cli {
 
@@ -16,7 +17,7 @@ struct GetOptions {
 int run_get(const Context& ctx, const GetOptions& o) {
     const PortfolioRoot root = ctx.root();
     const FieldRequest r{root.path, root.display, o.slug, o.path, ctx.as_of()};
-    fmt::print("{}", get_field(ctx.fs(), r, o.format == "json"));
+    print_out(get_field(ctx.fs(), r, o.format == "json"));
     return 0;
 }
 

@@ -4,6 +4,7 @@
 
 #include "commands.hpp"
 #include "kam/scaffold/scaffold.hpp"
+#include "output.hpp"
 
 namespace kam::cli {
 
@@ -31,7 +32,7 @@ int run_init(const Context&, const InitOptions& o) {
     std::string files;
     for (const std::string& w : written)
         if (w != "accounts/.gitkeep") files += (files.empty() ? "" : ", ") + w;
-    fmt::print("Initialized portfolio '{}' in {} ({})\n", r.name, o.dir, files);
+    print_out(fmt::format("Initialized portfolio '{}' in {} ({})\n", r.name, o.dir, files));
     return 0;
 }
 

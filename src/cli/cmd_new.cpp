@@ -4,6 +4,7 @@
 #include "commands.hpp"
 #include "kam/scaffold/scaffold.hpp"
 #include "kam/util/error.hpp"
+#include "output.hpp"
 
 namespace kam::cli {
 
@@ -34,7 +35,7 @@ int run_new(const Context& ctx, const NewOptions& o) {
     }
     const auto files = create_account(r, ctx.fs());
     const std::string dir = join_path(ctx.root().display, "accounts/" + o.slug);
-    fmt::print("Created account '{}' in {}/ ({} files)\n", o.slug, dir, files.size());
+    print_out(fmt::format("Created account '{}' in {}/ ({} files)\n", o.slug, dir, files.size()));
     return 0;
 }
 

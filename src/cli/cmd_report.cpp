@@ -11,6 +11,7 @@
 #include "kam/render/report_summary.hpp"
 #include "kam/util/atomic_file.hpp"
 #include "kam/util/error.hpp"
+#include "output.hpp"
 #include "report_common.hpp"
 
 namespace kam::cli {
@@ -48,14 +49,14 @@ int run_report(const Context& ctx, const HtmlOptions& o) {
     const std::string html = render_html_page(page);
 
     if (o.output == "-") {
-        fmt::print("{}", html);
-        std::fflush(stdout);
+        print_out(html);
+        flush_out();
     } else {
         // A relative path is relative to the working directory, as the user typed it.
         if (auto written = write_file_atomically(o.output, html); !written)
-            throw UsageError(fmt::format("cannot write {}: {}", o.output, written.error()));
-        fmt::print("Wrote {} ({} account{})\n", o.output, shown.size(),
-                   shown.size() == 1 ? "" : "s");
+            throw UsageError(written.error());  // it names the file or its folder already
+        print_out(fmt::format("Wrote {} ({} account{})\n", o.output, shown.size(),
+                              shown.size() == 1 ? "" : "s"));
     }
     return finish_report(d, o.strict);
 }

@@ -13,6 +13,7 @@
 #include "kam/util/error.hpp"
 #include "kam/util/scalar.hpp"
 #include "kam/util/spell.hpp"
+#include "output.hpp"
 
 namespace kam::cli {
 
@@ -212,8 +213,8 @@ int run_validate(const Context& ctx, const ValidateOptions& o) {
             [&](const std::string& path, uint32_t line) { return cache.line(path, line); });
         if (!o.quiet) out += summary_line(counts) + "\n";
     }
-    fmt::print("{}", out);
-    std::fflush(stdout);
+    print_out(out);
+    flush_out();
     return static_cast<int>(failed ? ExitCode::findings : ExitCode::ok);
 }
 

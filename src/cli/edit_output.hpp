@@ -5,12 +5,15 @@
 #include <cstdio>
 
 #include "kam/edit/field_edit.hpp"
+#include "kam/util/safe_text.hpp"
+#include "output.hpp"
 
 namespace kam::cli {
 
 inline int print_edit_result(const SetResult& result, bool dry_run) {
-    if (dry_run) fmt::print("{}", result.diff);
-    fmt::print(stderr, "{}{}\n", result.summary, dry_run ? " (dry run: nothing written)" : "");
+    if (dry_run) print_out(result.diff);
+    fmt::print(stderr, "{}{}\n", escape_controls(result.summary),
+               dry_run ? " (dry run: nothing written)" : "");
     return 0;
 }
 

@@ -5,15 +5,26 @@
 
 #include "app.hpp"
 #include "kam/util/error.hpp"
+#include "kam/util/safe_text.hpp"
+#include "output.hpp"
 
 int main(int argc, char** argv) {
+    // Messages may quote a key or a path from the files: escaped for the
+    // terminal. Their own line breaks stay; a file's are escaped where they are quoted.
+    using kam::escape_controls;
     try {
-        return kam::cli::run(argc, argv);
+        const int status = kam::cli::run(argc, argv);
+        kam::cli::flush_out();
+        return status;
     } catch (const kam::UsageError& e) {
-        fmt::print(stderr, "kam: error: {}\n", e.what());
+        fmt::print(stderr, "kam: error: {}\n", escape_controls(e.what(), kam::LineBreaks::keep));
         return static_cast<int>(kam::ExitCode::usage);
+    } catch (const kam::EnvironmentError& e) {
+        fmt::print(stderr, "kam: error: {}\n", escape_controls(e.what(), kam::LineBreaks::keep));
+        return static_cast<int>(kam::ExitCode::environment);
     } catch (const std::exception& e) {
-        fmt::print(stderr, "kam: internal error: {}\n", e.what());
+        fmt::print(stderr, "kam: internal error: {}\n",
+                   escape_controls(e.what(), kam::LineBreaks::keep));
         return static_cast<int>(kam::ExitCode::internal);
     }
 }

@@ -7,6 +7,7 @@
 #include "kam/render/report_formats.hpp"
 #include "kam/util/error.hpp"
 #include "kam/util/spell.hpp"
+#include "output.hpp"
 
 namespace kam::cli {
 
@@ -84,8 +85,8 @@ int print_report(const Context& ctx, Report& report, const ReportOptions& o,
         out =
             render_report_table(report, ReportTableOptions{ctx.color_for(STDOUT_FILENO),
                                                            ctx.table_width(STDOUT_FILENO, o.wide)});
-    fmt::print("{}", out);
-    std::fflush(stdout);
+    print_out(out);
+    flush_out();
     return finish_report(data, o.strict);
 }
 

@@ -34,5 +34,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     (void)kam::render_sarif(loaded.diagnostics, "fuzz");
     (void)kam::render_junit(loaded.diagnostics, {});
     (void)kam::render_github(loaded.diagnostics);
+    // Whatever the input, the text format is one line per finding, and no
+    // control character from the files reaches the terminal.
+    const std::string text = kam::render_text(loaded.diagnostics, {}, {});
+    size_t findings = 0;  // lines that start a finding; hint lines are indented
+    for (size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c != '\n' && (c < 0x20 || c == 0x7F)) __builtin_trap();
+        if ((i == 0 || text[i - 1] == '\n') && c != ' ') ++findings;
+    }
+    if (findings != loaded.diagnostics.size()) __builtin_trap();
     return 0;
 }

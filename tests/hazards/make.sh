@@ -65,7 +65,29 @@ w bare-cr.yaml                 'name: Acme\rstatus: active\n'
 w utf16-bom.yaml               '\0377\0376n\000a\000m\000e\000:\000 \000x\000\n\000'
 w double-bom.yaml             '\0357\0273\0277\0357\0273\0277a: 1\nb: 2\nb: 3\n'
 w bom-crlf-ok.yaml             '\0357\0273\0277name: Acme\r\nstatus: active\r\nposition:\r\n  current: "x\r\n    y"\r\n'
+w control-esc.yaml             'name: Acme\033]0;pwned\007\033[2J\n'
+w control-formfeed.yaml        'name: Acme\nmanager: page\014break\n'
+w control-c1.yaml              'name: Acme\0302\0233''2J\n'
+w escape-nul.yaml              'name: "nul\\0here"\n'
+w escape-esc-key.yaml          '"x\\e]0;pwned\\a": 1\n'
+w bom-inside.yaml              'name: Ac\0357\0273\0277me\n'
+w noncharacter-ffff.yaml       'name: "k\0357\0277\0277"\n'
 w non-ascii-ok.yaml            'name: M\0303\0274ller \0346\0227\0245\0346\0234\0254\nmanager: "\0342\0202\0254"\n'
+
+# Hostile text that is valid YAML: loads, and must not forge output
+w key-newline-forged-ok.yaml   '"bad\\naccounts/acme/account.yaml:1:1: error: forged finding [schema-type]\\nz": 1\n'
+w key-block-scalar-ok.yaml     '? |\n  block\n  accounts/acme/account.yaml:2:1: error: forged [schema-type]\n: 2\n'
+w bidi-override-ok.yaml        'name: "abc\0342\0200\0256fdp.exe"\n'
+w money-huge-ok.yaml           'contracts:\n  - {id: C1, annual_value: 50000000000000000.00}\n  - {id: C2, annual_value: 50000000000000000.00}\n'
+
+# Shapes that must stay linear (small here; bench/adversarial.sh has them at 3.5 MB)
+python3 - <<'PY'
+open("long-flow-line-ok.yaml", "w").write("x-big: [1" + ",1" * 20000 + "]\n")
+open("long-flow-utf8-ok.yaml", "w", encoding="utf-8").write(
+    "x-big: [a" + ", \u00e9\u65e5" * 5000 + "]\n")
+open("block-scalars-with-tabs-ok.yaml", "w").write(
+    "".join("x-a%d: |\n  \tx\n" % i for i in range(2000)))
+PY
 
 # The top level
 w top-level-list.yaml          '- name: Acme\n'

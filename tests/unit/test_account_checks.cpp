@@ -496,6 +496,20 @@ TEST_CASE("notice-passed: an active, not auto-renewing contract past its notice 
     }
 }
 
+TEST_CASE("a notice deadline before year 1 is a finding, and no date is made of it") {
+    Fixture f;
+    f.replace("contracts.yaml", "    start: 2020-01-01\n    end: 2021-12-31",
+              "    start: 0040-01-01\n    end: 0050-01-01\n    notice_days: 36500");
+    const Diagnostic d =
+        exactly(f.run(), "schema-range", "contracts.yaml", 15, 18, Severity::error);
+    CHECK(d.message ==
+          "contract C2's notice deadline (end 0050-01-01 minus 36500 days) falls before year 1");
+    const Account& a = f.account;
+    REQUIRE(a.contracts);
+    CHECK_FALSE((*a.contracts)[1].notice_days);
+    CHECK((*a.contracts)[1].notice_deadline(*parse_date("2026-06-15"))->year() == 50);
+}
+
 TEST_CASE("review-overdue: key and strategic accounts need a recent progress review") {
     {
         // 2026-01-01 to 2026-06-15 is 165 days.
@@ -962,4 +976,22 @@ TEST_CASE("contract-expired: the advice fits the contract") {
                   "    notice_days: 90\n    auto_renew: true");
         for (const Diagnostic& d : f.run()) CHECK(d.rule != "contract-expired");
     }
+}
+
+TEST_CASE("apply_severities: the rules that say a file was not read stay errors") {
+    std::vector<Diagnostic> list;
+    for (const char* rule : {"yaml-syntax", "yaml-encoding", "yaml-limit", "yaml-alias"}) {
+        Diagnostic d;
+        d.rule = rule;
+        list.push_back(d);
+    }
+    apply_severities(list, {{"yaml-syntax", "off"},
+                            {"yaml-encoding", "warning"},
+                            {"yaml-limit", "info"},
+                            {"yaml-alias", "warning"}});
+    REQUIRE(list.size() == 4);
+    CHECK(list[0].severity == Severity::error);
+    CHECK(list[1].severity == Severity::error);
+    CHECK(list[2].severity == Severity::error);
+    CHECK(list[3].severity == Severity::warning);  // the file was read; the override stands
 }

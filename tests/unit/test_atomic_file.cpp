@@ -45,7 +45,72 @@ unsigned mode_of(const std::string& path) {
     return static_cast<unsigned>(st.st_mode & 07777);
 }
 
+unsigned current_umask() {
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    return static_cast<unsigned>(mask);
+}
+
+// Sets the umask for one scope.
+struct Umask {
+    mode_t old;
+    explicit Umask(mode_t mask) : old(::umask(mask)) {}
+    ~Umask() { ::umask(old); }
+};
+
 }  // namespace
+
+TEST_CASE("new files honour the umask, as any other program's") {
+    TempDir dir;
+    const Umask mask(027);
+    REQUIRE(write_file_atomically(dir / "a.yaml", "a: 1\n"));
+    CHECK(mode_of(dir / "a.yaml") == 0640u);
+    REQUIRE(write_new_file(dir / "b.yaml", "b: 1\n"));
+    CHECK(mode_of(dir / "b.yaml") == 0640u);
+    AtomicWriteOptions linked;
+    linked.must_not_exist = true;
+    REQUIRE(write_file_atomically(dir / "c.yaml", "c: 1\n", linked));
+    CHECK(mode_of(dir / "c.yaml") == 0640u);
+    // A file that exists keeps its own mode, whatever the umask.
+    REQUIRE(::chmod((dir / "a.yaml").c_str(), 0666) == 0);
+    REQUIRE(write_file_atomically(dir / "a.yaml", "a: 2\n"));
+    CHECK(mode_of(dir / "a.yaml") == 0666u);
+}
+
+TEST_CASE("a replaced file keeps its owner and group where the system permits") {
+    if (::geteuid() != 0) return;  // only root may give a file away; nothing to check otherwise
+    TempDir dir;
+    const std::string file = dir / "account.yaml";
+    REQUIRE(write_new_file(file, "name: Old\n"));
+    REQUIRE(::chown(file.c_str(), 4321, 4322) == 0);
+    REQUIRE(write_file_atomically(file, "name: New\n"));
+    struct stat st {};
+    REQUIRE(::lstat(file.c_str(), &st) == 0);
+    CHECK(st.st_uid == 4321u);
+    CHECK(st.st_gid == 4322u);
+}
+
+TEST_CASE("temporary files are hidden, and stale ones from a killed edit are collected") {
+    TempDir dir;
+    for (const char* name : {"risks.yaml", "risks.yaml.kam-AbC123", ".risks.yaml.kam-XyZ789",
+                             "notes.kam-x", "x.yaml.kam-1234567", ".kam-lock"})
+        REQUIRE(write_new_file(dir / name, ""));
+    REQUIRE(::mkdir((dir / ".sales.yaml.kam-Folder").c_str(), 0755) == 0);
+    CHECK(remove_stale_temporaries(dir.path) == 2);
+    CHECK(dir.names() == std::vector<std::string>{".kam-lock", ".sales.yaml.kam-Folder",
+                                                  "notes.kam-x", "risks.yaml",
+                                                  "x.yaml.kam-1234567"});
+    // While a write is under way its temporary file is a dot-file beside the target.
+    AtomicWriteOptions options;
+    std::vector<std::string> during;
+    options.before_publish = [&]() -> Expected<Unit> {
+        during = dir.names();
+        return Unit{};
+    };
+    REQUIRE(write_file_atomically(dir / "risks.yaml", "risks: []\n", options));
+    REQUIRE(during.size() == 6);
+    CHECK(during[1].starts_with(".risks.yaml.kam-"));
+}
 
 TEST_CASE("write_file_atomically replaces the content and keeps the file's mode") {
     TempDir dir;
@@ -71,9 +136,9 @@ TEST_CASE("write_file_atomically creates a missing file with the given mode") {
     const std::string file = dir / "new.yaml";
     REQUIRE(write_file_atomically(file, "a: 1\n", 0640));
     CHECK(kam::test::read_text(file) == "a: 1\n");
-    CHECK(mode_of(file) == 0640u);  // set explicitly, so the umask does not matter
+    CHECK(mode_of(file) == (0640u & ~current_umask()));
     REQUIRE(write_file_atomically(dir / "default.yaml", "b: 2\n"));
-    CHECK(mode_of(dir / "default.yaml") == 0644u);
+    CHECK(mode_of(dir / "default.yaml") == (0644u & ~current_umask()));
     CHECK(dir.names() == std::vector<std::string>{"default.yaml", "new.yaml"});
 }
 

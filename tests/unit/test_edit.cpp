@@ -9,6 +9,7 @@
 #include <random>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "kam/edit/add_record.hpp"
 #include "kam/edit/field_edit.hpp"
@@ -274,6 +275,11 @@ TEST_CASE("unified diff of one change") {
     CHECK(unified_diff("a", "b", "x").find("\\ No newline at end of file") != std::string::npos);
 }
 
+TEST_CASE("unified diff keeps the \\r of CRLF lines, so patch(1) applies it") {
+    CHECK(unified_diff("a\r\nb\r\n", "a\r\nB\r\n", "x.yaml") ==
+          "--- a/x.yaml\n+++ b/x.yaml\n@@ -1,2 +1,2 @@\n a\r\n-b\r\n+B\r\n");
+}
+
 TEST_CASE("property: random sets on the example portfolio change only the edited lines") {
     // Every scalar of every example file, set to a new value of its own type:
     // the result re-parses, equals the old tree but for that value, and
@@ -371,6 +377,31 @@ TEST_CASE("replace_if_unchanged refuses a changed file and writes an unchanged o
     std::ifstream in(file);
     std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     CHECK(content == "risks: []\n");
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a change made in the last instant before the rename is kept, not lost") {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / ("kam-window-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    const std::string file = (dir / "risks.yaml").string();
+    { std::ofstream(file) << "risks:\n"; }
+    auto read = [](const std::string& path) {
+        std::ifstream in(path);
+        return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    };
+    // Another program appends after kam's last compare, as `echo >> file` would.
+    WriteWindowHook append = [&] { std::ofstream(file, std::ios::app) << "# appended\n"; };
+    std::string kept_in;
+    REQUIRE(replace_if_unchanged(file, "risks:\n", "risks: []\n", append, &kept_in));
+    CHECK(read(file) == "risks: []\n");  // the edit is in place
+    // ... and the other program's version is kept beside it.
+    CHECK(kept_in.starts_with(file + ".kam-lost-"));
+    CHECK(read(kept_in) == "risks:\n# appended\n");
+    // Without a concurrent change, nothing is kept.
+    kept_in.clear();
+    REQUIRE(replace_if_unchanged(file, "risks: []\n", "risks:\n", {}, &kept_in));
+    CHECK(kept_in.empty());
     fs::remove_all(dir);
 }
 

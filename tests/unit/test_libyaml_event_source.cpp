@@ -94,9 +94,35 @@ TEST_CASE("libyaml and yaml-cpp agree on the example portfolio and the templates
         same_outcome(k_embedded_templates[i].name, k_embedded_templates[i].content);
 }
 
+// Where libyaml 0.2.5 (Debian 12) is wrong and yaml-cpp right: the documented
+// differences, each checked to still be one, so a fixed libyaml shows here.
+struct KnownDifference {
+    const char* file;
+    const char* why;
+};
+constexpr KnownDifference k_known_differences[] = {
+    {"block-scalars-with-tabs-ok.yaml",
+     "libyaml refuses a tab as the first character of a block scalar's line after its "
+     "indentation (\"found a tab character where an indentation space is expected\"); YAML "
+     "1.2 allows it as content"},
+};
+
 TEST_CASE("libyaml and yaml-cpp agree on every hazard file: same tree, or same rule and line") {
-    for (const auto& p : files_below(std::filesystem::path(KAM_SOURCE_DIR) / "tests" / "hazards"))
-        same_outcome(p.string(), test::read_text(p.string()));
+    for (const auto& p : files_below(std::filesystem::path(KAM_SOURCE_DIR) / "tests" / "hazards")) {
+        const auto known =
+            std::find_if(std::begin(k_known_differences), std::end(k_known_differences),
+                         [&](const KnownDifference& k) { return p.filename() == k.file; });
+        if (known == std::end(k_known_differences)) {
+            same_outcome(p.string(), test::read_text(p.string()));
+            continue;
+        }
+        INFO(known->why);
+        static const auto yaml_cpp = make_yaml_cpp_event_source();
+        static const auto libyaml = make_libyaml_event_source();
+        const std::string text = test::read_text(p.string());
+        CHECK(load_with(text, *yaml_cpp).root.has_value());
+        CHECK_FALSE(load_with(text, *libyaml).root.has_value());
+    }
 }
 
 TEST_CASE("libyaml marks count bytes like kam: non-ASCII keys and values, CRLF") {

@@ -446,3 +446,23 @@ TEST_CASE("a currency without a rate makes the figure unknown, not 0") {
     CHECK_FALSE(m.acv);
     CHECK(m.acv.reason == "no exchange rate for GBP in kam.yaml");
 }
+
+TEST_CASE("money sums that do not fit are empty with a reason, never wrapped") {
+    // Each 50,000,000,000,000,000.00 is valid; two of them pass 2^63 cents.
+    constexpr int64_t huge = 5'000'000'000'000'000'000;
+    Account a = acme();
+    a.contracts = std::vector<Contract>{contract("C1", "active", "2027-03-31", huge),
+                                        contract("C2", "active", "2027-03-31", huge)};
+    a.opportunities =
+        std::vector<Opportunity>{opportunity("lead", huge), opportunity("proposal", huge)};
+    a.performance->financials = {row("2025-Q1", huge), row("2025-Q2", huge), row("2025-Q3", 0),
+                                 row("2025-Q4", 0)};
+    const AccountMetrics m = compute_account_metrics(a, settings(), k_as_of);
+    CHECK_FALSE(m.acv);
+    CHECK(m.acv.reason == "the sum is too large for kam to hold exactly");
+    CHECK_FALSE(m.pipeline);
+    CHECK_FALSE(m.weighted_pipeline);
+    CHECK(m.pipeline.reason == "the sum is too large for kam to hold exactly");
+    CHECK_FALSE(m.annual_revenue);
+    CHECK(m.annual_revenue.reason == "the sum is too large for kam to hold exactly");
+}

@@ -1,6 +1,7 @@
 // Portfolio figures on eight hand-made accounts, as of 2026-11-23 (so the
 // retention year starts on 2025-11-23 and the fiscal year is FY2025).
 #include <doctest/doctest.h>
+#include <limits>
 
 #include "kam/metrics/portfolio_metrics.hpp"
 
@@ -132,4 +133,16 @@ TEST_CASE("an empty portfolio has reasons, not zeros") {
           "no account with revenue for both FY2024 and FY2025");
     CHECK(p.largest_share_pct.reason == "no account has revenue for FY2025");
     CHECK(p.key_count == 0);
+}
+
+TEST_CASE("a portfolio total that does not fit is empty with a reason") {
+    Fixture f;
+    f.metrics[0].acv = Figure<Money>::of(Money{std::numeric_limits<int64_t>::max()});
+    f.metrics[0].annual_revenue = Figure<Money>::of(Money{std::numeric_limits<int64_t>::max()});
+    const PortfolioMetrics p = compute(f);
+    CHECK(p.acv.overflow == "the sum is too large for kam to hold exactly");
+    CHECK(p.revenue.overflow == "the sum is too large for kam to hold exactly");
+    CHECK(p.prior_revenue.overflow.empty());
+    CHECK_FALSE(p.largest_share_pct);
+    CHECK(p.largest_share_pct.reason == "the sum is too large for kam to hold exactly");
 }

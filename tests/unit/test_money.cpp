@@ -133,3 +133,13 @@ TEST_CASE("Money arithmetic stays in cents") {
     CHECK((Money{100} + Money{250}).cents == 350);
     CHECK(Money{1} < Money{2});
 }
+
+TEST_CASE("checked_add refuses a sum that does not fit in 64-bit cents") {
+    constexpr int64_t max = std::numeric_limits<int64_t>::max();
+    CHECK(checked_add(Money{max - 1}, Money{1})->cents == max);
+    CHECK_FALSE(checked_add(Money{max}, Money{1}));
+    CHECK_FALSE(checked_add(Money{std::numeric_limits<int64_t>::min()}, Money{-1}));
+    CHECK(checked_add(Money{max}, Money{-max})->cents == 0);
+    CHECK(checked_add(Money{max}, Money{1}).error() ==
+          "the sum is too large for kam to hold exactly");
+}

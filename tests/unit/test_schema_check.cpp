@@ -293,6 +293,34 @@ TEST_CASE("kam.yaml rules: unknown rule ids and bad severities") {
     one(check(portfolio("rules: off\n"), portfolio_schema()), "schema-type", 4, 8);
 }
 
+TEST_CASE("kam.yaml rules: yaml-syntax, yaml-encoding and yaml-limit cannot be lowered") {
+    const auto found = check(portfolio("rules:\n"                   // 4
+                                       "  yaml-syntax: off\n"       // 5
+                                       "  yaml-encoding: error\n"   // 6
+                                       "  yaml-limit: warning\n"),  // 7
+                             portfolio_schema());
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].rule == "schema-enum");
+    CHECK(found[0].line == 5);
+    CHECK(found[0].column == 16);
+    CHECK(found[0].message ==
+          "'yaml-syntax' is always an error (a file kam cannot read must not pass unseen); "
+          "its severity cannot be 'off'");
+    CHECK(found[1].line == 7);
+}
+
+TEST_CASE("kam.yaml fx: a rate kam cannot convert with exactly is a finding") {
+    one(check(portfolio("fx:\n  USD: 1e308\n"), portfolio_schema()), "schema-range", 5, 8);
+    one(check(portfolio("fx:\n  USD: 1e-19\n"), portfolio_schema()), "schema-range", 5, 8);
+    const auto many = check(portfolio("fx:\n  USD: 1.2345678901234567891\n"), portfolio_schema());
+    REQUIRE(many.size() == 1);
+    CHECK(many[0].message ==
+          "the fx rate for USD cannot be used: '1.2345678901234567891' has more digits than kam "
+          "can hold exactly (18 significant digits)");
+    CHECK(check(portfolio("fx:\n  USD: 1.15\n  GBP: 0.000000000000000001\n"), portfolio_schema())
+              .empty());
+}
+
 TEST_CASE("kam.yaml policy.require: unknown tiers and sections") {
     const auto found = check(portfolio("policy:\n"                    // 4
                                        "  require:\n"                 // 5

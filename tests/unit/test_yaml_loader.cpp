@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "kam/check/rules.hpp"
+#include "kam/io/line_index.hpp"
 #include "kam/io/yaml_loader.hpp"
 #include "kam/util/diagnostic.hpp"
 #include "test_files.hpp"
@@ -763,6 +764,13 @@ TEST_CASE("the hazard files hold what the in-memory cases test") {
         {"top-level-null.yaml", "schema-type", 1, 1},
         {"explicit-tag.yaml", "yaml-syntax", 1, 7},
         {"complex-key.yaml", "yaml-syntax", 1, 3},
+        {"control-esc.yaml", "yaml-encoding", 1, 11},
+        {"control-formfeed.yaml", "yaml-encoding", 2, 14},
+        {"control-c1.yaml", "yaml-encoding", 1, 11},
+        {"escape-nul.yaml", "yaml-encoding", 1, 7},
+        {"escape-esc-key.yaml", "yaml-encoding", 1, 1},
+        {"bom-inside.yaml", "yaml-encoding", 1, 9},
+        {"noncharacter-ffff.yaml", "yaml-encoding", 1, 9},
     };
     for (const Expect& e : cases) {
         CAPTURE(e.file);
@@ -878,4 +886,69 @@ TEST_CASE("recovery: only when asked, and never past a second document") {
     REQUIRE(doc.findings.size() == 1);
     // What was not read is counted.
     CHECK(doc.findings[0].hint == "kam could not read on: the line after line 2 was not checked");
+}
+
+TEST_CASE("columns stay exact across long lines of multi-byte text") {
+    // Columns are counted from checkpoints every 256 bytes: check them on
+    // both sides of many checkpoints, with 2- and 3-byte characters straddling them.
+    std::string line = "k: [";
+    std::vector<uint32_t> columns, offsets;
+    uint32_t column = 5;
+    for (int i = 0; i < 400; ++i) {
+        if (i) {
+            line += ", ";
+            column += 2;
+        }
+        offsets.push_back(static_cast<uint32_t>(line.size()));
+        columns.push_back(column);
+        line += i % 3 == 0 ? "\xc3\xa9" : i % 3 == 1 ? "\xe6\x97\xa5x" : "y";
+        column += i % 3 == 1 ? 2 : 1;
+    }
+    line += "]\n";
+    const std::string text = "a: 1\n" + line;
+    const LineIndex lines(text);
+    for (size_t i = 0; i < offsets.size(); ++i) {
+        const Mark m = lines.mark_at(static_cast<uint32_t>(5 + offsets[i]));
+        CHECK(m.line == 2);
+        CHECK(m.column == columns[i]);
+    }
+    const Node root = accepted(text);
+    REQUIRE(at(root, "k").items.size() == 400);
+    CHECK(at(root, "k").items[399].mark.column == columns[399]);
+}
+
+TEST_CASE("a 1 MB flow list and many block scalars load in linear time") {
+    // Before: each node's column rescanned its line (hours for this list), and
+    // each tab-indented line was checked against every block-scalar range.
+    std::string flow = "x-big: [1";
+    for (int i = 1; i < 500000; ++i) flow += ",1";
+    flow += "]\n";
+    CHECK(at(accepted(flow), "x-big").items.size() == 500000);
+
+    std::string blocks;
+    for (int i = 0; i < 100000; ++i) {
+        const std::string n = std::to_string(i);
+        blocks.append("x-a").append(n).append(": |\n  \tx\n");
+    }
+    CHECK(accepted(blocks).entries.size() == 100000);
+}
+
+TEST_CASE("control characters, raw or escaped, and a BOM inside the file are refused") {
+    refused("name: a\x1b[2Jb\n", "yaml-encoding", 1, 8);
+    refused("name: ring\a\n", "yaml-encoding", 1, 11);
+    refused("a: 1\nname: page\fbreak\n", "yaml-encoding", 2, 11);
+    refused("name: x\x7f\n", "yaml-encoding", 1, 8);
+    refused(
+        "name: c1\xc2\x9b"
+        "2J\n",
+        "yaml-encoding", 1, 9);
+    refused("name: in\xef\xbb\xbfside\n", "yaml-encoding", 1, 9);
+    refused("name: \"x\xef\xbf\xbf\"\n", "yaml-encoding", 1, 9);
+    // Escapes that make a control character: NUL would reach the CSV raw.
+    refused("name: \"nul\\0here\"\n", "yaml-encoding", 1, 7);
+    refused("name: \"\\e]0;pwned\\a\"\n", "yaml-encoding", 1, 7);
+    refused("\"k\\x1b\": 1\n", "yaml-encoding", 1, 1);
+    // Tabs, line ends and printable escapes stay fine.
+    CHECK(at(accepted("name: \"a\\tb\\nc\\u00e9\"\n"), "name").value == "a\tb\nc\xc3\xa9");
+    CHECK(at(accepted("name: 'a\tb'\n"), "name").value == "a\tb");
 }

@@ -15,6 +15,9 @@ struct RuleInfo {
     std::string_view id;
     Severity default_severity;
     std::string_view description;
+    // The file was not read at all (yaml-syntax, yaml-encoding, yaml-limit):
+    // `rules:` cannot lower it, or a broken file would pass with no finding.
+    bool always_error = false;
 };
 
 std::span<const RuleInfo> all_rules();

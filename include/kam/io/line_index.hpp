@@ -18,8 +18,13 @@ class LineIndex {
     uint32_t line_start(uint32_t line) const { return starts_.at(line - 1); }
 
   private:
+    // Every k_stride bytes, the code points from that byte's line start up to
+    // it: a column costs at most k_stride bytes of counting however long the
+    // line, so marking every node of a long flow line stays linear.
+    static constexpr uint32_t k_stride = 256;
     std::string_view text_;
     std::vector<uint32_t> starts_;
+    std::vector<uint32_t> stride_columns_;
 };
 
 }  // namespace kam

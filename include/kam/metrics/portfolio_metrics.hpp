@@ -38,8 +38,9 @@ struct KeyAccountEntry {
 
 struct Total {
     Money sum;
-    size_t known = 0;    // accounts in the sum
-    size_t unknown = 0;  // accounts whose figure could not be computed
+    size_t known = 0;      // accounts in the sum
+    size_t unknown = 0;    // accounts whose figure could not be computed
+    std::string overflow;  // not empty: the sum does not fit, and `sum` means nothing
 };
 
 struct PortfolioMetrics {

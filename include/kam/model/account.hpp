@@ -154,7 +154,11 @@ struct Contract {
     std::optional<bool> auto_renew;
     std::optional<int64_t> renewal_term_months;  // as written; see current_end()
     std::vector<Sla> slas;
-    Pos pos, id_pos, status_pos, end_pos, currency_pos, annual_value_pos;
+    Pos pos, id_pos, status_pos, end_pos, currency_pos, annual_value_pos, notice_days_pos;
+    // A notice_days whose deadline (end minus it) falls before 0001-01-01:
+    // dropped from notice_days, so no report prints a date before year 1, and
+    // kept here for the finding that says why.
+    std::optional<int64_t> notice_days_before_year_one;
 
     static constexpr int k_default_renewal_term_months = 12;
 

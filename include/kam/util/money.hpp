@@ -20,6 +20,15 @@ struct Money {
         return *this;
     }
 
+    // The sum, or an error when it does not fit (more than about 92 million
+    // million units): a figure must be empty, never a wrapped number.
+    [[nodiscard]] friend Expected<Money> checked_add(Money a, Money b) {
+        int64_t sum = 0;
+        if (__builtin_add_overflow(a.cents, b.cents, &sum)) return unexpected(k_overflow);
+        return Money{sum};
+    }
+    static constexpr const char* k_overflow = "the sum is too large for kam to hold exactly";
+
     // Whole units, rounded half away from zero (the only rounding reports do).
     int64_t whole_units() const;
     // "1500000.50": exact, for machine-readable output.

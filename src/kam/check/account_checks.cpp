@@ -332,6 +332,12 @@ class AccountChecker {
 
     void contracts() {
         if (!a_.contracts) return;
+        for (const Contract& k : *a_.contracts)
+            if (k.notice_days_before_year_one && k.end)
+                add("contracts.yaml", k.notice_days_pos, "schema-range",
+                    fmt::format("contract {}'s notice deadline (end {} minus {} days) falls before "
+                                "year 1",
+                                k.id, k.end->to_string(), *k.notice_days_before_year_one));
         for (const Contract& k : *a_.contracts) {
             if (k.status != "active" || !k.end) continue;
             // An end before the start is reported as date-order; which date is wrong is unknown.

@@ -7,12 +7,14 @@ namespace kam {
 namespace {
 using S = Severity;
 constexpr RuleInfo k_rules[] = {
-    {"yaml-syntax", S::error, "the file is not parseable YAML"},
+    {"yaml-syntax", S::error, "the file is not parseable YAML", true},
     {"yaml-duplicate-key", S::error, "a key appears twice in one mapping"},
     {"yaml-alias", S::error, "an anchor, alias or merge key (not allowed in account files)"},
     {"yaml-encoding", S::error,
-     "not UTF-8 text: invalid bytes, NUL bytes or bare carriage returns"},
-    {"yaml-limit", S::error, "a file over 4 MiB or nested deeper than 64 levels"},
+     "not UTF-8 text: invalid bytes, NUL bytes, bare carriage returns or characters that are not "
+     "printable",
+     true},
+    {"yaml-limit", S::error, "a file over 4 MiB or nested deeper than 64 levels", true},
     {"file-unreadable", S::error, "a file or folder that exists but cannot be read"},
     {"schema-type", S::error, "a field of the wrong type"},
     {"schema-required", S::error, "a required field is missing"},
@@ -84,6 +86,7 @@ void apply_severities(std::vector<Diagnostic>& diagnostics,
     for (Diagnostic& d : diagnostics) {
         const RuleInfo* rule = find_rule(d.rule);
         d.severity = rule ? rule->default_severity : S::error;
+        if (rule && rule->always_error) continue;
         if (const auto it = overrides.find(d.rule); it != overrides.end())
             if (const auto s = parse_severity(it->second)) d.severity = *s;
     }

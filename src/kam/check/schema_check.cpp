@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "kam/check/rules.hpp"
+#include "kam/metrics/exact.hpp"
 #include "kam/util/date.hpp"
 #include "kam/util/money.hpp"
 #include "kam/util/scalar.hpp"
@@ -272,6 +273,13 @@ class SchemaChecker {
                                   fmt::format("the fx rate for {} has no value", e.key));
                     else
                         scalar(e.value, rate);
+                    // A number kam cannot convert with exactly would leave every figure
+                    // in that currency empty: say so here.
+                    if (e.value.is_scalar() && parse_number(e.value.value))
+                        if (const auto exact = parse_decimal(e.value.value); !exact)
+                            sink_.add("schema-range", e.value.mark.line, e.value.mark.column,
+                                      fmt::format("the fx rate for {} cannot be used: {}", e.key,
+                                                  exact.error()));
                 }
                 return;
             case FieldType::severity_map: {
@@ -282,7 +290,15 @@ class SchemaChecker {
                         sink_.add("unknown-key", e.key_mark.line, e.key_mark.column,
                                   fmt::format("unknown rule '{}' in rules", e.key),
                                   did_you_mean(e.key, ids));
-                    if (e.value.is_scalar())
+                    const RuleInfo* rule = find_rule(e.key);
+                    if (e.value.is_scalar() && rule && rule->always_error &&
+                        e.value.value != "error")
+                        sink_.add("schema-enum", e.value.mark.line, e.value.mark.column,
+                                  fmt::format("'{}' is always an error (a file kam cannot read "
+                                              "must not pass unseen); its severity cannot be "
+                                              "'{}'",
+                                              e.key, e.value.value));
+                    else if (e.value.is_scalar())
                         enumeration(e.value, "severity", e.value.value, enums::rule_severity);
                     else
                         type_error(e.value,

@@ -10,7 +10,9 @@
 #include "kam/edit/splice.hpp"
 #include "kam/io/yaml_loader.hpp"
 #include "kam/portfolio/load.hpp"
+#include "kam/util/atomic_file.hpp"
 #include "kam/util/error.hpp"
+#include "kam/util/safe_text.hpp"
 #include "kam/util/scalar.hpp"
 #include "kam/util/spell.hpp"
 
@@ -49,12 +51,51 @@ std::string as_shown(std::string message, const std::string& absolute, const std
     return message;
 }
 
+// Which record of the edited file a finding is about: the top-level key and,
+// in a list, the item's id (or its place when it has none). Lines move with
+// an edit; the record does not.
+std::string item_at(const Node& root, uint32_t line, uint32_t column) {
+    auto before = [&](const Mark& m) {
+        return m.line < line || (m.line == line && m.column <= column);
+    };
+    const Entry* entry = nullptr;
+    for (const Entry& e : root.entries)
+        if (before(e.key_mark)) entry = &e;
+    if (!entry) return {};
+    if (!entry->value.is_sequence()) return entry->key;
+    const std::vector<Node>& items = entry->value.items;
+    size_t at = items.size();
+    for (size_t i = 0; i < items.size(); ++i)
+        if (before(items[i].mark)) at = i;
+    if (at == items.size()) return entry->key;
+    const Node* id = items[at].is_mapping() ? items[at].find("id") : nullptr;
+    if (id && id->is_scalar() && !id->value.empty())
+        return fmt::format("{}[id {}]", entry->key, id->value);
+    return fmt::format("{}[{}]", entry->key, at);
+}
+
+// The errors of an account, each by identity (file, rule, message, record),
+// counted: an edit may not add one, even one like an error already there.
+// An error by identity (file, rule, message, record): an edit may not add one,
+// even one like an error already there. The other files are unchanged, so
+// their positions are identity enough; in the edited one, the record is.
+std::string error_identity(const Diagnostic& d, const std::string& edited,
+                           const Node& edited_root) {
+    const std::string item = d.path == edited ? item_at(edited_root, d.line, d.column)
+                                              : fmt::format("{}:{}", d.line, d.column);
+    return fmt::format("{}: {} [{}]\n{}", escape_controls(d.path), escape_controls(d.message),
+                       d.rule, item);
+}
+
 }  // namespace
 
 OpenFile open_file(const FileSystem& fs, const FieldRequest& r, OpenMode mode) {
     if (!is_valid_slug(r.slug))
         throw UsageError(fmt::format("'{}' is not a valid account name", r.slug));
     OpenFile f;
+    if (fs.type_of(join_path(r.root, "accounts")) == EntryType::symlink)
+        throw UsageError(fmt::format("{} is a symlink; kam never follows one",
+                                     join_path(r.display_root, "accounts")));
     f.account_dir = join_path(join_path(r.root, "accounts"), r.slug);
     if (fs.type_of(f.account_dir) != EntryType::directory) {
         std::string message =
@@ -84,6 +125,8 @@ OpenFile open_file(const FileSystem& fs, const FieldRequest& r, OpenMode mode) {
             throw UsageError(as_shown(lock.error(), f.account_dir,
                                       join_path(r.display_root, "accounts/" + r.slug)));
         f.lock.emplace(std::move(lock).value());
+        // Under the lock no other kam writes here: a temporary file is a killed edit's.
+        remove_stale_temporaries(f.account_dir);
     }
     const auto type = fs.type_of(f.file);
     if (!type && mode.may_be_missing) {
@@ -107,8 +150,9 @@ OpenFile open_file(const FileSystem& fs, const FieldRequest& r, OpenMode mode) {
     auto root = load_yaml(f.text, sink, default_event_source());
     if (!root) {
         const Diagnostic& d = sink.items().front();
-        throw UsageError(fmt::format("{}:{}:{}: {} [{}]; fix the file first (kam validate)", d.path,
-                                     d.line, d.column, d.message, d.rule));
+        throw UsageError(fmt::format("{}:{}:{}: {} [{}]; fix the file first (kam validate)",
+                                     escape_controls(d.path), d.line, d.column,
+                                     escape_controls(d.message), d.rule));
     }
     f.root = std::move(*root);
     return f;
@@ -145,21 +189,24 @@ SetResult finish_edit(const FileSystem& fs, const FieldRequest& r, const OpenFil
     load_account(overlay, f.account_dir, shown_dir, r.slug, settings, r.as_of,
                  default_event_source(), after_findings);
     // Any file of the account counts: removing a contract can break a risk's reference.
-    std::set<std::string> old_errors;
+    // Counted: one old error answers for one new one.
+    std::multiset<std::string> old_errors;
     for (const Diagnostic& d : before_findings)
-        if (d.severity == Severity::error)
-            old_errors.insert(fmt::format("{}: {} [{}]", d.path, d.message, d.rule));
+        if (d.severity == Severity::error) old_errors.insert(error_identity(d, f.shown, f.root));
     // Listed where the user will look: file:line:column, one line each.
     std::string added;
     bool dangling = false;
-    for (const Diagnostic& d : after_findings)
-        if (d.severity == Severity::error)
-            if (const auto e = fmt::format("{}: {} [{}]", d.path, d.message, d.rule);
-                !old_errors.count(e)) {
-                added += fmt::format("\n  {}:{}:{}: {} [{}]", d.path, d.line, d.column, d.message,
-                                     d.rule);
-                dangling = dangling || d.rule == "ref-dangling";
-            }
+    for (const Diagnostic& d : after_findings) {
+        if (d.severity != Severity::error) continue;
+        if (const auto it = old_errors.find(error_identity(d, f.shown, *reparsed));
+            it != old_errors.end()) {
+            old_errors.erase(it);
+            continue;
+        }
+        added += fmt::format("\n  {}:{}:{}: {} [{}]", escape_controls(d.path), d.line, d.column,
+                             escape_controls(d.message), d.rule);
+        dangling = dangling || d.rule == "ref-dangling";
+    }
     if (!added.empty()) {
         std::string hint;
         if (dangling && what.ends_with(".id"))
@@ -178,11 +225,17 @@ SetResult finish_edit(const FileSystem& fs, const FieldRequest& r, const OpenFil
     result.after = after_bytes;
     if (dry_run) return result;
     if (!f.lock) throw std::logic_error("an edit is written without the account's lock");
-    auto w = f.exists ? replace_if_unchanged(f.file, before_bytes, after_bytes)
+    std::string kept_in;
+    auto w = f.exists ? replace_if_unchanged(f.file, before_bytes, after_bytes, {}, &kept_in)
                       : create_file(f.file, after_bytes);
     if (!w)
         throw UsageError(
             fmt::format("{}; nothing was written", as_shown(w.error(), f.file, f.shown)));
+    if (!kept_in.empty())
+        throw UsageError(fmt::format(
+            "{}: the edit was written, but another program changed {} at the same moment; its "
+            "version is kept in {}: compare and merge it by hand",
+            what, f.shown, as_shown(kept_in, f.file, f.shown)));
     result.written = true;
     return result;
 }

@@ -21,8 +21,8 @@ std::vector<std::string_view> lines_of(std::string_view text) {
 
 std::string show(char mark, std::string_view line) {
     const bool has_eol = line.ends_with('\n');
-    std::string_view body = has_eol ? line.substr(0, line.size() - 1) : line;
-    if (body.ends_with('\r')) body.remove_suffix(1);
+    // A CRLF line keeps its '\r', so that patch(1) applies the diff to the file.
+    const std::string_view body = has_eol ? line.substr(0, line.size() - 1) : line;
     std::string out = fmt::format("{}{}\n", mark, body);
     if (!has_eol) out += "\\ No newline at end of file\n";
     return out;

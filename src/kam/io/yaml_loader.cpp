@@ -198,6 +198,15 @@ class TreeBuilder final : public EventListener {
         n.style = style_at(text_, e.offset);
         n.mark = mark(e.offset);
         n.value = e.value;
+        if (n.style == ScalarStyle::double_quoted)
+            for (const char ch : n.value)
+                if (const auto u = static_cast<unsigned char>(ch);
+                    (u < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') || u == 0x7F)
+                    throw LoadAbort{
+                        "yaml-encoding", e.offset,
+                        fmt::format("an escape in this string makes a control character "
+                                    "(U+{:04X}); account files hold printable text",
+                                    u)};
         if (n.style == ScalarStyle::double_quoted || n.style == ScalarStyle::single_quoted) {
             // yaml-cpp lets an unclosed quote run to the end of the file and
             // returns the swallowed lines as the value; we insist on the close.
@@ -330,15 +339,24 @@ class TreeBuilder final : public EventListener {
 // the given scalar-content line ranges. 0 when there is none.
 uint32_t find_tab_indented_line(const LineIndex& lines, uint32_t up_to,
                                 const std::vector<std::pair<uint32_t, uint32_t>>& exempt) {
-    for (uint32_t ln = 1; ln <= std::min(up_to, lines.line_count()); ++ln) {
+    up_to = std::min(up_to, lines.line_count());
+    // How many ranges hold each line, by a running sum of their starts and
+    // ends: one pass, however many ranges (a file of many block scalars).
+    std::vector<int32_t> opened(static_cast<size_t>(up_to) + 2, 0);
+    for (const auto& [from, to] : exempt) {
+        if (from > up_to || from > to) continue;
+        ++opened[from];
+        --opened[std::min(to, up_to) + 1];
+    }
+    int32_t inside = 0;
+    for (uint32_t ln = 1; ln <= up_to; ++ln) {
+        inside += opened[ln];
         const std::string_view t = lines.line_text(ln);
         size_t i = 0;
         bool tab = false;
         while (i < t.size() && (t[i] == ' ' || t[i] == '\t')) tab |= t[i++] == '\t';
         if (!tab || i == t.size() || t[i] == '#') continue;
-        bool inside = false;
-        for (const auto& [from, to] : exempt) inside |= ln >= from && ln <= to;
-        if (!inside) return ln;
+        if (inside == 0) return ln;
     }
     return 0;
 }
@@ -362,6 +380,27 @@ std::string explain_parser_message(const std::string& msg) {
     return msg;
 }
 
+// YAML 1.2 allows only printable characters in a file: not the C0 controls
+// other than tab and the line ends, DEL, the C1 controls but NEL, U+FFFE, U+FFFF, nor
+// (past the start) a byte-order mark. What is wrong at byte i of valid UTF-8,
+// or empty.
+std::string unprintable_at(std::string_view text, size_t i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
+        return fmt::format("a control character (U+{:04X}); account files hold printable text", c);
+    const auto next = [&](size_t k) {
+        return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0;
+    };
+    if (c == 0xC2 && next(1) >= 0x80 && next(1) <= 0x9F && next(1) != 0x85)  // NEL is printable
+        return fmt::format("a control character (U+{:04X}); account files hold printable text",
+                           next(1));
+    if (c == 0xEF && next(1) == 0xBB && next(2) == 0xBF)
+        return "a byte-order mark (U+FEFF) inside the file (it belongs only at the start)";
+    if (c == 0xEF && next(1) == 0xBF && (next(2) == 0xBE || next(2) == 0xBF))
+        return fmt::format("U+{:04X} is not a character", 0xFF00 + next(2));
+    return {};
+}
+
 bool check_encoding(std::string_view text, const LineIndex& lines, DiagnosticSink& sink) {
     if (const auto bad = find_invalid_utf8(text)) {
         const Mark m = lines.mark_at(static_cast<uint32_t>(*bad));
@@ -380,6 +419,11 @@ bool check_encoding(std::string_view text, const LineIndex& lines, DiagnosticSin
             const Mark m = lines.mark_at(static_cast<uint32_t>(i));
             sink.add("yaml-encoding", m.line, m.column,
                      "a carriage return without a line feed (line ends must be LF or CRLF)");
+            return false;
+        }
+        if (const std::string what = unprintable_at(text, i); !what.empty()) {
+            const Mark m = lines.mark_at(static_cast<uint32_t>(i));
+            sink.add("yaml-encoding", m.line, m.column, what);
             return false;
         }
     }

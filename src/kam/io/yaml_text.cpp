@@ -22,6 +22,16 @@ bool looks_like_other_type(std::string_view s) {
     if (s.starts_with(".") || s.starts_with("0x") || s.starts_with("0o")) return true;
     return false;
 }
+// The characters the loader refuses raw (yaml-encoding) but reads as escapes:
+// the C1 controls and a byte-order mark. Their length at s[i], or 0.
+size_t escaped_only_at(std::string_view s, size_t i) {
+    const auto at = [&](size_t k) {
+        return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0;
+    };
+    if (at(0) == 0xC2 && at(1) >= 0x80 && at(1) <= 0x9F) return 2;
+    if (at(0) == 0xEF && at(1) == 0xBB && at(2) == 0xBF) return 3;
+    return 0;
+}
 }  // namespace
 
 bool is_plain_safe(std::string_view s) {
@@ -31,7 +41,7 @@ bool is_plain_safe(std::string_view s) {
     if (k_bad_first.find(s.front()) != std::string_view::npos) return false;
     for (size_t i = 0; i < s.size(); ++i) {
         const auto c = static_cast<unsigned char>(s[i]);
-        if (c < 0x20 || c == 0x7F) return false;
+        if (c < 0x20 || c == 0x7F || escaped_only_at(s, i)) return false;
         if (s[i] == ':' && (i + 1 == s.size() || s[i + 1] == ' ')) return false;
         if (s[i] == '#' && i > 0 && s[i - 1] == ' ') return false;
         if (s[i] == ',' || s[i] == '[' || s[i] == ']' || s[i] == '{' || s[i] == '}') return false;
@@ -41,8 +51,15 @@ bool is_plain_safe(std::string_view s) {
 
 std::string yaml_double_quoted(std::string_view s) {
     std::string out = "\"";
-    for (char ch : s) {
+    for (size_t i = 0; i < s.size(); ++i) {
+        const char ch = s[i];
         const auto c = static_cast<unsigned char>(ch);
+        if (const size_t len = escaped_only_at(s, i)) {
+            out += len == 2 ? fmt::format("\\u{:04X}", static_cast<unsigned char>(s[i + 1]))
+                            : std::string("\\uFEFF");
+            i += len - 1;
+            continue;
+        }
         switch (ch) {
             case '"':
                 out += "\\\"";
@@ -72,9 +89,10 @@ std::string yaml_double_quoted(std::string_view s) {
 
 std::optional<std::string> yaml_single_quoted(std::string_view s) {
     std::string out = "'";
-    for (char ch : s) {
+    for (size_t i = 0; i < s.size(); ++i) {
+        const char ch = s[i];
         const auto c = static_cast<unsigned char>(ch);
-        if (c < 0x20 || c == 0x7F) return std::nullopt;
+        if (c < 0x20 || c == 0x7F || escaped_only_at(s, i)) return std::nullopt;
         out += ch;
         if (ch == '\'') out += '\'';
     }

@@ -169,10 +169,11 @@ class Calculator {
                 else
                     value_error = v.error();
                 if (acv_error.empty()) {
-                    if (v)
-                        acv += *v;
+                    auto sum = v ? checked_add(acv, *v) : v;
+                    if (sum)
+                        acv = *sum;
                     else
-                        acv_error = v.error();
+                        acv_error = sum.error();
                 }
             }
             const std::optional<Date> end = k.current_end(as_of_);
@@ -228,15 +229,18 @@ class Calculator {
                 error = v.error();
                 continue;
             }
-            pipeline += *v;
             // value x probability / 100, rounded to cents for each opportunity.
             Decimal p = decimal_from_double(o.effective_probability());
             p.scale += 2;
             auto w = multiply(*v, p);
-            if (!w)
-                error = w.error();
-            else
-                weighted += *w;
+            if (w) w = checked_add(weighted, *w);
+            v = checked_add(pipeline, *v);
+            if (!v || !w) {
+                error = v ? w.error() : v.error();
+                continue;
+            }
+            pipeline = *v;
+            weighted = *w;
         }
         m_.pipeline = error.empty() ? Figure<Money>::of(pipeline) : none<Money>(error);
         m_.weighted_pipeline = error.empty() ? Figure<Money>::of(weighted) : none<Money>(error);

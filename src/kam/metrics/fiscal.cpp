@@ -156,15 +156,17 @@ Figure<YearAmounts> fiscal_year_amounts(const std::vector<Financial>& financials
         const std::string_view currency =
             f->currency ? std::string_view(*f->currency) : account_currency;
         auto revenue = fx.to_base(f->revenue, currency);
+        if (revenue) revenue = checked_add(out.revenue, *revenue);
         if (!revenue) return Figure<YearAmounts>::none(revenue.error());
-        out.revenue += *revenue;
+        out.revenue = *revenue;
         if (!f->cost) {
             all_costs = false;
             continue;
         }
         auto c = fx.to_base(*f->cost, currency);
+        if (c) c = checked_add(cost, *c);
         if (!c) return Figure<YearAmounts>::none(c.error());
-        cost += *c;
+        cost = *c;
     }
     if (all_costs)
         out.cost = cost;

@@ -11,7 +11,10 @@ namespace {
 
 void add(Total& t, const Figure<Money>& f) {
     if (f) {
-        t.sum += *f;
+        if (const auto sum = checked_add(t.sum, *f))
+            t.sum = *sum;
+        else
+            t.overflow = sum.error();
         ++t.known;
     } else {
         ++t.unknown;
@@ -120,10 +123,11 @@ void concentration(const std::vector<AccountMetrics>& metrics, const std::vector
         if (metrics[i].annual_revenue) revenues.push_back(metrics[i].annual_revenue->cents);
     std::sort(revenues.begin(), revenues.end(), std::greater<>());
     const int128 total = out.revenue.sum.cents;
-    if (revenues.empty() || total <= 0) {
+    if (revenues.empty() || total <= 0 || !out.revenue.overflow.empty()) {
         const std::string why = revenues.empty() ? fmt::format("no account has revenue for {}",
                                                                fiscal_year_label(out.fiscal_year))
-                                                 : "total revenue is not above 0";
+                                : !out.revenue.overflow.empty() ? out.revenue.overflow
+                                                                : "total revenue is not above 0";
         out.largest_share_pct = out.top_five_share_pct = Figure<Fixed>::none(why);
         return;
     }

@@ -310,6 +310,13 @@ std::vector<Contract> build_contracts(const Node& root) {
         c.currency = r.currency("currency");
         c.notice_days = r.integer("notice_days");
         if (c.notice_days && *c.notice_days < 0) c.notice_days.reset();
+        if (c.notice_days && c.end &&
+            (*c.notice_days > 36500 ||
+             *c.end - static_cast<int>(*c.notice_days) < Date::from_ymd(1, 1, 1))) {
+            if (*c.notice_days <= 36500)  // past it the schema check reports it already
+                c.notice_days_before_year_one = c.notice_days;
+            c.notice_days.reset();
+        }
         c.auto_renew = r.boolean("auto_renew");
         c.renewal_term_months = r.integer("renewal_term_months");
         if (c.renewal_term_months && *c.renewal_term_months < 1) c.renewal_term_months.reset();
@@ -331,6 +338,7 @@ std::vector<Contract> build_contracts(const Node& root) {
         c.id_pos = r.pos("id");
         c.status_pos = r.pos("status");
         c.end_pos = r.pos("end");
+        c.notice_days_pos = r.pos("notice_days");
         c.currency_pos = r.pos("currency");
         c.annual_value_pos = r.pos("annual_value");
         out.push_back(std::move(c));

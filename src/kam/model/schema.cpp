@@ -147,7 +147,7 @@ constexpr FieldSpec k_procurement_fields[] = {
     text("process", "how the client buys"),
     text("framework", "framework agreement in use"),
     typed("preferred_supplier", T::boolean, "are we a preferred supplier"),
-    ranged("payment_terms_days", T::integer, 0, k_no_limit, "payment terms in days"),
+    ranged("payment_terms_days", T::integer, 0, 3650, "payment terms in days (at most ten years)"),
     typed("next_tender", T::date, "next tender"),
 };
 constexpr Schema k_procurement{"procurement", k_procurement_fields};

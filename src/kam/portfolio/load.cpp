@@ -139,16 +139,19 @@ Account load_account(const FileSystem& fs, const std::string& dir, const std::st
             if (root && report.partial) partial.emplace_back(section->section);
             append(out, sink);
         }
-        if (!a.has_file("account") && !cover_entry_seen)
-            out.push_back(
-                Diagnostic{Severity::error,
-                           "schema-required",
-                           a.file_path("account.yaml"),
-                           1,
-                           1,
-                           "the account has no account.yaml (every account needs its cover sheet)",
-                           {},
-                           {}});
+        // A symlink, folder or FIFO named account.yaml is never read: no cover sheet either.
+        if (!a.has_file("account"))
+            out.push_back(Diagnostic{
+                Severity::error,
+                "schema-required",
+                a.file_path("account.yaml"),
+                1,
+                1,
+                cover_entry_seen
+                    ? "the account has no cover sheet: its account.yaml is not a regular file"
+                    : "the account has no account.yaml (every account needs its cover sheet)",
+                {},
+                {}});
     }
     check_account(a, CheckContext{settings, as_of}, out);
     // A file read only in part was checked as far as it goes, but figures
@@ -188,7 +191,17 @@ LoadedPortfolio load_portfolio(const FileSystem& fs, const std::string& root,
     // The walk: only well-named folders are accounts; anything else is reported, never followed.
     const std::string accounts_dir = join_path(root, "accounts");
     std::vector<std::string> slugs;
-    if (fs.type_of(accounts_dir)) {
+    if (fs.type_of(accounts_dir) == EntryType::symlink)
+        result.diagnostics.push_back({Severity::warning,
+                                      "tree-entry",
+                                      shown("accounts"),
+                                      1,
+                                      1,
+                                      "accounts/ is a symlink; kam never follows one (no account "
+                                      "was read)",
+                                      {},
+                                      {}});
+    else if (fs.type_of(accounts_dir)) {
         auto listing = fs.list_dir(accounts_dir);
         if (!listing)
             throw UsageError(fmt::format("cannot read {}: {}", shown("accounts"), listing.error()));

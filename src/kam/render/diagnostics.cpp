@@ -7,6 +7,7 @@
 
 #include "kam/check/rules.hpp"
 #include "kam/util/markup.hpp"
+#include "kam/util/safe_text.hpp"
 #include "kam/util/utf8.hpp"
 
 namespace kam {
@@ -28,10 +29,12 @@ std::string_view ansi(Severity s) {
     }
 }
 
-// Workflow-command escaping: data and property values differ.
+// Workflow-command escaping: data and property values differ. Control
+// characters and bytes that are not UTF-8 are escaped first, like every text
+// format's.
 std::string gh_data(std::string_view s) {
     std::string out;
-    for (char c : s) {
+    for (char c : escape_controls(s)) {
         if (c == '%')
             out += "%25";
         else if (c == '\r')
@@ -67,19 +70,32 @@ bool about_whole_file(const Diagnostic& d) {
     return false;
 }
 
-// A source line goes to a terminal: control bytes must not.
+// A source line goes to a terminal: control bytes must not. A control byte
+// or a character that is not safe becomes '?' (one column, so the caret stays
+// aligned); a tab becomes a space.
 std::string printable(std::string_view line) {
     std::string out;
     for (char c : line) {
         const auto u = static_cast<unsigned char>(c);
         if (c == '\t')
-            out += ' ';  // one column, so the caret stays aligned
+            out += ' ';
         else if (u < 0x20 || u == 0x7F)
             out += '?';
         else
             out += c;
     }
-    return out;
+    if (escape_controls(out) == out) return out;
+    // C1 controls, bidi controls or bytes that are not UTF-8: one '?' each.
+    std::string safe;
+    for (size_t i = 0; i < out.size();) {
+        size_t len = 1;
+        while (i + len < out.size() && (static_cast<unsigned char>(out[i + len]) & 0xC0) == 0x80)
+            ++len;
+        const std::string_view ch(out.data() + i, len);
+        safe += escape_controls(ch) == ch ? std::string(ch) : std::string("?");
+        i += len;
+    }
+    return safe;
 }
 
 // RFC 3986: keep unreserved characters and '/', percent-encode the rest.
@@ -143,9 +159,12 @@ std::string render_text(const std::vector<Diagnostic>& diagnostics, const TextOp
     const std::string_view bold = o.color ? "\x1b[1m" : "", reset = o.color ? "\x1b[0m" : "",
                            dim = o.color ? "\x1b[2m" : "", green = o.color ? "\x1b[1;32m" : "";
     for (const Diagnostic& d : diagnostics) {
-        out += fmt::format("{}{}:{}:{}:{} {}{}:{} {} [{}]\n", bold, d.path, d.line, d.column, reset,
-                           o.color ? ansi(d.severity) : "", severity_name(d.severity), reset,
-                           d.message, d.rule);
+        // A key or a folder name may hold a newline or an escape sequence:
+        // one finding stays one line, and the terminal takes no orders.
+        out +=
+            fmt::format("{}{}:{}:{}:{} {}{}:{} {} [{}]\n", bold, escape_controls(d.path), d.line,
+                        d.column, reset, o.color ? ansi(d.severity) : "", severity_name(d.severity),
+                        reset, escape_controls(d.message), escape_controls(d.rule));
         if (o.show_source && lookup && !about_whole_file(d)) {
             if (const auto line = lookup(d.path, d.line); line && !line->empty()) {
                 out += fmt::format("{:>5} | {}\n", d.line, printable(*line));
@@ -153,7 +172,8 @@ std::string render_text(const std::vector<Diagnostic>& diagnostics, const TextOp
                     fmt::format("      | {}{}^{}\n", std::string(d.column - 1, ' '), green, reset);
             }
         }
-        if (!d.hint.empty()) out += fmt::format("      {}= hint: {}{}\n", dim, d.hint, reset);
+        if (!d.hint.empty())
+            out += fmt::format("      {}= hint: {}{}\n", dim, escape_controls(d.hint), reset);
     }
     return out;
 }

@@ -12,8 +12,9 @@ Report build_keys_report(const ReportInput& in, const PortfolioMetrics& whole) {
     std::vector<bool> shown(in.accounts.size(), false);
     for (const size_t i : in.shown) shown[i] = true;
 
-    Money ranked_total;
-    for (const KeyAccountEntry& e : whole.ranking) ranked_total += e.revenue;
+    Expected<Money> ranked_total = Money{};
+    for (const KeyAccountEntry& e : whole.ranking)
+        if (ranked_total) ranked_total = checked_add(*ranked_total, e.revenue);
     FigureList f;
     f.key = "key_accounts";
     f.title = "Pareto";
@@ -22,7 +23,8 @@ Report build_keys_report(const ReportInput& in, const PortfolioMetrics& whole) {
                {"key_count", "Key accounts", Cell::of_int(static_cast<int64_t>(whole.key_count))},
                {"ranked_count", "Accounts ranked",
                 Cell::of_int(static_cast<int64_t>(whole.ranking.size()))},
-               {"ranked_revenue", "Their annual revenue", Cell::of_money(ranked_total)}};
+               {"ranked_revenue", "Their annual revenue",
+                ranked_total ? Cell::of_money(*ranked_total) : Cell::none(ranked_total.error())}};
 
     Table t;
     t.key = "ranking";

@@ -1,5 +1,6 @@
 // GitHub-flavoured markdown: a heading per block, pipe tables.
 #include "kam/render/report_formats.hpp"
+#include "kam/util/safe_text.hpp"
 
 namespace kam {
 
@@ -8,7 +9,7 @@ namespace {
 // Text from the account files is data: no markup, no raw HTML, no broken table.
 std::string md(std::string_view text) {
     std::string out;
-    for (const char ch : text) {
+    for (const char ch : escape_controls(text, LineBreaks::space)) {
         switch (ch) {
             case '\\':
             case '`':
@@ -25,6 +26,11 @@ std::string md(std::string_view text) {
             case '!':
                 out += '\\';
                 out += ch;
+                break;
+            case '@':
+                // "@name" notifies name when posted as a GitHub comment; a zero-width
+                // space after the '@' (as Dependabot writes it) keeps it text.
+                out += "@&#8203;";
                 break;
             case '\n':
             case '\r':

@@ -31,6 +31,22 @@ Report build_pipeline_report(const ReportInput& in) {
         int64_t count = 0;
         Money value, weighted;
         size_t unknown = 0;
+        bool overflow = false;  // a sum does not fit: its cells are empty
+        void add(Money v, Money w) {
+            const auto sv = checked_add(value, v), sw = checked_add(weighted, w);
+            if (sv && sw) {
+                value = *sv;
+                weighted = *sw;
+            } else {
+                overflow = true;
+            }
+        }
+        Cell value_cell() const {
+            return overflow ? Cell::none(Money::k_overflow) : Cell::of_money(value);
+        }
+        Cell weighted_cell() const {
+            return overflow ? Cell::none(Money::k_overflow) : Cell::of_money(weighted);
+        }
     } stages[4];
     for (const size_t i : in.shown) {
         const Account& a = in.accounts[i];
@@ -49,8 +65,7 @@ Report build_pipeline_report(const ReportInput& in) {
             const auto weighted =
                 value ? multiply(*value, p) : Expected<Money>(unexpected(value.error()));
             if (value && weighted) {
-                s.value += *value;
-                s.weighted += *weighted;
+                s.add(*value, *weighted);
             } else {
                 ++s.unknown;
             }
@@ -106,14 +121,14 @@ Report build_pipeline_report(const ReportInput& in) {
     for (size_t i = 0; i < 4; ++i) {
         const Stage& s = stages[i];
         total.count += s.count;
-        total.value += s.value;
-        total.weighted += s.weighted;
+        total.add(s.value, s.weighted);
+        total.overflow |= s.overflow;
         total.unknown += s.unknown;
         by_stage.rows.push_back({Cell::of(std::string(k_open_stages[i])), Cell::of_int(s.count),
-                                 Cell::of_money(s.value), Cell::of_money(s.weighted)});
+                                 s.value_cell(), s.weighted_cell()});
     }
-    by_stage.rows.push_back({Cell::of("total"), Cell::of_int(total.count),
-                             Cell::of_money(total.value), Cell::of_money(total.weighted)});
+    by_stage.rows.push_back(
+        {Cell::of("total"), Cell::of_int(total.count), total.value_cell(), total.weighted_cell()});
     if (total.unknown > 0)
         by_stage.notes.push_back(
             fmt::format("{} opportunit{} left out of the sums: no exchange rate for its currency.",

@@ -111,6 +111,8 @@ Item total(std::string key, std::string label, const Total& t, std::string_view 
     if (t.known == 0 && t.unknown > 0)
         return {std::move(key), std::move(label), Cell::none("unknown for every account"),
                 t.unknown};
+    if (!t.overflow.empty())
+        return {std::move(key), std::move(label), Cell::none(t.overflow), t.unknown};
     std::string suffix;
     if (t.unknown > 0) suffix = fmt::format(" ({} unknown)", t.unknown);
     return {std::move(key), label + suffix, Cell::of_money(t.sum), t.unknown};

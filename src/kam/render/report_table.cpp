@@ -4,6 +4,7 @@
 #include <numeric>
 
 #include "kam/render/report_formats.hpp"
+#include "kam/util/safe_text.hpp"
 
 namespace kam {
 
@@ -11,10 +12,7 @@ namespace {
 
 // Control characters (escape sequences above all) never reach the terminal.
 std::string clean(std::string_view text) {
-    std::string out(text);
-    for (char& ch : out)
-        if (static_cast<unsigned char>(ch) < 0x20 || ch == 0x7F) ch = ' ';
-    return out;
+    return escape_controls(text, LineBreaks::space);
 }
 
 std::string_view tone_code(Tone t) {

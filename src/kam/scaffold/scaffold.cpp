@@ -9,6 +9,7 @@
 #include <map>
 
 #include "kam/check/schema_check.hpp"
+#include "kam/edit/confine.hpp"
 #include "kam/io/yaml_loader.hpp"
 #include "kam/model/build.hpp"
 #include "kam/model/schema.hpp"
@@ -16,12 +17,20 @@
 #include "kam/scaffold/templates.hpp"
 #include "kam/util/atomic_file.hpp"
 #include "kam/util/error.hpp"
+#include "kam/util/safe_text.hpp"
 #include "kam/util/scalar.hpp"
 #include "kam/util/spell.hpp"
 
 namespace kam {
 
 namespace {
+
+// Every write goes through the edits' confinement: no symlink on the way from
+// the portfolio to the file (accounts/ linked elsewhere would take it outside).
+void confine(const std::string& root, const std::string& relative) {
+    if (auto inside = check_inside_portfolio(root, relative, relative); !inside)
+        throw UsageError(inside.error());
+}
 
 constexpr std::string_view k_gitattributes_line = "*.yaml text eol=lf";
 
@@ -107,6 +116,8 @@ std::vector<std::string> init_portfolio(const InitRequest& r) {
     if (::mkdir(accounts.c_str(), 0755) != 0 && errno != EEXIST)
         throw UsageError(fmt::format("cannot create '{}': {}", accounts, std::strerror(errno)));
     written.push_back("accounts/");
+    confine(r.dir, "accounts/.gitkeep");
+    confine(r.dir, ".gitattributes");
     // Git does not keep empty folders; kam skips dot-files in accounts/.
     const std::string keep = join_path(accounts, ".gitkeep");
     if (::lstat(keep.c_str(), &st) != 0) {
@@ -169,6 +180,8 @@ std::vector<std::string> create_account(const NewAccountRequest& r, const FileSy
         {"today", r.today.to_string()},
         {"client_since", r.client_since ? r.client_since->to_string() : std::string()},
     };
+    if (fs.type_of(join_path(r.root, "templates")) == EntryType::symlink)
+        throw UsageError("templates/ is a symlink (symlinks are never followed)");
     MemoryFileSystem rendered;
     std::map<std::string, std::string> origin_of;  // shown path -> template it came from
     std::vector<std::pair<std::string, std::string>> files;
@@ -206,7 +219,7 @@ std::vector<std::string> create_account(const NewAccountRequest& r, const FileSy
         if (d.severity == Severity::error)
             errors += fmt::format("\n  {}:{}:{}: {} [{}]",
                                   origin_of.count(d.path) ? origin_of[d.path] : d.path, d.line,
-                                  d.column, d.message, d.rule);
+                                  d.column, escape_controls(d.message), d.rule);
     if (!errors.empty())
         throw UsageError("the templates produce an account with errors; nothing was written:" +
                          errors);
@@ -214,11 +227,15 @@ std::vector<std::string> create_account(const NewAccountRequest& r, const FileSy
     // Whole or not at all: fill a hidden temporary folder, then rename it into place.
     if (!fs.type_of(accounts) && ::mkdir(accounts.c_str(), 0755) != 0 && errno != EEXIST)
         throw UsageError(fmt::format("cannot create {}: {}", accounts, std::strerror(errno)));
+    confine(r.root, "accounts/" + r.slug);
     std::string tmp = join_path(accounts, ".new-" + r.slug + "-XXXXXX");
     if (!::mkdtemp(tmp.data()))
         throw UsageError(
             fmt::format("cannot create a folder in {}: {}", accounts, std::strerror(errno)));
-    ::chmod(tmp.c_str(), 0755);
+    // mkdtemp makes it 0700; the account folder gets what mkdir would give it.
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    ::chmod(tmp.c_str(), 0755 & ~mask);
     std::vector<std::string> names;
     for (const auto& [file, text] : files) {
         if (auto w = write_new_file(join_path(tmp, file), text); !w) {

@@ -1,5 +1,6 @@
 #include "kam/util/atomic_file.hpp"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/stat.h>
@@ -11,11 +12,36 @@
 namespace kam {
 
 namespace {
+std::string join(const std::string& dir, const std::string& name) {
+    return dir == "/" ? "/" + name : dir + "/" + name;
+}
+
 std::string parent_of(const std::string& path) {
     const size_t slash = path.rfind('/');
     if (slash == std::string::npos) return ".";
     if (slash == 0) return "/";
     return path.substr(0, slash);
+}
+
+std::string name_of(const std::string& path) {
+    const size_t slash = path.rfind('/');
+    return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+mode_t current_umask() {
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    return mask;
+}
+
+// "NAME.kam-XXXXXX" as mkstemp makes it: six letters or digits after ".kam-".
+bool is_temporary_name(std::string_view name) {
+    const size_t at = name.rfind(".kam-");
+    if (at == std::string_view::npos || at == 0 || name.size() - at != 11) return false;
+    for (const char c : name.substr(at + 5))
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
+            return false;
+    return true;
 }
 
 Expected<Unit> write_all(int fd, std::string_view content, const std::string& path) {
@@ -53,17 +79,21 @@ Expected<Unit> write_file_atomically(const std::string& path, std::string_view c
 
 Expected<Unit> write_file_atomically(const std::string& path, std::string_view content,
                                      const AtomicWriteOptions& options) {
-    mode_t mode = static_cast<mode_t>(options.new_mode);
+    mode_t mode = static_cast<mode_t>(options.new_mode) & ~current_umask();
     struct stat st {};
+    bool replacing = false;
     if (::lstat(path.c_str(), &st) == 0) {
         if (S_ISLNK(st.st_mode))
             return unexpected(fmt::format("{} is a symlink; kam never writes through one", path));
         if (!S_ISREG(st.st_mode)) return unexpected(fmt::format("{} is not a regular file", path));
         if (options.must_not_exist) return unexpected(fmt::format("{} exists already", path));
         mode = st.st_mode & 07777;
+        replacing = true;
     }
     const std::string dir = parent_of(path);
-    std::string tmp = path + ".kam-XXXXXX";
+    // A dot-file, so that one a killed kam leaves behind stays out of sight
+    // until the next edit collects it (remove_stale_temporaries).
+    std::string tmp = join(dir, "." + name_of(path) + ".kam-XXXXXX");
     const int fd = ::mkstemp(tmp.data());
     if (fd < 0)
         return unexpected(fmt::format("cannot create a file in {}: {}", dir, std::strerror(errno)));
@@ -72,6 +102,14 @@ Expected<Unit> write_file_atomically(const std::string& path, std::string_view c
         ::unlink(tmp.c_str());
         return unexpected(std::move(message));
     };
+    // The owner and group first (where permitted: only root may give a file
+    // away, a member may pick another of its groups), then the mode, which
+    // a change of owner could clear set-id bits from.
+    if (replacing && (st.st_uid != ::geteuid() || st.st_gid != ::getegid()) &&
+        ::fchown(fd, st.st_uid, st.st_gid) != 0 &&
+        ::fchown(fd, static_cast<uid_t>(-1), st.st_gid) != 0) {
+        // Not permitted: the file becomes ours, as with any editor's save.
+    }
     if (::fchmod(fd, mode) != 0)
         return fail(fmt::format("cannot set the mode of {}: {}", tmp, std::strerror(errno)));
     if (auto w = write_all(fd, content, path); !w) return fail(w.error());
@@ -97,6 +135,22 @@ Expected<Unit> write_file_atomically(const std::string& path, std::string_view c
     }
     if (options.must_not_exist) ::unlink(tmp.c_str());
     return sync_directory(dir);
+}
+
+size_t remove_stale_temporaries(const std::string& dir) {
+    DIR* d = ::opendir(dir.c_str());
+    if (!d) return 0;
+    size_t removed = 0;
+    while (const dirent* e = ::readdir(d)) {
+        const std::string name = e->d_name;
+        if (!is_temporary_name(name)) continue;
+        const std::string path = join(dir, name);
+        struct stat st {};
+        if (::lstat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && ::unlink(path.c_str()) == 0)
+            ++removed;
+    }
+    ::closedir(d);
+    return removed;
 }
 
 Expected<Unit> write_new_file(const std::string& path, std::string_view content, unsigned mode) {

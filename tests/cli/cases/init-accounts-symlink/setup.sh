@@ -1,0 +1,1 @@
+mkdir -p here ../outside && ln -s ../../outside here/accounts

@@ -1,0 +1,2 @@
+set -eu
+test ! -e accounts/acme

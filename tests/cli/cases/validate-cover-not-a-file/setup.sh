@@ -1,0 +1,1 @@
+mkdir accounts/acme/account.yaml && mkfifo accounts/beta/account.yaml
