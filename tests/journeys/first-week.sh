@@ -219,6 +219,7 @@ grep -q '^<<<<<<<' accounts/acme/risks.yaml || fail "both clones added R2: expec
 step="a merge conflict reads as one"
 refused 1 kam validate accounts/acme
 has "accounts/acme/risks.yaml" "$out"
+has "git conflict marker" "$out"
 # A person resolves it by keeping both risks: ours, then theirs' new item.
 git show HEAD:accounts/acme/risks.yaml >accounts/acme/risks.yaml
 git show MERGE_HEAD:accounts/acme/risks.yaml |

@@ -193,11 +193,19 @@ TEST_CASE("set on a block scalar keeps its header and indentation") {
     // Several lines in a literal block, a comment on the header kept.
     const std::string lit =
         "risks:\n  - id: R1\n    mitigation: |  # how\n        old\n\n    status: open\n";
-    auto two = set_block_in(lit, "risks.R1.mitigation", "first\n\n  indented");
+    auto two = set_block_in(lit, "risks.R1.mitigation", "first\n\n  indented\n");
     REQUIRE(two);
     CHECK(*two ==
           "risks:\n  - id: R1\n    mitigation: |  # how\n        first\n\n          "
           "indented\n\n    status: open\n");
+    // The value is kept exactly: without a final line break, "|" becomes "|-".
+    auto bare = set_block_in(lit, "risks.R1.mitigation", "first");
+    REQUIRE(bare);
+    CHECK(*bare ==
+          "risks:\n  - id: R1\n    mitigation: |-  # how\n        first\n\n    status: open\n");
+    auto back = set_block_in("mission: |-\n  a\n", "account.mission", "b\n");
+    REQUIRE(back);
+    CHECK(*back == "mission: |\n  b\n");
     // CRLF, as a list item, stripped, at the end of a file without a final newline.
     const std::string swot = "strengths:\r\n  - >-\r\n    a b\r\n    c";
     auto item = set_block_in(swot, "swot.strengths.0", "new text");
@@ -207,7 +215,7 @@ TEST_CASE("set on a block scalar keeps its header and indentation") {
     const std::string folded = "mission: >\n  a\n";
     CHECK_FALSE(set_block_in(folded, "account.mission", "two\nlines"));
     CHECK_FALSE(set_block_in(folded, "account.mission", " leading"));
-    CHECK_FALSE(set_block_in(folded, "account.mission", "trailing\n"));
+    CHECK_FALSE(set_block_in(folded, "account.mission", "trailing\n\n"));
     CHECK_FALSE(set_block_in(folded, "account.mission", ""));
     CHECK_FALSE(set_block_in("mission: |+\n  a\n\n", "account.mission", "x"));
     CHECK_FALSE(set_block_in("mission: |2\n    a\n", "account.mission", "x"));

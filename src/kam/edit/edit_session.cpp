@@ -213,9 +213,9 @@ SetResult finish_edit(const FileSystem& fs, const FieldRequest& r, const OpenFil
             hint =
                 "\n  = hint: these refer to the old id; change the id and its references together "
                 "in your editor, then run kam validate";
-        throw UsageError(fmt::format(
-            "{}: refused, the account would gain errors; nothing was written:{}{}", what, added,
-            hint));
+        throw UsageError(
+            fmt::format("{}: refused, the account would gain errors; nothing was written:{}{}",
+                        what, added, hint));
     }
 
     SetResult result;

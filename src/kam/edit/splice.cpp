@@ -399,9 +399,20 @@ Expected<BlockSet> plan_set_block(std::string_view text, const Located& at,
                 "the block scalar has a keep (+) or indentation indicator; edit it in your editor");
         }
     }
+    const size_t indicator_end = [&] {
+        size_t i = header + 1;
+        while (i < text.size() && text[i] == '-') ++i;
+        return i;
+    }();
+    // The value is kept exactly: one final line break is what "|" keeps, none
+    // is what "|-" keeps, so the header's chomping follows the value.
+    const bool final_break = value.ends_with('\n');
+    if (final_break) value.remove_suffix(1);
     if (value.empty()) return unexpected("a block scalar cannot be set to nothing");
     if (value.find('\r') != std::string_view::npos || value.ends_with('\n'))
-        return unexpected("the text ends with a line break or holds a carriage return");
+        return unexpected(
+            "the text ends with more than one line break or holds a carriage return; edit it in "
+            "your editor");
     if (value.front() == ' ' || value.front() == '\t')
         return unexpected("a block scalar cannot start with a space; edit it in your editor");
     if (folded && value.find('\n') != std::string_view::npos)
@@ -440,8 +451,14 @@ Expected<BlockSet> plan_set_block(std::string_view text, const Located& at,
     if (end == text.size() && !text.ends_with('\n')) lines.resize(lines.size() - eol.size());
     if (body > end || (body == text.size() && !text.ends_with('\n')))
         return unexpected("the block scalar has no body to replace; edit it in your editor");
-    return BlockSet{TextEdit{body, end - body, lines},
-                    strip ? std::string(value) : std::string(value) + "\n"};
+    const std::string reads_back = std::string(value) + (final_break ? "\n" : "");
+    if (strip == !final_break) return BlockSet{TextEdit{body, end - body, lines}, reads_back};
+    // "|" becomes "|-" (or back), the rest of the header line as it was.
+    return BlockSet{
+        TextEdit{header + 1, end - header - 1,
+                 std::string(final_break ? "" : "-") +
+                     std::string(text.substr(indicator_end, body - indicator_end)) + lines},
+        reads_back};
 }
 
 Expected<TextEdit> plan_set_multiline_plain(std::string_view text, const Located& at,
