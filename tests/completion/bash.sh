@@ -83,19 +83,22 @@ expect "acme-manufacturing" --root "$source_dir/examples/portfolio" show ac
 # No portfolio: nothing, and no error in the prompt.
 expect "" show ""
 
-# Well under 50 ms for the dynamic values on examples/portfolio.
+# Well under 50 ms for each dynamic call on examples/portfolio (a sanitizer
+# build, which slows every call, sets KAM_COMPLETE_BUDGET_MS higher).
+budget=${KAM_COMPLETE_BUDGET_MS:-50}
 cd "$source_dir/examples/portfolio" || exit 1
-best=999999
-for _ in 1 2 3 4 5; do
-    start=$(date +%s%N)
-    "$kam" __complete paths acme-manufacturing risks.RISK-001. >/dev/null
-    "$kam" __complete slugs "" >/dev/null
-    ms=$((($(date +%s%N) - start) / 1000000))
-    [ "$ms" -lt "$best" ] && best=$ms
+for call in "slugs ''" "paths acme-manufacturing risks.RISK-001." "paths acme-manufacturing risks."; do
+    best=999999
+    for _ in 1 2 3 4 5; do
+        start=$(date +%s%N)
+        eval "\"\$kam\" __complete $call" >/dev/null
+        ms=$((($(date +%s%N) - start) / 1000000))
+        [ "$ms" -lt "$best" ] && best=$ms
+    done
+    if [ "$best" -lt "$budget" ]; then
+        echo "ok: kam __complete $call takes ${best} ms (budget ${budget} ms)"
+    else
+        fail "kam __complete $call took ${best} ms (budget ${budget} ms)"
+    fi
 done
-if [ "$best" -lt 50 ]; then
-    echo "ok: kam __complete slugs + paths take ${best} ms"
-else
-    fail "kam __complete took ${best} ms (want < 50)"
-fi
 [ "$fails" = 0 ] || { echo "$fails failure(s)"; exit 1; }
