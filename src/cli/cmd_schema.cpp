@@ -90,7 +90,11 @@ int run_schema(const Context& ctx, const SchemaOptions& o) {
         return 0;
     }
     const auto written = write_schema_folder(o.output);
-    fmt::print("wrote {} file{} to {}\n", written.size(), written.size() == 1 ? "" : "s", o.output);
+    if (written.empty())
+        fmt::print("{} is up to date\n", o.output);
+    else
+        fmt::print("wrote {} file{} to {}\n", written.size(), written.size() == 1 ? "" : "s",
+                   o.output);
     return 0;
 }
 
