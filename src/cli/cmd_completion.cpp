@@ -16,7 +16,7 @@ namespace {
 
 // What a positional argument or an option's value completes to, beyond
 // fixed choices. The one piece of knowledge CLI11 does not hold.
-enum class Source { none, files, dirs, slugs, kinds, paths };
+enum class Source { none, files, dirs, slugs, kinds, paths, values };
 
 struct OptionModel {
     std::vector<std::string> names;  // "-f", "--format"
@@ -69,6 +69,7 @@ Source positional_source(std::string_view command, std::string_view name) {
     if (name == "path") return Source::paths;
     if (name == "paths") return Source::files;
     if (name == "dir") return Source::dirs;
+    if (name == "value" && command == "set") return Source::values;
     return Source::none;
 }
 
@@ -146,6 +147,8 @@ std::string bash_source(Source s, std::string_view positional_hint = {}) {
             return "_kam_dynamic kinds";
         case Source::paths:
             return fmt::format("_kam_dynamic paths \"{}\"", positional_hint);
+        case Source::values:
+            return "_kam_dynamic values \"${positionals[1]:-}\"";
         case Source::none:
             break;
     }
@@ -344,18 +347,19 @@ std::string fish_script(const CliModel& m) {
         "    end\n"
         "    echo $n\n"
         "end\n"
-        "function __kam_first_positional\n"
+        "function __kam_positional\n"
+        "    # The Nth word after the subcommand (options excluded).\n"
         "    set -l words (commandline -opc)\n"
-        "    set -l seen 0\n"
+        "    set -l n -1\n"
         "    for w in $words[2..-1]\n"
         "        if string match -q -- '-*' $w\n"
         "            continue\n"
         "        end\n"
-        "        if test $seen = 1\n"
+        "        set n (math $n + 1)\n"
+        "        if test $n = $argv[1]\n"
         "            echo $w\n"
         "            return\n"
         "        end\n"
-        "        set seen 1\n"
         "    end\n"
         "end\n"
         "complete -c kam -f\n";
@@ -385,8 +389,11 @@ std::string fish_script(const CliModel& m) {
                         break;
                     case Source::paths:
                         values =
-                            "'(kam (__kam_args) __complete paths (__kam_first_positional) "
+                            "'(kam (__kam_args) __complete paths (__kam_positional 1) "
                             "(commandline -ct))'";
+                        break;
+                    case Source::values:
+                        values = "'(kam __complete values (__kam_positional 2))'";
                         break;
                     case Source::files:
                         values = "'(__fish_complete_path (commandline -ct))'";
@@ -411,13 +418,16 @@ struct CompleteOptions {
 };
 
 int run_complete(const Context& ctx, const CompleteOptions& o) {
-    if (o.words.empty()) throw UsageError("kam __complete slugs|kinds|paths SLUG|schema-kinds");
+    if (o.words.empty())
+        throw UsageError("kam __complete slugs|kinds|schema-kinds|paths SLUG|values PATH");
     const std::string& what = o.words[0];
     std::vector<std::string> out;
     if (what == "kinds") {
         for (const RecordKind& k : record_kinds()) out.emplace_back(k.kind);
     } else if (what == "schema-kinds") {
         for (const SchemaKind& k : schema_kinds()) out.emplace_back(k.name);
+    } else if (what == "values") {
+        out = field_value_candidates(o.words.size() > 1 ? o.words[1] : std::string());
     } else if (what == "slugs" || what == "paths") {
         std::optional<PortfolioRoot> root;
         try {
@@ -465,7 +475,9 @@ void setup_completion(CLI::App& sub, Action& action) {
 void setup_complete(CLI::App& sub, Action& action) {
     auto o = std::make_shared<CompleteOptions>();
     sub.group("");  // hidden: the completion scripts call it
-    sub.add_option("words", o->words, "slugs|kinds|schema-kinds [CURRENT], paths SLUG [CURRENT]");
+    sub.add_option(
+        "words", o->words,
+        "slugs|kinds|schema-kinds [CURRENT], paths SLUG [CURRENT], values PATH [CURRENT]");
     sub.callback(
         [&action, o] { action = [o](const Context& ctx) { return run_complete(ctx, *o); }; });
 }

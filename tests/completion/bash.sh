@@ -75,6 +75,8 @@ contains "risks." get acme-manufacturing ""
 contains "risks.RISK-001." get acme-manufacturing risks.
 contains "risks.RISK-001.status" set acme-manufacturing risks.RISK-001.st
 contains risk add acme-manufacturing ""
+expect "accepted closed mitigating open" set acme-manufacturing risks.RISK-001.status ""
+expect "false true" set acme-manufacturing contracts.MSA-2019.auto_renew ""
 expect "account blueprint contracts kam performance profile reviews risks sales swot" schema ""
 expect "bash fish zsh" completion ""
 # From outside the portfolio, with --root.

@@ -24,5 +24,7 @@ if [ "$shell" = fish ]; then
     [ "$got" = "github gitlab json junit sarif text " ] || { echo "FAIL: fish: kam validate --format <Tab>: $got"; exit 1; }
     got=$(PATH="$(dirname "$kam"):$PATH" fish -c "source $script; complete -C 'kam show ac'" | cut -f1 | tr '\n' ' ')
     [ "$got" = "acme-manufacturing " ] || { echo "FAIL: fish: kam show ac<Tab>: $got"; exit 1; }
-    echo "ok: fish completes kam validate --format <Tab> and kam show ac<Tab>"
+    got=$(PATH="$(dirname "$kam"):$PATH" fish -c "source $script; complete -C 'kam set acme-manufacturing risks.RISK-001.status '" | cut -f1 | sort | tr '\n' ' ')
+    [ "$got" = "accepted closed mitigating open " ] || { echo "FAIL: fish: kam set ... status <Tab>: $got"; exit 1; }
+    echo "ok: fish completes kam validate --format <Tab>, kam show ac<Tab>, kam set SLUG PATH <Tab>"
 fi

@@ -7,7 +7,7 @@
 set -euo pipefail
 build=$(cd "$1" && pwd)
 source_dir=$(cd "$2" && pwd)
-for tool in cpack dpkg-deb lintian man; do
+for tool in cpack dpkg dpkg-deb lintian man; do
     command -v "$tool" >/dev/null || { echo "SKIP: $tool is not installed"; exit 77; }
 done
 work=$(mktemp -d "${TMPDIR:-/tmp}/kam-deb.XXXXXX")
@@ -48,7 +48,7 @@ if grep -qE '^[EW]: ' "$work/lintian"; then fail "lintian reports errors or warn
 echo "ok: lintian: no error, no warning"
 
 # The unpacked package works.
-dpkg-deb -x "$deb" "$work/root"
+dpkg -x "$deb" "$work/root"
 kam="$work/root/usr/bin/kam"
 version=$("$kam" --version)
 [[ $version == "kam "* ]] || fail "kam --version: $version"

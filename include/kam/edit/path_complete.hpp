@@ -19,4 +19,8 @@ std::vector<std::string> account_slugs(const FileSystem& fs, const std::string& 
 std::vector<std::string> field_path_candidates(const FileSystem& fs, const std::string& root,
                                                const std::string& slug, std::string_view typed);
 
+// The values a field takes, from its table: an enumeration's values, or
+// true and false ("risks.R1.status" gives open, mitigating, ...); else none.
+std::vector<std::string> field_value_candidates(std::string_view path);
+
 }  // namespace kam

@@ -120,4 +120,38 @@ std::vector<std::string> field_path_candidates(const FileSystem& fs, const std::
     return out;
 }
 
+std::vector<std::string> field_value_candidates(std::string_view path) {
+    std::vector<std::string> parts;
+    for (size_t at = 0; at <= path.size();) {
+        const size_t dot = std::min(path.find('.', at), path.size());
+        parts.emplace_back(path.substr(at, dot - at));
+        at = dot + 1;
+    }
+    const SectionFile* section = parts.size() >= 2 ? find_section(parts[0]) : nullptr;
+    if (!section) return {};
+    const Schema* schema = section->schema;
+    bool in_list = false;
+    for (size_t i = 1; i + 1 < parts.size(); ++i) {
+        if (in_list) {  // an id or an index
+            in_list = false;
+            continue;
+        }
+        const FieldSpec* f = schema->find(parts[i]);
+        if (!f && i == 1 && schema->fields.size() == 1 &&
+            schema->fields[0].type == FieldType::object_list) {
+            schema = schema->fields[0].schema;  // risks.R1: an item of the file's only list
+            continue;
+        }
+        if (!f || !is_container(f->type)) return {};
+        schema = f->schema;
+        in_list = f->type == FieldType::object_list;
+    }
+    const FieldSpec* field = in_list ? nullptr : schema->find(parts.back());
+    std::vector<std::string> out;
+    if (field && field->type == FieldType::enumeration)
+        for (std::string_view v : field->values) out.emplace_back(v);
+    if (field && field->type == FieldType::boolean) out = {"true", "false"};
+    return out;
+}
+
 }  // namespace kam
