@@ -3,6 +3,9 @@
 //   1. a bad enum value (tier: platinum) gets a diagnostic on its line;
 //   2. completion after "tier: " offers the tiers of the field table.
 //   node lsp_check.js SERVER_JS ACCOUNT_YAML BAD_LINE(0-based) COMPLETION_LINE COMPLETION_CHAR
+// With LSP_SETTINGS (a .vscode/settings.json) and LSP_ROOT (the workspace
+// folder), the server is given that file's yaml.schemas as VS Code's YAML
+// extension gives it, for a file without the modeline.
 'use strict';
 const { spawn } = require('child_process');
 const fs = require('fs');
@@ -54,8 +57,9 @@ server.stdout.on('data', (chunk) => {
             pending.delete(message.id);
         } else if (message.id !== undefined && message.method) {
             // A request from the server (workspace/configuration and the like).
+            // The server pulls its settings (section "yaml") as VS Code's YAML extension serves them.
             const result = message.method === 'workspace/configuration'
-                ? (message.params.items || []).map(() => ({ validate: true, completion: true, hover: true }))
+                ? (message.params.items || []).map((i) => (i.section === 'yaml' ? yamlSettings : {}))
                 : null;
             send({ id: message.id, result });
         } else if (message.method === 'textDocument/publishDiagnostics' && message.params.uri === uri) {
@@ -64,16 +68,21 @@ server.stdout.on('data', (chunk) => {
     }
 });
 
+const workspace = process.env.LSP_ROOT ? path.resolve(process.env.LSP_ROOT) : path.dirname(path.resolve(file));
+const schemas = process.env.LSP_SETTINGS
+    ? JSON.parse(fs.readFileSync(process.env.LSP_SETTINGS, 'utf8'))['yaml.schemas']
+    : {};
+const yamlSettings = { validate: true, completion: true, hover: true, schemas, schemaStore: { enable: false } };
+
 async function main() {
     await request('initialize', {
         processId: process.pid,
-        rootUri: 'file://' + path.dirname(path.resolve(file)),
+        rootUri: 'file://' + workspace,
+        workspaceFolders: [{ uri: 'file://' + workspace, name: 'portfolio' }],
         capabilities: { textDocument: { completion: { completionItem: { snippetSupport: false } } } },
     });
     notify('initialized', {});
-    notify('workspace/didChangeConfiguration', {
-        settings: { yaml: { validate: true, completion: true, hover: true, schemaStore: { enable: false } } },
-    });
+    notify('workspace/didChangeConfiguration', { settings: { yaml: yamlSettings } });
     notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
 
     // 1. The diagnostic, on the line of the bad value.

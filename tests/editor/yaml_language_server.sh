@@ -37,4 +37,9 @@ line=$(grep -n '^tier: platinum$' "$file" | cut -d: -f1)
 findings=$("$kam" --root "$work/p" validate -q || true)
 grep -q "account.yaml:$line:7: error: 'platinum' is not a valid tier" <<<"$findings" ||
     { echo "FAIL: kam does not refuse the tier on line $line: $findings"; exit 1; }
+echo "== the file's modeline"
 node "$source_dir/tests/editor/lsp_check.js" "$server" "$file" "$((line - 1))" "$((line - 1))" 6
+echo "== no modeline: the yaml.schemas of the .vscode/settings.json kam init wrote"
+sed -i 1d "$file"
+LSP_SETTINGS="$work/p/.vscode/settings.json" LSP_ROOT="$work/p" \
+    node "$source_dir/tests/editor/lsp_check.js" "$server" "$file" "$((line - 2))" "$((line - 2))" 6
