@@ -10,6 +10,7 @@
 #include "kam/io/yaml_loader.hpp"
 #include "kam/portfolio/load.hpp"
 #include "kam/render/diagnostics.hpp"
+#include "kam/render/diagnostics_gitlab.hpp"
 #include "kam/util/error.hpp"
 #include "kam/util/scalar.hpp"
 #include "kam/util/spell.hpp"
@@ -24,7 +25,7 @@ namespace fs = std::filesystem;
 struct ValidateOptions {
     std::vector<std::string> paths;
     std::string
-        format;  // text json github junit sarif; empty: text, or github under GitHub Actions
+        format;  // text json github junit sarif gitlab; empty: text, or github under GitHub Actions
     bool strict = false;
     std::string fail_on;  // error warning info; empty: error, or warning under --strict
     bool quiet = false;
@@ -190,6 +191,14 @@ int run_validate(const Context& ctx, const ValidateOptions& o) {
                     *ws);
         out = render_github(shown);
         if (!o.quiet) out += summary_line(counts) + "\n";
+    } else if (format == "gitlab") {
+        // GitLab resolves location.path against the project folder.
+        if (const auto dir = env("CI_PROJECT_DIR"); dir && !dir->empty())
+            for (Diagnostic& d : shown)
+                d.path = display_path(
+                    (std::filesystem::path(ctx.working_dir()) / d.path).lexically_normal().string(),
+                    *dir);
+        out = render_gitlab(shown);
     } else if (format == "sarif") {
         out = render_sarif(shown, KAM_VERSION);
     } else if (format == "junit") {
@@ -225,8 +234,8 @@ void setup_validate(CLI::App& sub, Action& action) {
     sub.add_option("paths", o->paths,
                    "Accounts, account files or kam.yaml to check (default: everything)");
     sub.add_option("-f,--format", o->format,
-                   "text, json, github, junit or sarif (github under GITHUB_ACTIONS)")
-        ->check(CLI::IsMember({"text", "json", "github", "junit", "sarif"}));
+                   "text, json, github, junit, sarif or gitlab (github under GITHUB_ACTIONS)")
+        ->check(CLI::IsMember({"text", "json", "github", "junit", "sarif", "gitlab"}));
     auto* strict = sub.add_flag("--strict", o->strict, "Warnings fail too (exit 1)");
     sub.add_option("--fail-on", o->fail_on,
                    "The least severity that fails (exit 1): error (the default), warning or "

@@ -19,6 +19,9 @@ constexpr CommandInfo k_commands[] = {
     {"set", "Change one value in an account file, keeping every other byte", setup_set},
     {"add", "Append a record (risk, contract, goal, ...) to an account's list", setup_add},
     {"rm", "Remove one key or list item from an account file, with its comments", setup_rm},
+    {"schema", "The format as JSON Schema, for editors and other validators", setup_schema},
+    {"completion", "Shell completion for bash, zsh or fish", setup_completion},
+    {"__complete", "Values for the completion scripts (hidden)", setup_complete},
 };
 }  // namespace
 

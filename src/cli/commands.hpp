@@ -37,5 +37,8 @@ void setup_pipeline(CLI::App& sub, Action& action);
 void setup_actions(CLI::App& sub, Action& action);
 void setup_keys(CLI::App& sub, Action& action);
 void setup_report(CLI::App& sub, Action& action);
+void setup_schema(CLI::App& sub, Action& action);
+void setup_completion(CLI::App& sub, Action& action);
+void setup_complete(CLI::App& sub, Action& action);
 
 }  // namespace kam::cli

@@ -47,6 +47,7 @@ struct FieldSpec {
     const Schema* schema = nullptr;    // object / object_list
     std::string_view ref_target = {};  // e.g. "goals", "contracts", "profile.people"
     std::string_view description = {};
+    std::string_view default_value = {};  // what an absent value means, as YAML text ("90")
 
     bool has_range() const {
         return min > -std::numeric_limits<double>::infinity() ||

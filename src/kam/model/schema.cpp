@@ -78,6 +78,10 @@ constexpr FieldSpec nested(SV key, T type, const Schema& schema, SV description,
 constexpr FieldSpec ref(SV key, SV target, SV description) {
     return FieldSpec{.key = key, .type = T::ref, .ref_target = target, .description = description};
 }
+constexpr FieldSpec with_default(FieldSpec f, SV value) {
+    f.default_value = value;
+    return f;
+}
 constexpr FieldSpec id() {
     return FieldSpec{.key = "id",
                      .type = T::id,
@@ -273,7 +277,8 @@ constexpr FieldSpec k_sla_fields[] = {
     FieldSpec{.key = "target", .type = T::number, .required = true, .description = "target"},
     typed("actual", T::number, "measured value"),
     text("unit", "unit"),
-    one_of("better", k_better, "which direction is better (default higher)"),
+    with_default(one_of("better", k_better, "which direction is better (default higher)"),
+                 "higher"),
 };
 constexpr Schema k_sla{"sla", k_sla_fields};
 
@@ -315,7 +320,8 @@ constexpr FieldSpec k_scorecard_fields[] = {
     FieldSpec{.key = "target", .type = T::number, .required = true, .description = "target"},
     typed("actual", T::number, "actual"),
     text("unit", "unit"),
-    one_of("better", k_better, "which direction is better (default higher)"),
+    with_default(one_of("better", k_better, "which direction is better (default higher)"),
+                 "higher"),
 };
 constexpr Schema k_scorecard{"scorecard measure", k_scorecard_fields};
 
@@ -405,12 +411,19 @@ constexpr Schema k_reviews{"reviews.yaml", k_reviews_fields, "reviews, surveys, 
 
 // --- kam.yaml ----------------------------------------------------------------------
 constexpr FieldSpec k_policy_fields[] = {
-    ranged("review_every_days", T::integer, 1, 36500,
-           "a progress review is overdue after this (90)"),
-    ranged("survey_every_days", T::integer, 1, 36500, "survey window (365)"),
-    ranged("contact_every_days", T::integer, 1, 36500, "a decision-maker is stale after this (60)"),
-    ranged("renewal_horizon_days", T::integer, 1, 36500, "renewals inside it are listed (180)"),
-    typed("key_account_share", T::percent, "Pareto share that defines key accounts (80)"),
+    with_default(ranged("review_every_days", T::integer, 1, 36500,
+                        "a progress review is overdue after this (90)"),
+                 "90"),
+    with_default(ranged("survey_every_days", T::integer, 1, 36500, "survey window (365)"), "365"),
+    with_default(ranged("contact_every_days", T::integer, 1, 36500,
+                        "a decision-maker is stale after this (60)"),
+                 "60"),
+    with_default(
+        ranged("renewal_horizon_days", T::integer, 1, 36500, "renewals inside it are listed (180)"),
+        "180"),
+    with_default(
+        typed("key_account_share", T::percent, "Pareto share that defines key accounts (80)"),
+        "80"),
     typed("require", T::require_map, "sections each tier must have"),
 };
 constexpr Schema k_policy{"policy", k_policy_fields};
@@ -420,7 +433,8 @@ constexpr FieldSpec k_portfolio_fields[] = {
     text("name", "the portfolio's name", true),
     typed("currency", T::currency, "base currency of every report", true),
     typed("fx", T::currency_map, "units of base currency per one unit of that currency"),
-    ranged("fiscal_year_start", T::integer, 1, 12, "first month of the fiscal year (1)"),
+    with_default(
+        ranged("fiscal_year_start", T::integer, 1, 12, "first month of the fiscal year (1)"), "1"),
     nested("policy", T::object, k_policy, "policy"),
     typed("rules", T::severity_map, "severity overrides by rule id"),
     typed("health_weights", T::weight_map, "weights of the health score's parts"),

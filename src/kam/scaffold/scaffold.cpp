@@ -14,6 +14,7 @@
 #include "kam/model/build.hpp"
 #include "kam/model/schema.hpp"
 #include "kam/portfolio/load.hpp"
+#include "kam/scaffold/editor_setup.hpp"
 #include "kam/scaffold/templates.hpp"
 #include "kam/util/atomic_file.hpp"
 #include "kam/util/error.hpp"
@@ -133,8 +134,13 @@ std::vector<std::string> init_portfolio(const InitRequest& r) {
     if (add_missing_lines(join_path(r.dir, ".gitignore"), {".kam-lock", "*.kam-??????"},
                           "# kam: the account lock and the temporary file of an edit in progress"))
         written.push_back(".gitignore");
+    // The editor setup: the schemas, and VS Code settings that map the files to them.
+    write_schema_folder(join_path(r.dir, std::string(k_schema_dir)));
+    written.push_back(std::string(k_schema_dir) + "/");
+    for (std::string& w : write_vscode_settings(r.dir)) written.push_back(std::move(w));
     // kam.yaml last: it is what marks the folder as a portfolio.
-    if (auto w = write_new_file(kam_yaml, *text); !w) throw UsageError(w.error());
+    if (auto w = write_new_file(kam_yaml, schema_modeline("kam.yaml") + *text); !w)
+        throw UsageError(w.error());
     written.push_back("kam.yaml");
     return written;
 }
@@ -205,9 +211,14 @@ std::vector<std::string> create_account(const NewAccountRequest& r, const FileSy
         auto text = fill_template(source, values,
                                   {"tier", "status", "currency", "slug", "today", "client_since"});
         if (!text) throw UsageError(fmt::format("{}: {}", origin, text.error()));
+        // Checked as the template reads, so findings keep the template's line numbers;
+        // written with a first line that points editors using yaml-language-server
+        // at the portfolio's copy of the schema.
         rendered.add_file("new/" + file, *text);
         origin_of["accounts/" + r.slug + "/" + file] = origin;
-        files.emplace_back(file, std::move(text).value());
+        files.emplace_back(file, text->starts_with("# yaml-language-server:")
+                                     ? std::move(text).value()
+                                     : schema_modeline(file) + *text);
     }
 
     // Verify before writing: the new account must load with no error.

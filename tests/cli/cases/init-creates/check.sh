@@ -15,7 +15,12 @@ grep -qx 'kam: 1' newdir/kam.yaml
 grep -qx 'name: newdir' newdir/kam.yaml
 grep -qx 'currency: EUR' newdir/kam.yaml
 # Exactly these entries, nothing else.
-test "$(cd newdir && find . | LC_ALL=C sort | tr '\n' ' ')" = ". ./.gitattributes ./.gitignore ./accounts ./accounts/.gitkeep ./kam.yaml "
+test "$(cd newdir && find . -path ./.kam/schema/'*' -prune -o -print | LC_ALL=C sort | tr '\n' ' ')" = ". ./.gitattributes ./.gitignore ./.kam ./.kam/schema ./.vscode ./.vscode/extensions.json ./.vscode/settings.json ./accounts ./accounts/.gitkeep ./kam.yaml "
+# The portfolio's copy of the schemas is this kam's, and kam.yaml points at it.
+"$KAM" --root newdir schema --check >/dev/null
+test "$(head -n 1 newdir/kam.yaml)" = '# yaml-language-server: $schema=.kam/schema/kam.schema.json'
+grep -qF '"./.kam/schema/risks.schema.json": ["accounts/*/risks.yaml"]' newdir/.vscode/settings.json
+grep -qF '"redhat.vscode-yaml"' newdir/.vscode/extensions.json
 # The new portfolio is clean.
 out=$("$KAM" validate --as-of 2026-11-23 --root newdir)
 test "$out" = "no findings in 0 accounts"

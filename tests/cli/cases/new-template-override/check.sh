@@ -2,7 +2,9 @@ set -eu
 : "${KAM:?run_case.sh sets KAM to the kam binary}"
 
 # The portfolio's own template is used for account.yaml, with values filled in ...
-test "$(cat accounts/acme/account.yaml)" = '# ACME HOUSE TEMPLATE
+# (after the line that points editors at the portfolio's schema)
+test "$(cat accounts/acme/account.yaml)" = '# yaml-language-server: $schema=../../.kam/schema/account.schema.json
+# ACME HOUSE TEMPLATE
 name: "Acme: Ltd"
 status: active
 tier: growth

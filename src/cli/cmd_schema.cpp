@@ -1,0 +1,121 @@
+// kam schema [KIND] [-o FILE|DIR] [--check|--update]: the field tables as JSON Schema.
+#include <fmt/format.h>
+#include <sys/stat.h>
+
+#include "commands.hpp"
+#include "kam/render/json_schema.hpp"
+#include "kam/scaffold/editor_setup.hpp"
+#include "kam/util/atomic_file.hpp"
+#include "kam/util/error.hpp"
+#include "kam/util/spell.hpp"
+
+namespace kam::cli {
+
+namespace {
+
+struct SchemaOptions {
+    std::string kind;    // empty: all
+    std::string output;  // empty: stdout
+    bool check = false;
+    bool update = false;
+};
+
+bool is_dir(const std::string& path) {
+    struct stat st {};
+    return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+const SchemaKind& kind_named(const std::string& name) {
+    if (const SchemaKind* k = find_schema_kind(name)) return *k;
+    std::vector<std::string_view> names;
+    std::string list;
+    for (const SchemaKind& k : schema_kinds()) {
+        names.push_back(k.name);
+        list += (list.empty() ? "" : ", ") + std::string(k.name);
+    }
+    std::string message = fmt::format("unknown schema kind '{}' (one of: {})", name, list);
+    if (auto m = closest_match(name, names)) message += fmt::format("; did you mean '{}'?", *m);
+    throw UsageError(message);
+}
+
+void write(const std::string& path, const std::string& content) {
+    if (auto w = write_file_atomically(path, content); !w) throw UsageError(w.error());
+}
+
+int run_schema(const Context& ctx, const SchemaOptions& o) {
+    if (o.check || o.update) {
+        if (!o.kind.empty() || !o.output.empty())
+            throw UsageError("--check and --update work on the portfolio's .kam/schema/ only");
+        const PortfolioRoot root = ctx.root();
+        const std::string dir = join_path(root.path, std::string(k_schema_dir));
+        const std::string shown = root.display.empty() || root.display == "."
+                                      ? std::string(k_schema_dir)
+                                      : join_path(root.display, std::string(k_schema_dir));
+        if (o.update) {
+            const auto written = write_schema_folder(dir);
+            if (written.empty())
+                fmt::print("{} is up to date\n", shown);
+            else
+                fmt::print("updated {} file{} in {}\n", written.size(),
+                           written.size() == 1 ? "" : "s", shown);
+            return 0;
+        }
+        const auto stale = stale_schema_files(dir);
+        if (stale.empty()) {
+            fmt::print("{} is up to date\n", shown);
+            return 0;
+        }
+        for (const std::string& f : stale) fmt::print("{}/{}: missing or out of date\n", shown, f);
+        fmt::print("run 'kam schema --update' to refresh the portfolio's copy\n");
+        return static_cast<int>(ExitCode::findings);
+    }
+    if (!o.kind.empty()) {
+        const std::string text = json_schema(kind_named(o.kind));
+        if (o.output.empty() || o.output == "-") {
+            fmt::print("{}", text);
+        } else {
+            const std::string path = is_dir(o.output)
+                                         ? join_path(o.output, schema_file_name(kind_named(o.kind)))
+                                         : o.output;
+            write(path, text);
+        }
+        return 0;
+    }
+    if (o.output.empty() || o.output == "-") {
+        fmt::print("{}", json_schema_bundle());
+        return 0;
+    }
+    if (o.output.ends_with(".json") && !is_dir(o.output)) {
+        write(o.output, json_schema_bundle());
+        return 0;
+    }
+    const auto written = write_schema_folder(o.output);
+    if (written.empty())
+        fmt::print("{} is up to date\n", o.output);
+    else
+        fmt::print("wrote {} file{} to {}\n", written.size(), written.size() == 1 ? "" : "s",
+                   o.output);
+    return 0;
+}
+
+}  // namespace
+
+void setup_schema(CLI::App& sub, Action& action) {
+    auto o = std::make_shared<SchemaOptions>();
+    std::vector<std::string> kinds;
+    for (const SchemaKind& k : schema_kinds()) kinds.emplace_back(k.name);
+    sub.add_option("kind", o->kind,
+                   "kam, account, profile, swot, blueprint, risks, contracts, performance, sales "
+                   "or reviews (default: all, as one bundle)")
+        ->check(CLI::IsMember(kinds));
+    sub.add_option("-o,--output", o->output,
+                   "Write to FILE; without KIND, a FILE.json gets the bundle and a folder every "
+                   "kind plus the bundle");
+    sub.add_flag("--check", o->check,
+                 "Exit 1 if the portfolio's .kam/schema/ differs from this kam's schemas");
+    sub.add_flag("--update", o->update, "Rewrite the portfolio's .kam/schema/ (after an upgrade)");
+    sub.callback(
+        [&action, o] { action = [o](const Context& ctx) { return run_schema(ctx, *o); }; });
+}
+
+}  // namespace kam::cli
