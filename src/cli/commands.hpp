@@ -37,5 +37,7 @@ void setup_pipeline(CLI::App& sub, Action& action);
 void setup_actions(CLI::App& sub, Action& action);
 void setup_keys(CLI::App& sub, Action& action);
 void setup_report(CLI::App& sub, Action& action);
+void setup_query(CLI::App& sub, Action& action);
+void setup_export(CLI::App& sub, Action& action);
 
 }  // namespace kam::cli

@@ -5,6 +5,7 @@
 
 #include "kam/metrics/fiscal.hpp"
 #include "kam/metrics/fx.hpp"
+#include "kam/metrics/opportunity.hpp"
 
 namespace kam {
 
@@ -27,10 +28,6 @@ namespace {
 
 bool in_force(const Contract& k) {
     return k.status == "active" || k.status == "renewing";
-}
-
-bool open_stage(const std::string& stage) {
-    return stage == "lead" || stage == "qualified" || stage == "proposal" || stage == "negotiation";
 }
 
 class Calculator {
@@ -177,9 +174,7 @@ class Calculator {
             }
             pipeline += *v;
             // value x probability / 100, rounded to cents for each opportunity.
-            Decimal p = decimal_from_double(o.effective_probability());
-            p.scale += 2;
-            auto w = multiply(*v, p);
+            auto w = weighted_value(*v, o);
             if (!w)
                 error = w.error();
             else
