@@ -52,7 +52,8 @@ void setup_export(CLI::App& sub, Action& action) {
         ->required();
     sub.add_option("--tables", o->tables,
                    "Only these tables (comma-separated), with the tables they refer to")
-        ->delimiter(',');
+        ->delimiter(',')
+        ->allow_extra_args(false);
     sub.add_flag("--excel", o->excel, "csv: a UTF-8 BOM and the spreadsheet formula guard");
     sub.callback(
         [&action, o] { action = [o](const Context& ctx) { return run_export(ctx, *o); }; });

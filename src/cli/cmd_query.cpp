@@ -143,7 +143,8 @@ void setup_query(CLI::App& sub, Action& action) {
     sub.add_option("sql", o->sql, "One SQL statement, or @NAME for queries/NAME.sql");
     sub.add_option("-f,--format", o->format, "table (default), markdown, json or csv")
         ->check(CLI::IsMember({"table", "markdown", "json", "csv"}));
-    sub.add_option("--param", o->params, "Bind NAME=VALUE to :NAME in the query (repeatable)");
+    sub.add_option("--param", o->params, "Bind NAME=VALUE to :NAME in the query (repeatable)")
+        ->allow_extra_args(false);
     sub.add_option("--db", o->db, "Query this exported SQLite file instead of the portfolio")
         ->check(CLI::ExistingFile);
     sub.add_flag("--tables", o->tables, "List the tables and views");

@@ -40,7 +40,10 @@ std::string select_all(const TableDef& t) {
 
 std::string number_text(const Statement& s, int c) {
     if (s.column_type(c) == Statement::Type::integer) return fmt::format("{}", s.column_int(c));
-    return fmt::format("{}", s.column_double(c));
+    // The shortest text that reads back as the same double; a real stays a real ("60.0").
+    std::string text = fmt::format("{}", s.column_double(c));
+    if (text.find_first_not_of("-0123456789") == std::string::npos) text += ".0";
+    return text;
 }
 
 std::string csv_quoted(std::string_view text) {
@@ -335,6 +338,20 @@ std::vector<std::string> export_files(Database& db, const FileExport& o) {
     std::error_code ec;
     fs::create_directories(o.dir, ec);
     if (ec) throw UsageError(fmt::format("cannot make {}: {}", o.dir, ec.message()));
+    if (o.tables.size() < tables().size()) {
+        // The dictionary describes what was written.
+        Statement drop_table = db.prepare("DELETE FROM kam_tables WHERE name = ?");
+        Statement drop_columns = db.prepare("DELETE FROM kam_columns WHERE table_name = ?");
+        const std::set<std::string> kept(o.tables.begin(), o.tables.end());
+        for (const TableDef& t : tables()) {
+            if (kept.count(std::string(t.name))) continue;
+            for (Statement* s : {&drop_table, &drop_columns}) {
+                s->bind_text(1, t.name);
+                s->step();
+                s->reset();
+            }
+        }
+    }
     std::vector<std::string> written;
     for (const std::string& name : o.tables) {
         const TableDef& t = *find_table(name);

@@ -668,8 +668,7 @@ class Loader {
                     const int at = static_cast<int>(i + 1);
                     if (c.kind == Cell::Kind::empty)
                         s.bind_null(at);
-                    else if (c.kind == Cell::Kind::integer || c.kind == Cell::Kind::money ||
-                             c.kind == Cell::Kind::boolean)
+                    else if (c.kind == Cell::Kind::integer || c.kind == Cell::Kind::money)
                         s.bind_int(at, c.number);
                     else
                         s.bind_text(at, plain_text(c));
