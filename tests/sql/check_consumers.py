@@ -6,6 +6,7 @@
 CHECK is one of:
   reports   every report_* table equals `kam REPORT --format csv`, row for row
   figures   every figure in `figures` equals the one in `kam summary --format json`
+  findings  the findings table equals `kam validate --format json`, finding for finding
   python    the CSV and JSONL exports read by Python's csv and json modules equal
             the SQLite export read by Python's sqlite3 (Postgres-style quoting:
             NULL is an empty unquoted field, empty text is "")
@@ -20,6 +21,7 @@ import sys
 import tempfile
 
 kam, root, as_of, check = sys.argv[1:5]
+kam, root = os.path.abspath(kam), os.path.abspath(root)
 failures = []
 
 
@@ -93,6 +95,28 @@ def check_figures():
     print(f"{compared} figures equal kam summary --format json")
 
 
+def check_findings():
+    # validate names files from the working directory: run it at the root.
+    out = subprocess.run([kam, "--as-of", as_of, "validate", "--format", "json"], cwd=root,
+                         capture_output=True)
+    want = json.loads(out.stdout.decode("utf-8"))["findings"]
+    rows = json.loads(run("query", "--format", "json",
+                          "SELECT file, line, \"column\", severity, rule, message, hint, account "
+                          "FROM findings ORDER BY position"))["rows"]
+    got = [{"path": r["file"], "line": r["line"], "column": r["column"],
+            "severity": r["severity"], "rule": r["rule"], "message": r["message"],
+            "hint": r["hint"], "account": r["account"] or ""} for r in rows]
+    for w in want:
+        w["account"] = w.get("account") or ""
+    if got != want:
+        failures.append(f"findings: {len(got)} rows differ from kam validate's {len(want)}")
+        for g, w in zip(got, want):
+            if g != w:
+                failures.append(f"first difference: {g} != {w}")
+                break
+    print(f"{len(got)} findings equal kam validate --format json")
+
+
 def check_python():
     with tempfile.TemporaryDirectory() as tmp:
         db_path = os.path.join(tmp, "p.sqlite")
@@ -155,7 +179,8 @@ def check_python():
               f"contracts' annual_value_base_cents sum {money}")
 
 
-{"reports": check_reports, "figures": check_figures, "python": check_python}[check]()
+{"reports": check_reports, "figures": check_figures, "findings": check_findings,
+ "python": check_python}[check]()
 for f in failures[:40]:
     print("FAIL", f)
 sys.exit(1 if failures else 0)
