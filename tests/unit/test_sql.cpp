@@ -185,6 +185,13 @@ TEST_CASE("sql: the query guard refuses writes, ATTACH, pragmas that set, and ru
           "query refused: PRAGMA writable_schema is not allowed (kam query reads only)");
     CHECK(refusal(db, "PRAGMA query_only = 0") ==
           "query refused: PRAGMA query_only is not allowed (kam query reads only)");
+    CHECK(refusal(db, "VACUUM INTO '/tmp/kam-test-evil.db'") ==
+          "query refused: kam query runs read-only statements only");
+    CHECK(refusal(db, "SELECT * FROM pragma_table_info('accounts')") ==
+          "query refused: table-valued pragma functions are not allowed; use PRAGMA "
+          "table_info(TABLE) or kam query --schema TABLE");
+    CHECK(refusal(db, "BEGIN") ==
+          "query refused: transactions are not allowed: kam query runs one SELECT");
     CHECK(refusal(db, "SELECT load_extension('/tmp/evil')") ==
           "query refused: load_extension() is not allowed");
     CHECK(refusal(db, "SELECT 1; DROP TABLE accounts") ==

@@ -329,10 +329,11 @@ class Loader {
         if (a.opportunities) opportunities(t, a, *a.opportunities);
         if (a.reviews) reviews(t, a, *a.reviews);
 
-        bool key = false;
-        for (const KeyAccountEntry& e : whole().ranking)
-            if (e.account == index) key = e.key;
-        for (FigureValue& f : figures_of(a, in_.metrics[index], in_.as_of, key)) {
+        if (key_.empty()) {
+            key_.assign(in_.portfolio.accounts.size(), false);
+            for (const KeyAccountEntry& e : whole().ranking) key_[e.account] = e.key;
+        }
+        for (FigureValue& f : figures_of(a, in_.metrics[index], in_.as_of, key_[index])) {
             t.figures.set("account", a.slug)
                 .set("figure", std::string(f.name))
                 .set("value", std::move(f.value))
@@ -737,6 +738,7 @@ class Loader {
     Converter fx_;
     size_t skipped_ = 0;
     std::optional<PortfolioMetrics> whole_;
+    std::vector<bool> key_;  // in the key-account set, by account index
 };
 
 }  // namespace

@@ -71,6 +71,14 @@ int authorize(void* user, int action, const char* a1, const char* a2, const char
             g.refusal = "transactions are not allowed: kam query runs one SELECT";
             return SQLITE_DENY;
         default:
+            // A table-valued pragma (pragma_table_info(...)) asks to write the
+            // schema table while it is set up.
+            if (action == SQLITE_UPDATE && arg1 == "sqlite_master") {
+                g.refusal =
+                    "table-valued pragma functions are not allowed; use PRAGMA table_info(TABLE) "
+                    "or kam query --schema TABLE";
+                return SQLITE_DENY;
+            }
             g.refusal =
                 "writes and schema changes are not allowed: kam query runs one read-only "
                 "statement";
