@@ -177,6 +177,8 @@ class Loader {
     Loader(Database& db, const ModelInput& in) : db_(db), in_(in), fx_(in.portfolio.settings) {}
 
     void run() {
+        // Built in one transaction into a fresh database: no rollback journal needed.
+        db_.exec("PRAGMA journal_mode = OFF");
         for (const std::string& s : schema_statements()) db_.exec(s);
         db_.exec("BEGIN");
         {
