@@ -10,6 +10,7 @@
 
 #include "commands.hpp"
 #include "kam/render/report_formats.hpp"
+#include "kam/sql/load.hpp"
 #include "kam/sql/query.hpp"
 #include "kam/sql/schema.hpp"
 #include "kam/util/error.hpp"
@@ -106,6 +107,12 @@ int run_query_command(const Context& ctx, const QueryCliOptions& o) {
         model.db = sql::Database::open_read_only(o.db);
         sql::lock_down(model.db);
         sql::check_schema_version(model.db, o.db);
+    } else if (o.tables || !o.schema.empty()) {
+        // The dictionary alone: the same definitions, no portfolio needed.
+        const LoadedPortfolio none;
+        const std::vector<AccountMetrics> no_metrics;
+        sql::load_model(model.db, sql::ModelInput{none, no_metrics, Date{}, ""});
+        sql::lock_down(model.db);
     } else {
         model = load_model_database(ctx);
         sql::lock_down(model.db);
