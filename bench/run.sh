@@ -133,6 +133,10 @@ has_summary=0
 if "$kam" summary --help >/dev/null 2>&1; then
     has_summary=1
 fi
+has_query=0
+if "$kam" query --help >/dev/null 2>&1; then
+    has_query=1
+fi
 
 echo "kam benchmark: $kam_version ($kam${build_type:+, CMAKE_BUILD_TYPE $build_type})"
 echo "machine: nproc $(nproc), $(uname -s) $(uname -r) $(uname -m)${cpu:+, $cpu}"
@@ -183,6 +187,27 @@ for n in $sizes; do
     if [[ $has_summary == 1 ]]; then
         best "summary --format json" "0 1" "$kam" summary --root "$dir" --as-of "$as_of" --format json
         row "$n" "$files" "$bytes" "summary --format json" "default" "$b_wall" "$b_rss" "$b_rc"
+        ws=$b_wall
+    fi
+    if [[ $has_query == 1 ]]; then
+        # The SQLite model: load + build in memory + one trivial query, the export,
+        # and a join over every opportunity answered from the export.
+        best "query (model in memory)" "0" "$kam" query --root "$dir" --as-of "$as_of" "SELECT count(*) FROM accounts"
+        wq=$b_wall
+        row "$n" "$files" "$bytes" "query (load+model)" "default" "$b_wall" "$b_rss" "$b_rc"
+        rm -f "$tmp/p.sqlite"
+        # shellcheck disable=SC2016
+        best "export --format sqlite" "0" bash -c 'rm -f "$1"; "$2" export --root "$3" --as-of "$4" --format sqlite -o "$1"' _ "$tmp/p.sqlite" "$kam" "$dir" "$as_of"
+        row "$n" "$files" "$bytes" "export --format sqlite" "default" "$b_wall" "$b_rss" "$b_rc"
+        best "export --format csv" "0" "$kam" export --root "$dir" --as-of "$as_of" --format csv -o "$tmp/csv"
+        row "$n" "$files" "$bytes" "export --format csv" "default" "$b_wall" "$b_rss" "$b_rc"
+        best "query --db (join)" "0" "$kam" query --db "$tmp/p.sqlite" --format csv \
+            "SELECT a.manager, count(*), sum(o.weighted_value_cents) FROM opportunities o JOIN accounts a USING (account) GROUP BY a.manager"
+        row "$n" "$files" "$bytes" "query --db (join)" "-" "$b_wall" "$b_rss" "$b_rc"
+        if [[ $has_summary == 1 ]]; then
+            ratios+=("$(awk -v n="$n" -v a="$ws" -v b="$wq" 'BEGIN {
+                printf "%-8s query (load+model) / summary --format json = %.2f", n, b / a }')")
+        fi
     fi
     popd >/dev/null
     ratios+=("$(awk -v n="$n" -v a="$w1" -v b="$w2" 'BEGIN {

@@ -7,7 +7,7 @@
 find_program(KAM_GZIP gzip REQUIRED)
 set(KAM_GENERATED ${CMAKE_BINARY_DIR}/generated-install)
 
-set(KAM_MAN_PAGES man/kam.1 man/kam-files.5 man/kam-metrics.7)
+set(KAM_MAN_PAGES man/kam.1 man/kam-files.5 man/kam-metrics.7 man/kam-tables.7)
 set(KAM_MAN_GZ)
 foreach(page IN LISTS KAM_MAN_PAGES)
   get_filename_component(name ${page} NAME)

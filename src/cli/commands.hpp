@@ -40,5 +40,7 @@ void setup_report(CLI::App& sub, Action& action);
 void setup_schema(CLI::App& sub, Action& action);
 void setup_completion(CLI::App& sub, Action& action);
 void setup_complete(CLI::App& sub, Action& action);
+void setup_query(CLI::App& sub, Action& action);
+void setup_export(CLI::App& sub, Action& action);
 
 }  // namespace kam::cli

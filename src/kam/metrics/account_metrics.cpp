@@ -5,6 +5,7 @@
 
 #include "kam/metrics/fiscal.hpp"
 #include "kam/metrics/fx.hpp"
+#include "kam/metrics/opportunity.hpp"
 
 namespace kam {
 
@@ -230,9 +231,7 @@ class Calculator {
                 continue;
             }
             // value x probability / 100, rounded to cents for each opportunity.
-            Decimal p = decimal_from_double(o.effective_probability());
-            p.scale += 2;
-            auto w = multiply(*v, p);
+            auto w = weighted_value(*v, o);
             if (w) w = checked_add(weighted, *w);
             v = checked_add(pipeline, *v);
             if (!v || !w) {

@@ -1,0 +1,21 @@
+#pragma once
+// What kam query and kam export share: one load of the portfolio (paths
+// relative to its root, so a database does not depend on where kam ran) into
+// an in-memory model database.
+#include "context.hpp"
+#include "kam/sql/database.hpp"
+
+namespace kam::cli {
+
+struct ModelDatabase {
+    sql::Database db;
+    size_t error_count = 0;  // error findings in the portfolio
+    size_t accounts_with_errors = 0;
+};
+
+ModelDatabase load_model_database(const Context& ctx);
+
+// The commit HEAD names in the git repository holding `dir`, or empty.
+std::string git_head_commit(const std::string& dir);
+
+}  // namespace kam::cli

@@ -1,0 +1,63 @@
+#include "report_tables.hpp"
+
+#include <deque>
+
+#include "kam/render/report_focus.hpp"
+#include "kam/render/report_summary.hpp"
+
+namespace kam::sql {
+
+std::vector<ReportTable> build_report_tables(const ReportInput& in, const PortfolioMetrics& whole,
+                                             const std::vector<Alert>& alerts) {
+    std::vector<ReportTable> out;
+    const PortfolioMetrics totals =
+        compute_portfolio_metrics(in.accounts, in.metrics, in.shown, in.settings, in.as_of);
+    out.push_back({"report_summary", build_summary_report(in, whole, totals, alerts)});
+    out.push_back(
+        {"report_renewals", build_renewals_report(in, in.settings.policy.renewal_horizon_days)});
+    out.push_back({"report_risks", build_risks_report(in, 1)});
+    out.push_back({"report_pipeline", build_pipeline_report(in)});
+    out.push_back({"report_actions", build_actions_report(in, false)});
+    out.push_back({"report_keys", build_keys_report(in, whole)});
+    return out;
+}
+
+std::vector<TableDef> report_table_defs() {
+    // The definitions outlive this call: their names live here.
+    static std::deque<std::string> names;
+    static const std::vector<TableDef> defs = [] {
+        const PortfolioSettings settings;
+        const std::vector<Account> accounts;
+        const std::vector<AccountMetrics> metrics;
+        const Date as_of{};
+        const ReportInput in{settings, as_of, accounts, metrics, {}};
+        const PortfolioMetrics whole =
+            compute_portfolio_metrics(accounts, metrics, settings, as_of);
+        std::vector<TableDef> out;
+        for (const ReportTable& r : build_report_tables(in, whole, {})) {
+            const auto* t = std::get_if<Table>(&r.report.blocks.at(r.report.csv_block));
+            if (!t) continue;
+            names.push_back(r.table);
+            TableDef def;
+            def.name = names.back();
+            names.push_back("The main table of kam " + r.report.kind +
+                            " (its CSV, column for column and row for row, in "
+                            "rowid order), with the default options over every account.");
+            def.description = names.back();
+            def.group = "reports";
+            for (const Column& c : t->columns) {
+                if (c.human_only) continue;
+                names.push_back(c.key);
+                const std::string_view key = names.back();
+                names.push_back(c.title);
+                def.columns.push_back({key, c.numeric ? ColumnType::numeric : ColumnType::text, "",
+                                       names.back(), false});
+            }
+            out.push_back(std::move(def));
+        }
+        return out;
+    }();
+    return defs;
+}
+
+}  // namespace kam::sql

@@ -1,0 +1,27 @@
+#pragma once
+// The report_* tables: the main table of each report (what its CSV carries),
+// built by the report builders themselves, so their columns and rows are the
+// report's by construction.
+#include <string>
+#include <vector>
+
+#include "kam/metrics/alerts.hpp"
+#include "kam/render/report_input.hpp"
+#include "kam/sql/schema.hpp"
+
+namespace kam::sql {
+
+struct ReportTable {
+    std::string table;  // report_summary, ...
+    Report report;      // as `kam <report>` builds it with its default options
+};
+
+// Each report over `input` (every account shown), with the CLI's defaults.
+std::vector<ReportTable> build_report_tables(const ReportInput& input,
+                                             const PortfolioMetrics& whole,
+                                             const std::vector<Alert>& alerts);
+
+// Their definitions (columns from the builders, typed numeric or text).
+std::vector<TableDef> report_table_defs();
+
+}  // namespace kam::sql

@@ -1,0 +1,1 @@
+cp -a "$(dirname "$0")/../../fixtures/reports/." .

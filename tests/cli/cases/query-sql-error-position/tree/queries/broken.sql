@@ -1,0 +1,3 @@
+SELECT account,
+       healthh
+FROM account_figures
