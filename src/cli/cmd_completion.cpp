@@ -9,6 +9,7 @@
 #include "kam/edit/path_complete.hpp"
 #include "kam/render/json_schema.hpp"
 #include "kam/util/error.hpp"
+#include "output.hpp"
 
 namespace kam::cli {
 
@@ -445,7 +446,7 @@ int run_complete(const Context& ctx, const CompleteOptions& o) {
     } else {
         throw UsageError(fmt::format("kam __complete: unknown '{}'", what));
     }
-    for (const std::string& line : out) fmt::print("{}\n", line);
+    for (const std::string& line : out) print_out(fmt::format("{}\n", line));
     return 0;
 }
 
@@ -464,9 +465,9 @@ void setup_completion(CLI::App& sub, Action& action) {
     sub.callback([&action, o, root] {
         action = [o, root](const Context&) {
             const CliModel m = model_of(*root);
-            fmt::print("{}", o->shell == "bash"  ? bash_script(m)
-                             : o->shell == "zsh" ? zsh_script(m)
-                                                 : fish_script(m));
+            print_out(fmt::format("{}", o->shell == "bash"  ? bash_script(m)
+                                        : o->shell == "zsh" ? zsh_script(m)
+                                                            : fish_script(m)));
             return 0;
         };
     });

@@ -6,6 +6,7 @@
 #include "commands.hpp"
 #include "kam/sql/export.hpp"
 #include "kam/util/error.hpp"
+#include "output.hpp"
 #include "sql_common.hpp"
 
 namespace kam::cli {
@@ -25,11 +26,11 @@ int run_export(const Context& ctx, const ExportOptions& o) {
     ModelDatabase model = load_model_database(ctx);
     if (o.format == "sqlite") {
         sql::export_sqlite(model.db, o.output, tables);
-        fmt::print("Wrote {} ({} tables and views)\n", o.output, tables.size());
+        print_out(fmt::format("Wrote {} ({} tables and views)\n", o.output, tables.size()));
     } else {
         const auto files =
             sql::export_files(model.db, sql::FileExport{o.format, o.output, tables, o.excel});
-        fmt::print("Wrote {} files to {}\n", files.size(), o.output);
+        print_out(fmt::format("Wrote {} files to {}\n", files.size(), o.output));
     }
     if (model.error_count > 0)
         fmt::print(stderr,

@@ -15,6 +15,8 @@
 #include "kam/sql/schema.hpp"
 #include "kam/util/error.hpp"
 #include "kam/util/spell.hpp"
+#include "output.hpp"
+#include "report_common.hpp"
 #include "sql_common.hpp"
 
 namespace kam::cli {
@@ -123,17 +125,9 @@ int run_query_command(const Context& ctx, const QueryCliOptions& o) {
     q.money_as_units = o.format == "table" || o.format == "markdown";
     const Report report = sql::run_query(model.db, sql, q);
 
-    std::string out;
-    if (o.format == "json")
-        out = render_report_json(report);
-    else if (o.format == "csv")
-        out = render_report_csv(report);
-    else if (o.format == "markdown")
-        out = render_report_markdown(report);
-    else
-        out = render_report_table(report, ReportTableOptions{ctx.color_for(STDOUT_FILENO), 100});
-    fmt::print("{}", out);
-    std::fflush(stdout);
+    // Through the reports' renderers and output: a lost stdout is exit 4 here too.
+    print_out(render_in_format(ctx, report, o.format, false));
+    flush_out();
     if (model.error_count > 0)
         fmt::print(stderr,
                    "kam: warning: {} error{} in the portfolio ({} account{} loaded from what "

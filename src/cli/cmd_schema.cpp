@@ -8,6 +8,7 @@
 #include "kam/util/atomic_file.hpp"
 #include "kam/util/error.hpp"
 #include "kam/util/spell.hpp"
+#include "output.hpp"
 
 namespace kam::cli {
 
@@ -54,25 +55,26 @@ int run_schema(const Context& ctx, const SchemaOptions& o) {
         if (o.update) {
             const auto written = write_schema_folder(dir);
             if (written.empty())
-                fmt::print("{} is up to date\n", shown);
+                print_out(fmt::format("{} is up to date\n", shown));
             else
-                fmt::print("updated {} file{} in {}\n", written.size(),
-                           written.size() == 1 ? "" : "s", shown);
+                print_out(fmt::format("updated {} file{} in {}\n", written.size(),
+                                      written.size() == 1 ? "" : "s", shown));
             return 0;
         }
         const auto stale = stale_schema_files(dir);
         if (stale.empty()) {
-            fmt::print("{} is up to date\n", shown);
+            print_out(fmt::format("{} is up to date\n", shown));
             return 0;
         }
-        for (const std::string& f : stale) fmt::print("{}/{}: missing or out of date\n", shown, f);
-        fmt::print("run 'kam schema --update' to refresh the portfolio's copy\n");
+        for (const std::string& f : stale)
+            print_out(fmt::format("{}/{}: missing or out of date\n", shown, f));
+        print_out(fmt::format("run 'kam schema --update' to refresh the portfolio's copy\n"));
         return static_cast<int>(ExitCode::findings);
     }
     if (!o.kind.empty()) {
         const std::string text = json_schema(kind_named(o.kind));
         if (o.output.empty() || o.output == "-") {
-            fmt::print("{}", text);
+            print_out(fmt::format("{}", text));
         } else {
             const std::string path = is_dir(o.output)
                                          ? join_path(o.output, schema_file_name(kind_named(o.kind)))
@@ -82,7 +84,7 @@ int run_schema(const Context& ctx, const SchemaOptions& o) {
         return 0;
     }
     if (o.output.empty() || o.output == "-") {
-        fmt::print("{}", json_schema_bundle());
+        print_out(fmt::format("{}", json_schema_bundle()));
         return 0;
     }
     if (o.output.ends_with(".json") && !is_dir(o.output)) {
@@ -91,10 +93,10 @@ int run_schema(const Context& ctx, const SchemaOptions& o) {
     }
     const auto written = write_schema_folder(o.output);
     if (written.empty())
-        fmt::print("{} is up to date\n", o.output);
+        print_out(fmt::format("{} is up to date\n", o.output));
     else
-        fmt::print("wrote {} file{} to {}\n", written.size(), written.size() == 1 ? "" : "s",
-                   o.output);
+        print_out(fmt::format("wrote {} file{} to {}\n", written.size(),
+                              written.size() == 1 ? "" : "s", o.output));
     return 0;
 }
 

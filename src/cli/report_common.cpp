@@ -71,21 +71,19 @@ void sort_main_table(Report& report, const std::string& spec) {
 
 }  // namespace
 
+std::string render_in_format(const Context& ctx, const Report& report, std::string_view format,
+                             bool wide) {
+    if (format == "json") return render_report_json(report);
+    if (format == "csv") return render_report_csv(report);
+    if (format == "markdown") return render_report_markdown(report);
+    return render_report_table(report, ReportTableOptions{ctx.color_for(STDOUT_FILENO),
+                                                          ctx.table_width(STDOUT_FILENO, wide)});
+}
+
 int print_report(const Context& ctx, Report& report, const ReportOptions& o,
                  const ReportData& data) {
     sort_main_table(report, o.sort);
-    std::string out;
-    if (o.format == "json")
-        out = render_report_json(report);
-    else if (o.format == "csv")
-        out = render_report_csv(report);
-    else if (o.format == "markdown")
-        out = render_report_markdown(report);
-    else
-        out =
-            render_report_table(report, ReportTableOptions{ctx.color_for(STDOUT_FILENO),
-                                                           ctx.table_width(STDOUT_FILENO, o.wide)});
-    print_out(out);
+    print_out(render_in_format(ctx, report, o.format, o.wide));
     flush_out();
     return finish_report(data, o.strict);
 }

@@ -44,6 +44,11 @@ ReportData load_report_data(const Context& ctx);
 // Sorts the main table by --sort, renders, prints to stdout, warns on stderr
 // about accounts with load errors; returns the exit status (1 under --strict
 // when there were errors).
+// The report in one of the report formats (table, markdown, json, csv); a
+// table fits the terminal unless `wide`.
+std::string render_in_format(const Context& ctx, const Report& report, std::string_view format,
+                             bool wide);
+
 int print_report(const Context& ctx, Report& report, const ReportOptions& options,
                  const ReportData& data);
 // The stderr warning about load errors and the exit status, for commands

@@ -2,7 +2,8 @@ set -u
 : "${KAM:?run_case.sh sets KAM to the kam binary}"
 # Output lost to a full device is an environment error (exit 4) with one line
 # on stderr, never a success nor an internal error.
-for cmd in "get acme account.name" "validate" "summary" "summary -f csv" "show acme" "report -o -"; do
+for cmd in "get acme account.name" "validate" "summary" "summary -f csv" "show acme" "report -o -" \
+    "query SELECT(1)" "schema" "completion bash" "export --format csv -o export"; do
     # shellcheck disable=SC2086
     "$KAM" --as-of 2026-11-23 $cmd >/dev/full 2>err.txt
     status=$?
