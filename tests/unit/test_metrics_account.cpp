@@ -466,3 +466,28 @@ TEST_CASE("money sums that do not fit are empty with a reason, never wrapped") {
     CHECK_FALSE(m.annual_revenue);
     CHECK(m.annual_revenue.reason == "the sum is too large for kam to hold exactly");
 }
+
+TEST_CASE("revenue to date, run rate and won/lost values that do not fit are empty too") {
+    // Found by UBSan after two branches met: the year-to-date sum and the won
+    // and lost values were added without the overflow check the other sums have.
+    constexpr int64_t huge = 5'000'000'000'000'000'000;
+    Account a = acme();
+    a.performance->financials = {row("2026-Q1", huge), row("2026-Q2", huge)};
+    a.opportunities =
+        std::vector<Opportunity>{opportunity("won", huge, std::nullopt, "2026-10-01"),
+                                 opportunity("won", huge, std::nullopt, "2026-10-02"),
+                                 opportunity("lost", 100, std::nullopt, "2026-10-03")};
+    const AccountMetrics m = compute_account_metrics(a, settings(), k_as_of);
+    CHECK_FALSE(m.ytd_revenue);
+    CHECK(m.ytd_revenue.reason == "the sum is too large for kam to hold exactly");
+    CHECK_FALSE(m.run_rate);
+    CHECK(m.won == 2);
+    CHECK_FALSE(m.win_rate_value_pct);
+    CHECK(m.win_rate_value_pct.reason == "the sum is too large for kam to hold exactly");
+    // One quarter that fits, but whose run rate (x 12 / 3) would not.
+    a.performance->financials = {row("2026-Q1", huge)};
+    const AccountMetrics one = compute_account_metrics(a, settings(), k_as_of);
+    REQUIRE(one.ytd_revenue);
+    CHECK_FALSE(one.run_rate);
+    CHECK(one.run_rate.reason == "the sum is too large for kam to hold exactly");
+}

@@ -34,7 +34,9 @@ Figure<Fixed> win_rate(int128 won, int128 lost, Date as_of) {
 Figure<Fixed> win_rate_by_value(Money won_value, Money lost_value, int64_t closed,
                                 const std::string& error, Date as_of) {
     if (!error.empty()) return Figure<Fixed>::none(error);
-    if (closed > 0 && won_value.cents + lost_value.cents == 0)
+    const auto both = checked_add(won_value, lost_value);
+    if (!both) return Figure<Fixed>::none(both.error());
+    if (closed > 0 && both->cents == 0)
         return Figure<Fixed>::none("the opportunities won and lost are worth 0");
     return win_rate(won_value.cents, lost_value.cents, as_of);
 }
@@ -218,11 +220,13 @@ class Calculator {
             if ((o.stage == "won" || o.stage == "lost") && o.close &&
                 in_window(*o.close, as_of_, 365)) {
                 ++(o.stage == "won" ? won : lost);
+                Money& sum = o.stage == "won" ? m_.won_value : m_.lost_value;
                 auto v = fx_.to_base(o.value, currency_of(o.currency));
+                if (v) v = checked_add(sum, *v);
                 if (!v)
                     m_.won_lost_value_error = v.error();
                 else
-                    (o.stage == "won" ? m_.won_value : m_.lost_value) += *v;
+                    sum = *v;
             }
             if (!o.open() || !error.empty()) continue;
             auto v = fx_.to_base(o.value, currency_of(o.currency));

@@ -1,6 +1,7 @@
 #include "kam/metrics/fiscal.hpp"
 
 #include <fmt/format.h>
+#include <limits>
 
 namespace kam {
 
@@ -96,7 +97,9 @@ Figure<YearToDate> year_to_date(const std::vector<Financial>& financials, int ye
         auto revenue =
             fx.to_base(f->revenue, f->currency ? std::string_view(*f->currency) : account_currency);
         if (!revenue) return Figure<YearToDate>::none(revenue.error());
-        out.revenue += *revenue;
+        auto sum = checked_add(out.revenue, *revenue);
+        if (!sum) return Figure<YearToDate>::none(sum.error());
+        out.revenue = *sum;
         out.months += months.empty() ? 3 : 1;
     }
     return Figure<YearToDate>::of(out);
@@ -106,8 +109,10 @@ Figure<Money> run_rate(const YearToDate& ytd) {
     if (ytd.months == 0)
         return Figure<Money>::none(
             fmt::format("no revenue recorded for {} yet", fiscal_year_label(ytd.year)));
-    return Figure<Money>::of(Money{
-        static_cast<int64_t>(round_div(static_cast<int128>(ytd.revenue.cents) * 12, ytd.months))});
+    const int128 rate = round_div(static_cast<int128>(ytd.revenue.cents) * 12, ytd.months);
+    if (rate > std::numeric_limits<int64_t>::max() || rate < std::numeric_limits<int64_t>::min())
+        return Figure<Money>::none(Money::k_overflow);
+    return Figure<Money>::of(Money{static_cast<int64_t>(rate)});
 }
 
 Figure<YearAmounts> fiscal_year_amounts(const std::vector<Financial>& financials, int year,

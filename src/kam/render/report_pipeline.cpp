@@ -144,8 +144,14 @@ Report build_pipeline_report(const ReportInput& in) {
         const AccountMetrics& m = in.metrics[i];
         won += m.won;
         lost += m.lost;
-        won_value += m.won_value;
-        lost_value += m.lost_value;
+        auto w = checked_add(won_value, m.won_value);
+        auto l = checked_add(lost_value, m.lost_value);
+        if (w && l) {
+            won_value = *w;
+            lost_value = *l;
+        } else {
+            value_error = Money::k_overflow;
+        }
         if (!m.won_lost_value_error.empty()) value_error = m.won_lost_value_error;
     }
     const Figure<Fixed> by_value =
