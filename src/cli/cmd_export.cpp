@@ -32,12 +32,7 @@ int run_export(const Context& ctx, const ExportOptions& o) {
             sql::export_files(model.db, sql::FileExport{o.format, o.output, tables, o.excel});
         print_out(fmt::format("Wrote {} files to {}\n", files.size(), o.output));
     }
-    if (model.error_count > 0)
-        fmt::print(stderr,
-                   "kam: warning: {} error{} in the portfolio ({} account{} exported from what "
-                   "could be read); run 'kam validate' for details\n",
-                   model.error_count, model.error_count == 1 ? "" : "s", model.accounts_with_errors,
-                   model.accounts_with_errors == 1 ? "" : "s");
+    warn_of_load_errors(model, "exported");
     return 0;
 }
 

@@ -128,12 +128,7 @@ int run_query_command(const Context& ctx, const QueryCliOptions& o) {
     // Through the reports' renderers and output: a lost stdout is exit 4 here too.
     print_out(render_in_format(ctx, report, o.format, false));
     flush_out();
-    if (model.error_count > 0)
-        fmt::print(stderr,
-                   "kam: warning: {} error{} in the portfolio ({} account{} loaded from what "
-                   "could be read); run 'kam validate' for details\n",
-                   model.error_count, model.error_count == 1 ? "" : "s", model.accounts_with_errors,
-                   model.accounts_with_errors == 1 ? "" : "s");
+    warn_of_load_errors(model, "loaded");
     return 0;
 }
 

@@ -1,5 +1,8 @@
 #include "sql_common.hpp"
 
+#include <fmt/format.h>
+
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -92,6 +95,15 @@ ModelDatabase load_model_database(const Context& ctx) {
         if (d.severity == Severity::error) ++out.error_count;
     for (const Account& a : portfolio.accounts) out.accounts_with_errors += a.has_errors ? 1 : 0;
     return out;
+}
+
+void warn_of_load_errors(const ModelDatabase& model, std::string_view what) {
+    if (model.error_count == 0) return;
+    fmt::print(stderr,
+               "kam: warning: {} error{} in the portfolio ({} account{} {} from what could be "
+               "read); run 'kam validate' for details\n",
+               model.error_count, model.error_count == 1 ? "" : "s", model.accounts_with_errors,
+               model.accounts_with_errors == 1 ? "" : "s", what);
 }
 
 }  // namespace kam::cli

@@ -2,6 +2,8 @@
 // What kam query and kam export share: one load of the portfolio (paths
 // relative to its root, so a database does not depend on where kam ran) into
 // an in-memory model database.
+#include <string_view>
+
 #include "context.hpp"
 #include "kam/sql/database.hpp"
 
@@ -14,6 +16,10 @@ struct ModelDatabase {
 };
 
 ModelDatabase load_model_database(const Context& ctx);
+
+// On stderr, when the portfolio had errors: how many, and that the result
+// (`what`: "loaded", "exported") holds only what could be read.
+void warn_of_load_errors(const ModelDatabase& model, std::string_view what);
 
 // The commit HEAD names in the git repository holding `dir`, or empty.
 std::string git_head_commit(const std::string& dir);
