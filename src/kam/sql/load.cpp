@@ -8,6 +8,7 @@
 #include <variant>
 
 #include "kam/metrics/fx.hpp"
+#include "kam/metrics/named_figures.hpp"
 #include "kam/metrics/opportunity.hpp"
 #include "kam/metrics/portfolio_metrics.hpp"
 #include "kam/sql/schema.hpp"
@@ -119,63 +120,27 @@ struct FigureValue {
     std::string reason;
 };
 
-template <typename T, typename F>
-FigureValue figure(std::string_view name, const Figure<T>& f, F convert) {
-    FigureValue out{name, {}, std::nullopt, f.reason};
-    if (f) {
-        if constexpr (std::is_same_v<T, Date>)
-            out.date = *f;
-        else
-            out.value = convert(*f);
-    }
-    return out;
-}
-
-std::vector<FigureValue> figures_of(const Account&, const AccountMetrics& m, Date as_of, bool key) {
-    const auto money = [](Money v) { return Value{v.cents}; };
-    const auto fx = [](const Fixed& v) { return fixed(v); };
-    const auto whole = [](int64_t v) { return Value{v}; };
-    const auto day = [](Date) { return Value{}; };
-    std::vector<FigureValue> out = {
-        figure("annual_revenue_cents", m.annual_revenue, money),
-        figure("prior_revenue_cents", m.prior_revenue, money),
-        figure("growth_pct", m.growth_pct, fx),
-        figure("margin_pct", m.margin_pct, fx),
-        figure("acv_cents", m.acv, money),
-        figure("pipeline_cents", m.pipeline, money),
-        figure("weighted_pipeline_cents", m.weighted_pipeline, money),
-        figure("win_rate_pct", m.win_rate_pct, fx),
-        {"won", Value{int64_t{m.won}}, std::nullopt, {}},
-        {"lost", Value{int64_t{m.lost}}, std::nullopt, {}},
-        figure("risk_exposure", m.risk_exposure, whole),
-        figure("max_risk", m.max_risk, whole),
-        figure("next_renewal", m.next_renewal, day),
-        m.next_renewal ? FigureValue{"days_to_renewal",
-                                     Value{int64_t{*m.next_renewal - as_of}},
-                                     std::nullopt,
-                                     {}}
-                       : FigureValue{"days_to_renewal", {}, std::nullopt, m.next_renewal.reason},
-        figure("notice_deadline", m.notice_deadline, day),
-        figure("nps", m.nps, fx),
-        figure("csat", m.csat, fx),
-        figure("days_since_review", m.days_since_review, whole),
-        figure("coverage_pct", m.coverage_pct, fx),
-        {"completeness_pct", fixed(m.completeness.pct), std::nullopt, {}},
-        figure("health", m.health.score, whole),
+// The readings of metrics/named_figures as SQL values: money in cents,
+// decimals as reals, dates in their own column.
+std::vector<FigureValue> figures_of(const AccountMetrics& m, Date as_of, bool key) {
+    struct ToValue {
+        FigureValue& out;
+        void operator()(std::monostate) const {}
+        void operator()(Money v) const { out.value = Value{v.cents}; }
+        void operator()(const Fixed& v) const { out.value = fixed(v); }
+        void operator()(int64_t v) const { out.value = Value{v}; }
+        void operator()(Date v) const { out.date = v; }
+        void operator()(bool v) const { out.value = flag(v); }
     };
-    static const std::array<std::string_view, 5> k_parts = {
-        "health_nps", "health_coverage", "health_risk", "health_delivery", "health_review"};
-    for (size_t i = 0; i < m.health.parts.size(); ++i)
-        out.push_back(figure(k_parts.at(i), m.health.parts[i].score, fx));
-    out.push_back({"key_account", flag(key), std::nullopt, {}});
-    out.push_back({"incomplete", flag(m.incomplete), std::nullopt, {}});
-    out.push_back(figure("ytd_revenue_cents", m.ytd_revenue, money));
-    out.push_back(figure("run_rate_cents", m.run_rate, money));
-    out.push_back(figure("win_rate_value_pct", m.win_rate_value_pct, fx));
-    out.push_back(figure("next_renewal_value_cents", m.next_renewal_value, money));
-    out.push_back({"nps_n", Value{int64_t{m.nps_n}}, std::nullopt, {}});
-    out.push_back({"csat_n", Value{int64_t{m.csat_n}}, std::nullopt, {}});
-    out.push_back({"health_data_pct", fixed(m.health.data_pct), std::nullopt, {}});
+    const std::vector<NamedFigure>& names = named_figures();
+    std::vector<FigureReading> readings = read_figures(m, as_of, key);
+    std::vector<FigureValue> out;
+    out.reserve(readings.size());
+    for (size_t i = 0; i < readings.size(); ++i) {
+        FigureValue v{names[i].name, {}, std::nullopt, std::move(readings[i].reason)};
+        std::visit(ToValue{v}, readings[i].value);
+        out.push_back(std::move(v));
+    }
     return out;
 }
 
@@ -342,7 +307,7 @@ class Loader {
             key_.assign(in_.portfolio.accounts.size(), false);
             for (const KeyAccountEntry& e : whole().ranking) key_[e.account] = e.key;
         }
-        for (FigureValue& f : figures_of(a, in_.metrics[index], in_.as_of, key_[index])) {
+        for (FigureValue& f : figures_of(in_.metrics[index], in_.as_of, key_[index])) {
             t.figures.set("account", a.slug)
                 .set("figure", std::string(f.name))
                 .set("value", std::move(f.value))

@@ -8,6 +8,7 @@
 #include <deque>
 #include <stdexcept>
 
+#include "kam/metrics/named_figures.hpp"
 #include "report_tables.hpp"
 
 namespace kam::sql {
@@ -553,45 +554,32 @@ std::vector<TableDef> make_tables() {
 }  // namespace
 
 const std::vector<FigureDef>& figure_defs() {
-    static const std::vector<FigureDef> k_figures = {
-        {"annual_revenue_cents", T::cents, "cents", "revenue of the latest complete fiscal year"},
-        {"prior_revenue_cents", T::cents, "cents", "revenue of the fiscal year before"},
-        {"growth_pct", T::real, "pct", "annual over prior revenue, change in %"},
-        {"margin_pct", T::real, "pct", "(revenue - cost) / revenue of the fiscal year"},
-        {"acv_cents", T::cents, "cents", "annual contract value of the contracts in force"},
-        {"pipeline_cents", T::cents, "cents", "value of the open opportunities"},
-        {"weighted_pipeline_cents", T::cents, "cents", "open opportunities x probability"},
-        {"win_rate_pct", T::real, "pct", "won / (won + lost) in the 365 days to as-of"},
-        {"won", T::integer, "count", "opportunities won in the 365 days to as-of"},
-        {"lost", T::integer, "count", "opportunities lost in the 365 days to as-of"},
-        {"risk_exposure", T::integer, "score", "sum of the live risks' scores"},
-        {"max_risk", T::integer, "score", "the highest live risk score"},
-        {"next_renewal", T::date, "date", "the earliest end of a contract in force"},
-        {"days_to_renewal", T::integer, "days", "from as-of to next_renewal"},
-        {"notice_deadline", T::date, "date", "next_renewal's contract end - notice_days"},
-        {"nps", T::real, "score", "net promoter score of the surveys in the window"},
-        {"csat", T::real, "score", "mean satisfaction of the surveys in the window"},
-        {"days_since_review", T::integer, "days", "days since the last progress review"},
-        {"coverage_pct", T::real, "pct", "decision-makers with a relationship owner"},
-        {"completeness_pct", T::real, "pct", "sections and fields filled in"},
-        {"health", T::integer, "score", "health score 0-100"},
-        {"health_nps", T::real, "score", "health part: NPS"},
-        {"health_coverage", T::real, "score", "health part: coverage"},
-        {"health_risk", T::real, "score", "health part: risk"},
-        {"health_delivery", T::real, "score", "health part: delivery"},
-        {"health_review", T::real, "score", "health part: review"},
-        {"key_account", T::boolean, "flag", "in the key-account set (kam keys)"},
-        {"incomplete", T::boolean, "flag", "the account had load errors"},
-        // Added in schema version 1 after the first: at the end, as the contract says.
-        {"ytd_revenue_cents", T::cents, "cents", "revenue of the current fiscal year to date"},
-        {"run_rate_cents", T::cents, "cents", "revenue to date x 12 / months covered"},
-        {"win_rate_value_pct", T::real, "pct", "won value / (won + lost value), 365 days"},
-        {"next_renewal_value_cents", T::cents, "cents",
-         "annual value of the contract that renews next"},
-        {"nps_n", T::integer, "count", "survey answers nps is taken over"},
-        {"csat_n", T::integer, "count", "survey answers csat is taken over"},
-        {"health_data_pct", T::real, "pct", "share of health's weight that rests on data"},
-    };
+    // The figures' one home is metrics/named_figures; here they only get a column type.
+    static const std::vector<FigureDef> k_figures = [] {
+        std::vector<FigureDef> out;
+        for (const NamedFigure& f : named_figures()) {
+            ColumnType type = T::real;
+            switch (f.kind) {
+                case FigureKind::money:
+                    type = T::cents;
+                    break;
+                case FigureKind::decimal:
+                    type = T::real;
+                    break;
+                case FigureKind::whole:
+                    type = T::integer;
+                    break;
+                case FigureKind::date:
+                    type = T::date;
+                    break;
+                case FigureKind::flag:
+                    type = T::boolean;
+                    break;
+            }
+            out.push_back({f.name, type, f.unit, f.description});
+        }
+        return out;
+    }();
     return k_figures;
 }
 
