@@ -1,0 +1,117 @@
+#include "kam/io/git_tree_file_system.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+namespace kam {
+
+Expected<std::string> BlobCache::get(const GitSource& git, const std::string& id) {
+    {
+        std::lock_guard lock(mutex_);
+        auto it = blobs_.find(id);
+        if (it != blobs_.end()) return it->second;
+    }
+    auto data = git.blob(id);
+    if (!data) return data;
+    std::lock_guard lock(mutex_);
+    ++reads_;
+    return blobs_.emplace(id, std::move(data.value())).first->second;
+}
+
+size_t BlobCache::reads() const {
+    std::lock_guard lock(mutex_);
+    return reads_;
+}
+
+namespace {
+
+EntryType type_of_mode(const std::string& mode) {
+    if (mode == "120000") return EntryType::symlink;
+    if (mode == "100644" || mode == "100755" || mode == "100664") return EntryType::file;
+    return EntryType::other;  // 160000: a submodule
+}
+
+}  // namespace
+
+GitTreeFileSystem::GitTreeFileSystem(const GitSource& git, std::vector<GitEntry> entries,
+                                     std::string root, std::shared_ptr<BlobCache> cache)
+    : git_(git), entries_(std::move(entries)), root_(std::move(root)), cache_(std::move(cache)) {
+    while (root_.size() > 1 && root_.back() == '/') root_.pop_back();
+    std::sort(entries_.begin(), entries_.end(),
+              [](const GitEntry& a, const GitEntry& b) { return a.path < b.path; });
+    folders_.insert("");
+    for (size_t i = 0; i < entries_.size(); ++i) {
+        by_path_[entries_[i].path] = i;
+        const std::string& p = entries_[i].path;
+        for (size_t slash = p.find('/'); slash != std::string::npos; slash = p.find('/', slash + 1))
+            folders_.insert(p.substr(0, slash));
+    }
+}
+
+std::optional<std::string> GitTreeFileSystem::relative(const std::string& path) const {
+    std::string p = path;
+    while (p.size() > 1 && p.back() == '/') p.pop_back();
+    if (root_.empty()) return p == "." ? "" : p;
+    if (p == root_) return std::string();
+    const std::string prefix = root_ == "/" ? "/" : root_ + "/";
+    if (p.compare(0, prefix.size(), prefix) != 0) return std::nullopt;
+    return p.substr(prefix.size());
+}
+
+const GitEntry* GitTreeFileSystem::entry(const std::string& relative_path) const {
+    auto it = by_path_.find(relative_path);
+    return it == by_path_.end() ? nullptr : &entries_[it->second];
+}
+
+Expected<std::string> GitTreeFileSystem::read_file(const std::string& path,
+                                                   size_t max_bytes) const {
+    const auto rel = relative(path);
+    const GitEntry* e = rel ? entry(*rel) : nullptr;
+    if (!e) {
+        if (rel && folders_.count(*rel)) return unexpected("not a regular file");
+        return unexpected(std::strerror(ENOENT));
+    }
+    const EntryType type = type_of_mode(e->mode);
+    if (type == EntryType::symlink) return unexpected("a symlink; kam never follows one");
+    if (type != EntryType::file) return unexpected("not a regular file");
+    auto data = cache_->get(git_, e->blob);
+    if (!data) return data;
+    if (data->size() > max_bytes) return data->substr(0, max_bytes + 1);
+    return data;
+}
+
+Expected<std::vector<DirEntry>> GitTreeFileSystem::list_dir(const std::string& path) const {
+    const auto rel = relative(path);
+    if (!rel || !folders_.count(*rel)) {
+        if (rel && by_path_.count(*rel)) return unexpected(std::strerror(ENOTDIR));
+        return unexpected(std::strerror(ENOENT));
+    }
+    const std::string prefix = rel->empty() ? "" : *rel + "/";
+    std::map<std::string, EntryType> found;
+    for (auto it =
+             std::lower_bound(entries_.begin(), entries_.end(), prefix,
+                              [](const GitEntry&e, const std::string&p) { return e.path < p; });
+         it != entries_.end() && it->path.compare(0, prefix.size(), prefix) == 0; ++it) {
+        const std::string rest = it->path.substr(prefix.size());
+        const size_t slash = rest.find('/');
+        if (slash == std::string::npos)
+            found[rest] = type_of_mode(it->mode);
+        else
+            found.emplace(rest.substr(0, slash), EntryType::directory);
+    }
+    std::vector<DirEntry> out;
+    for (const auto& [name, type] : found) out.push_back({name, type});
+    return out;
+}
+
+std::optional<EntryType> GitTreeFileSystem::type_of(const std::string& path) const {
+    const auto rel = relative(path);
+    if (!rel) return std::nullopt;
+    if (folders_.count(*rel)) return EntryType::directory;
+    const GitEntry* e = entry(*rel);
+    if (!e) return std::nullopt;
+    return type_of_mode(e->mode);
+}
+
+}  // namespace kam
