@@ -66,6 +66,11 @@ class GitSource {
     // `rev` and its first parents, newest first, ending at a root or grafted commit.
     virtual Expected<std::vector<std::string>> first_parent_log(const std::string& rev) const = 0;
     virtual Expected<std::string> merge_base(const std::string& a, const std::string& b) const = 0;
+    // The paths below the portfolio root whose working-tree content differs
+    // from the commit's (changed, deleted, or untracked and not ignored),
+    // sorted: diff-index, which trusts the index's stat data, and ls-files -o.
+    virtual Expected<std::vector<std::string>> worktree_changes(
+        const std::string& commit) const = 0;
     virtual bool is_shallow() const = 0;
     // The grafted commits of a shallow clone (git's .git/shallow), sorted.
     virtual std::vector<std::string> shallow_boundary() const = 0;
@@ -100,6 +105,8 @@ class MemoryGitSource final : public GitSource {
     std::string add_commit(const Files& files, const std::vector<std::string>& parents = {});
     void set_ref(const std::string& name, const std::string& id);  // "HEAD", "main", "v1"
     void set_index(const Files& files);
+    // The working tree that worktree_changes() compares with.
+    void set_worktree(const Files& files);
     // Marks commits as grafted: their parents are forgotten, as in a shallow clone.
     void set_shallow(const std::vector<std::string>& ids);
 
@@ -112,6 +119,7 @@ class MemoryGitSource final : public GitSource {
                                              const std::string& b) const override;
     Expected<std::vector<std::string>> first_parent_log(const std::string& rev) const override;
     Expected<std::string> merge_base(const std::string& a, const std::string& b) const override;
+    Expected<std::vector<std::string>> worktree_changes(const std::string& commit) const override;
     bool is_shallow() const override { return !shallow_.empty(); }
     std::vector<std::string> shallow_boundary() const override;
 
@@ -126,6 +134,7 @@ class MemoryGitSource final : public GitSource {
     std::vector<std::string> order_;  // commit ids in creation order
     std::map<std::string, std::string> refs_;
     std::vector<GitEntry> index_;
+    Files worktree_;
     std::set<std::string> shallow_;
 };
 

@@ -81,6 +81,31 @@ void MemoryGitSource::set_index(const Files& files) {
     index_ = entries_of(files);
 }
 
+void MemoryGitSource::set_worktree(const Files& files) {
+    worktree_ = files;
+}
+
+Expected<std::vector<std::string>> MemoryGitSource::worktree_changes(
+    const std::string& commit) const {
+    auto entries = tree(commit);
+    if (!entries) return unexpected(entries.error());
+    std::map<std::string, std::string> at_commit;
+    for (const GitEntry& e : *entries) {
+        auto content = blob(e.blob);
+        if (!content) return unexpected(content.error());
+        at_commit[e.path] = std::move(*content);
+    }
+    std::vector<std::string> out;
+    for (const auto& [path, content] : worktree_) {
+        auto it = at_commit.find(path);
+        if (it == at_commit.end() || it->second != content) out.push_back(path);
+    }
+    for (const auto& [path, content] : at_commit)
+        if (!worktree_.count(path)) out.push_back(path);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
 void MemoryGitSource::set_shallow(const std::vector<std::string>& ids) {
     for (const auto& id : ids) {
         shallow_.insert(id);

@@ -327,6 +327,28 @@ class ProcessGitSource final : public GitSource {
         return id;
     }
 
+    Expected<std::vector<std::string>> worktree_changes(const std::string& commit) const override {
+        if (!is_object_id(commit)) return unexpected("worktree changes: not a commit id");
+        const std::string scope = prefix_.empty() ? std::string(".") : prefix_;
+        // `git diff` rather than diff-index: it refreshes the index's stat
+        // data in memory, so a file touched but not changed is no change.
+        auto changed = git({"diff", "--name-only", "-z", "--no-renames", "--no-ext-diff",
+                            "--no-textconv", "--ignore-submodules", commit, "--", scope});
+        if (!changed) return unexpected(changed.error());
+        if (changed->status != 0) return unexpected(git_message(*changed));
+        auto untracked =
+            git({"ls-files", "-o", "--exclude-standard", "-z", "--full-name", "--", scope});
+        if (!untracked) return unexpected(untracked.error());
+        if (untracked->status != 0) return unexpected(git_message(*untracked));
+        std::vector<std::string> out;
+        for (const ProcessResult* r : {&*changed, &*untracked})
+            for (std::string_view rec : split_nul(r->out))
+                if (auto rel = relative(rec)) out.push_back(std::move(*rel));
+        std::sort(out.begin(), out.end());
+        out.erase(std::unique(out.begin(), out.end()), out.end());
+        return out;
+    }
+
     bool is_shallow() const override { return !shallow_.empty(); }
     std::vector<std::string> shallow_boundary() const override { return shallow_; }
 
