@@ -42,5 +42,7 @@ void setup_completion(CLI::App& sub, Action& action);
 void setup_complete(CLI::App& sub, Action& action);
 void setup_query(CLI::App& sub, Action& action);
 void setup_export(CLI::App& sub, Action& action);
+void setup_history(CLI::App& sub, Action& action);
+void setup_log(CLI::App& sub, Action& action);
 
 }  // namespace kam::cli

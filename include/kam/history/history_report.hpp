@@ -1,0 +1,23 @@
+#pragma once
+// kam history's result as a neutral Report: the points sampled (period, day
+// judged as of, commit), then the figures. The human formats and the default
+// CSV show them wide (a row per account and figure, a column per point, a
+// trend arrow); JSON and `--tidy` CSV give one row per point, account and
+// figure with the reason of every empty value.
+#include <string>
+
+#include "kam/history/figure_history.hpp"
+#include "kam/render/report_model.hpp"
+
+namespace kam {
+
+struct HistoryReportOptions {
+    std::string sampling;  // "monthly", "by commit"...
+    bool change = false;   // cells hold the change from the point before
+    bool tidy = false;     // CSV carries the tidy table
+};
+
+Report build_history_report(const PortfolioHistory& history, const HistoryRequest& request,
+                            const HistoryReportOptions& options);
+
+}  // namespace kam

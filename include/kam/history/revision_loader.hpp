@@ -1,0 +1,64 @@
+#pragma once
+// The portfolio as it was at a commit, for kam history and kam log: kam.yaml
+// and every account read from the commit's tree through GitTreeFileSystem,
+// with the loader and builder the working tree uses. Loading commit after
+// commit, an account is parsed again only when one of its files (or
+// kam.yaml) has another blob id than at the previous load; otherwise its
+// model is kept. So a history parses each distinct version of an account
+// once, not once a sample.
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "kam/io/git_source.hpp"
+#include "kam/io/yaml_events.hpp"
+#include "kam/model/account.hpp"
+#include "kam/util/date.hpp"
+
+namespace kam {
+
+struct RevisionAccount {
+    std::shared_ptr<const Account> account;  // null when unreadable
+    // Not empty when a file of the account could not be read at all (a
+    // syntax error, a bad encoding, over a limit): its figures are unknown.
+    std::string unreadable;
+};
+
+struct RevisionPortfolio {
+    std::string commit;
+    PortfolioSettings settings;
+    std::map<std::string, RevisionAccount> accounts;  // by slug
+};
+
+class RevisionLoader {
+  public:
+    // `root` is the absolute portfolio root the findings would name.
+    RevisionLoader(const GitSource& git, std::string root, const YamlEventSource& source,
+                   unsigned jobs);
+
+    // The portfolio at `commit`. Throws UsageError when the commit's tree
+    // cannot be listed.
+    const RevisionPortfolio& load(const std::string& commit);
+
+    size_t files_parsed() const { return files_parsed_; }
+    size_t accounts_parsed() const { return accounts_parsed_; }
+
+  private:
+    struct Cached {
+        std::string key;  // kam.yaml's blob and the account's (path, blob) pairs
+        RevisionAccount state;
+    };
+
+    const GitSource& git_;
+    std::string root_;
+    const YamlEventSource& source_;
+    unsigned jobs_;
+    std::string settings_blob_;
+    std::map<std::string, Cached> cache_;  // by slug: the last version loaded
+    RevisionPortfolio current_;
+    size_t files_parsed_ = 0, accounts_parsed_ = 0;
+};
+
+}  // namespace kam

@@ -1,0 +1,224 @@
+#include "kam/history/figure_history.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "kam/history/revision_loader.hpp"
+#include "kam/history/samples.hpp"
+#include "kam/metrics/account_metrics.hpp"
+#include "kam/metrics/portfolio_metrics.hpp"
+#include "kam/util/error.hpp"
+#include "kam/util/spell.hpp"
+
+namespace kam {
+
+namespace {
+
+std::string short_id(const std::string& id) {
+    return id.substr(0, 8);
+}
+
+std::vector<FigureReading> missing_readings(size_t count, const std::string& why) {
+    return std::vector<FigureReading>(count, FigureReading{std::monostate{}, why});
+}
+
+bool needs_key_set(const std::vector<size_t>& figures) {
+    const NamedFigure* key = find_named_figure("key_account");
+    return std::any_of(figures.begin(), figures.end(),
+                       [&](size_t i) { return &named_figures()[i] == key; });
+}
+
+// The first-parent chain of HEAD, oldest first, with commit times.
+struct Chain {
+    std::vector<GitCommit> commits;
+    std::string truncated;  // set when the oldest commit is a shallow clone's boundary
+};
+
+Chain read_chain(const GitSource& git) {
+    auto head = git.resolve("HEAD");
+    if (!head) throw UsageError(head.error());
+    auto ids = git.first_parent_log(*head);
+    if (!ids) throw UsageError(ids.error());
+    Chain chain;
+    for (auto it = ids->rbegin(); it != ids->rend(); ++it) {
+        auto c = git.commit(*it);
+        if (!c) throw UsageError(c.error());
+        chain.commits.push_back(std::move(*c));
+    }
+    if (!chain.commits.empty() && chain.commits.front().grafted) {
+        const GitCommit& first = chain.commits.front();
+        chain.truncated = fmt::format("history truncated at {} {}: {}", short_id(first.id),
+                                      commit_day(first.commit_time).to_string(), k_shallow_advice);
+    }
+    return chain;
+}
+
+// Points at period ends.
+std::vector<HistoryPoint> period_points(const Chain& chain, const HistoryRequest& r) {
+    std::vector<ChainCommit> times;
+    for (const GitCommit& c : chain.commits) times.push_back({c.id, c.commit_time});
+    std::vector<Date> days;
+    for (const PeriodEnd& e : r.ends) days.push_back(e.end);
+    const std::vector<Sample> samples = choose_samples(times, days);
+    std::vector<HistoryPoint> points;
+    for (size_t i = 0; i < r.ends.size(); ++i) {
+        HistoryPoint p;
+        p.label = r.ends[i].label;
+        p.as_of = r.frozen_as_of.value_or(r.ends[i].end);
+        p.partial = r.ends[i].partial;
+        if (samples[i].commit) {
+            p.meta = chain.commits[*samples[i].commit];
+            p.commit = p.meta.id;
+        } else {
+            p.missing = chain.truncated.empty()
+                            ? "before the first commit"
+                            : "not in shallow history (" + chain.truncated + ")";
+        }
+        points.push_back(std::move(p));
+    }
+    return points;
+}
+
+bool touches(const std::vector<GitChange>& changes, const std::set<std::string>& accounts) {
+    for (const GitChange& c : changes)
+        for (const std::string* path : {&c.old_path, &c.new_path}) {
+            if (path->empty()) continue;
+            if (*path == "kam.yaml") return true;
+            if (!path->starts_with("accounts/")) continue;
+            if (accounts.empty()) return true;
+            const size_t slash = path->find('/', 9);
+            if (accounts.count(path->substr(9, slash == std::string::npos ? slash : slash - 9)))
+                return true;
+        }
+    return false;
+}
+
+// Points at every commit that touched the accounts, from `since` on.
+std::vector<HistoryPoint> commit_points(const GitSource& git, const Chain& chain,
+                                        const HistoryRequest& r) {
+    std::vector<HistoryPoint> points;
+    for (size_t i = 0; i < chain.commits.size(); ++i) {
+        const GitCommit& c = chain.commits[i];
+        const Date day = commit_day(c.commit_time);
+        if (day < r.since || day > r.until) continue;
+        bool touched = true;
+        if (i > 0) {
+            auto changes = git.changes(chain.commits[i - 1].id, c.id);
+            if (!changes) throw UsageError(changes.error());
+            touched = touches(*changes, r.accounts);
+        }
+        if (!touched) continue;
+        HistoryPoint p;
+        p.label = short_id(c.id);
+        p.as_of = r.frozen_as_of.value_or(day);
+        p.commit = c.id;
+        p.meta = c;
+        points.push_back(std::move(p));
+    }
+    return points;
+}
+
+}  // namespace
+
+std::vector<size_t> parse_figure_names(const std::vector<std::string>& names) {
+    const std::vector<NamedFigure>& all = named_figures();
+    std::vector<size_t> out;
+    for (const std::string& name : names) {
+        std::optional<size_t> found;
+        for (size_t i = 0; i < all.size() && !found; ++i)
+            if (all[i].name == name || all[i].name == name + "_cents") found = i;
+        if (!found) {
+            std::vector<std::string_view> candidates;
+            for (const NamedFigure& f : all) candidates.push_back(f.name);
+            std::string message = fmt::format("no figure '{}'", name);
+            if (auto m = closest_name(name, candidates))
+                message += fmt::format("; did you mean '{}'?", *m);
+            throw UsageError(message + " (kam-metrics(7) lists them)");
+        }
+        if (std::find(out.begin(), out.end(), *found) == out.end()) out.push_back(*found);
+    }
+    return out;
+}
+
+PortfolioHistory build_history(const GitSource& git, const std::string& root,
+                               const YamlEventSource& source, const HistoryRequest& r) {
+    PortfolioHistory out;
+    const Chain chain = read_chain(git);
+    out.truncated = chain.truncated;
+    out.points = r.by_commit ? commit_points(git, chain, r) : period_points(chain, r);
+
+    RevisionLoader loader(git, root, source, r.jobs);
+    const bool key_set = needs_key_set(r.figures);
+    // values[slug][point]
+    std::map<std::string, std::vector<std::vector<FigureReading>>> values;
+    std::map<std::string, std::shared_ptr<const Account>> last_seen;
+    for (size_t p = 0; p < out.points.size(); ++p) {
+        const HistoryPoint& point = out.points[p];
+        if (point.commit.empty()) continue;
+        const RevisionPortfolio& at = loader.load(point.commit);
+        std::vector<std::string> slugs;
+        std::vector<std::shared_ptr<const Account>> accounts;
+        for (const auto& [slug, state] : at.accounts) {
+            if (!r.accounts.empty() && !r.accounts.count(slug)) continue;
+            auto& row = values[slug];
+            row.resize(out.points.size());
+            if (!state.account) {
+                row[p] = missing_readings(
+                    r.figures.size(),
+                    fmt::format("unreadable at {}: {}", short_id(point.commit), state.unreadable));
+                continue;
+            }
+            last_seen[slug] = state.account;
+            slugs.push_back(slug);
+            accounts.push_back(state.account);
+        }
+        std::vector<AccountMetrics> metrics;
+        metrics.reserve(accounts.size());
+        for (const auto& a : accounts)
+            metrics.push_back(compute_account_metrics(*a, at.settings, point.as_of));
+        std::vector<bool> key(accounts.size(), false);
+        if (key_set) {
+            std::vector<Account> copies;
+            for (const auto& a : accounts) copies.push_back(*a);
+            const PortfolioMetrics pm =
+                compute_portfolio_metrics(copies, metrics, at.settings, point.as_of);
+            for (const KeyAccountEntry& e : pm.ranking) key[e.account] = e.key;
+        }
+        for (size_t i = 0; i < accounts.size(); ++i) {
+            const std::vector<FigureReading> all = read_figures(metrics[i], point.as_of, key[i]);
+            std::vector<FigureReading> chosen;
+            for (size_t f : r.figures) chosen.push_back(all[f]);
+            values[slugs[i]][p] = std::move(chosen);
+        }
+    }
+    out.files_parsed = loader.files_parsed();
+    out.accounts_parsed = loader.accounts_parsed();
+
+    for (auto& [slug, row] : values) {
+        auto seen = last_seen.find(slug);
+        // An account never readable has no tier or status to match: only an
+        // unfiltered history shows it.
+        const AccountFilter& f = r.filter;
+        const bool filtered =
+            !f.tiers.empty() || !f.statuses.empty() || !f.tags.empty() || !f.managers.empty();
+        if (seen != last_seen.end() ? !f.matches(*seen->second) : filtered) continue;
+        // Before the account's first appearance it was not yet created;
+        // after its last, removed; a point with no commit says why.
+        bool existed = false;
+        for (size_t p = 0; p < out.points.size(); ++p) {
+            if (!row[p].empty()) {
+                existed = true;
+                continue;
+            }
+            std::string why = out.points[p].missing;
+            if (why.empty()) why = existed ? "account removed" : "account not yet created";
+            row[p] = missing_readings(r.figures.size(), why);
+        }
+        out.series.push_back(HistorySeries{slug, std::move(row)});
+    }
+    return out;
+}
+
+}  // namespace kam

@@ -1,0 +1,198 @@
+// kam history and kam log on an in-memory repository: what each point
+// samples, what an absent or unreadable account says, that an account is
+// parsed once per version, and that reformatting is no change.
+#include <doctest/doctest.h>
+
+#include "kam/history/figure_history.hpp"
+#include "kam/history/item_log.hpp"
+#include "kam/io/git_source.hpp"
+#include "kam/io/yaml_loader.hpp"
+
+using namespace kam;
+
+namespace {
+
+const std::string k_settings = "kam: 1\nname: Test\ncurrency: EUR\n";
+
+std::string account_yaml(const std::string& tier) {
+    return "name: Acme\nstatus: active\ntier: " + tier + "\nmanager: Ann\n";
+}
+
+std::string contracts_yaml(const std::string& value) {
+    return "contracts:\n  - id: C1\n    title: Frame\n    status: active\n"
+           "    start: 2025-01-01\n    end: 2027-12-31\n    annual_value: " +
+           value + "\n";
+}
+
+int64_t at(int y, unsigned m, unsigned d) {
+    return static_cast<int64_t>(Date::from_ymd(y, m, d).days) * 86400 + 12 * 3600;
+}
+
+MemoryGitSource::CommitInfo when(int64_t t, std::string subject = "edit") {
+    MemoryGitSource::CommitInfo info;
+    info.time = t;
+    info.subject = std::move(subject);
+    return info;
+}
+
+const std::string k_root = "/portfolio";
+
+// Three commits: acme created in January at 100000, raised to 150000 in
+// March; beta appears in March.
+struct Repo {
+    MemoryGitSource git;
+    std::string c1, c2, c3;
+    Repo() {
+        c1 = git.add_commit({{"kam.yaml", k_settings},
+                             {"accounts/acme/account.yaml", account_yaml("key")},
+                             {"accounts/acme/contracts.yaml", contracts_yaml("100000")}},
+                            {}, when(at(2026, 1, 15), "create acme"));
+        c2 = git.add_commit({{"kam.yaml", k_settings},
+                             {"accounts/acme/account.yaml", account_yaml("key")},
+                             {"accounts/acme/contracts.yaml", contracts_yaml("150000")}},
+                            {c1}, when(at(2026, 3, 2), "raise C1"));
+        c3 = git.add_commit({{"kam.yaml", k_settings},
+                             {"accounts/acme/account.yaml", account_yaml("key")},
+                             {"accounts/acme/contracts.yaml", contracts_yaml("150000")},
+                             {"accounts/beta/account.yaml", account_yaml("growth")}},
+                            {c2}, when(at(2026, 3, 20), "add beta"));
+        git.set_ref("HEAD", c3);
+    }
+};
+
+HistoryRequest monthly(Date since, Date until) {
+    HistoryRequest r;
+    r.ends = period_ends(Sampling::monthly, since, until, 1);
+    r.figures = parse_figure_names({"acv"});
+    return r;
+}
+
+const FigureReading& value(const PortfolioHistory& h, const std::string& slug, size_t point) {
+    for (const HistorySeries& s : h.series)
+        if (s.slug == slug) return s.values.at(point).at(0);
+    FAIL("no series " << slug);
+    static FigureReading none;
+    return none;
+}
+
+}  // namespace
+
+TEST_CASE("history samples the last commit of each month, judged as of the month's end") {
+    Repo repo;
+    const PortfolioHistory h =
+        build_history(repo.git, k_root, default_event_source(),
+                      monthly(Date::from_ymd(2025, 12, 1), Date::from_ymd(2026, 3, 31)));
+    REQUIRE(h.points.size() == 4);  // 2025-12 .. 2026-03
+    CHECK(h.points[0].commit.empty());
+    CHECK(h.points[0].missing == "before the first commit");
+    CHECK(h.points[1].commit == repo.c1);
+    CHECK(h.points[2].commit == repo.c1);  // nothing was committed in February
+    CHECK(h.points[3].commit == repo.c3);
+    CHECK(h.points[3].as_of == Date::from_ymd(2026, 3, 31));
+
+    CHECK_FALSE(value(h, "acme", 0).known());
+    CHECK(value(h, "acme", 0).reason == "before the first commit");
+    CHECK(std::get<Money>(value(h, "acme", 1).value).cents == 10'000'000);
+    CHECK(std::get<Money>(value(h, "acme", 3).value).cents == 15'000'000);
+    CHECK(value(h, "beta", 1).reason == "account not yet created");
+    CHECK_FALSE(value(h, "beta", 3).known());  // no contracts.yaml: acv has its own reason
+    CHECK(value(h, "beta", 3).reason != "account not yet created");
+}
+
+TEST_CASE("an account is parsed once per version, not once per point") {
+    Repo repo;
+    const PortfolioHistory h =
+        build_history(repo.git, k_root, default_event_source(),
+                      monthly(Date::from_ymd(2026, 1, 1), Date::from_ymd(2026, 6, 30)));
+    // Points: Jan (c1), Feb (c1), Mar..Jun (c3): acme parsed at c1 and c3, beta at c3.
+    CHECK(h.accounts_parsed == 3);
+}
+
+TEST_CASE("a removed account and an unreadable version say so") {
+    MemoryGitSource git;
+    const std::string c1 = git.add_commit({{"kam.yaml", k_settings},
+                                           {"accounts/acme/account.yaml", account_yaml("key")},
+                                           {"accounts/acme/contracts.yaml", contracts_yaml("1")}},
+                                          {}, when(at(2026, 1, 10)));
+    const std::string c2 =
+        git.add_commit({{"kam.yaml", k_settings},
+                        {"accounts/acme/account.yaml", account_yaml("key")},
+                        {"accounts/acme/contracts.yaml", "contracts: [unclosed\n"}},
+                       {c1}, when(at(2026, 2, 10)));
+    const std::string c3 = git.add_commit({{"kam.yaml", k_settings}}, {c2}, when(at(2026, 3, 10)));
+    git.set_ref("HEAD", c3);
+    const PortfolioHistory h =
+        build_history(git, k_root, default_event_source(),
+                      monthly(Date::from_ymd(2026, 1, 1), Date::from_ymd(2026, 3, 31)));
+    REQUIRE(h.points.size() == 3);
+    CHECK(value(h, "acme", 0).known());
+    CHECK(value(h, "acme", 1).reason.starts_with("unreadable at " + c2.substr(0, 8)));
+    CHECK(value(h, "acme", 2).reason == "account removed");
+}
+
+TEST_CASE("a shallow history says where it stops") {
+    Repo repo;
+    repo.git.set_shallow({repo.c2});
+    const PortfolioHistory h =
+        build_history(repo.git, k_root, default_event_source(),
+                      monthly(Date::from_ymd(2026, 1, 1), Date::from_ymd(2026, 3, 31)));
+    CHECK(h.truncated.starts_with("history truncated at " + repo.c2.substr(0, 8) + " 2026-03-02"));
+    CHECK(h.points[0].missing.starts_with("not in shallow history"));
+    CHECK(h.points[2].commit == repo.c3);
+}
+
+TEST_CASE("by commit: a point for every commit that touched the account") {
+    Repo repo;
+    HistoryRequest r;
+    r.by_commit = true;
+    r.since = Date::from_ymd(2000, 1, 1);
+    r.until = Date::from_ymd(2030, 1, 1);
+    r.figures = parse_figure_names({"acv_cents"});
+    r.accounts = {"acme"};
+    const PortfolioHistory h = build_history(repo.git, k_root, default_event_source(), r);
+    REQUIRE(h.points.size() == 2);  // c3 only added beta
+    CHECK(h.points[0].commit == repo.c1);
+    CHECK(h.points[1].commit == repo.c2);
+    CHECK(h.points[1].as_of == Date::from_ymd(2026, 3, 2));
+    REQUIRE(h.series.size() == 1);
+}
+
+TEST_CASE("figure names: a unit suffix may be left out; a typo gets a suggestion") {
+    CHECK(parse_figure_names({"health", "acv", "acv_cents"}).size() == 2);
+    CHECK_THROWS_WITH(parse_figure_names({"helth"}),
+                      doctest::Contains("no figure 'helth'; did you mean 'health'?"));
+}
+
+TEST_CASE("kam log: every change of an item, and reformatting is none") {
+    MemoryGitSource git;
+    const std::string c1 =
+        git.add_commit({{"kam.yaml", k_settings},
+                        {"accounts/acme/account.yaml", account_yaml("key")},
+                        {"accounts/acme/contracts.yaml", contracts_yaml("100000")}},
+                       {}, when(at(2026, 1, 10), "create"));
+    // Only quoting and a comment change: `kam get` prints the same value.
+    std::string reformatted = contracts_yaml("100000");
+    reformatted.replace(reformatted.find("title: Frame"), 12, "title: \"Frame\"  # the frame");
+    const std::string c2 = git.add_commit({{"kam.yaml", k_settings},
+                                           {"accounts/acme/account.yaml", account_yaml("key")},
+                                           {"accounts/acme/contracts.yaml", reformatted}},
+                                          {c1}, when(at(2026, 2, 10), "reformat"));
+    const std::string c3 =
+        git.add_commit({{"kam.yaml", k_settings},
+                        {"accounts/acme/account.yaml", account_yaml("key")},
+                        {"accounts/acme/contracts.yaml", contracts_yaml("120000")}},
+                       {c2}, when(at(2026, 3, 10), "raise"));
+    git.set_ref("HEAD", c3);
+    const auto title = item_log(git, {k_root, "acme", "contracts.C1.title"});
+    REQUIRE(title.size() == 1);
+    CHECK(title[0].kind == ItemChange::Kind::added);
+    CHECK(title[0].after == "Frame\n");
+    const auto value = item_log(git, {k_root, "acme", "contracts.C1.annual_value"});
+    REQUIRE(value.size() == 2);
+    CHECK(value[1].commit.id == c3);
+    CHECK(value[1].commit.subject == "raise");
+    CHECK(value[1].before == "100000\n");
+    CHECK(value[1].after == "120000\n");
+    CHECK_THROWS_WITH(item_log(git, {k_root, "acme", "contrcts.C1"}),
+                      doctest::Contains("did you mean"));
+}
