@@ -2,10 +2,16 @@
 #include <fmt/format.h>
 #include <unistd.h>
 #include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
 #include <set>
 
 #include "commands.hpp"
+#include "kam/check/baseline.hpp"
 #include "kam/check/rules.hpp"
+#include "kam/io/git_source.hpp"
+#include "kam/io/git_tree_file_system.hpp"
 #include "kam/io/line_index.hpp"
 #include "kam/io/yaml_loader.hpp"
 #include "kam/portfolio/load.hpp"
@@ -29,6 +35,9 @@ struct ValidateOptions {
     bool strict = false;
     std::string fail_on;  // error warning info; empty: error, or warning under --strict
     bool quiet = false;
+    bool staged = false;        // the index, not the working tree
+    std::string changed_since;  // only accounts touched since this revision
+    std::string new_since;      // only findings absent at this revision
 };
 
 // What PATH arguments select: whole accounts and kam.yaml. A file selects its
@@ -128,11 +137,87 @@ class SourceCache {
     std::optional<LineIndex> index_;
 };
 
+// The revision a branch is compared with: where it left REV (git's A...B),
+// so what REV gained since is not counted as the branch's doing.
+std::string base_of(const GitSource& git, const std::string& rev, std::string_view option) {
+    auto other = git.resolve(rev);
+    if (!other) throw UsageError(fmt::format("{} {}: {}", option, rev, other.error()));
+    auto head = git.resolve("HEAD");
+    if (!head) throw UsageError(fmt::format("{}: HEAD: {}", option, head.error()));
+    auto base = git.merge_base(*other, *head);
+    if (!base) throw UsageError(fmt::format("{} {}: {}", option, rev, base.error()));
+    return *base;
+}
+
+// The portfolio-relative paths that differ between `base` and what is
+// checked: the index under --staged, else the working tree (untracked files
+// included).
+std::vector<std::string> touched_paths(const GitSource& git, const std::string& base, bool staged) {
+    if (!staged) {
+        auto paths = git.worktree_changes(base);
+        if (!paths) throw UsageError(paths.error());
+        return std::move(*paths);
+    }
+    auto before = git.tree(base);
+    if (!before) throw UsageError(before.error());
+    auto now = git.index();
+    if (!now) throw UsageError(now.error());
+    std::map<std::string, std::string> blobs;
+    for (const GitEntry& e : *before) blobs[e.path] = e.blob;
+    std::vector<std::string> out;
+    for (const GitEntry& e : *now) {
+        auto it = blobs.find(e.path);
+        if (it == blobs.end() || it->second != e.blob) out.push_back(e.path);
+        if (it != blobs.end()) blobs.erase(it);
+    }
+    for (const auto& [path, blob] : blobs) out.push_back(path);  // deleted
+    return out;
+}
+
+// --changed-since: the accounts the paths lie in (each checked whole), or
+// everything when kam.yaml changed.
+Selection changed_selection(const std::vector<std::string>& paths) {
+    Selection s;
+    s.everything = false;
+    for (const std::string& p : paths) {
+        if (p == "kam.yaml") {
+            s.everything = true;
+            return s;
+        }
+        if (!p.starts_with("accounts/")) continue;
+        const size_t slash = p.find('/', 9);
+        if (slash == std::string::npos) continue;
+        const std::string slug = p.substr(9, slash - 9);
+        if (is_valid_slug(slug)) s.accounts.insert(slug);
+    }
+    return s;
+}
+
 int run_validate(const Context& ctx, const ValidateOptions& o) {
     std::string format = o.format;
     if (format.empty()) format = env("GITHUB_ACTIONS").value_or("") == "true" ? "github" : "text";
     const PortfolioRoot root = ctx.root();
-    const Selection sel = select(o.paths, root, ctx);
+    Selection sel = select(o.paths, root, ctx);
+
+    // What is checked: the working tree, or the index under --staged.
+    std::unique_ptr<GitSource> git;
+    if (o.staged || !o.changed_since.empty() || !o.new_since.empty()) git = open_git(root.path);
+    std::optional<GitTreeFileSystem> index_fs;
+    if (o.staged) {
+        auto entries = git->index();
+        if (!entries) throw UsageError(entries.error());
+        index_fs.emplace(*git, std::move(*entries), root.path);
+    }
+    const FileSystem& fs = index_fs ? static_cast<const FileSystem&>(*index_fs) : ctx.fs();
+    if (!o.changed_since.empty()) {
+        const std::string base = base_of(*git, o.changed_since, "--changed-since");
+        const std::vector<std::string> paths = touched_paths(*git, base, o.staged);
+        sel = changed_selection(paths);
+        // An account deleted since has nothing left to check.
+        std::erase_if(sel.accounts, [&](const std::string& slug) {
+            return !fs.type_of(join_path(root.path, "accounts/" + slug));
+        });
+    }
 
     LoadOptions load;
     load.as_of = ctx.as_of();
@@ -143,12 +228,29 @@ int run_validate(const Context& ctx, const ValidateOptions& o) {
         load.only_accounts = sel.accounts;
         load.skip_accounts = load.only_accounts.empty();
     }
-    LoadedPortfolio p =
-        load_portfolio(ctx.fs(), root.path, root.display, load, default_event_source());
+    LoadedPortfolio p = load_portfolio(fs, root.path, root.display, load, default_event_source());
+
+    // --new-since: the same accounts at the base, judged as of the same day.
+    std::optional<std::vector<Diagnostic>> baseline;
+    if (!o.new_since.empty()) {
+        const std::string base = base_of(*git, o.new_since, "--new-since");
+        auto entries = git->tree(base);
+        if (!entries) throw UsageError(entries.error());
+        const GitTreeFileSystem base_fs(*git, std::move(*entries), root.path);
+        LoadOptions at_base = load;
+        // Only accounts that exist at the base can have findings there.
+        std::erase_if(at_base.only_accounts, [&](const std::string& slug) {
+            return !base_fs.type_of(join_path(root.path, "accounts/" + slug));
+        });
+        if (!sel.everything && at_base.only_accounts.empty()) at_base.skip_accounts = true;
+        baseline = load_portfolio(base_fs, root.path, root.display, at_base, default_event_source())
+                       .diagnostics;
+    }
 
     std::vector<Diagnostic> shown;
     for (Diagnostic& d : p.diagnostics)
         if (selected(d, sel)) shown.push_back(std::move(d));
+    if (baseline) shown = new_findings(std::move(shown), *baseline);
     const FindingCounts all = count_findings(shown, p.account_count);
     // The least severity that fails; CLI11 has checked --fail-on's value.
     const Severity fail_at = !o.fail_on.empty() ? parse_severity(o.fail_on).value()
@@ -200,7 +302,7 @@ int run_validate(const Context& ctx, const ValidateOptions& o) {
                     *dir);
         out = render_gitlab(shown);
     } else if (format == "sarif") {
-        out = render_sarif(shown, KAM_VERSION);
+        out = render_sarif(shown, KAM_VERSION, baseline ? "new" : "");
     } else if (format == "junit") {
         std::vector<std::string> files;
         if (sel.everything || sel.settings)
@@ -212,7 +314,7 @@ int run_validate(const Context& ctx, const ValidateOptions& o) {
             }
         out = render_junit(shown, files, fail_at);
     } else {
-        SourceCache cache(ctx.fs());
+        SourceCache cache(fs);
         // The terminal presentation (colour, source line and caret); --color
         // always asks for it in a pipe too.
         const bool color = ctx.color_for(STDOUT_FILENO);
@@ -231,8 +333,8 @@ int run_validate(const Context& ctx, const ValidateOptions& o) {
 
 void setup_validate(CLI::App& sub, Action& action) {
     auto o = std::make_shared<ValidateOptions>();
-    sub.add_option("paths", o->paths,
-                   "Accounts, account files or kam.yaml to check (default: everything)");
+    auto* paths_option = sub.add_option(
+        "paths", o->paths, "Accounts, account files or kam.yaml to check (default: everything)");
     sub.add_option("-f,--format", o->format,
                    "text, json, github, junit, sarif or gitlab (github under GITHUB_ACTIONS)")
         ->check(CLI::IsMember({"text", "json", "github", "junit", "sarif", "gitlab"}));
@@ -243,6 +345,17 @@ void setup_validate(CLI::App& sub, Action& action) {
         ->check(CLI::IsMember({"error", "warning", "info"}))
         ->excludes(strict);
     sub.add_flag("-q,--quiet", o->quiet, "Print only errors, no count line");
+    sub.add_flag("--staged", o->staged,
+                 "Check the portfolio as it will be committed (git's index), not the working "
+                 "tree");
+    auto* changed =
+        sub.add_option("--changed-since", o->changed_since,
+                       "Only the accounts changed since where HEAD left REV (each checked whole; "
+                       "everything when kam.yaml changed)");
+    sub.add_option("--new-since", o->new_since,
+                   "Only findings that are not there where HEAD left REV (matched by rule, "
+                   "account, file and message, not by line)");
+    changed->excludes(paths_option);
     sub.callback(
         [&action, o] { action = [o](const Context& ctx) { return run_validate(ctx, *o); }; });
 }

@@ -199,6 +199,23 @@ has "accounts/acme/reviews.yaml" "$err"
 lacks "yaml-syntax" "$err"
 git checkout -q HEAD -- accounts/acme/profile.yaml
 
+step="the hook checks what is staged, not the working tree"
+# A broken value staged, then mended in the working tree only: the commit
+# would carry the broken one, so it is refused.
+cp accounts/acme/account.yaml "$work/account.yaml"
+sed -i 's/^status: active$/status: actve/' accounts/acme/account.yaml
+git add accounts/acme/account.yaml
+cp "$work/account.yaml" accounts/acme/account.yaml
+ok kam validate accounts/acme
+if git commit -qm "staged typo" >"$out" 2>"$err"; then fail "the hook let a staged error in"; fi
+cat "$out" >>"$err"
+has "actve" "$err"
+# The other way round: a mended index with a broken working tree commits.
+git add accounts/acme/account.yaml
+sed -i 's/^status: active$/status: actve/' accounts/acme/account.yaml
+git commit -qm "no change" --allow-empty >"$out" 2>"$err" || fail "the hook judged the working tree"
+cp "$work/account.yaml" accounts/acme/account.yaml
+
 step="she left: left_on keeps the survey history valid"
 ok kam set acme profile.people.P1.left_on 2026-11-20
 ok kam validate accounts/acme

@@ -4,6 +4,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kam/util/diagnostic.hpp"
@@ -46,7 +47,9 @@ std::string render_junit(const std::vector<Diagnostic>& diagnostics,
                          Severity fail_at = Severity::error);
 
 // SARIF 2.1.0 with every rule described.
+// `baseline_state` ("new", or empty for none) is given to every result, for
+// validate --new-since: code scanning then knows they are the change's own.
 std::string render_sarif(const std::vector<Diagnostic>& diagnostics,
-                         const std::string& tool_version);
+                         const std::string& tool_version, std::string_view baseline_state = {});
 
 }  // namespace kam

@@ -257,7 +257,7 @@ std::string render_junit(const std::vector<Diagnostic>& diagnostics,
 }
 
 std::string render_sarif(const std::vector<Diagnostic>& diagnostics,
-                         const std::string& tool_version) {
+                         const std::string& tool_version, std::string_view baseline_state) {
     using json = nlohmann::ordered_json;
     auto level = [](Severity s) {
         return s == Severity::error ? "error" : s == Severity::warning ? "warning" : "note";
@@ -277,6 +277,7 @@ std::string render_sarif(const std::vector<Diagnostic>& diagnostics,
         if (const auto it = index.find(d.rule); it != index.end()) result["ruleIndex"] = it->second;
         result["level"] = level(d.severity);
         result["message"] = {{"text", full_message(d)}};
+        if (!baseline_state.empty()) result["baselineState"] = baseline_state;
         result["locations"] =
             json::array({json{{"physicalLocation",
                                {{"artifactLocation", {{"uri", uri_path(d.path)}}},
