@@ -21,7 +21,7 @@ struct HistoryOptions {
     std::vector<std::string> accounts;
     bool weekly = false, monthly = false, quarterly = false, yearly = false;
     std::string by;  // "commit"
-    std::vector<std::string> metrics = {"health", "nps", "acv", "pipeline", "risk_exposure"};
+    std::string metrics = "health,nps,acv,pipeline,risk_exposure";
     std::string since, until;
     bool change = false, tidy = false;
 };
@@ -60,7 +60,14 @@ int run_history(const Context& ctx, const HistoryOptions& o) {
         return read_settings(ctx.fs(), root.path, sink, default_event_source());
     }();
     if (!r.by_commit) r.ends = period_ends(sampling, since, until, settings.fiscal_year_start);
-    r.figures = parse_figure_names(o.metrics);
+    std::vector<std::string> names;
+    for (size_t start = 0; start <= o.metrics.size();) {
+        size_t comma = o.metrics.find(',', start);
+        if (comma == std::string::npos) comma = o.metrics.size();
+        if (comma > start) names.push_back(o.metrics.substr(start, comma - start));
+        start = comma + 1;
+    }
+    r.figures = parse_figure_names(names);
     for (const std::string& a : o.accounts) {
         if (!is_valid_slug(a))
             throw UsageError(
@@ -102,8 +109,7 @@ void setup_history(CLI::App& sub, Action& action) {
     yearly->excludes(by);
     sub.add_option("--metric", o->metrics,
                    "Figures to show, comma-separated (default: health,nps,acv,pipeline,"
-                   "risk_exposure)")
-        ->delimiter(',');
+                   "risk_exposure)");
     sub.add_option("--since", o->since,
                    "First day (default: 12 months, 8 quarters, 13 weeks or "
                    "5 years back)");

@@ -71,6 +71,14 @@ std::string trend(const std::vector<const FigureReading*>& row) {
     return *c > 0 ? "↑" : (*c < 0 ? "↓" : "→");
 }
 
+// A figure's name in a report: money is in whole units there, as in every
+// report, so acv_cents is shown as acv.
+std::string figure_label(size_t figure) {
+    std::string_view name = named_figures()[figure].name;
+    if (name.ends_with("_cents")) name.remove_suffix(6);
+    return std::string(name);
+}
+
 Table points_table(const PortfolioHistory& h) {
     Table t;
     t.key = "points";
@@ -106,8 +114,7 @@ Table wide_table(const PortfolioHistory& h, const HistoryRequest& r, bool change
     t.columns.push_back({"trend", "Trend", "", false, false, false, 0, true});
     for (const HistorySeries& s : h.series)
         for (size_t f = 0; f < r.figures.size(); ++f) {
-            std::vector<Cell> row = {Cell::of(s.slug),
-                                     Cell::of(std::string(named_figures()[r.figures[f]].name))};
+            std::vector<Cell> row = {Cell::of(s.slug), Cell::of(figure_label(r.figures[f]))};
             std::vector<const FigureReading*> readings;
             const FigureReading* before = nullptr;
             for (const auto& point : s.values) {
@@ -142,11 +149,11 @@ Table tidy_table(const PortfolioHistory& h, const HistoryRequest& r) {
             for (size_t f = 0; f < r.figures.size(); ++f) {
                 const FigureReading& v = s.values[p][f];
                 const HistoryPoint& point = h.points[p];
-                t.rows.push_back(
-                    {Cell::of(point.label), Cell::of_date(point.as_of),
-                     point.commit.empty() ? Cell::none() : Cell::of(point.commit), Cell::of(s.slug),
-                     Cell::of(std::string(named_figures()[r.figures[f]].name)), cell_of(v),
-                     v.reason.empty() ? Cell::none() : Cell::of(v.reason)});
+                t.rows.push_back({Cell::of(point.label), Cell::of_date(point.as_of),
+                                  point.commit.empty() ? Cell::none() : Cell::of(point.commit),
+                                  Cell::of(s.slug), Cell::of(figure_label(r.figures[f])),
+                                  cell_of(v),
+                                  v.reason.empty() ? Cell::none() : Cell::of(v.reason)});
             }
     return t;
 }

@@ -138,7 +138,8 @@ class ProcessGitSource final : public GitSource {
         if (r->status != 0 || !is_object_id(id)) {
             if (is_shallow())
                 return unexpected(fmt::format("unknown revision '{}': {}", rev, k_shallow_advice));
-            return unexpected(fmt::format("unknown revision '{}' (not a commit in {})", rev, top_));
+            return unexpected(
+                fmt::format("unknown revision '{}' (not a commit of this repository)", rev));
         }
         return id;
     }
@@ -394,8 +395,7 @@ std::unique_ptr<GitSource> open_git(const std::string& portfolio_root) {
         const std::string message = git_message(*r);
         if (message.find("not a git repository") != std::string::npos)
             throw UsageError(
-                fmt::format("{} is not in a git repository (kam needs one to compare revisions)",
-                            portfolio_root));
+                "the portfolio is not in a git repository (kam needs one to read revisions)");
         throw UsageError(
             fmt::format("git cannot read the repository at {}: {}", portfolio_root, message));
     }
