@@ -1,9 +1,8 @@
 #pragma once
 // kam history's result as a neutral Report: the points sampled (period, day
-// judged as of, commit), then the figures. The human formats and the default
-// CSV show them wide (a row per account and figure, a column per point, a
-// trend arrow); JSON and `--tidy` CSV give one row per point, account and
-// figure with the reason of every empty value.
+// judged as of, commit), then the figures, wide (a row per account and
+// figure, a column per point, a trend arrow) or, with `tidy`, one row per
+// point, account and figure with the reason of every empty value.
 #include <string>
 
 #include "kam/history/figure_history.hpp"
@@ -14,7 +13,7 @@ namespace kam {
 struct HistoryReportOptions {
     std::string sampling;  // "monthly", "by commit"...
     bool change = false;   // cells hold the change from the point before
-    bool tidy = false;     // CSV carries the tidy table
+    bool tidy = false;     // the tidy table instead of the wide one
 };
 
 Report build_history_report(const PortfolioHistory& history, const HistoryRequest& request,

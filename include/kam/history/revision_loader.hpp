@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -35,8 +36,9 @@ struct RevisionPortfolio {
 class RevisionLoader {
   public:
     // `root` is the absolute portfolio root the findings would name.
+    // `only`: these accounts (slugs) and no other; empty means all.
     RevisionLoader(const GitSource& git, std::string root, const YamlEventSource& source,
-                   unsigned jobs);
+                   unsigned jobs, std::set<std::string> only = {});
 
     // The portfolio at `commit`. Throws UsageError when the commit's tree
     // cannot be listed.
@@ -55,6 +57,7 @@ class RevisionLoader {
     std::string root_;
     const YamlEventSource& source_;
     unsigned jobs_;
+    std::set<std::string> only_;
     std::string settings_blob_;
     std::map<std::string, Cached> cache_;  // by slug: the last version loaded
     RevisionPortfolio current_;

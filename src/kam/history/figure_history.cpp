@@ -149,7 +149,7 @@ PortfolioHistory build_history(const GitSource& git, const std::string& root,
     out.truncated = chain.truncated;
     out.points = r.by_commit ? commit_points(git, chain, r) : period_points(chain, r);
 
-    RevisionLoader loader(git, root, source, r.jobs);
+    RevisionLoader loader(git, root, source, r.jobs, r.accounts);
     const bool key_set = needs_key_set(r.figures);
     // values[slug][point]
     std::map<std::string, std::vector<std::vector<FigureReading>>> values;

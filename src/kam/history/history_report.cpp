@@ -107,7 +107,7 @@ Table wide_table(const PortfolioHistory& h, const HistoryRequest& r, bool change
     t.key = "figures";
     t.title = change ? "Figures (change from the point before)" : "Figures";
     t.human_only = false;
-    t.columns.push_back({"account", "Account", "", false, true, false, 0, false});
+    t.columns.push_back({"account", "Account", "", false, false, false, 0, false});
     t.columns.push_back({"figure", "Figure", "", false, false, false, 0, false});
     for (const HistoryPoint& p : h.points)
         t.columns.push_back({p.label, p.label, "", true, false, false, 0, false});
@@ -170,12 +170,22 @@ Report build_history_report(const PortfolioHistory& h, const HistoryRequest& r,
         report.meta.push_back({"as_of", "Judged as of", Cell::of_date(*r.frozen_as_of), 0});
     report.meta.push_back(
         {"accounts", "Accounts", Cell::of_int(static_cast<int64_t>(h.series.size())), 0});
+    // How much was read: a file is parsed once per version, never per point.
+    report.meta.push_back(
+        {"files_parsed", "Files parsed", Cell::of_int(static_cast<int64_t>(h.files_parsed)), 0});
     if (!h.truncated.empty())
         report.meta.push_back({"truncated", "Note", Cell::of(h.truncated), 0});
     report.blocks.push_back(points_table(h));
-    report.blocks.push_back(wide_table(h, r, o.change));
-    report.blocks.push_back(tidy_table(h, r));
-    report.csv_block = o.tidy ? 2 : 1;
+    // One of the two shapes: the values of a large history are most of the
+    // memory kam needs, and each shape holds every one of them.
+    if (o.tidy) {
+        Table t = tidy_table(h, r);
+        t.machine_only = false;
+        report.blocks.push_back(std::move(t));
+    } else {
+        report.blocks.push_back(wide_table(h, r, o.change));
+    }
+    report.csv_block = 1;
     return report;
 }
 

@@ -40,8 +40,13 @@ std::string unreadable_reason(const std::vector<Diagnostic>& diagnostics) {
 }  // namespace
 
 RevisionLoader::RevisionLoader(const GitSource& git, std::string root,
-                               const YamlEventSource& source, unsigned jobs)
-    : git_(git), root_(std::move(root)), source_(source), jobs_(std::max(1u, jobs)) {}
+                               const YamlEventSource& source, unsigned jobs,
+                               std::set<std::string> only)
+    : git_(git),
+      root_(std::move(root)),
+      source_(source),
+      jobs_(std::max(1u, jobs)),
+      only_(std::move(only)) {}
 
 const RevisionPortfolio& RevisionLoader::load(const std::string& commit) {
     auto entries = git_.tree(commit);
@@ -66,6 +71,7 @@ const RevisionPortfolio& RevisionLoader::load(const std::string& commit) {
     for (const GitEntry& e : *entries) {
         const std::string slug = slug_of(e.path);
         if (slug.empty() || !is_valid_slug(slug)) continue;
+        if (!only_.empty() && !only_.count(slug)) continue;
         std::string& key = keys[slug];
         if (key.empty()) key = settings_blob + "\n";
         key += e.path + " " + e.blob + "\n";
