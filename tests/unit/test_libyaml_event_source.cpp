@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "differential/yaml_compare.hpp"
 #include "kam/io/yaml_loader.hpp"
 #include "kam/scaffold/templates.hpp"
 #include "test_files.hpp"
@@ -18,47 +19,9 @@ using namespace kam;
 
 namespace {
 
-struct Outcome {
-    std::optional<Node> root;
-    std::vector<Diagnostic> findings;
-};
-
-Outcome load_with(const std::string& text, const YamlEventSource& source) {
-    DiagnosticSink sink("f.yaml");
-    Outcome o;
-    o.root = load_yaml(text, sink, source);
-    o.findings = sink.items();
-    return o;
-}
-
-// Same kind, value, style, flow and marks, all the way down.
-std::string first_difference_with_marks(const Node& a, const Node& b, const std::string& at) {
-    auto mark = [](const Mark& m) {
-        return std::to_string(m.line) + ":" + std::to_string(m.column);
-    };
-    if (a.kind != b.kind) return at + ": kind";
-    if (a.value != b.value) return at + ": value '" + a.value + "' vs '" + b.value + "'";
-    if (a.style != b.style) return at + ": style";
-    if (a.flow != b.flow) return at + ": flow";
-    if (a.mark.offset != b.mark.offset || a.mark.line != b.mark.line ||
-        a.mark.column != b.mark.column)
-        return at + ": mark " + mark(a.mark) + " vs " + mark(b.mark);
-    if (a.items.size() != b.items.size() || a.entries.size() != b.entries.size())
-        return at + ": size";
-    for (size_t i = 0; i < a.items.size(); ++i)
-        if (auto d = first_difference_with_marks(a.items[i], b.items[i],
-                                                 at + "[" + std::to_string(i) + "]");
-            !d.empty())
-            return d;
-    for (size_t i = 0; i < a.entries.size(); ++i) {
-        const Entry &x = a.entries[i], &y = b.entries[i];
-        if (x.key != y.key) return at + ": key " + x.key + " vs " + y.key;
-        if (x.key_mark.offset != y.key_mark.offset) return at + "." + x.key + ": key mark";
-        if (auto d = first_difference_with_marks(x.value, y.value, at + "." + x.key); !d.empty())
-            return d;
-    }
-    return {};
-}
+using test::first_difference_with_marks;
+using test::load_with;
+using test::Outcome;
 
 void same_outcome(const std::string& name, const std::string& text) {
     INFO(name);
