@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -66,6 +67,16 @@ class GitSource {
     // `rev` and its first parents, newest first, ending at a root or grafted commit.
     virtual Expected<std::vector<std::string>> first_parent_log(const std::string& rev) const = 0;
     virtual Expected<std::string> merge_base(const std::string& a, const std::string& b) const = 0;
+    // The commits of `rev`'s first-parent chain that changed something below
+    // one of `paths` (portfolio-relative files or folders) against their
+    // first parent (a root commit: that added it), newest first: one
+    // `rev-list --first-parent REV -- PATHS`.
+    virtual Expected<std::vector<std::string>> first_parent_touching(
+        const std::string& rev, const std::vector<std::string>& paths) const = 0;
+    // A file's bytes at a commit (portfolio-relative path), or nullopt when
+    // the commit has no such file: `COMMIT:PATH` through cat-file --batch.
+    virtual Expected<std::optional<std::string>> file_at(const std::string& commit,
+                                                         const std::string& path) const = 0;
     // The paths below the portfolio root whose working-tree content differs
     // from the commit's (changed, deleted, or untracked and not ignored),
     // sorted: diff-index, which trusts the index's stat data, and ls-files -o.
@@ -120,6 +131,10 @@ class MemoryGitSource final : public GitSource {
     Expected<std::vector<std::string>> first_parent_log(const std::string& rev) const override;
     Expected<std::string> merge_base(const std::string& a, const std::string& b) const override;
     Expected<std::vector<std::string>> worktree_changes(const std::string& commit) const override;
+    Expected<std::vector<std::string>> first_parent_touching(
+        const std::string& rev, const std::vector<std::string>& paths) const override;
+    Expected<std::optional<std::string>> file_at(const std::string& commit,
+                                                 const std::string& path) const override;
     bool is_shallow() const override { return !shallow_.empty(); }
     std::vector<std::string> shallow_boundary() const override;
 

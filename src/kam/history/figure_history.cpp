@@ -3,7 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
 #include <map>
+#include <mutex>
+#include <thread>
 
 #include "kam/history/revision_loader.hpp"
 #include "kam/history/samples.hpp"
@@ -15,6 +19,29 @@
 namespace kam {
 
 namespace {
+
+// f(0) .. f(n - 1) on up to `jobs` threads; the first exception is rethrown.
+template <typename F>
+void parallel_for(size_t n, unsigned jobs, F f) {
+    std::atomic<size_t> next{0};
+    std::exception_ptr failure;
+    std::mutex failure_mutex;
+    auto work = [&] {
+        try {
+            for (size_t i = next++; i < n; i = next++) f(i);
+        } catch (...) {
+            std::lock_guard lock(failure_mutex);
+            if (!failure) failure = std::current_exception();
+            next = n;
+        }
+    };
+    const unsigned threads = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(n)));
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+    for (std::thread& t : pool) t.join();
+    if (failure) std::rethrow_exception(failure);
+}
 
 std::string short_id(const std::string& id) {
     return id.substr(0, 8);
@@ -81,35 +108,21 @@ std::vector<HistoryPoint> period_points(const Chain& chain, const HistoryRequest
     return points;
 }
 
-bool touches(const std::vector<GitChange>& changes, const std::set<std::string>& accounts) {
-    for (const GitChange& c : changes)
-        for (const std::string* path : {&c.old_path, &c.new_path}) {
-            if (path->empty()) continue;
-            if (*path == "kam.yaml") return true;
-            if (!path->starts_with("accounts/")) continue;
-            if (accounts.empty()) return true;
-            const size_t slash = path->find('/', 9);
-            if (accounts.count(path->substr(9, slash == std::string::npos ? slash : slash - 9)))
-                return true;
-        }
-    return false;
-}
-
-// Points at every commit that touched the accounts, from `since` on.
+// Points at every commit that touched the accounts (or kam.yaml), from
+// `since` to `until`: one rev-list over the paths, not a diff per commit.
 std::vector<HistoryPoint> commit_points(const GitSource& git, const Chain& chain,
                                         const HistoryRequest& r) {
+    std::vector<std::string> paths = {"kam.yaml"};
+    if (r.accounts.empty()) paths.push_back("accounts");
+    for (const std::string& slug : r.accounts) paths.push_back("accounts/" + slug);
+    auto touching = git.first_parent_touching(chain.commits.back().id, paths);
+    if (!touching) throw UsageError(touching.error());
+    const std::set<std::string> touched(touching->begin(), touching->end());
     std::vector<HistoryPoint> points;
-    for (size_t i = 0; i < chain.commits.size(); ++i) {
-        const GitCommit& c = chain.commits[i];
+    for (const GitCommit& c : chain.commits) {
+        if (!touched.count(c.id)) continue;
         const Date day = commit_day(c.commit_time);
         if (day < r.since || day > r.until) continue;
-        bool touched = true;
-        if (i > 0) {
-            auto changes = git.changes(chain.commits[i - 1].id, c.id);
-            if (!changes) throw UsageError(changes.error());
-            touched = touches(*changes, r.accounts);
-        }
-        if (!touched) continue;
         HistoryPoint p;
         p.label = short_id(c.id);
         p.as_of = r.frozen_as_of.value_or(day);
@@ -174,10 +187,12 @@ PortfolioHistory build_history(const GitSource& git, const std::string& root,
             slugs.push_back(slug);
             accounts.push_back(state.account);
         }
-        std::vector<AccountMetrics> metrics;
-        metrics.reserve(accounts.size());
-        for (const auto& a : accounts)
-            metrics.push_back(compute_account_metrics(*a, at.settings, point.as_of));
+        // The figures of every account at this point, in parallel: with
+        // dozens of points they cost more than the parsing.
+        std::vector<AccountMetrics> metrics(accounts.size());
+        parallel_for(accounts.size(), r.jobs, [&](size_t i) {
+            metrics[i] = compute_account_metrics(*accounts[i], at.settings, point.as_of);
+        });
         std::vector<bool> key(accounts.size(), false);
         if (key_set) {
             std::vector<Account> copies;

@@ -4,7 +4,7 @@
 
 #include "kam/edit/field_edit.hpp"
 #include "kam/edit/path.hpp"
-#include "kam/io/git_tree_file_system.hpp"
+#include "kam/io/file_system.hpp"
 #include "kam/model/schema.hpp"
 #include "kam/util/error.hpp"
 
@@ -14,9 +14,10 @@ namespace {
 
 // The value `kam get` prints at one version of the file, or nullopt when
 // the path has no value there (the file or item absent, or unreadable).
-std::optional<std::string> value_at(const GitSource& git, const ItemLogRequest& r,
-                                    const GitEntry& file) {
-    const GitTreeFileSystem fs(git, {file}, r.root);
+std::optional<std::string> value_at(const ItemLogRequest& r, const std::string& file,
+                                    const std::string& content) {
+    MemoryFileSystem fs;
+    fs.add_file(join_path(r.root, file), content);
     try {
         return get_field(fs, FieldRequest{r.root, r.root, r.slug, r.path, today_utc()}, false);
     } catch (const UsageError&) {
@@ -45,38 +46,17 @@ std::vector<ItemChange> item_log(const GitSource& git, const ItemLogRequest& r) 
 
     auto head = git.resolve("HEAD");
     if (!head) throw UsageError(head.error());
-    auto ids = git.first_parent_log(*head);
-    if (!ids) throw UsageError(ids.error());
 
+    // Only the commits that changed the file, oldest first: one rev-list.
+    auto touching = git.first_parent_touching(*head, {file});
+    if (!touching) throw UsageError(touching.error());
     std::vector<ItemChange> out;
     std::optional<std::string> previous;  // the value before the commit at hand
-    std::string previous_id;
-    for (auto it = ids->rbegin(); it != ids->rend(); ++it) {
-        // The file's blob at this commit, when the commit changed it.
-        std::optional<std::string> blob;
-        bool touched = false;
-        if (previous_id.empty()) {
-            auto tree = git.tree(*it);
-            if (!tree) throw UsageError(tree.error());
-            for (const GitEntry& e : *tree)
-                if (e.path == file) blob = e.blob;
-            touched = blob.has_value();
-        } else {
-            auto changes = git.changes(previous_id, *it);
-            if (!changes) throw UsageError(changes.error());
-            for (const GitChange& c : *changes) {
-                if (c.new_path == file) {
-                    blob = c.new_blob;
-                    touched = true;
-                } else if (c.old_path == file) {
-                    touched = true;  // deleted, or renamed away
-                }
-            }
-        }
-        previous_id = *it;
-        if (!touched) continue;
+    for (auto it = touching->rbegin(); it != touching->rend(); ++it) {
+        auto content = git.file_at(*it, file);
+        if (!content) throw UsageError(content.error());
         const std::optional<std::string> now =
-            blob ? value_at(git, r, GitEntry{file, "100644", *blob}) : std::nullopt;
+            *content ? value_at(r, file, **content) : std::nullopt;
         if (now == previous) continue;
         auto meta = git.commit(*it);
         if (!meta) throw UsageError(meta.error());

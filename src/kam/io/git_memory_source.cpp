@@ -81,6 +81,44 @@ void MemoryGitSource::set_index(const Files& files) {
     index_ = entries_of(files);
 }
 
+namespace {
+bool below(const std::string& path, const std::vector<std::string>& scopes) {
+    for (const std::string& s : scopes)
+        if (path == s || (path.size() > s.size() && path.starts_with(s) && path[s.size()] == '/'))
+            return true;
+    return false;
+}
+}  // namespace
+
+Expected<std::vector<std::string>> MemoryGitSource::first_parent_touching(
+    const std::string& rev, const std::vector<std::string>& paths) const {
+    auto chain = first_parent_log(rev);
+    if (!chain) return unexpected(chain.error());
+    auto scoped = [&](const std::string& id) {
+        std::map<std::string, std::string> out;
+        for (const GitEntry& e : commits_.at(id).entries)
+            if (below(e.path, paths)) out[e.path] = e.blob;
+        return out;
+    };
+    std::vector<std::string> out;
+    for (const std::string& id : *chain) {
+        const auto& parents = commits_.at(id).meta.parents;
+        const auto before =
+            parents.empty() ? std::map<std::string, std::string>() : scoped(parents.front());
+        if (scoped(id) != before) out.push_back(id);
+    }
+    return out;
+}
+
+Expected<std::optional<std::string>> MemoryGitSource::file_at(const std::string& commit,
+                                                              const std::string& path) const {
+    auto it = commits_.find(commit);
+    if (it == commits_.end()) return unexpected(fmt::format("no commit {}", commit));
+    for (const GitEntry& e : it->second.entries)
+        if (e.path == path) return std::optional<std::string>(blobs_.at(e.blob));
+    return std::optional<std::string>();
+}
+
 void MemoryGitSource::set_worktree(const Files& files) {
     worktree_ = files;
 }

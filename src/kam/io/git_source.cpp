@@ -328,6 +328,37 @@ class ProcessGitSource final : public GitSource {
         return id;
     }
 
+    Expected<std::vector<std::string>> first_parent_touching(
+        const std::string& rev, const std::vector<std::string>& paths) const override {
+        if (!is_object_id(rev)) return unexpected(fmt::format("not a commit id: '{}'", rev));
+        std::vector<std::string> args = {"rev-list", "--first-parent", rev, "--"};
+        for (const std::string& p : paths) args.push_back(":(literal)" + prefix_ + p);
+        auto r = git(args);
+        if (!r) return unexpected(r.error());
+        if (r->status != 0) return unexpected(git_message(*r));
+        std::vector<std::string> out;
+        for (size_t pos = 0; pos < r->out.size();) {
+            size_t nl = r->out.find('\n', pos);
+            if (nl == std::string::npos) nl = r->out.size();
+            if (nl > pos) out.push_back(r->out.substr(pos, nl - pos));
+            pos = nl + 1;
+        }
+        return out;
+    }
+
+    Expected<std::optional<std::string>> file_at(const std::string& commit,
+                                                 const std::string& path) const override {
+        if (!is_object_id(commit)) return unexpected(fmt::format("not a commit id: '{}'", commit));
+        auto object = batch_.read(commit + ":" + prefix_ + path);
+        if (!object) {
+            if (object.error().ends_with("is missing from the repository"))
+                return std::optional<std::string>();
+            return unexpected(object.error());
+        }
+        if (object->type != "blob") return std::optional<std::string>();
+        return std::optional<std::string>(std::move(object->data));
+    }
+
     Expected<std::vector<std::string>> worktree_changes(const std::string& commit) const override {
         if (!is_object_id(commit)) return unexpected("worktree changes: not a commit id");
         const std::string scope = prefix_.empty() ? std::string(".") : prefix_;
