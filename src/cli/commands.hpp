@@ -42,5 +42,6 @@ void setup_completion(CLI::App& sub, Action& action);
 void setup_complete(CLI::App& sub, Action& action);
 void setup_query(CLI::App& sub, Action& action);
 void setup_export(CLI::App& sub, Action& action);
+void setup_diff(CLI::App& sub, Action& action);
 
 }  // namespace kam::cli
