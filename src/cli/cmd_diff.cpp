@@ -68,8 +68,9 @@ diff::GateLimits parse_gates(const std::vector<std::string>& specs) {
     return out;
 }
 
-// diff_rules: in kam.yaml (the after side): RULE: LIMIT, or RULE: true for
-// the gates without a limit; false or off turns a gate off.
+// diff_rules: in kam.yaml (the after side): a limit for the gates that take
+// one, true for the others; false, or a limit below 0, leaves a gate off.
+// --fail-on wins over it.
 void read_diff_rules(const FileSystem& fs, const std::string& root, diff::GateLimits& gates) {
     auto bytes = fs.read_file(join_path(root, "kam.yaml"), k_max_file_bytes);
     if (!bytes) return;
@@ -83,11 +84,14 @@ void read_diff_rules(const FileSystem& fs, const std::string& root, diff::GateLi
         if (std::find(known.begin(), known.end(), e.key) == known.end()) continue;
         if (!e.value.is_scalar()) continue;
         const std::string& v = e.value.value;
-        if (v == "false" || v == "off") continue;
+        if (v == "true") {
+            gates.emplace(e.key, 0);
+            continue;
+        }
         double limit = 0;
         const auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), limit);
-        if (v != "true" && (ec != std::errc() || ptr != v.data() + v.size())) continue;
-        gates.emplace(e.key, v == "true" ? 0 : limit);  // --fail-on wins
+        if (ec != std::errc() || ptr != v.data() + v.size() || limit < 0) continue;
+        gates.emplace(e.key, limit);
     }
 }
 
