@@ -219,7 +219,13 @@ class Comparer {
             c.path = item_path(b.items[j], j);
             c.label = item_label(b.items[j]);
             c.after = title_of(b.items[j]);
-            if (b.items[j].kind == Value::Kind::record) flatten(b.items[j], "", c.fields, by_id);
+            if (b.items[j].kind == Value::Kind::record) {
+                flatten(b.items[j], "", c.fields, by_id);
+                // The title is on the item's line already.
+                std::erase_if(c.fields, [&](const auto& f) {
+                    return (f.first == "title" || f.first == "name") && f.second == c.after;
+                });
+            }
             out_.push_back(std::move(c));
         }
     }

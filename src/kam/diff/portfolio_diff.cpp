@@ -657,12 +657,12 @@ PortfolioDiff diff_portfolios(const Side& before, const Side& after,
                 const bool has_a = !it.old_slug.empty();
                 const bool has_b = it.op != '-';
                 if (has_a && has_b && same_file(before, ra, after, rb)) continue;
+                if (d.op == '-') continue;  // a removed account is one line
                 bool ua = false, ub = false;
                 std::shared_ptr<const Value> va, vb;
                 if (has_a) va = cache.get(before, ra, *s->schema, ua);
                 if (has_b) vb = cache.get(after, rb, *s->schema, ub);
-                if (ua || ub) continue;     // said once, with the figures
-                if (d.op == '-') continue;  // a removed account is one line
+                if (ua || ub) continue;  // said once, with the figures
                 for (Change& c : compare_file(s->section, va.get(), vb.get())) {
                     if (!keep_path(c.path, o)) continue;
                     if (o.redact) redact(c);
