@@ -475,8 +475,10 @@ void gates(const AccountDiff& d, const SideData& A, const SideData& B, const Dif
                 const int before = old && old->live() ? old->score() : 0;
                 if (r.score() - before > 0 && r.score() - before >= limit("risk-score-rise"))
                     add("risk-score-rise", "risks.yaml", r.pos,
-                        old ? fmt::format("risk {} rose from {} to {}", r.id, before, risk_text(r))
-                            : fmt::format("new risk {} scores {}", r.id, risk_text(r)));
+                        !old ? fmt::format("new risk {} scores {}", r.id, risk_text(r))
+                        : old->live()
+                            ? fmt::format("risk {} rose from {} to {}", r.id, before, risk_text(r))
+                            : fmt::format("risk {} was reopened at {}", r.id, risk_text(r)));
             }
             if (active("risk-closed-without-mitigation") && !r.live() && old && old->live() &&
                 r.mitigation.empty())

@@ -255,7 +255,8 @@ std::string md_details(const AccountDiff& a, const RenderOptions& o) {
     for (const std::string* u : {&a.unreadable_before, &a.unreadable_after})
         if (!u->empty()) body += "! " + *u + "\n";
     for (const FigureDelta& f : a.figures)
-        if (f.changed) body += "# " + figure_line(f) + "\n";
+        if (f.changed && (has_value(f.before) || has_value(f.after)))
+            body += "# " + figure_line(f) + "\n";
     for (const AlertDelta& al : a.alerts_raised)
         body += fmt::format("+ alert {}: {}\n", al.kind, al.message);
     for (const AlertDelta& al : a.alerts_cleared)
