@@ -16,6 +16,7 @@
 #include "kam/io/git_tree_file_system.hpp"
 #include "kam/io/yaml_loader.hpp"
 #include "kam/render/diagnostics.hpp"
+#include "kam/render/diagnostics_gitlab.hpp"
 #include "kam/util/error.hpp"
 #include "output.hpp"
 #include "report_common.hpp"
@@ -244,6 +245,25 @@ int run_diff(const Context& ctx, const DiffCliOptions& o) {
         out = render_github(shown);
         r.color = false;
         out += diff::render_diff_text(result, r);
+    } else if (format == "sarif") {
+        out = render_sarif(result.findings, KAM_VERSION);
+    } else if (format == "gitlab") {
+        std::vector<Diagnostic> shown = result.findings;
+        if (const auto dir = env("CI_PROJECT_DIR"); dir && !dir->empty())
+            for (Diagnostic& f : shown)
+                f.path = display_path(
+                    (std::filesystem::path(ctx.working_dir()) / f.path).lexically_normal().string(),
+                    *dir);
+        out = render_gitlab(shown);
+    } else if (format == "junit") {
+        // One testcase per account compared.
+        std::vector<std::string> files;
+        for (const diff::AccountDiff& a : result.accounts)
+            files.push_back(join_path(root.display, "accounts/" + a.slug));
+        for (const Diagnostic& f : result.findings)
+            if (std::find(files.begin(), files.end(), f.path) == files.end())
+                files.push_back(f.path);
+        out = render_junit(result.findings, files);
     } else {
         r.color = ctx.color_for(STDOUT_FILENO);
         out = diff::render_diff_text(result, r);
@@ -267,8 +287,10 @@ void setup_diff(CLI::App& sub, Action& action) {
                    "REV (against the working tree), REV REV, REV..REV or REV...REV (from the "
                    "merge base); default HEAD against the working tree");
     sub.add_flag("--cached,--staged", o->cached, "Compare HEAD (or REV) with the index");
-    sub.add_option("-f,--format", o->format, "text (default), markdown, json or github")
-        ->check(CLI::IsMember({"text", "markdown", "json", "github"}));
+    sub.add_option("-f,--format", o->format,
+                   "text (default), markdown, json; github (annotations, then the text), "
+                   "sarif, junit or gitlab (the gates' findings alone)")
+        ->check(CLI::IsMember({"text", "markdown", "json", "github", "sarif", "junit", "gitlab"}));
     sub.add_flag("--exit-code", o->exit_code, "Exit 1 when there are changes, as git diff does");
     sub.add_option("--fail-on", o->fail_on,
                    "A gate, RULE=LIMIT (health-drop=10, nps-drop=20, acv-drop=50000, "
