@@ -120,8 +120,19 @@ int run_git_driver(const Context& ctx, const DiffCliOptions& o) {
     std::string error;
     const auto changes = diff::diff_file_texts(a.size() == 9 ? a[7] : path, before, after, &error);
     std::string out = fmt::format("kam diff {}\n", shown);
+    diff::RenderOptions text;
+    text.full_text = true;
+    text.color = ctx.color_for(STDOUT_FILENO);
     if (!error.empty()) {
-        out += fmt::format("    ({}; compare the text with git diff --no-ext-diff)\n", error);
+        // Not an account file, or one that does not parse: its lines.
+        out += fmt::format("    ({}; its lines follow)\n", error);
+        diff::Change c;
+        c.op = !before ? '+' : !after ? '-' : '~';
+        c.path = path;
+        c.before = before.value_or("");
+        c.after = after.value_or("");
+        c.long_text = true;
+        out += diff::render_changes_text({c}, text, "    ");
     } else if (changes.empty()) {
         out += "    (no change in meaning: formatting, comments or order only)\n";
     } else {

@@ -42,10 +42,10 @@ std::vector<std::string> line_diff(const std::string& before, const std::string&
         if (i < a.size() && j < b.size() && a[i] == b[j]) {
             out.push_back(" " + a[i]);
             ++i, ++j;
-        } else if (j < b.size() && (i == a.size() || lcs[i][j + 1] >= lcs[i + 1][j])) {
-            out.push_back("+" + b[j++]);
-        } else {
+        } else if (i < a.size() && (j == b.size() || lcs[i + 1][j] >= lcs[i][j + 1])) {
             out.push_back("-" + a[i++]);
+        } else {
+            out.push_back("+" + b[j++]);
         }
     }
     return out;
@@ -99,8 +99,24 @@ void change_lines(const Change& c, const RenderOptions& o, const std::string& in
             return;
         }
         out += p.paint(op, fmt::format("{}{} {}:", indent, sign, where(c))) + "\n";
-        for (const std::string& l : line_diff(c.before, c.after))
+        // Unchanged lines more than 3 away from a change are elided.
+        const auto diff = line_diff(c.before, c.after);
+        std::vector<bool> keep(diff.size(), false);
+        for (size_t i = 0; i < diff.size(); ++i)
+            if (diff[i][0] != ' ')
+                for (size_t k = i >= 3 ? i - 3 : 0; k < diff.size() && k <= i + 3; ++k)
+                    keep[k] = true;
+        bool elided = false;
+        for (size_t i = 0; i < diff.size(); ++i) {
+            if (!keep[i]) {
+                if (!elided) out += fmt::format("{}     ...\n", indent);
+                elided = true;
+                continue;
+            }
+            elided = false;
+            const std::string& l = diff[i];
             out += p.paint(l[0] == ' ' ? '~' : l[0], fmt::format("{}    {}", indent, l)) + "\n";
+        }
         return;
     }
     std::string line;
