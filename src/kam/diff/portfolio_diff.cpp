@@ -814,6 +814,21 @@ PortfolioDiff diff_portfolios(const Side& before, const Side& after,
     return out;
 }
 
+namespace {
+
+// ".../accounts/SLUG/FILE": where account files live.
+bool in_account_folder(const std::string& path) {
+    const size_t last = path.rfind('/');
+    if (last == std::string::npos || last == 0) return false;
+    const size_t prev = path.rfind('/', last - 1);
+    const std::string slug = path.substr(prev == std::string::npos ? 0 : prev + 1,
+                                         last - (prev == std::string::npos ? 0 : prev + 1));
+    const std::string head = prev == std::string::npos ? "" : path.substr(0, prev);
+    return is_valid_slug(slug) && (head == "accounts" || head.ends_with("/accounts"));
+}
+
+}  // namespace
+
 std::vector<Change> diff_file_texts(const std::string& path,
                                     const std::optional<std::string>& before,
                                     const std::optional<std::string>& after, std::string* error) {
@@ -824,7 +839,8 @@ std::vector<Change> diff_file_texts(const std::string& path,
     if (name == "kam.yaml") {
         schema = &portfolio_schema();
         section = "kam.yaml";
-    } else if (const SectionFile* s = find_section(name)) {
+    } else if (const SectionFile* s = find_section(name);
+               s && s->file == name && in_account_folder(path)) {
         schema = s->schema;
         section = std::string(s->section);
     }
