@@ -318,6 +318,11 @@ void setup_diff(CLI::App& sub, Action& action) {
     sub.add_option("--exclude", o->exclude, "No changes at or below this kam path (repeatable)");
     sub.add_flag("--redact", o->redact, "Hide contact details (email, phone)");
     add_filter_options(sub, o->filter);
+    // One value per occurrence: a list option must not swallow the revisions
+    // after it (kam diff --fail-on health-drop=10 origin/main...HEAD).
+    for (const char* name :
+         {"--fail-on", "--only", "--exclude", "--tier", "--status", "--tag", "--manager"})
+        sub.get_option(name)->allow_extra_args(false);
     sub.add_flag("--git-driver", o->git_driver,
                  "Run as git's diff driver: path old-file old-hex old-mode new-file new-hex "
                  "new-mode [new-path message]");
