@@ -237,13 +237,19 @@ std::string md_escape(const std::string& s) {
     return out;
 }
 
+// A table cell: the figure, or a dash where it has no value (the reason is
+// in the text and JSON formats).
+std::string md_cell(const std::string& text) {
+    return has_value(text) || text.starts_with("unreadable") ? md_escape(text) : "–";
+}
+
 std::string md_figure(const AccountDiff& a, const char* name) {
     for (const FigureDelta& f : a.figures) {
         if (f.name != name) continue;
-        if (!f.changed) return md_escape(f.after.empty() ? f.before : f.after);
-        if (f.after.empty()) return md_escape(f.before) + " → removed";
-        if (f.before.empty()) return md_escape(f.after);
-        return md_escape(f.before) + " → " + md_escape(f.after);
+        if (!f.changed) return md_cell(f.after.empty() ? f.before : f.after);
+        if (f.after.empty()) return md_cell(f.before) + " → removed";
+        if (f.before.empty()) return md_cell(f.after);
+        return md_cell(f.before) + " → " + md_cell(f.after);
     }
     return "";
 }
