@@ -14,6 +14,7 @@ constexpr CommandInfo k_commands[] = {
     {"pipeline", "Open opportunities and the pipeline by stage", setup_pipeline},
     {"actions", "Open (or overdue) actions of the account blueprints", setup_actions},
     {"keys", "Key accounts by revenue (Pareto) and tier mismatches", setup_keys},
+    {"diff", "Two versions of the portfolio compared in account terms (git)", setup_diff},
     {"report", "A self-contained HTML report with charts (-o FILE.html)", setup_report},
     {"query", "Ask the portfolio anything: one read-only SQL statement", setup_query},
     {"export", "The portfolio as a SQLite database, or CSV/JSON Lines files per table",

@@ -44,5 +44,6 @@ void setup_query(CLI::App& sub, Action& action);
 void setup_export(CLI::App& sub, Action& action);
 void setup_history(CLI::App& sub, Action& action);
 void setup_log(CLI::App& sub, Action& action);
+void setup_diff(CLI::App& sub, Action& action);
 
 }  // namespace kam::cli

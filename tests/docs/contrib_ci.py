@@ -30,7 +30,19 @@ for want in ("--fail-on error", "--strict", "GITHUB_STEP_SUMMARY", "--format sar
 if not any(s.get("uses", "").startswith("github/codeql-action/upload-sarif") for s in steps):
     failures.append("the workflow does not upload SARIF")
 
-job = yaml.safe_load(open(os.path.join(source, "contrib/gitlab/kam.gitlab-ci.yml")))["kam"]
+# The pull request's kam diff: the full history, the merge base, markdown, gates.
+diff_job = workflow["jobs"].get("diff", {})
+if not any(s.get("with", {}).get("fetch-depth") == 0 for s in diff_job.get("steps", [])):
+    failures.append("the diff job does not check out the full history (fetch-depth: 0)")
+diff_runs = " ".join(s.get("run", "") for s in diff_job.get("steps", []))
+for want in ('"$BASE...HEAD"', "--format markdown", "--format github", "--fail-on", "<!-- kam-diff -->"):
+    if want not in diff_runs:
+        failures.append(f"the diff job does not run {want}")
+gitlab = yaml.safe_load(open(os.path.join(source, "contrib/gitlab/kam.gitlab-ci.yml")))
+if gitlab.get("kam-diff", {}).get("variables", {}).get("GIT_DEPTH") != 0:
+    failures.append("the GitLab kam-diff job does not fetch the full history")
+
+job = gitlab["kam"]
 if job["artifacts"]["reports"].get("codequality") != "gl-code-quality-report.json":
     failures.append("the GitLab job has no codequality report")
 if "junit" not in job["artifacts"]["reports"]:

@@ -154,6 +154,18 @@ TEST_CASE("GitTreeFileSystem: a revision behind the FileSystem seam, blobs read 
     CHECK(fs.entry("kam.yaml")->blob == git.tree(c1).value()[2].blob);
 }
 
+TEST_CASE("BlobCache: past its budget blobs are read but not kept") {
+    MemoryGitSource git;
+    const std::string a = git.add_blob("aaaa");
+    const std::string b = git.add_blob("bbbbbb");
+    BlobCache cache(5);
+    CHECK(cache.get(git, a).value() == "aaaa");
+    CHECK(cache.get(git, b).value() == "bbbbbb");  // over the budget: not kept
+    CHECK(cache.get(git, a).value() == "aaaa");
+    CHECK(cache.get(git, b).value() == "bbbbbb");
+    CHECK(cache.reads() == 3);
+}
+
 TEST_CASE("GitTreeFileSystem: symlinks and submodules are reported, never read") {
     MemoryGitSource git;
     const std::string blob = git.add_blob("target");

@@ -18,8 +18,11 @@
 namespace kam {
 
 // Blob bytes by id, shared by the file systems of one run. Thread-safe.
+// Holds at most `budget` bytes: past it, blobs are read but not kept, so a
+// run over a large portfolio never holds every file in memory.
 class BlobCache {
   public:
+    explicit BlobCache(size_t budget = 64u << 20) : budget_(budget) {}
     Expected<std::string> get(const GitSource& git, const std::string& id);
     size_t reads() const;  // blobs fetched from git (not from the cache)
 
@@ -27,6 +30,8 @@ class BlobCache {
     mutable std::mutex mutex_;
     std::map<std::string, std::string> blobs_;
     size_t reads_ = 0;
+    size_t bytes_ = 0;
+    size_t budget_;
 };
 
 class GitTreeFileSystem final : public FileSystem {

@@ -54,6 +54,16 @@ constexpr RuleInfo k_rules[] = {
     {"goal-overdue", S::warning, "a goal past its due date that is neither achieved nor dropped"},
     {"contact-stale", S::info, "a decision-maker not contacted within contact_every_days"},
     {"lost-reason-missing", S::info, "a lost opportunity without lost_reason"},
+    {"health-drop", S::error, "kam diff: an account's health fell by the limit or more"},
+    {"nps-drop", S::error, "kam diff: an account's NPS fell by the limit or more"},
+    {"acv-drop", S::error, "kam diff: an account's ACV fell by the limit or more"},
+    {"risk-score-rise", S::error,
+     "kam diff: a live risk's score rose by the limit or more (a new risk from 0)"},
+    {"risk-closed-without-mitigation", S::error,
+     "kam diff: a live risk was closed with no mitigation written"},
+    {"contract-removed", S::error, "kam diff: a contract was removed from its account"},
+    {"account-removed", S::error, "kam diff: an account folder was removed (not renamed)"},
+    {"key-account-lost", S::error, "kam diff: an account left the key-account set"},
 };
 }  // namespace
 

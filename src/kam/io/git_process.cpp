@@ -7,7 +7,9 @@
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 
 extern char** environ;
@@ -30,14 +32,38 @@ std::vector<std::string> child_environment() {
                                             "GIT_TERMINAL_PROMPT=",
                                             "GIT_OPTIONAL_LOCKS=",
                                             "GIT_FLUSH="};
+    // Paths a hook may set relative to its working directory: git runs with
+    // -C (another folder), so they are made absolute here.
+    static const char* const k_paths[] = {"GIT_DIR=", "GIT_INDEX_FILE=", "GIT_WORK_TREE=",
+                                          "GIT_COMMON_DIR=", "GIT_OBJECT_DIRECTORY="};
+    std::string cwd;
+    if (char* here = ::getcwd(nullptr, 0)) {
+        cwd = here;
+        std::free(here);
+    }
     std::vector<std::string> env;
     for (char** e = environ; e && *e; ++e) {
         const std::string_view entry(*e);
         bool drop = false;
         for (const char* d : k_dropped)
             if (entry.substr(0, std::strlen(d)) == d) drop = true;
-        if (!drop) env.emplace_back(entry);
+        if (drop) continue;
+        std::string kept(entry);
+        for (const char* p : k_paths) {
+            const size_t n = std::strlen(p);
+            if (entry.substr(0, n) == p && entry.size() > n && entry[n] != '/' && !cwd.empty())
+                kept = std::string(p) + cwd + "/" + std::string(entry.substr(n));
+        }
+        env.push_back(std::move(kept));
     }
+    // With GIT_DIR and no GIT_WORK_TREE, git takes its working directory for
+    // the top of the work tree; ours, not the -C folder, as git would.
+    const auto has = [&](std::string_view prefix) {
+        return std::any_of(env.begin(), env.end(),
+                           [&](const std::string& e) { return e.starts_with(prefix); });
+    };
+    if (has("GIT_DIR=") && !has("GIT_WORK_TREE=") && !cwd.empty())
+        env.push_back("GIT_WORK_TREE=" + cwd);
     env.emplace_back("LC_ALL=C");
     env.emplace_back("LANGUAGE=C");
     env.emplace_back("GIT_PAGER=cat");

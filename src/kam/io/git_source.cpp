@@ -139,7 +139,7 @@ class ProcessGitSource final : public GitSource {
             if (is_shallow())
                 return unexpected(fmt::format("unknown revision '{}': {}", rev, k_shallow_advice));
             return unexpected(
-                fmt::format("unknown revision '{}' (not a commit of this repository)", rev));
+                fmt::format("unknown revision '{}' (no commit of this repository)", rev));
         }
         return id;
     }
@@ -426,9 +426,8 @@ std::unique_ptr<GitSource> open_git(const std::string& portfolio_root) {
         const std::string message = git_message(*r);
         if (message.find("not a git repository") != std::string::npos)
             throw UsageError(
-                "the portfolio is not in a git repository (kam needs one to read revisions)");
-        throw UsageError(
-            fmt::format("git cannot read the repository at {}: {}", portfolio_root, message));
+                "the portfolio is not in a git repository (kam needs one to compare revisions)");
+        throw UsageError(fmt::format("git cannot read the portfolio's repository: {}", message));
     }
     std::vector<std::string> lines;
     size_t pos = 0;
@@ -442,9 +441,9 @@ std::unique_ptr<GitSource> open_git(const std::string& portfolio_root) {
         pos = nl + 1;
     }
     if (lines.size() < 3 || lines[0].empty())
-        throw UsageError(fmt::format(
-            "{} is not in a git work tree (a bare repository has no portfolio to compare)",
-            portfolio_root));
+        throw UsageError(
+            "the portfolio is not in a git work tree (a bare repository has no portfolio to "
+            "compare)");
     const std::string& top = lines[0];
     const std::string& prefix = lines[1];
     std::string shallow_path = lines[2];

@@ -16,6 +16,8 @@ Expected<std::string> BlobCache::get(const GitSource& git, const std::string& id
     if (!data) return data;
     std::lock_guard lock(mutex_);
     ++reads_;
+    if (bytes_ + data->size() > budget_) return data;
+    bytes_ += data->size();
     return blobs_.emplace(id, std::move(data.value())).first->second;
 }
 

@@ -428,6 +428,21 @@ constexpr FieldSpec k_policy_fields[] = {
 };
 constexpr Schema k_policy{"policy", k_policy_fields};
 
+// The gates of kam diff: a limit (health points, NPS points, money, score
+// points) or a switch. Not ranged here: kam diff refuses a negative limit.
+constexpr FieldSpec k_diff_rules_fields[] = {
+    typed("health-drop", T::number, "fail when an account's health falls by this much"),
+    typed("nps-drop", T::number, "fail when an account's NPS falls by this much"),
+    typed("acv-drop", T::money, "fail when an account's ACV falls by this much"),
+    typed("risk-score-rise", T::integer, "fail when a live risk's score rises by this much"),
+    typed("risk-closed-without-mitigation", T::boolean,
+          "fail when a live risk is closed with no mitigation"),
+    typed("contract-removed", T::boolean, "fail when a contract is removed"),
+    typed("account-removed", T::boolean, "fail when an account is removed"),
+    typed("key-account-lost", T::boolean, "fail when an account leaves the key-account set"),
+};
+constexpr Schema k_diff_rules{"diff_rules", k_diff_rules_fields};
+
 constexpr FieldSpec k_portfolio_fields[] = {
     ranged("kam", T::integer, 1, 1, "format version", true),
     text("name", "the portfolio's name", true),
@@ -438,6 +453,7 @@ constexpr FieldSpec k_portfolio_fields[] = {
     nested("policy", T::object, k_policy, "policy"),
     typed("rules", T::severity_map, "severity overrides by rule id"),
     typed("health_weights", T::weight_map, "weights of the health score's parts"),
+    nested("diff_rules", T::object, k_diff_rules, "the gates of kam diff: limits and switches"),
 };
 constexpr Schema k_portfolio{"kam.yaml", k_portfolio_fields, "portfolio settings"};
 

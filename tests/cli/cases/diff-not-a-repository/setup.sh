@@ -1,0 +1,1 @@
+printf 'kam: 1\nname: T\ncurrency: EUR\n' > kam.yaml

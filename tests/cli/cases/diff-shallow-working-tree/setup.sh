@@ -1,0 +1,3 @@
+mkdir origin && (cd origin && bash "$(dirname "$0")/../../diff/repo.sh")
+git clone -q --depth 1 "file://$PWD/origin" clone
+sed -i "s/'Bob'/'Bea'/" clone/accounts/beta/account.yaml
