@@ -54,6 +54,15 @@ constexpr RuleInfo k_rules[] = {
     {"goal-overdue", S::warning, "a goal past its due date that is neither achieved nor dropped"},
     {"contact-stale", S::info, "a decision-maker not contacted within contact_every_days"},
     {"lost-reason-missing", S::info, "a lost opportunity without lost_reason"},
+    {"margin-below-policy", S::warning,
+     "an account whose margin_pct is below policy.min_margin_pct: fix or trim"},
+    {"relationship-mismatch", S::info,
+     "a relationship type other than the one the account's revenue and margin suggest"},
+    {"single-threaded", S::warning,
+     "a key or strategic account whose strong or good relationships run through one person on "
+     "either side"},
+    {"opportunity-unqualified", S::warning,
+     "an open opportunity in proposal or negotiation without full BANT qualification"},
 };
 }  // namespace
 
