@@ -54,6 +54,7 @@ Report build_matrix_report(const ReportInput& in, const PortfolioMatrix& matrix)
                  {"name", "Account", "", false, true, false, 12},
                  {"tier", "Tier", "", false, false, false},
                  {"status", "Status", "", false, false, true},
+                 {"annual_revenue", "Annual revenue", "", true, false, true},
                  {"attractiveness", "Attractiveness", "Attr.", true, false, false},
                  {"strength", "Strength", "Str.", true, false, false},
                  {"quadrant", "Quadrant", "", false, false, false},
@@ -101,6 +102,7 @@ Report build_matrix_report(const ReportInput& in, const PortfolioMatrix& matrix)
                      Cell::of(display_name(a)),
                      Cell::of(a.cover.tier),
                      Cell::of(a.cover.status),
+                     Cell::of(in.metrics[e.account].annual_revenue),
                      score_cell(e.attractiveness.score),
                      score_cell(e.strength.score),
                      e.quadrant ? Cell::of(std::string(e.quadrant->name))
@@ -148,6 +150,7 @@ Report build_matrix_report(const ReportInput& in, const PortfolioMatrix& matrix)
     f.items.push_back({"unplaced", "Not placed (a score unknown)", Cell::of_int(counts[4])});
     f.items.push_back(
         {"largest_revenue", "Largest annual revenue (size 100)", Cell::of(matrix.largest_revenue)});
+    name_currency(t, {"annual_revenue"}, in.settings.currency);
     f.items.push_back({"largest_client_revenue", "Largest client revenue (size 100)",
                        Cell::of(matrix.largest_client_revenue)});
     name_currency(f, {"largest_revenue", "largest_client_revenue"}, in.settings.currency);
