@@ -591,6 +591,20 @@ const std::vector<FigureDef>& figure_defs() {
         {"nps_n", T::integer, "count", "survey answers nps is taken over"},
         {"csat_n", T::integer, "count", "survey answers csat is taken over"},
         {"health_data_pct", T::real, "pct", "share of health's weight that rests on data"},
+        // The judgement figures (kam-metrics(7), JUDGEMENT FIGURES).
+        {"attractiveness", T::integer, "score", "portfolio matrix: attractiveness 0-100"},
+        {"strength", T::integer, "score", "portfolio matrix: relative strength 0-100"},
+        {"annual_margin_cents", T::cents, "cents", "revenue - cost of the fiscal year"},
+        {"historical_margin_cents", T::cents, "cents", "margin over the fiscal years on file"},
+        {"forward_value_cents", T::cents, "cents",
+         "annual margin discounted over the expected lifetime"},
+        {"clv_cents", T::cents, "cents", "client lifetime value: historical + forward"},
+        {"fix_or_trim", T::boolean, "flag", "margin_pct below policy.min_margin_pct"},
+        {"relationship_mismatch", T::boolean, "flag",
+         "the relationship written differs from the one value and margin suggest"},
+        {"single_threaded", T::boolean, "flag",
+         "the relationships that carry the account run through one person"},
+        {"pipeline_ratio_pct", T::real, "pct", "weighted pipeline / annual revenue"},
     };
     return k_figures;
 }
