@@ -1,6 +1,7 @@
 // kam keys: the key-account Pareto by annual revenue, with tier mismatches,
 // and the rising accounts outside the key set.
 #include "commands.hpp"
+#include "kam/metrics/matrix.hpp"
 #include "kam/metrics/portfolio_metrics.hpp"
 #include "kam/metrics/rising.hpp"
 #include "kam/render/report_focus.hpp"
@@ -19,7 +20,8 @@ int run_keys(const Context& ctx, const ReportOptions& o) {
     const ReportInput in = d.input(select_accounts(d.portfolio.accounts, o.filter));
     Report report = build_keys_report(in, whole);
     report.blocks.push_back(rising_table(
-        in, rising_accounts(d.portfolio.accounts, d.metrics, whole, d.portfolio.settings)));
+        in, rising_accounts(d.portfolio.accounts, d.metrics, whole, d.portfolio.settings),
+        compute_matrix(d.portfolio.accounts, d.metrics, d.portfolio.settings, d.as_of)));
     return print_report(ctx, report, o, d);
 }
 

@@ -71,7 +71,7 @@ TEST_CASE("kam-metrics(7) names every JSON/CSV field of matrix, value, whitespac
     std::vector<kam::Block> blocks;
     for (const kam::Report& r : reports)
         blocks.insert(blocks.end(), r.blocks.begin(), r.blocks.end());
-    blocks.emplace_back(kam::rising_table(in, {}));
+    blocks.emplace_back(kam::rising_table(in, {}, {}));
     for (const kam::Block& b : blocks) {
         if (const auto* t = std::get_if<kam::Table>(&b)) {
             for (const kam::Column& c : t->columns) {

@@ -39,7 +39,9 @@ std::vector<Block> show_judgement_blocks(const ReportInput& input, size_t accoun
 // weighted value.
 FigureList qualification_figures(const ReportInput& input);
 
-// The rising accounts as a table for kam keys (key "rising"), shown ones only.
-Table rising_table(const ReportInput& input, const std::vector<RisingEntry>& rising);
+// The rising accounts as a table for kam keys (key "rising"), shown ones only,
+// with the quadrant and tier the matrix suggests for each.
+Table rising_table(const ReportInput& input, const std::vector<RisingEntry>& rising,
+                   const PortfolioMatrix& matrix);
 
 }  // namespace kam

@@ -558,7 +558,8 @@ FigureList qualification_figures(const ReportInput& in) {
     return f;
 }
 
-Table rising_table(const ReportInput& in, const std::vector<RisingEntry>& rising) {
+Table rising_table(const ReportInput& in, const std::vector<RisingEntry>& rising,
+                   const PortfolioMatrix& matrix) {
     const auto shown = shown_mask(in);
     Table t;
     t.key = "rising";
@@ -571,17 +572,27 @@ Table rising_table(const ReportInput& in, const std::vector<RisingEntry>& rising
         {"growth_potential", "Growth potential", "Potential", false, false, false},
         {"growth_pct", "Growth %", "Growth\n%", true, false, false},
         {"pipeline_ratio_pct", "Weighted pipeline / revenue %", "Pipe/\nrev %", true, false, false},
-        {"signals", "Signals", "", false, true, false, 12}};
+        {"signals", "Signals", "", false, true, false, 12},
+        {"quadrant", "Quadrant", "", false, false, false},
+        {"suggested_tier", "Suggested tier", "Suggested", false, false, false}};
     t.empty_text = "no rising account";
     for (size_t k = 0; k < rising.size(); ++k) {
         const RisingEntry& e = rising[k];
         if (!shown[e.account]) continue;
         const Account& a = in.accounts[e.account];
-        t.rows.push_back({Cell::of_int(static_cast<int64_t>(k + 1)), Cell::of(a.slug),
-                          Cell::of(display_name(a)), Cell::of(a.cover.tier),
-                          text_or_none(a.cover.growth_potential),
-                          Cell::of(in.metrics[e.account].growth_pct),
-                          Cell::of(e.pipeline_ratio_pct), Cell::of(join(e.signals, "; "))});
+        const MatrixEntry* placed = nullptr;
+        for (const MatrixEntry& x : matrix.entries)
+            if (x.account == e.account) placed = &x;
+        t.rows.push_back(
+            {Cell::of_int(static_cast<int64_t>(k + 1)), Cell::of(a.slug), Cell::of(display_name(a)),
+             Cell::of(a.cover.tier), text_or_none(a.cover.growth_potential),
+             Cell::of(in.metrics[e.account].growth_pct), Cell::of(e.pipeline_ratio_pct),
+             Cell::of(join(e.signals, "; ")),
+             placed && placed->quadrant
+                 ? Cell::of(std::string(placed->quadrant->name))
+                 : Cell::none(placed ? placed->quadrant_reason : std::string()),
+             placed && placed->quadrant ? Cell::of(std::string(placed->quadrant->suggested_tier))
+                                        : Cell::none()});
     }
     return t;
 }
