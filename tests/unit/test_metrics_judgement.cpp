@@ -380,3 +380,34 @@ TEST_CASE("qualification: BANT") {
     CHECK(qualified(full));
     CHECK(needs_qualification((*f.accounts[0].opportunities)[0]));
 }
+
+TEST_CASE("unknown inputs carry their reason") {
+    Fixture f;
+    // No retention, no lifetime: the forward value says why.
+    const LifetimeValue a = compute_lifetime_value(
+        f.accounts[0], f.metrics[0], f.settings,
+        expected_lifetime_years(Figure<Fixed>::none("no account was a client"), 10));
+    CHECK(a.forward_value.reason == "no expected lifetime: no account was a client");
+    CHECK(a.clv.reason == a.forward_value.reason);
+    // A blueprint without offerings: not known, so no gaps and out of penetration.
+    f.accounts[1].blueprint->offerings.clear();
+    const Whitespace w = compute_whitespace(f.accounts, {0, 1, 2});
+    CHECK(w.rows[1].reason == "no offerings in blueprint.yaml");
+    CHECK(w.offerings[1].accounts == 1);  // Maintenance: alpha only
+    // A lost account is left out of the matrix, the whitespace and the rising accounts.
+    f.accounts[2].cover.status = "lost";
+    CHECK(compute_matrix(f.accounts, f.metrics, f.settings, f.as_of).entries.size() == 2);
+    CHECK(compute_whitespace(f.accounts, {0, 1, 2}).rows.size() == 2);
+    const PortfolioMetrics whole =
+        compute_portfolio_metrics(f.accounts, f.metrics, f.settings, f.as_of);
+    for (const RisingEntry& e : rising_accounts(f.accounts, f.metrics, whole, f.settings))
+        CHECK(f.accounts[e.account].slug != "gamma");
+    // Weights all 0: no score.
+    f.settings.strength_weights = {{"coverage", 0},
+                                   {"health", 0},
+                                   {"replaceability", 0},
+                                   {"share_of_wallet", 0},
+                                   {"tenure", 0}};
+    const PortfolioMatrix m = compute_matrix(f.accounts, f.metrics, f.settings, f.as_of);
+    CHECK(m.entries[0].strength.score.reason == "no part of strength rests on data");
+}
