@@ -139,6 +139,12 @@ Report build_matrix_report(const ReportInput& in, const PortfolioMatrix& matrix)
         fmt::format("Scores 0-100, {} or more is high. Lost accounts are left out; see "
                     "kam-metrics(7) for every part.",
                     k_matrix_high));
+    std::vector<std::string> unplaced;
+    for (const MatrixEntry& e : matrix.entries)
+        if (shown[e.account] && !e.quadrant)
+            unplaced.push_back(
+                fmt::format("{} ({})", in.accounts[e.account].slug, e.quadrant_reason));
+    if (!unplaced.empty()) t.notes.push_back(fmt::format("Not placed: {}.", join(unplaced, "; ")));
 
     FigureList f;
     f.key = "quadrants";
