@@ -363,6 +363,12 @@ Report build_whitespace_report(const ReportInput& in, const Whitespace& w) {
     grid.notes.push_back(
         "A cell is the offering's stage in the account's blueprint.yaml; - is none. A gap is an "
         "offering the account has not got that a peer (same industry or tier) has current.");
+    std::vector<std::string> unknown;
+    for (const WhitespaceRow& row : w.rows)
+        if (!row.known)
+            unknown.push_back(fmt::format("{} ({})", in.accounts[row.account].slug, row.reason));
+    if (!unknown.empty())
+        grid.notes.push_back(fmt::format("Offerings not known: {}.", join(unknown, "; ")));
 
     Table offerings;
     offerings.key = "offerings";
