@@ -165,7 +165,7 @@ sed -i 's/status: opne/status: open/' accounts/borealis/risks.yaml
 ok kam validate
 
 step="every report, every format"
-for report in summary renewals risks pipeline actions keys; do
+for report in summary renewals risks pipeline actions keys matrix value whitespace; do
     for format in table markdown json csv; do
         ok kam "$report" --format "$format"
         [ -s "$out" ] || fail "$report --format $format printed nothing"
