@@ -1,7 +1,11 @@
-// kam keys: the key-account Pareto by annual revenue, with tier mismatches.
+// kam keys: the key-account Pareto by annual revenue, with tier mismatches,
+// and the rising accounts outside the key set.
 #include "commands.hpp"
+#include "kam/metrics/matrix.hpp"
 #include "kam/metrics/portfolio_metrics.hpp"
+#include "kam/metrics/rising.hpp"
 #include "kam/render/report_focus.hpp"
+#include "kam/render/report_judgement.hpp"
 #include "report_common.hpp"
 
 namespace kam::cli {
@@ -13,8 +17,11 @@ int run_keys(const Context& ctx, const ReportOptions& o) {
     // Ranked over the whole portfolio; filters only choose the rows shown.
     const PortfolioMetrics whole =
         compute_portfolio_metrics(d.portfolio.accounts, d.metrics, d.portfolio.settings, d.as_of);
-    Report report =
-        build_keys_report(d.input(select_accounts(d.portfolio.accounts, o.filter)), whole);
+    const ReportInput in = d.input(select_accounts(d.portfolio.accounts, o.filter));
+    Report report = build_keys_report(in, whole);
+    report.blocks.push_back(rising_table(
+        in, rising_accounts(d.portfolio.accounts, d.metrics, whole, d.portfolio.settings),
+        compute_matrix(d.portfolio.accounts, d.metrics, d.portfolio.settings, d.as_of)));
     return print_report(ctx, report, o, d);
 }
 

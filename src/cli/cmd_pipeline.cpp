@@ -1,6 +1,7 @@
 // kam pipeline: open opportunities and the pipeline by stage.
 #include "commands.hpp"
 #include "kam/render/report_focus.hpp"
+#include "kam/render/report_judgement.hpp"
 #include "report_common.hpp"
 
 namespace kam::cli {
@@ -9,7 +10,9 @@ namespace {
 
 int run_pipeline(const Context& ctx, const ReportOptions& o) {
     const ReportData d = load_report_data(ctx);
-    Report report = build_pipeline_report(d.input(select_accounts(d.portfolio.accounts, o.filter)));
+    const ReportInput in = d.input(select_accounts(d.portfolio.accounts, o.filter));
+    Report report = build_pipeline_report(in);
+    report.blocks.push_back(qualification_figures(in));
     return print_report(ctx, report, o, d);
 }
 

@@ -4,9 +4,13 @@
 
 #include "commands.hpp"
 #include "kam/metrics/alerts.hpp"
+#include "kam/metrics/matrix.hpp"
 #include "kam/metrics/portfolio_metrics.hpp"
+#include "kam/metrics/rising.hpp"
+#include "kam/metrics/whitespace.hpp"
 #include "kam/render/report_focus.hpp"
 #include "kam/render/report_html.hpp"
+#include "kam/render/report_judgement.hpp"
 #include "kam/render/report_show.hpp"
 #include "kam/render/report_summary.hpp"
 #include "kam/util/atomic_file.hpp"
@@ -45,7 +49,16 @@ int run_report(const Context& ctx, const HtmlOptions& o) {
     page.renewals = build_renewals_report(in, page.renewal_within);
     page.pipeline = build_pipeline_report(in);
     page.key_share = settings.policy.key_account_share;
-    for (const size_t i : shown) page.accounts.push_back(build_show_report(in, i));
+    const PortfolioMatrix matrix = compute_matrix(accounts, d.metrics, settings, d.as_of);
+    page.matrix = build_matrix_report(in, matrix);
+    page.whitespace = build_whitespace_report(in, compute_whitespace(accounts, shown));
+    // Each account's page ends with its judgement, as kam show does.
+    const auto rising = rising_accounts(accounts, d.metrics, whole, settings);
+    for (const size_t i : shown) {
+        page.accounts.push_back(build_show_report(in, i));
+        for (Block& b : show_judgement_blocks(in, i, matrix, whole, rising))
+            page.accounts.back().blocks.push_back(std::move(b));
+    }
     const std::string html = render_html_page(page);
 
     if (o.output == "-") {

@@ -3,6 +3,10 @@
 #include <algorithm>
 
 #include "commands.hpp"
+#include "kam/metrics/matrix.hpp"
+#include "kam/metrics/portfolio_metrics.hpp"
+#include "kam/metrics/rising.hpp"
+#include "kam/render/report_judgement.hpp"
 #include "kam/render/report_show.hpp"
 #include "kam/util/error.hpp"
 #include "kam/util/spell.hpp"
@@ -32,6 +36,14 @@ int run_show(const Context& ctx, const ShowOptions& o) {
     }
     const auto index = static_cast<size_t>(it - accounts.begin());
     Report report = build_show_report(d.input({index}), index);
+    // The judgement figures are the whole portfolio's (matrix size, retention, key set).
+    const auto& settings = d.portfolio.settings;
+    const PortfolioMetrics whole =
+        compute_portfolio_metrics(accounts, d.metrics, settings, d.as_of);
+    for (Block& b : show_judgement_blocks(
+             d.input({index}), index, compute_matrix(accounts, d.metrics, settings, d.as_of), whole,
+             rising_accounts(accounts, d.metrics, whole, settings)))
+        report.blocks.push_back(std::move(b));
     return print_report(ctx, report, o.report, d);
 }
 

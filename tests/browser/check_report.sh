@@ -15,6 +15,11 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 "$kam" --root "$repo/examples/portfolio" report --as-of 2026-11-23 -o "$work/report.html" || exit 1
+# The judgement parts: the matrix as a bubble chart with its quadrants, and the whitespace grid.
+for want in 'aria-label="Portfolio matrix' '>strategic</text>' '>streamline</text>' '<circle ' \
+    '<h2>Portfolio matrix</h2>' '<h2>Whitespace</h2>' '<h3>Offerings by account</h3>'; do
+    grep -qF -- "$want" "$work/report.html" || { echo "report.html lacks $want"; exit 1; }
+done
 
 # Every host resolves to nothing: any fetch the page tries shows up as a
 # console error instead of quietly reaching the network.

@@ -61,7 +61,7 @@ for c in init new validate show get set add rm schema completion summary report;
 done
 [[ " $commands " == *" __complete "* ]] && fail "kam <Tab> offers the hidden __complete"
 echo "ok: kam <Tab> -> $commands"
-expect "validate" va
+expect "validate" vali  # "va" and "val" are also value now
 expect "github gitlab json junit sarif text" validate --format ""
 expect "github gitlab json junit sarif text" validate -f ""
 expect "github gitlab" validate --format g

@@ -95,6 +95,31 @@ def check_figures():
                 failures.append(f"{acc['slug']} {name}: reason {f['reason']!r}, summary {reason!r}")
             compared += 1
     print(f"{compared} figures equal kam summary --format json")
+    # The judgement figures against kam value and kam matrix (not lost accounts).
+    judged = 0
+    for report, keys in (("value", ("annual_margin", "historical_margin", "forward_value", "clv",
+                                    "fix_or_trim", "relationship_mismatch")),
+                         ("matrix", ("attractiveness", "strength"))):
+        doc = json.loads(run(report, "--format", "json"))
+        for acc in doc[report]:
+            for key in keys:
+                name = key if key in names else key + "_cents"
+                f = figures.get((acc["slug"], name))
+                if f is None:
+                    failures.append(f"{report} field {key} has no figure")
+                    continue
+                value = acc[key]
+                if f["unit"] == "cents":
+                    mine = None if f["value"] is None else int(
+                        (abs(f["value"]) + 50) // 100 * (1 if f["value"] >= 0 else -1))
+                elif f["unit"] == "flag":
+                    mine = None if f["value"] is None else bool(f["value"])
+                else:
+                    mine = f["value"]
+                if mine != value:
+                    failures.append(f"{acc['slug']} {name}: figures has {mine!r}, {report} {value!r}")
+                judged += 1
+    print(f"{judged} judgement figures equal kam value and kam matrix --format json")
 
 
 def check_findings():

@@ -3,8 +3,11 @@
 // the focused reports must appear in it, so the page cannot drift silently.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "kam/metrics/completeness.hpp"
 #include "kam/metrics/health.hpp"
+#include "kam/render/report_judgement.hpp"
 #include "kam/render/report_summary.hpp"
 #include "test_files.hpp"
 
@@ -42,4 +45,43 @@ TEST_CASE("kam-metrics(7) names every component, health part and summary figure"
     }
     for (const kam::Item& i : std::get<kam::FigureList>(summary.blocks[1]).items)
         if (i.key != "key_accounts") CHECK_MESSAGE(man.find(i.key) != std::string::npos, i.key);
+}
+
+TEST_CASE("kam-metrics(7) names every JSON/CSV field of matrix, value, whitespace and rising") {
+    const std::string man = page();
+    for (std::string_view p : kam::k_attractiveness_part_names)
+        CHECK_MESSAGE(man.find("attractiveness_" + std::string(p)) != std::string::npos, p);
+    for (std::string_view p : kam::k_strength_part_names)
+        CHECK_MESSAGE(man.find("strength_" + std::string(p)) != std::string::npos, p);
+    std::string flat = man;  // the page's lines joined, for phrases that wrap
+    std::replace(flat.begin(), flat.end(), '\n', ' ');
+    for (const kam::QuadrantInfo& q : kam::k_quadrants) {
+        CHECK_MESSAGE(man.find(std::string(q.name)) != std::string::npos, q.name);
+        CHECK_MESSAGE(flat.find(std::string(q.action)) != std::string::npos, q.action);
+    }
+
+    const kam::PortfolioSettings settings;
+    const std::vector<kam::Account> accounts;
+    const std::vector<kam::AccountMetrics> metrics;
+    const kam::ReportInput in{settings, kam::Date{}, accounts, metrics, {}};
+    const kam::PortfolioMetrics none;
+    const kam::Report reports[] = {kam::build_matrix_report(in, {}),
+                                   kam::build_value_report(in, none),
+                                   kam::build_whitespace_report(in, {})};
+    std::vector<kam::Block> blocks;
+    for (const kam::Report& r : reports)
+        blocks.insert(blocks.end(), r.blocks.begin(), r.blocks.end());
+    blocks.emplace_back(kam::rising_table(in, {}, {}));
+    for (const kam::Block& b : blocks) {
+        if (const auto* t = std::get_if<kam::Table>(&b)) {
+            for (const kam::Column& c : t->columns) {
+                if (c.key == "slug" || c.key == "name" || c.key == "tier" || c.key == "status")
+                    continue;  // the account's own fields, documented in kam-files(5)
+                CHECK_MESSAGE(man.find(c.key) != std::string::npos, t->key, ".", c.key);
+            }
+        } else {
+            for (const kam::Item& i : std::get<kam::FigureList>(b).items)
+                CHECK_MESSAGE(man.find(i.key) != std::string::npos, i.key);
+        }
+    }
 }

@@ -35,6 +35,7 @@ struct Cover {  // account.yaml
     Pos status_pos;
     std::vector<TeamMember> team;
     std::string relationship;
+    Pos relationship_pos;
     std::optional<Date> client_since, lost_on;
     bool lost_on_written = false;  // the key has a value, valid or not
     Pos lost_on_pos;
@@ -45,6 +46,7 @@ struct Cover {  // account.yaml
     std::string position_current, position_scope;
     std::vector<std::string> objectives;
     std::string growth_potential, replaceability;
+    std::optional<double> share_of_wallet;  // percent: our share of the client's spend
     std::vector<std::string> tags;
 };
 
@@ -282,6 +284,15 @@ struct Policy {
     int contact_every_days = 60;
     int renewal_horizon_days = 180;
     double key_account_share = 80;
+    // The judgement figures of kam-metrics(7): profitability, lifetime value,
+    // relationship fit and rising accounts.
+    double min_margin_pct = 10;
+    double discount_rate_pct = 10;
+    int clv_max_years = 10;
+    Money intense_revenue{100'000'000}, moderate_revenue{25'000'000};  // 1,000,000 and 250,000
+    double intense_margin_pct = 20;
+    double rising_growth_pct = 20;
+    double rising_pipeline_pct = 50;
     std::map<std::string, std::vector<std::string>> require;  // tier -> sections
 };
 
@@ -297,6 +308,7 @@ struct PortfolioSettings {
     std::map<std::string, std::string> rules;  // rule id -> severity name
     std::map<std::string, Pos> rule_pos;
     std::map<std::string, double> health_weights;
+    std::map<std::string, double> attractiveness_weights, strength_weights;
 };
 
 }  // namespace kam

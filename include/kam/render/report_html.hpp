@@ -12,6 +12,7 @@ namespace kam {
 struct HtmlPage {
     Report summary;  // accounts, totals, alerts
     Report keys, risks, renewals, pipeline;
+    Report matrix, whitespace;     // the portfolio matrix (bubble chart) and the whitespace grid
     std::vector<Report> accounts;  // one `show` report each
     double key_share = 80;         // policy.key_account_share, for the Pareto chart
     int renewal_within = 180;      // days the renewals report covers

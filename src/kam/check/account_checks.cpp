@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "kam/check/judgement_checks.hpp"
 #include "kam/util/scalar.hpp"
 
 namespace kam {
@@ -431,6 +432,7 @@ class AccountChecker {
 void check_account(const Account& account, const CheckContext& context,
                    std::vector<Diagnostic>& out) {
     AccountChecker(account, context, out).run();
+    check_judgement(account, context, out);
 }
 
 }  // namespace kam

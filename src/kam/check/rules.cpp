@@ -64,6 +64,15 @@ constexpr RuleInfo k_rules[] = {
     {"contract-removed", S::error, "kam diff: a contract was removed from its account"},
     {"account-removed", S::error, "kam diff: an account folder was removed (not renamed)"},
     {"key-account-lost", S::error, "kam diff: an account left the key-account set"},
+    {"margin-below-policy", S::warning,
+     "an account whose margin_pct is below policy.min_margin_pct: fix or trim"},
+    {"relationship-mismatch", S::info,
+     "a relationship type other than the one the account's revenue and margin suggest"},
+    {"single-threaded", S::warning,
+     "a key or strategic account whose strong or good relationships run through one person on "
+     "either side"},
+    {"opportunity-unqualified", S::warning,
+     "an open opportunity in proposal or negotiation without full BANT qualification"},
 };
 }  // namespace
 

@@ -133,6 +133,7 @@ void build_cover(const Node& root, Cover& c) {
         c.team.push_back({t.text("name"), t.text("role")});
     }
     c.relationship = f.choice("relationship", enums::relationship_type);
+    c.relationship_pos = f.pos("relationship");
     c.client_since = f.date("client_since");
     c.lost_on = f.date("lost_on");
     c.lost_on_pos = f.pos("lost_on");
@@ -154,6 +155,7 @@ void build_cover(const Node& root, Cover& c) {
     }
     c.growth_potential = f.choice("growth_potential", enums::level);
     c.replaceability = f.choice("replaceability", enums::level);
+    c.share_of_wallet = f.percent("share_of_wallet");
     c.tags = f.texts("tags");
 }
 
@@ -501,6 +503,17 @@ PortfolioSettings build_settings(const Node& root) {
         days("contact_every_days", s.policy.contact_every_days);
         days("renewal_horizon_days", s.policy.renewal_horizon_days);
         if (auto share = pf.percent("key_account_share")) s.policy.key_account_share = *share;
+        if (auto v = pf.number("min_margin_pct")) s.policy.min_margin_pct = *v;
+        if (auto v = pf.number("discount_rate_pct"); v && *v >= 0 && *v <= 100)
+            s.policy.discount_rate_pct = *v;
+        if (auto v = pf.integer("clv_max_years"); v && *v >= 1 && *v <= 50)
+            s.policy.clv_max_years = static_cast<int>(*v);
+        if (auto v = pf.money("intense_revenue")) s.policy.intense_revenue = *v;
+        if (auto v = pf.money("moderate_revenue")) s.policy.moderate_revenue = *v;
+        if (auto v = pf.number("intense_margin_pct")) s.policy.intense_margin_pct = *v;
+        if (auto v = pf.number("rising_growth_pct")) s.policy.rising_growth_pct = *v;
+        if (auto v = pf.number("rising_pipeline_pct"); v && *v >= 0)
+            s.policy.rising_pipeline_pct = *v;
         if (const Node* req = pf.child("require")) {
             require_given = true;
             for (const Entry& e : req->entries) {
@@ -524,6 +537,12 @@ PortfolioSettings build_settings(const Node& root) {
                 s.rules[e.key] = e.value.value;
                 s.rule_pos[e.key] = pos_of(e.value);
             }
+    for (const auto& [key, out] : {std::pair{"attractiveness_weights", &s.attractiveness_weights},
+                                   std::pair{"strength_weights", &s.strength_weights}})
+        if (const Node* w = f.child(key))
+            for (const Entry& e : w->entries)
+                if (e.value.is_scalar())
+                    if (auto v = parse_number(e.value.value); v && *v >= 0) (*out)[e.key] = *v;
     if (const Node* w = f.child("health_weights"))
         for (const Entry& e : w->entries)
             if (e.value.is_scalar())

@@ -78,6 +78,9 @@ constexpr FieldSpec nested(SV key, T type, const Schema& schema, SV description,
 constexpr FieldSpec ref(SV key, SV target, SV description) {
     return FieldSpec{.key = key, .type = T::ref, .ref_target = target, .description = description};
 }
+constexpr FieldSpec at_least(SV key, T type, double min, SV description) {
+    return FieldSpec{.key = key, .type = type, .min = min, .description = description};
+}
 constexpr FieldSpec with_default(FieldSpec f, SV value) {
     f.default_value = value;
     return f;
@@ -126,6 +129,8 @@ constexpr FieldSpec k_account_fields[] = {
     nested("position", T::object, k_position, "current position, scope and objectives"),
     one_of("growth_potential", k_level, "growth potential"),
     one_of("replaceability", k_level, "how easily the revenue could be replaced"),
+    typed("share_of_wallet", T::percent,
+          "our share of what the client spends on what we offer (optional; matrix strength)"),
     typed("tags", T::text_list, "free tags for filtering"),
 };
 constexpr Schema k_account{"account.yaml", k_account_fields, "the cover sheet"};
@@ -425,6 +430,31 @@ constexpr FieldSpec k_policy_fields[] = {
         typed("key_account_share", T::percent, "Pareto share that defines key accounts (80)"),
         "80"),
     typed("require", T::require_map, "sections each tier must have"),
+    with_default(
+        typed("min_margin_pct", T::number, "margin_pct below this is a fix-or-trim candidate (10)"),
+        "10"),
+    with_default(ranged("discount_rate_pct", T::number, 0, 100,
+                        "yearly discount rate of the forward lifetime value (10)"),
+                 "10"),
+    with_default(
+        ranged("clv_max_years", T::integer, 1, 50, "cap of the expected lifetime in years (10)"),
+        "10"),
+    with_default(typed("intense_revenue", T::money,
+                       "annual revenue from which an intense relationship fits (1000000)"),
+                 "1000000"),
+    with_default(typed("moderate_revenue", T::money,
+                       "annual revenue from which a moderate relationship fits (250000)"),
+                 "250000"),
+    with_default(typed("intense_margin_pct", T::number,
+                       "margin_pct from which an intense relationship fits (20)"),
+                 "20"),
+    with_default(typed("rising_growth_pct", T::number,
+                       "growth_pct from which a non-key account is rising (20)"),
+                 "20"),
+    with_default(at_least("rising_pipeline_pct", T::number, 0,
+                          "weighted pipeline over revenue, in %, from which an account is rising "
+                          "(50)"),
+                 "50"),
 };
 constexpr Schema k_policy{"policy", k_policy_fields};
 
@@ -442,6 +472,23 @@ constexpr FieldSpec k_diff_rules_fields[] = {
     typed("key-account-lost", T::boolean, "fail when an account leaves the key-account set"),
 };
 constexpr Schema k_diff_rules{"diff_rules", k_diff_rules_fields};
+constexpr FieldSpec k_attractiveness_weight_fields[] = {
+    at_least("size", T::number, 0, "weight of size (35)"),
+    at_least("growth", T::number, 0, "weight of growth (15)"),
+    at_least("potential", T::number, 0, "weight of growth potential (15)"),
+    at_least("margin", T::number, 0, "weight of margin (20)"),
+    at_least("pipeline", T::number, 0, "weight of pipeline (15)"),
+};
+constexpr Schema k_attractiveness_weights{"attractiveness_weights", k_attractiveness_weight_fields};
+
+constexpr FieldSpec k_strength_weight_fields[] = {
+    at_least("coverage", T::number, 0, "weight of coverage (25)"),
+    at_least("health", T::number, 0, "weight of health (25)"),
+    at_least("replaceability", T::number, 0, "weight of replaceability (20)"),
+    at_least("share_of_wallet", T::number, 0, "weight of share of wallet (15)"),
+    at_least("tenure", T::number, 0, "weight of tenure (15)"),
+};
+constexpr Schema k_strength_weights{"strength_weights", k_strength_weight_fields};
 
 constexpr FieldSpec k_portfolio_fields[] = {
     ranged("kam", T::integer, 1, 1, "format version", true),
@@ -454,6 +501,10 @@ constexpr FieldSpec k_portfolio_fields[] = {
     typed("rules", T::severity_map, "severity overrides by rule id"),
     typed("health_weights", T::weight_map, "weights of the health score's parts"),
     nested("diff_rules", T::object, k_diff_rules, "the gates of kam diff: limits and switches"),
+    nested("attractiveness_weights", T::object, k_attractiveness_weights,
+           "weights of the matrix attractiveness score's parts"),
+    nested("strength_weights", T::object, k_strength_weights,
+           "weights of the matrix strength score's parts"),
 };
 constexpr Schema k_portfolio{"kam.yaml", k_portfolio_fields, "portfolio settings"};
 

@@ -4,6 +4,7 @@
 
 #include "kam/metrics/health.hpp"
 #include "kam/render/report_svg.hpp"
+#include "kam/render/report_svg_matrix.hpp"
 
 namespace kam {
 
@@ -178,6 +179,19 @@ std::string charts(const HtmlPage& p) {
                 stages.push_back({row[0].text, row[2].number, row[3].number});
         figure("Pipeline by stage (dark: weighted)", svg_stage_bars(stages));
     }
+    if (const Table* t = find_table(p.matrix, "matrix")) {
+        std::vector<MatrixBubble> bubbles;
+        const size_t name = column(*t, "name"), tier = column(*t, "tier"),
+                     a = column(*t, "attractiveness"), st = column(*t, "strength"),
+                     q = column(*t, "quadrant"), rev = column(*t, "annual_revenue");
+        for (const auto& row : t->rows)
+            if (row[a].kind == Cell::Kind::integer && row[st].kind == Cell::Kind::integer)
+                bubbles.push_back({row[name].text, row[tier].text, row[a].number, row[st].number,
+                                   row[rev].kind == Cell::Kind::money ? row[rev].number : 0,
+                                   row[q].text});
+        figure("Portfolio matrix: attractiveness by strength (area: revenue; colour: tier)",
+               svg_matrix(bubbles));
+    }
     return out + "</div>\n";
 }
 
@@ -239,6 +253,16 @@ std::string render_html_page(const HtmlPage& p) {
     if (const Table* t = find_table(p.summary, "alerts")) {
         out += "<section>\n<h2>Alerts</h2>\n";
         table_html(*t, out);
+        out += "</section>\n";
+    }
+    if (!p.matrix.blocks.empty()) {
+        out += "<section>\n<h2>Portfolio matrix</h2>\n";
+        out += render_report_html_blocks(p.matrix, 3);
+        out += "</section>\n";
+    }
+    if (!p.whitespace.blocks.empty()) {
+        out += "<section>\n<h2>Whitespace</h2>\n";
+        out += render_report_html_blocks(p.whitespace, 3);
         out += "</section>\n";
     }
     for (const Report& a : p.accounts) {

@@ -7,10 +7,15 @@
 #include <stdexcept>
 #include <variant>
 
+#include "kam/metrics/contact_map.hpp"
 #include "kam/metrics/fx.hpp"
 #include "kam/metrics/named_figures.hpp"
+#include "kam/metrics/lifetime_value.hpp"
+#include "kam/metrics/matrix.hpp"
 #include "kam/metrics/opportunity.hpp"
 #include "kam/metrics/portfolio_metrics.hpp"
+#include "kam/metrics/relationship_fit.hpp"
+#include "kam/metrics/rising.hpp"
 #include "kam/sql/schema.hpp"
 #include "report_tables.hpp"
 
@@ -142,6 +147,50 @@ std::vector<FigureValue> figures_of(const AccountMetrics& m, Date as_of, bool ke
         out.push_back(std::move(v));
     }
     return out;
+}
+
+template <typename T, typename F>
+FigureValue figure(std::string_view name, const Figure<T>& f, F convert) {
+    FigureValue out{name, {}, std::nullopt, f.reason};
+    if (f) out.value = convert(*f);
+    return out;
+}
+
+// The judgement figures of kam-metrics(7), from their homes in metrics/;
+// `entry` is the account's place in the portfolio matrix (null when lost).
+std::vector<FigureValue> judgement_figures_of(const Account& a, const AccountMetrics& m,
+                                              const PortfolioSettings& s, Date as_of,
+                                              const MatrixEntry* entry,
+                                              const Figure<int64_t>& lifetime) {
+    const auto money = [](Money v) { return Value{v.cents}; };
+    const auto whole = [](int64_t v) { return Value{v}; };
+    const auto fx = [](const Fixed& v) { return fixed(v); };
+    const auto flag_of = [](bool b) { return flag(b); };
+    const std::string lost = "a lost account is not placed";
+    const LifetimeValue v = compute_lifetime_value(a, m, s, lifetime);
+    const RelationshipFit fit = relationship_fit(a, m, s.policy);
+    const ContactMap map = contact_map(a, as_of);
+    return {
+        figure("attractiveness", entry ? entry->attractiveness.score : Figure<int64_t>::none(lost),
+               whole),
+        figure("strength", entry ? entry->strength.score : Figure<int64_t>::none(lost), whole),
+        figure("annual_margin_cents", v.annual_margin, money),
+        figure("historical_margin_cents", v.historical_margin, money),
+        figure("forward_value_cents", v.forward_value, money),
+        figure("clv_cents", v.clv, money),
+        figure("fix_or_trim",
+               m.margin_pct ? Figure<bool>::of(v.fix_or_trim)
+                            : Figure<bool>::none(m.margin_pct.reason),
+               flag_of),
+        figure("relationship_mismatch",
+               fit.suggested ? Figure<bool>::of(fit.mismatch)
+                             : Figure<bool>::none(fit.suggested.reason),
+               flag_of),
+        figure("single_threaded",
+               map.known ? Figure<bool>::of(map.single_threaded) : Figure<bool>::none(map.reason),
+               flag_of),
+        figure("pipeline_ratio_pct", pipeline_ratio(m), fx),
+    };
 }
 
 class Loader {
@@ -307,7 +356,11 @@ class Loader {
             key_.assign(in_.portfolio.accounts.size(), false);
             for (const KeyAccountEntry& e : whole().ranking) key_[e.account] = e.key;
         }
-        for (FigureValue& f : figures_of(in_.metrics[index], in_.as_of, key_[index])) {
+        std::vector<FigureValue> figures = figures_of(in_.metrics[index], in_.as_of, key_[index]);
+        for (FigureValue& f : judgement_figures_of(a, in_.metrics[index], in_.portfolio.settings,
+                                                   in_.as_of, matrix_entry(index), lifetime()))
+            figures.push_back(std::move(f));
+        for (FigureValue& f : figures) {
             t.figures.set("account", a.slug)
                 .set("figure", std::string(f.name))
                 .set("value", std::move(f.value))
@@ -614,6 +667,22 @@ class Loader {
         }
     }
 
+    const MatrixEntry* matrix_entry(size_t index) {
+        if (!matrix_)
+            matrix_ = compute_matrix(in_.portfolio.accounts, in_.metrics, in_.portfolio.settings,
+                                     in_.as_of);
+        for (const MatrixEntry& e : matrix_->entries)
+            if (e.account == index) return &e;
+        return nullptr;
+    }
+
+    const Figure<int64_t>& lifetime() {
+        if (!lifetime_)
+            lifetime_ = expected_lifetime_years(whole().retention_pct,
+                                                in_.portfolio.settings.policy.clv_max_years);
+        return *lifetime_;
+    }
+
     const PortfolioMetrics& whole() {
         if (!whole_)
             whole_ = compute_portfolio_metrics(in_.portfolio.accounts, in_.metrics,
@@ -712,6 +781,8 @@ class Loader {
     Converter fx_;
     size_t skipped_ = 0;
     std::optional<PortfolioMetrics> whole_;
+    std::optional<PortfolioMatrix> matrix_;
+    std::optional<Figure<int64_t>> lifetime_;
     std::vector<bool> key_;  // in the key-account set, by account index
 };
 

@@ -7,4 +7,4 @@ test -f out.html
 grep -q '<h2>Account Alpha Industries</h2>' out.html
 grep -q '<h2>Account Delta Logistics</h2>' out.html
 ! grep -q '<h2>Account Gamma Foods</h2>' out.html
-[ "$(grep -c '<svg' out.html)" = 4 ]
+[ "$(grep -c '<svg' out.html)" = 5 ]  # Pareto, heat map, timeline, stages, matrix

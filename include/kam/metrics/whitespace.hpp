@@ -1,0 +1,45 @@
+#pragma once
+// Whitespace, or product selection (kam-metrics(7), "Whitespace"): the
+// offerings of every blueprint as columns, the accounts as rows, each cell
+// the stage of that offering in that account; per offering its penetration,
+// per account the gaps its peers (same industry or same tier) already buy.
+#include <string>
+#include <vector>
+
+#include "kam/metrics/exact.hpp"
+#include "kam/metrics/figure.hpp"
+#include "kam/model/account.hpp"
+
+namespace kam {
+
+struct WhitespaceGap {
+    size_t offering = 0;  // index into Whitespace::offerings
+    int peers = 0;        // peers that have it current
+    std::string basis;    // "industry", "tier" or "industry, tier"
+};
+
+struct WhitespaceRow {
+    size_t account = 0;
+    bool known = false;               // the account has offerings on file
+    std::string reason;               // why not
+    std::vector<std::string> stages;  // per offering: its stage, or empty
+    std::vector<WhitespaceGap> gaps;  // by peers descending, then offering name
+};
+
+struct OfferingColumn {
+    std::string name;
+    int current = 0, proposed = 0, planned = 0, retired = 0;
+    int accounts = 0;  // accounts whose offerings are known
+    Figure<Fixed> penetration_pct;
+};
+
+struct Whitespace {
+    std::vector<OfferingColumn> offerings;  // by name
+    std::vector<WhitespaceRow> rows;        // the accounts given, in their order
+};
+
+// Over `which` (indices into `accounts`); lost accounts are left out.
+Whitespace compute_whitespace(const std::vector<Account>& accounts,
+                              const std::vector<size_t>& which);
+
+}  // namespace kam

@@ -1,0 +1,47 @@
+#pragma once
+// The judgement reports: the portfolio matrix (kam matrix), profitability and
+// lifetime value (kam value) and whitespace (kam whitespace). Each is built
+// from the figures of metrics/ (matrix, lifetime_value, relationship_fit,
+// whitespace), judged over the whole portfolio, for the shown accounts.
+#include "kam/metrics/matrix.hpp"
+#include "kam/metrics/portfolio_metrics.hpp"
+#include "kam/metrics/rising.hpp"
+#include "kam/metrics/whitespace.hpp"
+#include "kam/render/report_input.hpp"
+
+namespace kam {
+
+// Every shown account that is not lost on attractiveness x strength, by
+// quadrant (strategic, develop, status, streamline, unknown), then
+// attractiveness descending.
+Report build_matrix_report(const ReportInput& input, const PortfolioMatrix& matrix);
+
+// Profitability, lifetime value and relationship fit of the shown accounts
+// that are not lost, by annual_margin descending; `whole` gives the
+// portfolio's retention for the expected lifetime.
+Report build_value_report(const ReportInput& input, const PortfolioMetrics& whole);
+
+// The accounts x offerings grid, the offerings' penetration and the gaps.
+Report build_whitespace_report(const ReportInput& input, const Whitespace& whitespace);
+
+// What kam show adds for one account (`account` indexes input.accounts): its
+// place in the matrix, margin and lifetime value, relationship fit and
+// whether it is rising ("judgement"), its contact map ("contact_map",
+// "contact_gaps") and its open opportunities that are not qualified
+// ("qualification_gaps"). `matrix`, `whole` and `rising` are the portfolio's.
+std::vector<Block> show_judgement_blocks(const ReportInput& input, size_t account,
+                                         const PortfolioMatrix& matrix,
+                                         const PortfolioMetrics& whole,
+                                         const std::vector<RisingEntry>& rising);
+
+// For kam pipeline ("qualification"): the open opportunities of the shown
+// accounts that are qualified (BANT all true) and not, by count, value and
+// weighted value.
+FigureList qualification_figures(const ReportInput& input);
+
+// The rising accounts as a table for kam keys (key "rising"), shown ones only,
+// with the quadrant and tier the matrix suggests for each.
+Table rising_table(const ReportInput& input, const std::vector<RisingEntry>& rising,
+                   const PortfolioMatrix& matrix);
+
+}  // namespace kam

@@ -1,0 +1,31 @@
+// kam matrix: every account on attractiveness x strength, with its quadrant
+// and the tier it suggests.
+#include "commands.hpp"
+#include "kam/metrics/matrix.hpp"
+#include "kam/render/report_judgement.hpp"
+#include "report_common.hpp"
+
+namespace kam::cli {
+
+namespace {
+
+int run_matrix(const Context& ctx, const ReportOptions& o) {
+    const ReportData d = load_report_data(ctx);
+    // Placed over the whole portfolio (size is relative); filters only choose the rows shown.
+    const PortfolioMatrix matrix =
+        compute_matrix(d.portfolio.accounts, d.metrics, d.portfolio.settings, d.as_of);
+    Report report =
+        build_matrix_report(d.input(select_accounts(d.portfolio.accounts, o.filter)), matrix);
+    return print_report(ctx, report, o, d);
+}
+
+}  // namespace
+
+void setup_matrix(CLI::App& sub, Action& action) {
+    auto o = std::make_shared<ReportOptions>();
+    add_report_options(sub, *o, true);
+    sub.callback(
+        [&action, o] { action = [o](const Context& ctx) { return run_matrix(ctx, *o); }; });
+}
+
+}  // namespace kam::cli

@@ -1,0 +1,28 @@
+// kam whitespace: accounts x offerings, penetration and cross-sell gaps.
+#include "commands.hpp"
+#include "kam/metrics/whitespace.hpp"
+#include "kam/render/report_judgement.hpp"
+#include "report_common.hpp"
+
+namespace kam::cli {
+
+namespace {
+
+int run_whitespace(const Context& ctx, const ReportOptions& o) {
+    const ReportData d = load_report_data(ctx);
+    std::vector<size_t> shown = select_accounts(d.portfolio.accounts, o.filter);
+    const Whitespace w = compute_whitespace(d.portfolio.accounts, shown);
+    Report report = build_whitespace_report(d.input(std::move(shown)), w);
+    return print_report(ctx, report, o, d);
+}
+
+}  // namespace
+
+void setup_whitespace(CLI::App& sub, Action& action) {
+    auto o = std::make_shared<ReportOptions>();
+    add_report_options(sub, *o, true);
+    sub.callback(
+        [&action, o] { action = [o](const Context& ctx) { return run_whitespace(ctx, *o); }; });
+}
+
+}  // namespace kam::cli

@@ -1,0 +1,37 @@
+#include "kam/metrics/relationship_fit.hpp"
+
+#include "kam/metrics/lifetime_value.hpp"
+
+namespace kam {
+
+namespace {
+
+// margin_pct (tenths) >= pct, compared exactly.
+bool at_least(const Fixed& margin, double pct) {
+    const Decimal d = decimal_from_double(pct);
+    int128 scale = 1;
+    for (int k = 0; k < d.scale; ++k) scale *= 10;
+    return static_cast<int128>(margin.units) * scale >= d.units * 10;
+}
+
+}  // namespace
+
+RelationshipFit relationship_fit(const Account& a, const AccountMetrics& m, const Policy& p) {
+    RelationshipFit fit;
+    fit.chosen = a.cover.relationship;
+    if (!m.annual_revenue)
+        fit.suggested = Figure<std::string>::none(m.annual_revenue.reason);
+    else if (!m.margin_pct)
+        fit.suggested = Figure<std::string>::none(m.margin_pct.reason);
+    else if (*m.annual_revenue >= p.intense_revenue &&
+             at_least(*m.margin_pct, p.intense_margin_pct))
+        fit.suggested = Figure<std::string>::of("intense");
+    else if (*m.annual_revenue >= p.moderate_revenue && !below_margin_policy(m.margin_pct, p))
+        fit.suggested = Figure<std::string>::of("moderate");
+    else
+        fit.suggested = Figure<std::string>::of("arms-length");
+    fit.mismatch = fit.suggested && !fit.chosen.empty() && fit.chosen != *fit.suggested;
+    return fit;
+}
+
+}  // namespace kam

@@ -1,0 +1,89 @@
+#include "kam/metrics/whitespace.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace kam {
+
+Whitespace compute_whitespace(const std::vector<Account>& accounts,
+                              const std::vector<size_t>& which) {
+    Whitespace w;
+    std::set<std::string> names;
+    std::vector<size_t> rows;
+    for (const size_t i : which) {
+        if (accounts[i].cover.status == "lost") continue;
+        rows.push_back(i);
+        if (accounts[i].blueprint)
+            for (const Offering& o : accounts[i].blueprint->offerings)
+                if (!o.name.empty()) names.insert(o.name);
+    }
+    for (const std::string& n : names) w.offerings.push_back({n, 0, 0, 0, 0, 0, {}});
+    auto column = [&](const std::string& name) {
+        return static_cast<size_t>(std::distance(names.begin(), names.find(name)));
+    };
+    for (const size_t i : rows) {
+        const Account& a = accounts[i];
+        WhitespaceRow r;
+        r.account = i;
+        r.stages.assign(w.offerings.size(), {});
+        if (!a.blueprint) {
+            r.reason = "no blueprint.yaml";
+        } else if (a.blueprint->offerings.empty()) {
+            r.reason = "no offerings in blueprint.yaml";
+        } else {
+            r.known = true;
+            for (const Offering& o : a.blueprint->offerings) {
+                if (o.name.empty()) continue;
+                std::string& cell = r.stages[column(o.name)];
+                if (cell.empty()) cell = o.stage.empty() ? "current" : o.stage;
+            }
+        }
+        w.rows.push_back(std::move(r));
+    }
+    for (OfferingColumn& c : w.offerings) {
+        const size_t k = column(c.name);
+        for (const WhitespaceRow& r : w.rows) {
+            if (!r.known) continue;
+            ++c.accounts;
+            const std::string& s = r.stages[k];
+            c.current += s == "current";
+            c.proposed += s == "proposed";
+            c.planned += s == "planned";
+            c.retired += s == "retired";
+        }
+        c.penetration_pct = c.accounts == 0 ? Figure<Fixed>::none("no account has offerings")
+                                            : Figure<Fixed>::of(percent_of(c.current, c.accounts));
+    }
+    for (WhitespaceRow& r : w.rows) {
+        if (!r.known) continue;
+        const Account& a = accounts[r.account];
+        const std::string industry = a.profile ? a.profile->industry : std::string();
+        for (size_t k = 0; k < w.offerings.size(); ++k) {
+            if (!r.stages[k].empty()) continue;
+            int peers = 0;
+            bool by_industry = false, by_tier = false;
+            for (const WhitespaceRow& p : w.rows) {
+                if (&p == &r || !p.known || p.stages[k] != "current") continue;
+                const Account& b = accounts[p.account];
+                const bool same_industry =
+                    !industry.empty() && b.profile && b.profile->industry == industry;
+                const bool same_tier = !a.cover.tier.empty() && b.cover.tier == a.cover.tier;
+                if (!same_industry && !same_tier) continue;
+                ++peers;
+                by_industry |= same_industry;
+                by_tier |= same_tier;
+            }
+            if (peers == 0) continue;
+            r.gaps.push_back({k, peers,
+                              by_industry && by_tier ? "industry, tier"
+                              : by_industry          ? "industry"
+                                                     : "tier"});
+        }
+        std::stable_sort(
+            r.gaps.begin(), r.gaps.end(),
+            [](const WhitespaceGap& x, const WhitespaceGap& y) { return x.peers > y.peers; });
+    }
+    return w;
+}
+
+}  // namespace kam

@@ -1,0 +1,612 @@
+#include "kam/render/report_judgement.hpp"
+
+#include <fmt/format.h>
+#include <algorithm>
+
+#include "kam/metrics/contact_map.hpp"
+#include "kam/metrics/fx.hpp"
+#include "kam/metrics/lifetime_value.hpp"
+#include "kam/metrics/opportunity.hpp"
+#include "kam/metrics/qualification.hpp"
+#include "kam/metrics/relationship_fit.hpp"
+
+namespace kam {
+
+namespace {
+
+std::vector<bool> shown_mask(const ReportInput& in) {
+    std::vector<bool> shown(in.accounts.size(), false);
+    for (const size_t i : in.shown) shown[i] = true;
+    return shown;
+}
+
+Cell score_cell(const Figure<int64_t>& f) {
+    if (!f) return Cell::none(f.reason);
+    return Cell::of_int(*f).with_tone(*f >= k_matrix_high ? Tone::good : Tone::none);
+}
+
+Cell text_or_none(const std::string& s, std::string why = {}) {
+    return s.empty() ? Cell::none(std::move(why)) : Cell::of(s);
+}
+
+std::string join(const std::vector<std::string>& items, std::string_view sep) {
+    std::string out;
+    for (const std::string& s : items) {
+        if (!out.empty()) out += sep;
+        out += s;
+    }
+    return out;
+}
+
+}  // namespace
+
+Report build_matrix_report(const ReportInput& in, const PortfolioMatrix& matrix) {
+    Report r;
+    r.kind = "matrix";
+    r.title = "Portfolio matrix (attractiveness x strength)";
+    r.meta = report_meta(in);
+    const auto shown = shown_mask(in);
+
+    Table t;
+    t.key = "matrix";
+    t.title = "Accounts by quadrant";
+    t.columns = {{"slug", "Slug", "", false, false, true},
+                 {"name", "Account", "", false, true, false, 12},
+                 {"tier", "Tier", "", false, false, false},
+                 {"status", "Status", "", false, false, true},
+                 {"annual_revenue", "Annual revenue", "", true, false, true},
+                 {"attractiveness", "Attractiveness", "Attr.", true, false, false},
+                 {"strength", "Strength", "Str.", true, false, false},
+                 {"quadrant", "Quadrant", "", false, false, false},
+                 {"action", "Action", "", false, true, false, 8},
+                 {"suggested_tier", "Suggested tier", "Suggested", false, false, false},
+                 {"tier_mismatch", "Tier mismatch", "Mismatch", false, true, false, 10},
+                 {"size_basis", "Size basis", "", false, false, true},
+                 {"attractiveness_data_pct", "Attractiveness data %", "", true, false, true},
+                 {"strength_data_pct", "Strength data %", "", true, false, true}};
+    for (std::string_view p : k_attractiveness_part_names)
+        t.columns.push_back({fmt::format("attractiveness_{}", p),
+                             fmt::format("Attractiveness {}", p), "", true, false, true});
+    for (std::string_view p : k_strength_part_names)
+        t.columns.push_back(
+            {fmt::format("strength_{}", p), fmt::format("Strength {}", p), "", true, false, true});
+    t.empty_text = "no account to place";
+
+    Table parts;
+    parts.key = "matrix_parts";
+    parts.title = "The parts (0-100; - is missing and counts 0)";
+    parts.human_only = true;
+    parts.columns = {{"name", "Account", "", false, true, false, 12}};
+    for (std::string_view p : k_attractiveness_part_names)
+        parts.columns.push_back({fmt::format("attractiveness_{}", p), fmt::format("A: {}", p),
+                                 fmt::format("A:{}", p.substr(0, 4)), true, false, false});
+    for (std::string_view p : k_strength_part_names)
+        parts.columns.push_back({fmt::format("strength_{}", p), fmt::format("S: {}", p),
+                                 fmt::format("S:{}", p.substr(0, 4)), true, false, false});
+
+    struct Row {
+        size_t quadrant;
+        int64_t attractiveness;
+        std::string slug;
+        std::vector<Cell> cells, parts;
+    };
+    std::vector<Row> rows;
+    int64_t counts[5] = {};
+    for (const MatrixEntry& e : matrix.entries) {
+        if (!shown[e.account]) continue;
+        const Account& a = in.accounts[e.account];
+        const size_t q = e.quadrant ? static_cast<size_t>(e.quadrant - k_quadrants.data()) : 4;
+        ++counts[q];
+        Row row{q, e.attractiveness.score.value.value_or(-1), a.slug, {}, {}};
+        row.cells = {Cell::of(a.slug),
+                     Cell::of(display_name(a)),
+                     Cell::of(a.cover.tier),
+                     Cell::of(a.cover.status),
+                     Cell::of(in.metrics[e.account].annual_revenue),
+                     score_cell(e.attractiveness.score),
+                     score_cell(e.strength.score),
+                     e.quadrant ? Cell::of(std::string(e.quadrant->name))
+                                      .with_tone(q == 0 ? Tone::good : Tone::none)
+                                : Cell::none(e.quadrant_reason),
+                     e.quadrant ? Cell::of(std::string(e.quadrant->action)) : Cell::none(),
+                     e.quadrant ? Cell::of(std::string(e.quadrant->suggested_tier)) : Cell::none(),
+                     e.tier_mismatch.empty() ? Cell::none()
+                                             : Cell::of(e.tier_mismatch).with_tone(Tone::warn),
+                     text_or_none(e.size_basis),
+                     Cell::of_fixed(e.attractiveness.data_pct),
+                     Cell::of_fixed(e.strength.data_pct)};
+        row.parts = {Cell::of(display_name(a))};
+        for (const ScorePart& p : e.attractiveness.parts) {
+            row.cells.push_back(Cell::of(p.score));
+            row.parts.push_back(Cell::of(p.score));
+        }
+        for (const ScorePart& p : e.strength.parts) {
+            row.cells.push_back(Cell::of(p.score));
+            row.parts.push_back(Cell::of(p.score));
+        }
+        rows.push_back(std::move(row));
+    }
+    std::stable_sort(rows.begin(), rows.end(), [](const Row& x, const Row& y) {
+        if (x.quadrant != y.quadrant) return x.quadrant < y.quadrant;
+        if (x.attractiveness != y.attractiveness) return x.attractiveness > y.attractiveness;
+        return x.slug < y.slug;
+    });
+    for (Row& row : rows) {
+        t.rows.push_back(std::move(row.cells));
+        parts.rows.push_back(std::move(row.parts));
+    }
+    t.notes.push_back(
+        fmt::format("Scores 0-100, {} or more is high. Lost accounts are left out; see "
+                    "kam-metrics(7) for every part.",
+                    k_matrix_high));
+    std::vector<std::string> unplaced;
+    for (const MatrixEntry& e : matrix.entries)
+        if (shown[e.account] && !e.quadrant)
+            unplaced.push_back(
+                fmt::format("{} ({})", in.accounts[e.account].slug, e.quadrant_reason));
+    if (!unplaced.empty()) t.notes.push_back(fmt::format("Not placed: {}.", join(unplaced, "; ")));
+
+    FigureList f;
+    f.key = "quadrants";
+    f.title = "Quadrants";
+    for (size_t q = 0; q < k_quadrants.size(); ++q)
+        f.items.push_back({std::string(k_quadrants[q].name),
+                           fmt::format("{} ({})", k_quadrants[q].name, k_quadrants[q].action),
+                           Cell::of_int(counts[q])});
+    f.items.push_back({"unplaced", "Not placed (a score unknown)", Cell::of_int(counts[4])});
+    f.items.push_back(
+        {"largest_revenue", "Largest annual revenue (size 100)", Cell::of(matrix.largest_revenue)});
+    name_currency(t, {"annual_revenue"}, in.settings.currency);
+    f.items.push_back({"largest_client_revenue", "Largest client revenue (size 100)",
+                       Cell::of(matrix.largest_client_revenue)});
+    name_currency(f, {"largest_revenue", "largest_client_revenue"}, in.settings.currency);
+    r.blocks.push_back(std::move(t));
+    r.blocks.push_back(std::move(parts));
+    r.blocks.push_back(std::move(f));
+    return r;
+}
+
+Report build_value_report(const ReportInput& in, const PortfolioMetrics& whole) {
+    Report r;
+    r.kind = "value";
+    r.title = "Profitability and client lifetime value";
+    r.meta = report_meta(in);
+    const Policy& policy = in.settings.policy;
+    const Figure<int64_t> life = expected_lifetime_years(whole.retention_pct, policy.clv_max_years);
+
+    struct Row {
+        size_t account;
+        LifetimeValue value;
+        RelationshipFit fit;
+    };
+    std::vector<Row> rows;
+    int128 total_margin = 0;
+    for (const size_t i : in.shown) {
+        const Account& a = in.accounts[i];
+        if (a.cover.status == "lost") continue;
+        Row row{i, compute_lifetime_value(a, in.metrics[i], in.settings, life),
+                relationship_fit(a, in.metrics[i], policy)};
+        if (row.value.annual_margin) total_margin += row.value.annual_margin->cents;
+        rows.push_back(std::move(row));
+    }
+    // Ranks by annual_margin and by margin_pct, ties by slug, unknown unranked.
+    auto rank_by = [&](auto key) {
+        std::vector<size_t> order;
+        for (size_t k = 0; k < rows.size(); ++k)
+            if (key(rows[k])) order.push_back(k);
+        std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+            const int64_t a = *key(rows[x]), b = *key(rows[y]);
+            if (a != b) return a > b;
+            return in.accounts[rows[x].account].slug < in.accounts[rows[y].account].slug;
+        });
+        std::vector<int64_t> rank(rows.size(), 0);
+        for (size_t k = 0; k < order.size(); ++k) rank[order[k]] = static_cast<int64_t>(k + 1);
+        return rank;
+    };
+    const auto margin_rank = rank_by([](const Row& x) -> std::optional<int64_t> {
+        if (!x.value.annual_margin) return std::nullopt;
+        return x.value.annual_margin->cents;
+    });
+    const auto pct_rank = rank_by([&](const Row& x) -> std::optional<int64_t> {
+        const auto& m = in.metrics[x.account].margin_pct;
+        if (!m) return std::nullopt;
+        return m->units;
+    });
+    std::vector<size_t> order(rows.size());
+    for (size_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+        const int64_t a = margin_rank[x], b = margin_rank[y];
+        if ((a == 0) != (b == 0)) return b == 0;
+        if (a != b) return a < b;
+        return in.accounts[rows[x].account].slug < in.accounts[rows[y].account].slug;
+    });
+
+    Table t;
+    t.key = "value";
+    t.title = "Accounts by annual margin";
+    t.columns = {
+        {"slug", "Slug", "", false, false, true},
+        {"name", "Account", "", false, true, false, 10},
+        {"tier", "Tier", "", false, false, false},
+        {"annual_revenue", "Annual revenue", "Revenue", true, false, false},
+        {"annual_margin", "Annual margin", "Margin", true, false, false},
+        {"margin_pct", "Margin %", "Margin\n%", true, false, false},
+        {"margin_share_pct", "Share of margin %", "Share\n%", true, false, false},
+        {"margin_rank", "Rank by margin", "Rank", true, false, false},
+        {"margin_pct_rank", "Rank by margin %", "Rank\n%", true, false, false},
+        {"historical_margin", "Historical margin", "History", true, false, false},
+        {"years_on_file", "Years on file", "", true, false, true},
+        {"forward_value", "Forward value", "Forward", true, false, false},
+        {"clv", "Lifetime value (CLV)", "CLV", true, false, false},
+        {"fix_or_trim", "Fix or trim", "Fix/\ntrim", false, false, false},
+        {"relationship", "Relationship (file)", "Rel.", false, false, false},
+        {"relationship_suggested", "Relationship suggested", "Suggested", false, false, false},
+        {"relationship_mismatch", "Relationship mismatch", "", false, false, true}};
+    t.empty_text = "no account to value";
+    int64_t fix_count = 0;
+    std::vector<std::string> fix_slugs;
+    for (const size_t k : order) {
+        const Row& row = rows[k];
+        const Account& a = in.accounts[row.account];
+        const AccountMetrics& m = in.metrics[row.account];
+        Cell share = Cell::none("the listed accounts' margin is not above 0");
+        if (!row.value.annual_margin)
+            share = Cell::none(row.value.annual_margin.reason);
+        else if (total_margin > 0)
+            share = Cell::of_fixed(percent_of(row.value.annual_margin->cents, total_margin));
+        if (row.value.fix_or_trim) {
+            ++fix_count;
+            fix_slugs.push_back(a.slug);
+        }
+        t.rows.push_back(
+            {Cell::of(a.slug), Cell::of(display_name(a)), Cell::of(a.cover.tier),
+             Cell::of(m.annual_revenue), Cell::of(row.value.annual_margin),
+             Cell::of(m.margin_pct).with_tone(row.value.fix_or_trim ? Tone::bad : Tone::none),
+             std::move(share),
+             margin_rank[k] ? Cell::of_int(margin_rank[k])
+                            : Cell::none(row.value.annual_margin.reason),
+             pct_rank[k] ? Cell::of_int(pct_rank[k]) : Cell::none(m.margin_pct.reason),
+             Cell::of(row.value.historical_margin), Cell::of_int(row.value.years_on_file),
+             Cell::of(row.value.forward_value), Cell::of(row.value.clv),
+             m.margin_pct ? Cell::of_bool(row.value.fix_or_trim)
+                                .with_tone(row.value.fix_or_trim ? Tone::bad : Tone::none)
+                          : Cell::none(m.margin_pct.reason),
+             text_or_none(row.fit.chosen, "no relationship in account.yaml"),
+             row.fit.suggested ? Cell::of(*row.fit.suggested)
+                                     .with_tone(row.fit.mismatch ? Tone::warn : Tone::none)
+                               : Cell::none(row.fit.suggested.reason),
+             row.fit.suggested ? Cell::of_bool(row.fit.mismatch)
+                               : Cell::none(row.fit.suggested.reason)});
+    }
+    t.notes.push_back(fmt::format(
+        "Money in whole {}; the year is FY{}. Fix or trim: margin below {}% (policy). Lost "
+        "accounts are left out.",
+        in.settings.currency, whole.fiscal_year, policy.min_margin_pct));
+    name_currency(t,
+                  {"annual_revenue", "annual_margin", "historical_margin", "forward_value", "clv"},
+                  in.settings.currency);
+
+    FigureList f;
+    f.key = "lifetime";
+    f.title = "Lifetime and policy";
+    const bool total_fits = total_margin <= INT64_MAX && total_margin >= INT64_MIN;
+    f.items = {
+        {"retention_pct", "Retention % (365 days)", Cell::of(whole.retention_pct)},
+        {"expected_lifetime_years", "Expected lifetime (years)", Cell::of(life)},
+        {"discount_rate_pct", "Discount rate % (policy)",
+         Cell::of_number(policy.discount_rate_pct)},
+        {"min_margin_pct", "Minimum margin % (policy)", Cell::of_number(policy.min_margin_pct)},
+        {"total_margin", "Annual margin of the accounts listed",
+         total_fits ? Cell::of_money(Money{static_cast<int64_t>(total_margin)})
+                    : Cell::none(Money::k_overflow)},
+        {"fix_or_trim_count", "Fix-or-trim candidates", Cell::of_int(fix_count)},
+        {"fix_or_trim_accounts", "Fix-or-trim accounts",
+         fix_slugs.empty() ? Cell::none() : Cell::of(join(fix_slugs, ", "))}};
+    name_currency(f, {"total_margin"}, in.settings.currency);
+    r.blocks.push_back(std::move(t));
+    r.blocks.push_back(std::move(f));
+    return r;
+}
+
+Report build_whitespace_report(const ReportInput& in, const Whitespace& w) {
+    Report r;
+    r.kind = "whitespace";
+    r.title = "Whitespace: accounts x offerings";
+    r.meta = report_meta(in);
+
+    Table grid;
+    grid.key = "whitespace";
+    grid.title = "Offerings by account";
+    grid.columns = {{"slug", "Slug", "", false, false, true},
+                    {"name", "Account", "", false, true, false, 10},
+                    {"tier", "Tier", "", false, false, false},
+                    {"industry", "Industry", "", false, true, true},
+                    {"offerings_known", "Offerings known", "", false, false, true}};
+    for (const OfferingColumn& c : w.offerings)
+        grid.columns.push_back({c.name, c.name, "", false, true, false, 6});
+    grid.columns.push_back({"gaps", "Gaps (peers buy)", "Gaps", false, true, false, 8});
+    grid.empty_text = "no account";
+
+    Table gaps;
+    gaps.key = "gaps";
+    gaps.title = "Cross-sell gaps: offerings peers of the same industry or tier buy";
+    gaps.columns = {{"slug", "Slug", "", false, false, true},
+                    {"name", "Account", "", false, true, false, 10},
+                    {"offering", "Offering", "", false, true, false, 8},
+                    {"peers", "Peers buying", "Peers", true, false, false},
+                    {"peer_basis", "Peers by", "", false, false, false}};
+    gaps.empty_text = "no gap";
+
+    for (const WhitespaceRow& row : w.rows) {
+        const Account& a = in.accounts[row.account];
+        const std::string industry = a.profile ? a.profile->industry : std::string();
+        std::vector<Cell> cells{Cell::of(a.slug), Cell::of(display_name(a)), Cell::of(a.cover.tier),
+                                text_or_none(industry), Cell::of_bool(row.known)};
+        std::vector<std::string> gap_texts;
+        for (const WhitespaceGap& g : row.gaps) {
+            gap_texts.push_back(w.offerings[g.offering].name);
+            gaps.rows.push_back({Cell::of(a.slug), Cell::of(display_name(a)),
+                                 Cell::of(w.offerings[g.offering].name), Cell::of_int(g.peers),
+                                 Cell::of(g.basis)});
+        }
+        for (const std::string& s : row.stages)
+            cells.push_back(!row.known ? Cell::none(row.reason)
+                            : s.empty()
+                                ? Cell::none()
+                                : Cell::of(s).with_tone(s == "current" ? Tone::good : Tone::none));
+        cells.push_back(!row.known ? Cell::none(row.reason)
+                        : gap_texts.empty()
+                            ? Cell::none()
+                            : Cell::of(join(gap_texts, ", ")).with_tone(Tone::warn));
+        grid.rows.push_back(std::move(cells));
+    }
+    grid.notes.push_back(
+        "A cell is the offering's stage in the account's blueprint.yaml; - is none. A gap is an "
+        "offering the account has not got that a peer (same industry or tier) has current.");
+    std::vector<std::string> unknown;
+    for (const WhitespaceRow& row : w.rows)
+        if (!row.known)
+            unknown.push_back(fmt::format("{} ({})", in.accounts[row.account].slug, row.reason));
+    if (!unknown.empty())
+        grid.notes.push_back(fmt::format("Offerings not known: {}.", join(unknown, "; ")));
+
+    Table offerings;
+    offerings.key = "offerings";
+    offerings.title = "Penetration by offering";
+    offerings.columns = {{"offering", "Offering", "", false, true, false, 10},
+                         {"current", "Current", "", true, false, false},
+                         {"proposed", "Proposed", "", true, false, false},
+                         {"planned", "Planned", "", true, false, false},
+                         {"retired", "Retired", "", true, false, false},
+                         {"accounts", "Accounts with offerings", "Of", true, false, false},
+                         {"penetration_pct", "Penetration %", "Pen.\n%", true, false, false}};
+    offerings.empty_text = "no offering in any blueprint.yaml";
+    for (const OfferingColumn& c : w.offerings)
+        offerings.rows.push_back({Cell::of(c.name), Cell::of_int(c.current),
+                                  Cell::of_int(c.proposed), Cell::of_int(c.planned),
+                                  Cell::of_int(c.retired), Cell::of_int(c.accounts),
+                                  Cell::of(c.penetration_pct)});
+    r.blocks.push_back(std::move(grid));
+    r.blocks.push_back(std::move(offerings));
+    r.blocks.push_back(std::move(gaps));
+    return r;
+}
+
+std::vector<Block> show_judgement_blocks(const ReportInput& in, size_t account,
+                                         const PortfolioMatrix& matrix,
+                                         const PortfolioMetrics& whole,
+                                         const std::vector<RisingEntry>& rising) {
+    const Account& a = in.accounts[account];
+    const AccountMetrics& m = in.metrics[account];
+    const Policy& policy = in.settings.policy;
+    std::vector<Block> out;
+
+    FigureList f;
+    f.key = "judgement";
+    f.title = "Judgement";
+    const MatrixEntry* e = nullptr;
+    for (const MatrixEntry& x : matrix.entries)
+        if (x.account == account) e = &x;
+    const std::string lost = "a lost account is not placed";
+    f.items.push_back({"attractiveness", "Attractiveness (0-100)",
+                       e ? score_cell(e->attractiveness.score) : Cell::none(lost)});
+    f.items.push_back(
+        {"strength", "Strength (0-100)", e ? score_cell(e->strength.score) : Cell::none(lost)});
+    f.items.push_back(
+        {"quadrant", "Quadrant",
+         !e            ? Cell::none(lost)
+         : e->quadrant ? Cell::of(fmt::format("{} ({})", e->quadrant->name, e->quadrant->action))
+                       : Cell::none(e->quadrant_reason)});
+    f.items.push_back(
+        {"suggested_tier", "Suggested tier",
+         e && e->quadrant ? Cell::of(std::string(e->quadrant->suggested_tier)) : Cell::none()});
+    f.items.push_back({"tier_mismatch", "Tier mismatch",
+                       e && !e->tier_mismatch.empty()
+                           ? Cell::of(e->tier_mismatch).with_tone(Tone::warn)
+                           : Cell::none()});
+    const LifetimeValue v = compute_lifetime_value(
+        a, m, in.settings, expected_lifetime_years(whole.retention_pct, policy.clv_max_years));
+    f.items.push_back({"annual_margin", "Annual margin", Cell::of(v.annual_margin)});
+    f.items.push_back(
+        {"fix_or_trim", "Fix or trim (margin below policy)",
+         m.margin_pct
+             ? Cell::of_bool(v.fix_or_trim).with_tone(v.fix_or_trim ? Tone::bad : Tone::none)
+             : Cell::none(m.margin_pct.reason)});
+    f.items.push_back({"historical_margin", "Historical margin", Cell::of(v.historical_margin)});
+    f.items.push_back({"forward_value", "Forward value", Cell::of(v.forward_value)});
+    f.items.push_back({"clv", "Lifetime value (CLV)", Cell::of(v.clv)});
+    const RelationshipFit fit = relationship_fit(a, m, policy);
+    f.items.push_back({"relationship", "Relationship (file)",
+                       text_or_none(fit.chosen, "no relationship in account.yaml")});
+    f.items.push_back(
+        {"relationship_suggested", "Relationship suggested",
+         fit.suggested ? Cell::of(*fit.suggested).with_tone(fit.mismatch ? Tone::warn : Tone::none)
+                       : Cell::none(fit.suggested.reason)});
+    const auto r = std::find_if(rising.begin(), rising.end(),
+                                [&](const RisingEntry& x) { return x.account == account; });
+    f.items.push_back({"rising", "Rising account",
+                       r == rising.end() ? Cell::of_bool(false)
+                                         : Cell::of(join(r->signals, "; ")).with_tone(Tone::good)});
+    name_currency(f, {"annual_margin", "historical_margin", "forward_value", "clv"},
+                  in.settings.currency);
+    out.emplace_back(std::move(f));
+
+    const ContactMap map = contact_map(a, in.as_of);
+    static constexpr std::string_view k_relationships[] = {"strong", "good",    "neutral",
+                                                           "weak",   "hostile", "none"};
+    Table t;
+    t.key = "contact_map";
+    t.title = "Contact map (people at the client by role and relationship)";
+    t.columns = {{"role", "Role", "", false, false, false}};
+    for (std::string_view rel : k_relationships)
+        t.columns.push_back({std::string(rel), std::string(rel), "", true, false, false});
+    t.empty_text = map.known ? "none" : map.reason;
+    for (const auto& [role, counts] : map.counts) {
+        std::vector<Cell> row{Cell::of(role)};
+        for (std::string_view rel : k_relationships) {
+            const auto it = counts.find(std::string(rel));
+            row.push_back(Cell::of_int(it == counts.end() ? 0 : it->second));
+        }
+        t.rows.push_back(std::move(row));
+    }
+    out.emplace_back(std::move(t));
+
+    auto ids = [](const std::vector<const Person*>& people) {
+        std::vector<std::string> out_ids;
+        for (const Person* p : people) out_ids.push_back(p->id);
+        return out_ids;
+    };
+    auto list_cell = [&](const std::vector<std::string>& items) {
+        if (!map.known) return Cell::none(map.reason);
+        return items.empty() ? Cell::none() : Cell::of(join(items, ", "));
+    };
+    FigureList g;
+    g.key = "contact_gaps";
+    g.title = "Contacts";
+    g.items = {{"uncovered_decision_makers", "Decision-makers not strong or good",
+                list_cell(ids(map.uncovered_decision_makers))},
+               {"blockers", "Blockers", list_cell(ids(map.blockers))},
+               {"carrying", "Strong or good relationships", list_cell(ids(map.carrying))},
+               {"owners", "Owners on our side", list_cell(map.owners)},
+               {"single_threaded", "Single-threaded",
+                !map.known            ? Cell::none(map.reason)
+                : map.single_threaded ? Cell::of(map.single_threaded_reason).with_tone(Tone::warn)
+                                      : Cell::of_bool(false)}};
+    out.emplace_back(std::move(g));
+
+    Table q;
+    q.key = "qualification_gaps";
+    q.title = "Open opportunities not fully qualified (BANT)";
+    q.columns = {{"id", "Id", "", false, false, false},
+                 {"title", "Title", "", false, true, false, 10},
+                 {"stage", "Stage", "", false, false, false},
+                 {"value", "Value", "", true, false, false},
+                 {"missing", "Not confirmed", "", false, false, false}};
+    q.empty_text = a.opportunities ? "none" : "no sales.yaml";
+    const Converter fx(in.settings);
+    if (a.opportunities)
+        for (const Opportunity& o : *a.opportunities) {
+            if (!o.open() || qualified(o)) continue;
+            std::vector<std::string> missing;
+            for (std::string_view s : missing_qualification(o)) missing.emplace_back(s);
+            const auto value = fx.to_base(o.value, o.currency ? *o.currency : account_currency(a));
+            q.rows.push_back(
+                {Cell::of(o.id), Cell::of(o.title),
+                 Cell::of(o.stage).with_tone(needs_qualification(o) ? Tone::warn : Tone::none),
+                 value ? Cell::of_money(*value) : Cell::none(value.error()),
+                 Cell::of(join(missing, ", "))});
+        }
+    q.notes.push_back(fmt::format("Money in whole {}.", in.settings.currency));
+    name_currency(q, {"value"}, in.settings.currency);
+    out.emplace_back(std::move(q));
+    return out;
+}
+
+FigureList qualification_figures(const ReportInput& in) {
+    const Converter fx(in.settings);
+    struct Sum {
+        int64_t count = 0;
+        Money value, weighted;
+        std::string error;
+        void add(const Expected<Money>& v, const Expected<Money>& w) {
+            ++count;
+            if (!error.empty()) return;
+            if (!v) return void(error = v.error());
+            if (!w) return void(error = w.error());
+            const auto sv = checked_add(value, *v), sw = checked_add(weighted, *w);
+            if (!sv || !sw) return void(error = Money::k_overflow);
+            value = *sv;
+            weighted = *sw;
+        }
+        Cell value_cell() const {
+            return error.empty() ? Cell::of_money(value) : Cell::none(error);
+        }
+        Cell weighted_cell() const {
+            return error.empty() ? Cell::of_money(weighted) : Cell::none(error);
+        }
+    } yes, no;
+    for (const size_t i : in.shown) {
+        const Account& a = in.accounts[i];
+        if (!a.opportunities) continue;
+        for (const Opportunity& o : *a.opportunities) {
+            if (!o.open()) continue;
+            const auto v = fx.to_base(o.value, o.currency ? *o.currency : account_currency(a));
+            const auto w = v ? weighted_value(*v, o) : v;
+            (qualified(o) ? yes : no).add(v, w);
+        }
+    }
+    FigureList f;
+    f.key = "qualification";
+    f.title = "Qualification (BANT) of the open pipeline";
+    f.items = {{"qualified_count", "Qualified opportunities", Cell::of_int(yes.count)},
+               {"qualified_value", "Qualified value", yes.value_cell()},
+               {"qualified_weighted", "Qualified weighted value", yes.weighted_cell()},
+               {"unqualified_count", "Not qualified opportunities", Cell::of_int(no.count)},
+               {"unqualified_value", "Not qualified value", no.value_cell()},
+               {"unqualified_weighted", "Not qualified weighted value", no.weighted_cell()}};
+    name_currency(
+        f, {"qualified_value", "qualified_weighted", "unqualified_value", "unqualified_weighted"},
+        in.settings.currency);
+    return f;
+}
+
+Table rising_table(const ReportInput& in, const std::vector<RisingEntry>& rising,
+                   const PortfolioMatrix& matrix) {
+    const auto shown = shown_mask(in);
+    Table t;
+    t.key = "rising";
+    t.title = "Rising accounts (not key; nurture before they become key)";
+    t.columns = {
+        {"rank", "Rank", "#", true, false, false},
+        {"slug", "Slug", "", false, false, true},
+        {"name", "Account", "", false, true, false, 12},
+        {"tier", "Tier", "", false, false, false},
+        {"growth_potential", "Growth potential", "Potential", false, false, false},
+        {"growth_pct", "Growth %", "Growth\n%", true, false, false},
+        {"pipeline_ratio_pct", "Weighted pipeline / revenue %", "Pipe/\nrev %", true, false, false},
+        {"signals", "Signals", "", false, true, false, 12},
+        {"quadrant", "Quadrant", "", false, false, false},
+        {"suggested_tier", "Suggested tier", "Suggested", false, false, false}};
+    t.empty_text = "no rising account";
+    for (size_t k = 0; k < rising.size(); ++k) {
+        const RisingEntry& e = rising[k];
+        if (!shown[e.account]) continue;
+        const Account& a = in.accounts[e.account];
+        const MatrixEntry* placed = nullptr;
+        for (const MatrixEntry& x : matrix.entries)
+            if (x.account == e.account) placed = &x;
+        t.rows.push_back(
+            {Cell::of_int(static_cast<int64_t>(k + 1)), Cell::of(a.slug), Cell::of(display_name(a)),
+             Cell::of(a.cover.tier), text_or_none(a.cover.growth_potential),
+             Cell::of(in.metrics[e.account].growth_pct), Cell::of(e.pipeline_ratio_pct),
+             Cell::of(join(e.signals, "; ")),
+             placed && placed->quadrant
+                 ? Cell::of(std::string(placed->quadrant->name))
+                 : Cell::none(placed ? placed->quadrant_reason : std::string()),
+             placed && placed->quadrant ? Cell::of(std::string(placed->quadrant->suggested_tier))
+                                        : Cell::none()});
+    }
+    return t;
+}
+
+}  // namespace kam
