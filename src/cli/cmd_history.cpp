@@ -115,7 +115,8 @@ void setup_history(CLI::App& sub, Action& action) {
                    "5 years back)");
     sub.add_option("--until", o->until, "Last day (default: the as-of day)");
     sub.add_flag("--change", o->change, "Show each point's change from the point before");
-    sub.add_flag("--tidy", o->tidy, "One row per point, account and figure, with the reason of every empty value");
+    sub.add_flag("--tidy", o->tidy,
+                 "One row per point, account and figure, with the reason of every empty value");
     add_report_options(sub, o->report, true);
     sub.callback(
         [&action, o] { action = [o](const Context& ctx) { return run_history(ctx, *o); }; });
