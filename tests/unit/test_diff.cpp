@@ -137,6 +137,23 @@ TEST_CASE("diff: id-less lists match by their key, repeated keys by position, ne
           });
 }
 
+TEST_CASE("diff: a repeated id falls back to position among its items, and says so") {
+    const std::string before =
+        "risks:\n"
+        "  - {id: R1, title: A, likelihood: 1, impact: 1, status: open}\n"
+        "  - {id: R2, title: B, likelihood: 2, impact: 2, status: open}\n"
+        "  - {id: R2, title: C, likelihood: 3, impact: 3, status: open}\n";
+    const std::string after =
+        "risks:\n"
+        "  - {id: R2, title: B, likelihood: 2, impact: 2, status: open}\n"
+        "  - {id: R1, title: A, likelihood: 1, impact: 1, status: open}\n"
+        "  - {id: R2, title: C, likelihood: 4, impact: 3, status: open}\n";
+    const auto changes = file_changes("accounts/acme/risks.yaml", before, after);
+    CHECK(lines(changes) == std::vector<std::string>{
+                                "~ risks.R2.likelihood [id repeated: item 2]: 3 -> 4",
+                            });
+}
+
 TEST_CASE("diff: text lists match by value; a long text is summarised") {
     const std::string before =
         "name: Acme\nstatus: active\ntier: key\nmanager: Ann\ntags: [a, b, c]\n"
