@@ -314,8 +314,10 @@ TEST_CASE("diff: a file that does not parse makes the figures unreadable, never 
                           {"accounts/acme/account.yaml", k_cover},
                           {"accounts/acme/risks.yaml", "risks: [\n"}});
     REQUIRE(d.accounts.size() == 1);
-    CHECK(d.accounts[0].unreadable_after == "unreadable at B: risks.yaml");
-    CHECK(d.accounts[0].figures[0].after == "unreadable at B: risks.yaml");
+    const std::string want = "unreadable at B (" + r.b.substr(0, 12) + "): risks.yaml";
+    CHECK(d.accounts[0].unreadable_after == want);
+    CHECK(d.accounts[0].figures[0].after == want);
+    CHECK(d.accounts[0].unreadable_before.empty());
 }
 
 TEST_CASE("diff: markdown keeps within --max-bytes by dropping details, least changed first") {

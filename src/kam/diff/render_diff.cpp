@@ -212,6 +212,8 @@ void account_text(const AccountDiff& a, const RenderOptions& o, std::string& out
     out += render_changes_text(a.changes, o, "    ");
     for (const std::string* u : {&a.unreadable_before, &a.unreadable_after})
         if (!u->empty()) out += "    " + safe(*u) + "\n";
+    // Figures that one side cannot compute are said once, by the line above.
+    if (!a.unreadable_before.empty() || !a.unreadable_after.empty()) return;
     std::vector<const FigureDelta*> moved;
     for (const FigureDelta& f : a.figures)
         if (f.changed && (has_value(f.before) || has_value(f.after)) &&
@@ -285,8 +287,9 @@ std::string md_details(const AccountDiff& a, const RenderOptions& o) {
     }
     for (const std::string* u : {&a.unreadable_before, &a.unreadable_after})
         if (!u->empty()) body += "! " + safe(*u) + "\n";
+    const bool unreadable = !a.unreadable_before.empty() || !a.unreadable_after.empty();
     for (const FigureDelta& f : a.figures)
-        if (f.changed && (has_value(f.before) || has_value(f.after)))
+        if (!unreadable && f.changed && (has_value(f.before) || has_value(f.after)))
             body += "# " + safe(figure_line(f)) + "\n";
     for (const AlertDelta& al : a.alerts_raised)
         body += safe(fmt::format("+ alert {}: {}", al.kind, al.message)) + "\n";
