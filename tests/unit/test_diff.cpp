@@ -344,3 +344,31 @@ TEST_CASE("diff: markdown keeps within --max-bytes by dropping details, least ch
     CHECK(cut.find("<details><summary><code>beta") == std::string::npos);  // 1 change: first out
     CHECK(cut.find("<details><summary><code>acme") != std::string::npos);
 }
+
+TEST_CASE("diff: key-account-lost loads every account and compares the key-account sets") {
+    auto perf = [](int revenue) {
+        return "financials:\n  - {period: 2025, revenue: " + std::to_string(revenue) + "}\n";
+    };
+    const std::string beta = "name: Beta\nstatus: active\ntier: growth\nmanager: Bo\n";
+    DiffOptions o;
+    o.gates["key-account-lost"] = 0;
+    Repo r;
+    const auto d = r.run({{"kam.yaml", k_kam},
+                          {"accounts/acme/account.yaml", k_cover},
+                          {"accounts/acme/performance.yaml", perf(900)},
+                          {"accounts/beta/account.yaml", beta},
+                          {"accounts/beta/performance.yaml", perf(100)}},
+                         {{"kam.yaml", k_kam},
+                          {"accounts/acme/account.yaml", k_cover},
+                          {"accounts/acme/performance.yaml", perf(100)},
+                          {"accounts/beta/account.yaml", beta},
+                          {"accounts/beta/performance.yaml", perf(900)}},
+                         o);
+    REQUIRE(d.accounts.size() == 2);
+    CHECK(d.accounts[0].key_before);
+    CHECK_FALSE(d.accounts[0].key_after);
+    REQUIRE(d.findings.size() == 1);
+    CHECK(d.findings[0].rule == "key-account-lost");
+    CHECK(d.findings[0].account == "acme");
+    CHECK(d.full_totals);
+}
