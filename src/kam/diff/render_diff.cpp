@@ -265,13 +265,13 @@ std::string md_figure(const AccountDiff& a, const char* name) {
     return "";
 }
 
-// A details block body: the changes as a diff, so GitHub colours them.
-std::string md_details(const AccountDiff& a, const RenderOptions& o) {
+// Changes as the body of a ```diff block: "-" before and "+" after for a
+// change, so GitHub colours them; "!" for a rename or a summarised text.
+std::string md_changes_body(const std::vector<Change>& changes, const RenderOptions& o) {
     std::string body;
     RenderOptions plain = o;
     plain.color = false;
-    // "-" before and "+" after for a change, so the block is coloured.
-    for (const Change& c : a.changes) {
+    for (const Change& c : changes) {
         if (c.op == '~' && !c.item && !c.long_text) {
             body += safe(fmt::format("- {}: {}", where(c), quoted_or_empty(c.before))) + "\n";
             body += safe(fmt::format("+ {}: {}", where(c), quoted_or_empty(c.after))) + "\n";
@@ -285,6 +285,12 @@ std::string md_details(const AccountDiff& a, const RenderOptions& o) {
             }
         }
     }
+    return body;
+}
+
+// A details block body: the changes as a diff, so GitHub colours them.
+std::string md_details(const AccountDiff& a, const RenderOptions& o) {
+    std::string body = md_changes_body(a.changes, o);
     for (const std::string* u : {&a.unreadable_before, &a.unreadable_after})
         if (!u->empty()) body += "! " + safe(*u) + "\n";
     const bool unreadable = !a.unreadable_before.empty() || !a.unreadable_after.empty();
@@ -317,9 +323,7 @@ std::string md_render(const PortfolioDiff& d, const RenderOptions& o,
     out += fmt::format("{}; figures as of {}.\n\n", counts_line(d), d.as_of.to_string());
     if (!d.settings.empty()) {
         out += "<details><summary><code>kam.yaml</code></summary>\n\n```diff\n";
-        RenderOptions plain = o;
-        plain.color = false;
-        out += render_changes_text(d.settings, plain, "");
+        out += md_changes_body(d.settings, o);
         out += "```\n\n</details>\n\n";
     }
     if (!d.accounts.empty()) {
