@@ -18,6 +18,7 @@
 #include "kam/render/diagnostics.hpp"
 #include "kam/render/diagnostics_gitlab.hpp"
 #include "kam/util/error.hpp"
+#include "kam/util/safe_text.hpp"
 #include "output.hpp"
 #include "report_common.hpp"
 
@@ -119,7 +120,7 @@ int run_git_driver(const Context& ctx, const DiffCliOptions& o) {
     const auto after = read(a[4]);
     std::string error;
     const auto changes = diff::diff_file_texts(a.size() == 9 ? a[7] : path, before, after, &error);
-    std::string out = fmt::format("kam diff {}\n", shown);
+    std::string out = escape_controls(fmt::format("kam diff {}", shown)) + "\n";
     diff::RenderOptions text;
     text.full_text = true;
     text.color = ctx.color_for(STDOUT_FILENO);

@@ -137,6 +137,23 @@ TEST_CASE("diff: id-less lists match by their key, repeated keys by position, ne
           });
 }
 
+TEST_CASE("diff: a repeated id falls back to position among its items, and says so") {
+    const std::string before =
+        "risks:\n"
+        "  - {id: R1, title: A, likelihood: 1, impact: 1, status: open}\n"
+        "  - {id: R2, title: B, likelihood: 2, impact: 2, status: open}\n"
+        "  - {id: R2, title: C, likelihood: 3, impact: 3, status: open}\n";
+    const std::string after =
+        "risks:\n"
+        "  - {id: R2, title: B, likelihood: 2, impact: 2, status: open}\n"
+        "  - {id: R1, title: A, likelihood: 1, impact: 1, status: open}\n"
+        "  - {id: R2, title: C, likelihood: 4, impact: 3, status: open}\n";
+    const auto changes = file_changes("accounts/acme/risks.yaml", before, after);
+    CHECK(lines(changes) == std::vector<std::string>{
+                                "~ risks.R2.likelihood [id repeated: item 2]: 3 -> 4",
+                            });
+}
+
 TEST_CASE("diff: text lists match by value; a long text is summarised") {
     const std::string before =
         "name: Acme\nstatus: active\ntier: key\nmanager: Ann\ntags: [a, b, c]\n"
@@ -297,8 +314,10 @@ TEST_CASE("diff: a file that does not parse makes the figures unreadable, never 
                           {"accounts/acme/account.yaml", k_cover},
                           {"accounts/acme/risks.yaml", "risks: [\n"}});
     REQUIRE(d.accounts.size() == 1);
-    CHECK(d.accounts[0].unreadable_after == "unreadable at B: risks.yaml");
-    CHECK(d.accounts[0].figures[0].after == "unreadable at B: risks.yaml");
+    const std::string want = "unreadable at B (" + r.b.substr(0, 12) + "): risks.yaml";
+    CHECK(d.accounts[0].unreadable_after == want);
+    CHECK(d.accounts[0].figures[0].after == want);
+    CHECK(d.accounts[0].unreadable_before.empty());
 }
 
 TEST_CASE("diff: markdown keeps within --max-bytes by dropping details, least changed first") {
@@ -324,4 +343,32 @@ TEST_CASE("diff: markdown keeps within --max-bytes by dropping details, least ch
     CHECK(cut.size() <= ro.max_bytes);
     CHECK(cut.find("<details><summary><code>beta") == std::string::npos);  // 1 change: first out
     CHECK(cut.find("<details><summary><code>acme") != std::string::npos);
+}
+
+TEST_CASE("diff: key-account-lost loads every account and compares the key-account sets") {
+    auto perf = [](int revenue) {
+        return "financials:\n  - {period: 2025, revenue: " + std::to_string(revenue) + "}\n";
+    };
+    const std::string beta = "name: Beta\nstatus: active\ntier: growth\nmanager: Bo\n";
+    DiffOptions o;
+    o.gates["key-account-lost"] = 0;
+    Repo r;
+    const auto d = r.run({{"kam.yaml", k_kam},
+                          {"accounts/acme/account.yaml", k_cover},
+                          {"accounts/acme/performance.yaml", perf(900)},
+                          {"accounts/beta/account.yaml", beta},
+                          {"accounts/beta/performance.yaml", perf(100)}},
+                         {{"kam.yaml", k_kam},
+                          {"accounts/acme/account.yaml", k_cover},
+                          {"accounts/acme/performance.yaml", perf(100)},
+                          {"accounts/beta/account.yaml", beta},
+                          {"accounts/beta/performance.yaml", perf(900)}},
+                         o);
+    REQUIRE(d.accounts.size() == 2);
+    CHECK(d.accounts[0].key_before);
+    CHECK_FALSE(d.accounts[0].key_after);
+    REQUIRE(d.findings.size() == 1);
+    CHECK(d.findings[0].rule == "key-account-lost");
+    CHECK(d.findings[0].account == "acme");
+    CHECK(d.full_totals);
 }

@@ -171,8 +171,23 @@ class Comparer {
                 if (const Value* f = item.field(k)) parts.push_back(k + " " + one_line(*f));
             return parts.empty() ? label : fmt::format("{}", fmt::join(parts, ", "));
         };
+        // An id written twice (after a merge) names no single item for kam
+        // get: the label says which one, by position.
+        auto label_for = [&](const Value& list, size_t index) {
+            std::string l = item_label(list.items[index]);
+            if (!by_id) return l;
+            const Value* id = list.items[index].field("id");
+            if (!id) return l;
+            const auto same =
+                std::count_if(list.items.begin(), list.items.end(), [&](const Value& v) {
+                    const Value* other = v.field("id");
+                    return other && *other == *id;
+                });
+            if (same < 2) return l;
+            return (l.empty() ? "" : l + ", ") + fmt::format("id repeated: item {}", index);
+        };
         for (const auto& [i, j] : m.pairs)
-            value(&a.items[i], &b.items[j], item_path(b.items[j], j), item_label(b.items[j]));
+            value(&a.items[i], &b.items[j], item_path(b.items[j], j), label_for(b, j));
 
         std::vector<size_t> added = m.added;
         std::vector<size_t> removed;
@@ -193,11 +208,11 @@ class Comparer {
             c.item = true;
             c.old_path = item_path(a.items[i], i);
             c.path = item_path(b.items[*it], *it);
-            c.label = item_label(b.items[*it]);
+            c.label = label_for(b, *it);
             c.before = title_of(a.items[i]);
             c.after = c.before;
             if (!by_id) {
-                const std::string old_label = item_label(a.items[i]);
+                const std::string old_label = label_for(a, i);
                 if (old_label != c.label) c.label = old_label + " -> " + c.label;
             }
             out_.push_back(std::move(c));
@@ -208,7 +223,7 @@ class Comparer {
             c.op = '-';
             c.item = true;
             c.path = item_path(a.items[i], i);
-            c.label = item_label(a.items[i]);
+            c.label = label_for(a, i);
             c.before = title_of(a.items[i]);
             out_.push_back(std::move(c));
         }
@@ -217,7 +232,7 @@ class Comparer {
             c.op = '+';
             c.item = true;
             c.path = item_path(b.items[j], j);
-            c.label = item_label(b.items[j]);
+            c.label = label_for(b, j);
             c.after = title_of(b.items[j]);
             if (b.items[j].kind == Value::Kind::record) {
                 flatten(b.items[j], "", c.fields, by_id);

@@ -331,7 +331,10 @@ std::string unreadable_text(const Side& s, const Account* a) {
     if (!a || a->unreadable_files.empty()) return "";
     std::vector<std::string> files;
     for (const std::string& f : a->unreadable_files) files.push_back(f + ".yaml");
-    return fmt::format("unreadable at {}: {}", s.label, fmt::join(files, ", "));
+    const std::string at = s.commit.empty() || s.label == s.commit
+                               ? s.label
+                               : fmt::format("{} ({})", s.label, s.commit.substr(0, 12));
+    return fmt::format("unreadable at {}: {}", at, fmt::join(files, ", "));
 }
 
 void add_figures(AccountDiff& d, const SideData& A, const SideData& B, const std::string& old_slug,
@@ -417,6 +420,11 @@ void add_figures(AccountDiff& d, const SideData& A, const SideData& B, const std
         if (!xa.count(x)) d.alerts_raised.push_back({x.first, x.second});
     for (const auto& x : xa)
         if (!xb.count(x)) d.alerts_cleared.push_back({x.first, x.second});
+    // An unreadable side has no alerts to compare: none raised, none cleared.
+    if (!ua.empty() || !ub.empty()) {
+        d.alerts_raised.clear();
+        d.alerts_cleared.clear();
+    }
     d.key_before = A.keys.count(old_slug) > 0;
     d.key_after = B.keys.count(slug) > 0;
     (void)aa;
@@ -732,6 +740,8 @@ PortfolioDiff diff_portfolios(const Side& before, const Side& after,
     Money rev_a, rev_b, acv_a, acv_b, pipe_a, pipe_b, wpipe_a, wpipe_b;
     int64_t risk_a = 0, risk_b = 0;
     for (const AccountDiff& d : out.accounts) {
+        // An account unreadable on one side would count as a drop to nothing.
+        if (!d.unreadable_before.empty() || !d.unreadable_after.empty()) continue;
         const AccountMetrics* ma =
             d.op == '+' ? nullptr : A.metric(d.op == '>' ? d.old_slug : d.slug);
         const AccountMetrics* mb = d.op == '-' ? nullptr : B.metric(d.slug);

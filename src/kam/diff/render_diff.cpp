@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "kam/util/safe_text.hpp"
+
 namespace kam::diff {
 
 using Json = nlohmann::ordered_json;
@@ -63,12 +65,18 @@ std::string where(const Change& c) {
     return w;
 }
 
+// A line built from the files' text, made safe for a terminal: nothing in a
+// value can move the cursor or start a new line.
+std::string safe(const std::string& line) {
+    return escape_controls(line, LineBreaks::escape);
+}
+
 struct Painter {
     bool color;
     std::string paint(char op, const std::string& s) const {
-        if (!color) return s;
+        if (!color) return safe(s);
         const char* code = op == '+' ? "32" : op == '-' ? "31" : "33";
-        return fmt::format("\x1b[{}m{}\x1b[0m", code, s);
+        return fmt::format("\x1b[{}m{}\x1b[0m", code, safe(s));
     }
 };
 
@@ -203,7 +211,9 @@ void account_text(const AccountDiff& a, const RenderOptions& o, std::string& out
     if (a.figures_only) out += "    (no file changed; its figures moved with kam.yaml)\n";
     out += render_changes_text(a.changes, o, "    ");
     for (const std::string* u : {&a.unreadable_before, &a.unreadable_after})
-        if (!u->empty()) out += "    " + *u + "\n";
+        if (!u->empty()) out += "    " + safe(*u) + "\n";
+    // Figures that one side cannot compute are said once, by the line above.
+    if (!a.unreadable_before.empty() || !a.unreadable_after.empty()) return;
     std::vector<const FigureDelta*> moved;
     for (const FigureDelta& f : a.figures)
         if (f.changed && (has_value(f.before) || has_value(f.after)) &&
@@ -211,7 +221,7 @@ void account_text(const AccountDiff& a, const RenderOptions& o, std::string& out
             moved.push_back(&f);
     if (!moved.empty()) {
         out += "    figures:\n";
-        for (const FigureDelta* f : moved) out += "      " + figure_line(*f) + "\n";
+        for (const FigureDelta* f : moved) out += "      " + safe(figure_line(*f)) + "\n";
     }
     if (!a.alerts_raised.empty() || !a.alerts_cleared.empty()) {
         out += "    alerts:\n";
@@ -222,7 +232,8 @@ void account_text(const AccountDiff& a, const RenderOptions& o, std::string& out
     }
 }
 
-std::string md_escape(const std::string& s) {
+std::string md_escape(const std::string& text) {
+    const std::string s = escape_controls(text, LineBreaks::space);
     std::string out;
     for (char c : s) {
         if (c == '|' || c == '<' || c == '>' || c == '*' || c == '_' || c == '`' || c == '[' ||
@@ -254,16 +265,16 @@ std::string md_figure(const AccountDiff& a, const char* name) {
     return "";
 }
 
-// A details block body: the changes as a diff, so GitHub colours them.
-std::string md_details(const AccountDiff& a, const RenderOptions& o) {
+// Changes as the body of a ```diff block: "-" before and "+" after for a
+// change, so GitHub colours them; "!" for a rename or a summarised text.
+std::string md_changes_body(const std::vector<Change>& changes, const RenderOptions& o) {
     std::string body;
     RenderOptions plain = o;
     plain.color = false;
-    // "-" before and "+" after for a change, so the block is coloured.
-    for (const Change& c : a.changes) {
+    for (const Change& c : changes) {
         if (c.op == '~' && !c.item && !c.long_text) {
-            body += fmt::format("- {}: {}\n", where(c), quoted_or_empty(c.before));
-            body += fmt::format("+ {}: {}\n", where(c), quoted_or_empty(c.after));
+            body += safe(fmt::format("- {}: {}", where(c), quoted_or_empty(c.before))) + "\n";
+            body += safe(fmt::format("+ {}: {}", where(c), quoted_or_empty(c.after))) + "\n";
         } else {
             std::string one;
             change_lines(c, plain, "", one);
@@ -274,15 +285,22 @@ std::string md_details(const AccountDiff& a, const RenderOptions& o) {
             }
         }
     }
+    return body;
+}
+
+// A details block body: the changes as a diff, so GitHub colours them.
+std::string md_details(const AccountDiff& a, const RenderOptions& o) {
+    std::string body = md_changes_body(a.changes, o);
     for (const std::string* u : {&a.unreadable_before, &a.unreadable_after})
-        if (!u->empty()) body += "! " + *u + "\n";
+        if (!u->empty()) body += "! " + safe(*u) + "\n";
+    const bool unreadable = !a.unreadable_before.empty() || !a.unreadable_after.empty();
     for (const FigureDelta& f : a.figures)
-        if (f.changed && (has_value(f.before) || has_value(f.after)))
-            body += "# " + figure_line(f) + "\n";
+        if (!unreadable && f.changed && (has_value(f.before) || has_value(f.after)))
+            body += "# " + safe(figure_line(f)) + "\n";
     for (const AlertDelta& al : a.alerts_raised)
-        body += fmt::format("+ alert {}: {}\n", al.kind, al.message);
+        body += safe(fmt::format("+ alert {}: {}", al.kind, al.message)) + "\n";
     for (const AlertDelta& al : a.alerts_cleared)
-        body += fmt::format("- alert {}: {}\n", al.kind, al.message);
+        body += safe(fmt::format("- alert {}: {}", al.kind, al.message)) + "\n";
     // A fence longer than any run of backticks inside.
     size_t longest = 0, run = 0;
     for (char c : body) {
@@ -305,9 +323,7 @@ std::string md_render(const PortfolioDiff& d, const RenderOptions& o,
     out += fmt::format("{}; figures as of {}.\n\n", counts_line(d), d.as_of.to_string());
     if (!d.settings.empty()) {
         out += "<details><summary><code>kam.yaml</code></summary>\n\n```diff\n";
-        RenderOptions plain = o;
-        plain.color = false;
-        out += render_changes_text(d.settings, plain, "");
+        out += md_changes_body(d.settings, o);
         out += "```\n\n</details>\n\n";
     }
     if (!d.accounts.empty()) {
@@ -388,9 +404,11 @@ std::string render_changes_text(const std::vector<Change>& changes, const Render
 }
 
 std::string render_diff_text(const PortfolioDiff& d, const RenderOptions& o) {
-    std::string out = fmt::format("kam diff {} -> {}, figures as of {}\n",
-                                  side_name(d.before_label, d.before_commit),
-                                  side_name(d.after_label, d.after_commit), d.as_of.to_string());
+    std::string out =
+        safe(fmt::format("kam diff {} -> {}, figures as of {}",
+                         side_name(d.before_label, d.before_commit),
+                         side_name(d.after_label, d.after_commit), d.as_of.to_string())) +
+        "\n";
     if (!d.settings.empty() || !d.settings_unreadable.empty()) {
         out += "\n~ kam.yaml\n";
         if (!d.settings_unreadable.empty()) out += "    " + d.settings_unreadable + "\n";
@@ -404,8 +422,9 @@ std::string render_diff_text(const PortfolioDiff& d, const RenderOptions& o) {
     if (const std::string t = totals_line(d); !t.empty())
         out += fmt::format("totals{}: {}\n", d.full_totals ? "" : " (changed accounts)", t);
     for (const Diagnostic& f : d.findings)
-        out +=
-            fmt::format("{}: {}: {} [{}]\n", f.path, severity_name(f.severity), f.message, f.rule);
+        out += safe(fmt::format("{}: {}: {} [{}]", f.path, severity_name(f.severity), f.message,
+                                f.rule)) +
+               "\n";
     return out;
 }
 
