@@ -80,3 +80,37 @@ TEST_CASE("charts draw what they are given") {
     CHECK(stages.find("100,000 / 10,000") != std::string::npos);
     CHECK(svg_pareto({}, 80).find("no account with revenue") != std::string::npos);
 }
+
+TEST_CASE("a table without a column a chart needs draws no chart and reads nothing past a row") {
+    // The charts read the builders' tables back by column key; a key the
+    // table lacks once made column() return one past the last column, which
+    // was then used as an index into every row.
+    HtmlPage p;
+    Table ranking;
+    ranking.key = "ranking";
+    ranking.columns = {{"name", "Account", "", false, false, false},
+                       {"annual_revenue", "Revenue", "", true, false, false}};
+    ranking.rows.push_back({Cell::of("A"), Cell::of_money(Money{100})});
+    p.keys.blocks.push_back(ranking);
+    Table renewals;
+    renewals.key = "renewals";
+    renewals.columns = {{"name", "Account", "", false, false, false}};
+    renewals.rows.push_back({Cell::of("A")});
+    p.renewals.blocks.push_back(renewals);
+    Table heat;
+    heat.key = "heat_map";
+    heat.columns = {{"likelihood", "Likelihood", "", true, false, false}};
+    heat.rows.push_back({Cell::of_int(5)});
+    p.risks.blocks.push_back(heat);
+    Table stages;
+    stages.key = "stages";
+    stages.columns = {{"stage", "Stage", "", false, false, false}};
+    stages.rows.push_back({Cell::of("lead")});
+    p.pipeline.blocks.push_back(stages);
+    const std::string html = render_html_page(p);
+    CHECK(html.ends_with("</html>\n"));
+    CHECK(html.find("Revenue by account") == std::string::npos);
+    CHECK(html.find("Renewals and notice deadlines") == std::string::npos);
+    CHECK(html.find("Live risks: likelihood x impact") == std::string::npos);
+    CHECK(html.find("Pipeline by stage") == std::string::npos);
+}

@@ -1,6 +1,8 @@
 #include "kam/render/report_html.hpp"
 
 #include <fmt/format.h>
+#include <initializer_list>
+#include <optional>
 
 #include "kam/metrics/health.hpp"
 #include "kam/render/report_svg.hpp"
@@ -104,10 +106,25 @@ const FigureList* find_figures(const Report& r, std::string_view key) {
     return nullptr;
 }
 
-size_t column(const Table& t, std::string_view key) {
+std::optional<size_t> column(const Table& t, std::string_view key) {
     for (size_t i = 0; i < t.columns.size(); ++i)
         if (t.columns[i].key == key) return i;
-    return t.columns.size();
+    return std::nullopt;
+}
+
+// The columns `keys` of `t`, in that order; none when any is missing (or a
+// row is short), so a chart is left out rather than read past a row.
+std::optional<std::vector<size_t>> columns(const Table& t,
+                                           std::initializer_list<std::string_view> keys) {
+    std::vector<size_t> out;
+    for (std::string_view k : keys) {
+        const auto i = column(t, k);
+        if (!i) return std::nullopt;
+        out.push_back(*i);
+    }
+    for (const auto& row : t.rows)
+        if (row.size() < t.columns.size()) return std::nullopt;
+    return out;
 }
 
 // Some columns of a table, all shown (the health parts are machine-only in the summary).
@@ -118,14 +135,15 @@ Table pick(const Table& t, std::string key, std::string title,
     out.title = std::move(title);
     std::vector<size_t> idx;
     for (std::string_view k : keys)
-        if (const size_t i = column(t, k); i < t.columns.size()) {
-            idx.push_back(i);
-            out.columns.push_back(t.columns[i]);
+        if (const auto i = column(t, k)) {
+            idx.push_back(*i);
+            out.columns.push_back(t.columns[*i]);
             out.columns.back().machine_only = false;
         }
     for (const auto& row : t.rows) {
         out.rows.emplace_back();
-        for (const size_t i : idx) out.rows.back().push_back(row[i]);
+        for (const size_t i : idx)
+            out.rows.back().push_back(i < row.size() ? row[i] : Cell::none());
     }
     out.empty_text = t.empty_text;
     return out;
@@ -137,17 +155,20 @@ std::string charts(const HtmlPage& p) {
         out += fmt::format("<figure><figcaption>{}</figcaption>\n{}\n</figure>\n",
                            html_escape(caption), svg);
     };
-    if (const Table* t = find_table(p.keys, "ranking")) {
+    const Table* t = find_table(p.keys, "ranking");
+    if (const auto c = t ? columns(*t, {"name", "annual_revenue", "cumulative_pct", "key_account"})
+                         : std::nullopt) {
         std::vector<ParetoBar> bars;
-        const size_t name = column(*t, "name"), rev = column(*t, "annual_revenue"),
-                     cum = column(*t, "cumulative_pct"), key = column(*t, "key_account");
+        const size_t name = (*c)[0], rev = (*c)[1], cum = (*c)[2], key = (*c)[3];
         for (const auto& row : t->rows)
             if (row[rev].kind == Cell::Kind::money)
                 bars.push_back(
                     {row[name].text, row[rev].number, row[cum].fixed, row[key].number != 0});
         figure("Revenue by account (Pareto; dark: key accounts)", svg_pareto(bars, p.key_share));
     }
-    if (const Table* t = find_table(p.risks, "heat_map")) {
+    t = find_table(p.risks, "heat_map");
+    if (t &&
+        columns(*t, {"likelihood", "impact_1", "impact_2", "impact_3", "impact_4", "impact_5"})) {
         std::array<std::array<int64_t, 5>, 5> counts{};
         for (const auto& row : t->rows) {
             const auto l = static_cast<size_t>(row[0].number);
@@ -156,10 +177,11 @@ std::string charts(const HtmlPage& p) {
         }
         figure("Live risks: likelihood x impact", svg_heat_map(counts));
     }
-    if (const Table* t = find_table(p.renewals, "renewals")) {
+    t = find_table(p.renewals, "renewals");
+    if (const auto c =
+            t ? columns(*t, {"name", "contract", "days_to_end", "days_to_notice"}) : std::nullopt) {
         std::vector<TimelineItem> items;
-        const size_t name = column(*t, "name"), id = column(*t, "contract"),
-                     end = column(*t, "days_to_end"), notice = column(*t, "days_to_notice");
+        const size_t name = (*c)[0], id = (*c)[1], end = (*c)[2], notice = (*c)[3];
         for (const auto& row : t->rows) {
             TimelineItem item{fmt::format("{} {}", row[name].text, row[id].text), row[end].number,
                               std::nullopt};
@@ -171,11 +193,12 @@ std::string charts(const HtmlPage& p) {
                            p.renewal_within),
                svg_timeline(items, p.renewal_within));
     }
-    if (const Table* t = find_table(p.pipeline, "stages")) {
+    t = find_table(p.pipeline, "stages");
+    if (const auto c = t ? columns(*t, {"stage", "pipeline", "weighted_pipeline"}) : std::nullopt) {
         std::vector<StageBar> stages;
         for (const auto& row : t->rows)
-            if (row[0].text != "total")
-                stages.push_back({row[0].text, row[2].number, row[3].number});
+            if (row[(*c)[0]].text != "total")
+                stages.push_back({row[(*c)[0]].text, row[(*c)[1]].number, row[(*c)[2]].number});
         figure("Pipeline by stage (dark: weighted)", svg_stage_bars(stages));
     }
     return out + "</div>\n";
