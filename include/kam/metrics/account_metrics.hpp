@@ -46,6 +46,8 @@ struct AccountMetrics {
 
 // The format's bands of a risk score: low 1-4, medium 5-9, high 10-16, critical 20-25.
 std::string_view risk_band(int score);
+// In the critical band: every live one is an alert.
+bool critical_risk(int score);
 
 // Windows: "the last N days" and "the 365 days up to the as-of day" are the N
 // days ending with the as-of day, both ends included (as_of - N + 1 .. as_of).

@@ -4,15 +4,10 @@
 #include "kam/metrics/account_metrics.hpp"
 #include "kam/metrics/exact.hpp"
 #include "kam/metrics/fx.hpp"
+#include "kam/metrics/opportunity.hpp"
 #include "kam/render/report_focus.hpp"
 
 namespace kam {
-
-namespace {
-
-constexpr std::string_view k_open_stages[] = {"lead", "qualified", "proposal", "negotiation"};
-
-}  // namespace
 
 Report build_pipeline_report(const ReportInput& in) {
     Report r;
@@ -47,23 +42,19 @@ Report build_pipeline_report(const ReportInput& in) {
         Cell weighted_cell() const {
             return overflow ? Cell::none(Money::k_overflow) : Cell::of_money(weighted);
         }
-    } stages[4];
+    } stages[k_open_stages.size()];
     for (const size_t i : in.shown) {
         const Account& a = in.accounts[i];
         if (!a.opportunities) continue;
         for (const Opportunity& o : *a.opportunities) {
-            const auto stage =
-                std::find(std::begin(k_open_stages), std::end(k_open_stages), o.stage);
-            if (stage == std::end(k_open_stages)) continue;
-            Stage& s = stages[stage - std::begin(k_open_stages)];
+            if (!o.open()) continue;
+            const auto stage = std::find(k_open_stages.begin(), k_open_stages.end(), o.stage);
+            Stage& s = stages[static_cast<size_t>(stage - k_open_stages.begin())];
             ++s.count;
-            // Weighted exactly as the account figure: the base value x probability / 100, to the
-            // cent.
+            // Weighted exactly as the account figure (weighted_value).
             const auto value = fx.to_base(o.value, o.currency ? *o.currency : account_currency(a));
-            Decimal p = decimal_from_double(o.effective_probability());
-            p.scale += 2;
             const auto weighted =
-                value ? multiply(*value, p) : Expected<Money>(unexpected(value.error()));
+                value ? weighted_value(*value, o) : Expected<Money>(unexpected(value.error()));
             if (value && weighted) {
                 s.add(*value, *weighted);
             } else {
@@ -118,7 +109,7 @@ Report build_pipeline_report(const ReportInput& in) {
                         {"weighted_pipeline", "Weighted pipeline", "Weighted", true, false, false}};
     name_currency(by_stage, {"pipeline", "weighted_pipeline"}, in.settings.currency);
     Stage total;
-    for (size_t i = 0; i < 4; ++i) {
+    for (size_t i = 0; i < k_open_stages.size(); ++i) {
         const Stage& s = stages[i];
         total.count += s.count;
         total.add(s.value, s.weighted);

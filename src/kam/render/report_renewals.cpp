@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 #include <algorithm>
 
+#include "kam/metrics/alerts.hpp"
 #include "kam/metrics/fx.hpp"
 #include "kam/render/report_focus.hpp"
 
@@ -24,18 +25,9 @@ Report build_renewals_report(const ReportInput& in, int within) {
         const Account& a = in.accounts[i];
         if (!a.contracts) continue;
         for (const Contract& k : *a.contracts) {
-            const std::optional<Date> end = k.current_end(in.as_of);
-            if ((k.status != "active" && k.status != "renewing") || !end) continue;
-            const int64_t days = *end - in.as_of;
-            // Ending inside the window, or with a notice deadline inside it: a
-            // contract that ends in a year but must be cancelled next month is
-            // due for a decision now.
-            const auto notice_in =
-                k.notice_days ? std::optional<int64_t>(*k.notice_deadline(in.as_of) - in.as_of)
-                              : std::nullopt;
-            const bool ends_in = days >= 0 && days <= within;
-            const bool notice_due = notice_in && *notice_in >= 0 && *notice_in <= within;
-            if (!ends_in && !notice_due) continue;
+            if (!k.renewal_due(in.as_of, within)) continue;
+            const Date end = *k.current_end(in.as_of);
+            const int64_t days = end - in.as_of;
             Cell value = Cell::none();
             if (k.annual_value) {
                 auto v =
@@ -48,17 +40,17 @@ Report build_renewals_report(const ReportInput& in, int within) {
             if (k.notice_days) {
                 const int64_t left = *k.notice_deadline(in.as_of) - in.as_of;
                 deadline = Cell::of_date(*k.notice_deadline(in.as_of));
-                to_deadline = Cell::of_int(left).with_tone(auto_renew   ? Tone::none
-                                                           : left < 0   ? Tone::bad
-                                                           : left <= 30 ? Tone::warn
-                                                                        : Tone::none);
+                to_deadline = Cell::of_int(left).with_tone(auto_renew     ? Tone::none
+                                                           : left < 0     ? Tone::bad
+                                                           : urgent(left) ? Tone::warn
+                                                                          : Tone::none);
             }
-            rows.push_back({*end,
+            rows.push_back({end,
                             a.slug,
                             k.id,
                             {Cell::of(a.slug), Cell::of(display_name(a)), Cell::of(k.id),
-                             Cell::of(k.title), Cell::of(k.status), Cell::of_date(*end),
-                             Cell::of_int(days).with_tone(days <= 30       ? Tone::bad
+                             Cell::of(k.title), Cell::of(k.status), Cell::of_date(end),
+                             Cell::of_int(days).with_tone(urgent(days)     ? Tone::bad
                                                           : days <= within ? Tone::warn
                                                                            : Tone::none),
                              std::move(deadline), std::move(to_deadline), Cell::of_bool(auto_renew),

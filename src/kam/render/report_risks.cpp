@@ -49,7 +49,7 @@ Report build_risks_report(const ReportInput& in, int min_score) {
         for (const Risk& k : *a.risks) {
             if (!k.live() || k.score() < min_score || k.likelihood < 1 || k.impact < 1) continue;
             ++counts[k.likelihood - 1][k.impact - 1];
-            const bool overdue = k.review && *k.review < in.as_of;
+            const bool overdue = k.review_overdue(in.as_of);
             rows.push_back(
                 {k.score(),
                  a.slug,

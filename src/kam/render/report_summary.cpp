@@ -62,7 +62,7 @@ std::vector<Cell> account_row(const ReportInput& in, size_t i, bool key) {
                                      : Cell::none(m.next_renewal.reason);
     if (m.next_renewal) {
         const int64_t days = *m.next_renewal - in.as_of;
-        to_renewal.tone = days <= 30 ? Tone::bad : days <= horizon ? Tone::warn : Tone::none;
+        to_renewal.tone = urgent(days) ? Tone::bad : days <= horizon ? Tone::warn : Tone::none;
     }
     std::vector<Cell> row = {
         Cell::of(a.slug),
