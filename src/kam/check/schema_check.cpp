@@ -6,6 +6,7 @@
 
 #include "kam/check/rules.hpp"
 #include "kam/metrics/exact.hpp"
+#include "kam/metrics/health.hpp"
 #include "kam/util/date.hpp"
 #include "kam/util/money.hpp"
 #include "kam/util/scalar.hpp"
@@ -14,8 +15,6 @@
 namespace kam {
 
 namespace {
-
-constexpr std::string_view k_health_parts[] = {"nps", "coverage", "risk", "delivery", "review"};
 
 std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates) {
     if (const auto m = closest_match(word, candidates))
@@ -335,11 +334,11 @@ class SchemaChecker {
                 if (!expect_kind(n, NodeKind::mapping, f)) return;
                 for (const Entry& e : n.entries) {
                     bool known = false;
-                    for (std::string_view p : k_health_parts) known |= p == e.key;
+                    for (std::string_view p : k_health_part_names) known |= p == e.key;
                     if (!known)
                         sink_.add("unknown-key", e.key_mark.line, e.key_mark.column,
                                   fmt::format("unknown health part '{}'", e.key),
-                                  did_you_mean(e.key, k_health_parts));
+                                  did_you_mean(e.key, k_health_part_names));
                     static constexpr FieldSpec k_weight{
                         .key = "weight", .type = FieldType::number, .min = 0};
                     if (!e.value.is_absent()) scalar(e.value, k_weight);

@@ -312,13 +312,9 @@ class Calculator {
         // The mean of exact decimals, to two places.
         int scale = 0;
         for (const Decimal& d : csats) scale = std::max(scale, d.scale);
-        int128 sum = 0, unit = 1;
-        for (int i = 0; i < scale; ++i) unit *= 10;
-        for (const Decimal& d : csats) {
-            int128 u = d.units;
-            for (int i = d.scale; i < scale; ++i) u *= 10;
-            sum += u;
-        }
+        int128 sum = 0;
+        const int128 unit = pow10(scale);
+        for (const Decimal& d : csats) sum += d.units * pow10(scale - d.scale);
         m_.csat = Figure<Fixed>::of(Fixed{
             static_cast<int64_t>(round_div(sum * 100, unit * static_cast<int128>(csats.size()))),
             2});

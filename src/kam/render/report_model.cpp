@@ -128,9 +128,8 @@ namespace {
 int compare(const Cell& a, const Cell& b) {
     if (a.kind == Cell::Kind::fixed && b.kind == Cell::Kind::fixed) {
         // Bring both to the larger number of places.
-        int128 x = a.fixed.units, y = b.fixed.units;
-        for (int i = a.fixed.places; i < b.fixed.places; ++i) x *= 10;
-        for (int i = b.fixed.places; i < a.fixed.places; ++i) y *= 10;
+        const int128 x = a.fixed.units * pow10(b.fixed.places - a.fixed.places),
+                     y = b.fixed.units * pow10(a.fixed.places - b.fixed.places);
         return x < y ? -1 : x > y;
     }
     if (a.numeric() && b.numeric() && a.kind != Cell::Kind::fixed && b.kind != Cell::Kind::fixed)
