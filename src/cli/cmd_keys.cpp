@@ -1,7 +1,7 @@
 // kam keys: the key-account Pareto by annual revenue, with tier mismatches.
 #include "commands.hpp"
 #include "kam/metrics/portfolio_metrics.hpp"
-#include "kam/render/report_focus.hpp"
+#include "kam/report/report_focus.hpp"
 #include "report_common.hpp"
 
 namespace kam::cli {

@@ -1,6 +1,6 @@
 // kam pipeline: open opportunities and the pipeline by stage.
 #include "commands.hpp"
-#include "kam/render/report_focus.hpp"
+#include "kam/report/report_focus.hpp"
 #include "report_common.hpp"
 
 namespace kam::cli {

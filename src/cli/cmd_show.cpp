@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "commands.hpp"
-#include "kam/render/report_show.hpp"
+#include "kam/report/report_show.hpp"
 #include "kam/util/error.hpp"
 #include "kam/util/spell.hpp"
 #include "report_common.hpp"

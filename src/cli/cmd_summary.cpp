@@ -2,7 +2,7 @@
 #include "commands.hpp"
 #include "kam/metrics/alerts.hpp"
 #include "kam/metrics/portfolio_metrics.hpp"
-#include "kam/render/report_summary.hpp"
+#include "kam/report/report_summary.hpp"
 #include "report_common.hpp"
 
 namespace kam::cli {

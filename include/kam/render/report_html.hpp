@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "kam/render/report_model.hpp"
+#include "kam/report/report_model.hpp"
 
 namespace kam {
 

@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 #include <algorithm>
 
-#include "kam/render/report_model.hpp"
+#include "kam/report/report_model.hpp"
 
 namespace kam {
 

@@ -3,7 +3,7 @@
 
 #include "kam/metrics/alerts.hpp"
 #include "kam/metrics/fx.hpp"
-#include "kam/render/report_focus.hpp"
+#include "kam/report/report_focus.hpp"
 
 namespace kam {
 

@@ -1,4 +1,4 @@
-#include "kam/render/report_input.hpp"
+#include "kam/report/report_input.hpp"
 
 #include <fmt/format.h>
 #include <algorithm>

@@ -2,7 +2,7 @@
 // The focused reports: renewals, risks, pipeline, actions and key accounts.
 // Each lists records of the shown accounts; money is in the base currency.
 #include "kam/metrics/portfolio_metrics.hpp"
-#include "kam/render/report_input.hpp"
+#include "kam/report/report_input.hpp"
 
 namespace kam {
 

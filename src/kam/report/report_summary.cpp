@@ -1,4 +1,4 @@
-#include "kam/render/report_summary.hpp"
+#include "kam/report/report_summary.hpp"
 
 #include <fmt/format.h>
 

@@ -1,9 +1,7 @@
-#include "kam/render/report_model.hpp"
+#include "kam/report/report_model.hpp"
 
 #include <fmt/format.h>
 #include <algorithm>
-
-#include "kam/render/report_formats.hpp"
 
 namespace kam {
 
@@ -155,27 +153,6 @@ bool sort_rows(Table& table, std::string_view key, bool descending) {
         return descending ? c > 0 : c < 0;
     });
     return true;
-}
-
-size_t text_width(std::string_view text) {
-    size_t n = 0;
-    for (const char ch : text)
-        if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80) ++n;
-    return n;
-}
-
-std::string elide(std::string_view text, size_t width) {
-    if (text_width(text) <= width) return std::string(text);
-    if (width == 0) return {};
-    // Keep width - 1 code points, then the ellipsis.
-    size_t kept = 0, i = 0;
-    for (; i < text.size(); ++i) {
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-            if (kept == width - 1) break;
-            ++kept;
-        }
-    }
-    return std::string(text.substr(0, i)) + "\u2026";
 }
 
 }  // namespace kam

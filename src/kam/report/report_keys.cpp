@@ -1,6 +1,6 @@
 #include <fmt/format.h>
 
-#include "kam/render/report_focus.hpp"
+#include "kam/report/report_focus.hpp"
 
 namespace kam {
 

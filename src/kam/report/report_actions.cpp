@@ -1,7 +1,7 @@
 #include <fmt/format.h>
 #include <algorithm>
 
-#include "kam/render/report_focus.hpp"
+#include "kam/report/report_focus.hpp"
 
 namespace kam {
 

@@ -5,7 +5,7 @@
 #include "kam/metrics/exact.hpp"
 #include "kam/metrics/fx.hpp"
 #include "kam/metrics/opportunity.hpp"
-#include "kam/render/report_focus.hpp"
+#include "kam/report/report_focus.hpp"
 
 namespace kam {
 
