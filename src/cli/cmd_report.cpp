@@ -6,9 +6,7 @@
 #include "kam/metrics/alerts.hpp"
 #include "kam/metrics/portfolio_metrics.hpp"
 #include "kam/render/report_html.hpp"
-#include "kam/report/report_focus.hpp"
-#include "kam/report/report_show.hpp"
-#include "kam/report/report_summary.hpp"
+#include "kam/report/report_page.hpp"
 #include "kam/util/atomic_file.hpp"
 #include "kam/util/error.hpp"
 #include "output.hpp"
@@ -35,18 +33,8 @@ int run_report(const Context& ctx, const HtmlOptions& o) {
         compute_portfolio_metrics(accounts, d.metrics, shown, settings, d.as_of);
     const auto alerts =
         compute_alerts(accounts, d.metrics, shown, whole.ranking, settings, d.as_of);
-    const ReportInput in = d.input(shown);
-
-    HtmlPage page;
-    page.summary = build_summary_report(in, whole, totals, alerts);
-    page.keys = build_keys_report(in, whole);
-    page.risks = build_risks_report(in, 1);
-    page.renewal_within = settings.policy.renewal_horizon_days;
-    page.renewals = build_renewals_report(in, page.renewal_within);
-    page.pipeline = build_pipeline_report(in);
-    page.key_share = settings.policy.key_account_share;
-    for (const size_t i : shown) page.accounts.push_back(build_show_report(in, i));
-    const std::string html = render_html_page(page);
+    const std::string html =
+        render_html_page(build_portfolio_page(d.input(shown), whole, totals, alerts));
 
     if (o.output == "-") {
         print_out(html);

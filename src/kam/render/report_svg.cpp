@@ -91,7 +91,7 @@ std::string svg_pareto(const std::vector<ParetoBar>& bars, double key_share) {
     return s + "</svg>";
 }
 
-std::string svg_heat_map(const std::array<std::array<int64_t, 5>, 5>& counts) {
+std::string svg_heat_map(const HeatMapCounts& counts) {
     const double cell = 52, left = 70, top = 10;
     std::string s =
         open_svg(left + cell * 5 + 20, top + cell * 5 + 50, "Risk heat map: likelihood by impact");
