@@ -3,6 +3,16 @@
 // account's model, the portfolio settings and the as-of day. Money is in the
 // base currency, exact in cents; a figure that cannot be computed carries the
 // reason instead of a value.
+//
+// To add a per-account figure, touch these 8 places (ARCHITECTURE.md):
+//   1-2. its field in AccountMetrics below and its computation
+//        (account_metrics.cpp), with its reason when it cannot be computed;
+//   3-4. report/report_summary.cpp: its column in account_columns() and its
+//        cell in account_row(), at the same position;
+//   5.   report/report_show.cpp: its item in figures();
+//   6-7. sql/schema.cpp: its row of the `figures` table; sql/load.cpp: its value;
+//   8.   man/kam-metrics.7 (tests/unit/test_metrics_docs.cpp checks the
+//        summary's names), and the --sort lists of man/kam.1.
 #include <string>
 #include <vector>
 
