@@ -3,8 +3,6 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
-#include "kam/metrics/alerts.hpp"
-#include "kam/metrics/portfolio_metrics.hpp"
 #include "kam/render/report_html.hpp"
 #include "kam/report/report_page.hpp"
 #include "kam/util/atomic_file.hpp"
@@ -24,17 +22,8 @@ struct HtmlOptions {
 
 int run_report(const Context& ctx, const HtmlOptions& o) {
     const ReportData d = load_report_data(ctx);
-    const auto& accounts = d.portfolio.accounts;
-    const auto& settings = d.portfolio.settings;
-    const std::vector<size_t> shown = select_accounts(accounts, o.filter);
-    const PortfolioMetrics whole =
-        compute_portfolio_metrics(accounts, d.metrics, settings, d.as_of);
-    const PortfolioMetrics totals =
-        compute_portfolio_metrics(accounts, d.metrics, shown, settings, d.as_of);
-    const auto alerts =
-        compute_alerts(accounts, d.metrics, shown, whole.ranking, settings, d.as_of);
-    const std::string html =
-        render_html_page(build_portfolio_page(d.input(shown), whole, totals, alerts));
+    const std::vector<size_t> shown = select_accounts(d.portfolio.accounts, o.filter);
+    const std::string html = render_html_page(build_portfolio_page(d.input(shown)));
 
     if (o.output == "-") {
         print_out(html);

@@ -6,8 +6,6 @@
 #include <string>
 #include <vector>
 
-#include "kam/metrics/alerts.hpp"
-#include "kam/metrics/portfolio_metrics.hpp"
 #include "kam/report/report_charts.hpp"
 #include "kam/report/report_input.hpp"
 
@@ -30,10 +28,7 @@ struct PortfolioPage {
     std::vector<StageBar> stages;        // the pipeline by stage, without the total
 };
 
-// `whole` is computed over the whole portfolio, `totals` and `alerts` over
-// the shown accounts (as for build_summary_report).
-PortfolioPage build_portfolio_page(const ReportInput& input, const PortfolioMetrics& whole,
-                                   const PortfolioMetrics& totals,
-                                   const std::vector<Alert>& alerts);
+// The page of the shown accounts, its figures from compute_portfolio_figures().
+PortfolioPage build_portfolio_page(const ReportInput& input);
 
 }  // namespace kam

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kam/metrics/alerts.hpp"
 #include "kam/metrics/portfolio_metrics.hpp"
 #include "kam/report/report_charts.hpp"
 #include "kam/report/report_input.hpp"
@@ -49,6 +50,15 @@ PipelineByStage pipeline_by_stage(const ReportInput& input);
 // Keys: the ranked accounts of the key-account Pareto (not the unranked), as
 // the bars of its chart.
 std::vector<ParetoBar> pareto_bars(const ReportInput& input, const PortfolioMetrics& whole);
+
+// What the summary and the HTML page are computed from: key accounts judged
+// over the whole portfolio (`whole`), totals and alerts over the accounts
+// shown.
+struct PortfolioFigures {
+    PortfolioMetrics whole, totals;
+    std::vector<Alert> alerts;
+};
+PortfolioFigures compute_portfolio_figures(const ReportInput& input);
 
 // Summary: its metadata (report_meta and the number of accounts shown) and
 // its blocks (alerts_table is in report_summary.hpp): one row per account

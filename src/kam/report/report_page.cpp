@@ -7,16 +7,16 @@
 
 namespace kam {
 
-PortfolioPage build_portfolio_page(const ReportInput& in, const PortfolioMetrics& whole,
-                                   const PortfolioMetrics& totals,
-                                   const std::vector<Alert>& alerts) {
+PortfolioPage build_portfolio_page(const ReportInput& in) {
+    const PortfolioFigures f = compute_portfolio_figures(in);
+    const PortfolioMetrics& whole = f.whole;
     PortfolioPage p;
     p.meta = summary_meta(in);
     p.portfolio = human_text(in.settings.name.empty() ? Cell::none() : Cell::of(in.settings.name));
-    p.totals = totals_figures(in, whole, totals);
+    p.totals = totals_figures(in, whole, f.totals);
     p.health = health_table(in);
-    p.accounts = accounts_table(in, whole, totals);
-    p.alerts = alerts_table(in, alerts);
+    p.accounts = accounts_table(in, whole, f.totals);
+    p.alerts = alerts_table(in, f.alerts);
     for (const size_t i : in.shown) p.account_pages.push_back(build_show_report(in, i));
 
     p.pareto = pareto_bars(in, whole);

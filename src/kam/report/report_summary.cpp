@@ -162,6 +162,16 @@ Table alerts_table(const ReportInput& in, const std::vector<Alert>& alerts) {
     return t;
 }
 
+PortfolioFigures compute_portfolio_figures(const ReportInput& in) {
+    PortfolioFigures f{
+        compute_portfolio_metrics(in.accounts, in.metrics, in.settings, in.as_of),
+        compute_portfolio_metrics(in.accounts, in.metrics, in.shown, in.settings, in.as_of),
+        {}};
+    f.alerts =
+        compute_alerts(in.accounts, in.metrics, in.shown, f.whole.ranking, in.settings, in.as_of);
+    return f;
+}
+
 std::vector<Item> summary_meta(const ReportInput& in) {
     std::vector<Item> meta = report_meta(in);
     meta.push_back(
