@@ -96,8 +96,7 @@ class SchemaChecker {
 
     void range(const Node& n, const FieldSpec& f, double v) {
         if (!f.has_range()) return;
-        const bool low = f.min_exclusive ? v <= f.min : v < f.min;
-        if (low || v > f.max)
+        if (!f.in_range(v))
             sink_.add("schema-range", n.mark.line, n.mark.column,
                       fmt::format("'{}' is {}; it must be {}", f.key, n.value, format_range(f)));
     }
@@ -154,7 +153,7 @@ class SchemaChecker {
                 if (!v)
                     return fail(fmt::format("'{}' is not a percentage (a number from 0 to 100)", s),
                                 number_hint());
-                if (*v < 0 || *v > 100)
+                if (!f.in_range(*v))
                     sink_.add(
                         "schema-range", n.mark.line, n.mark.column,
                         fmt::format("'{}' is {}; a percentage must be from 0 to 100", f.key, s));
