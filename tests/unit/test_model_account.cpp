@@ -86,8 +86,12 @@ TEST_CASE("the open stages are the pipeline's, in order") {
         o.stage = std::string(s);
         CHECK(o.open());
     }
+    o.close = Date::from_ymd(2026, 6, 29);
+    CHECK(o.stale(Date::from_ymd(2026, 6, 30)));  // open, its close day passed
+    CHECK_FALSE(o.stale(Date::from_ymd(2026, 6, 29)));
     o.stage = "won";
     CHECK_FALSE(o.open());
+    CHECK_FALSE(o.stale(Date::from_ymd(2026, 6, 30)));
     CHECK(k_open_stages.front() == "lead");
     CHECK(k_open_stages.back() == "negotiation");
 }

@@ -246,6 +246,8 @@ struct Opportunity {
             if (stage == s) return true;
         return false;
     }
+    // opportunity-stale: open, and its expected close day has passed.
+    bool stale(Date as_of) const { return open() && close && *close < as_of; }
 };
 
 struct Review {

@@ -230,7 +230,7 @@ class AccountChecker {
                 if (o.stage == "won" || o.stage == "lost")
                     future("sales.yaml", o.close_pos, o.close,
                            fmt::format("the close date of {} opportunity {}", o.stage, o.id));
-                else if (o.open() && o.close && *o.close < ctx_.as_of)
+                else if (o.stale(ctx_.as_of))
                     add("sales.yaml", o.close_pos, "opportunity-stale",
                         fmt::format("open opportunity {} ({}) was to close on {}", o.id, o.stage,
                                     o.close->to_string()),

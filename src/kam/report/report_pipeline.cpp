@@ -75,8 +75,8 @@ Pipeline collect(const ReportInput& in) {
                   Cell::of(o.stage), value ? Cell::of_money(*value) : Cell::none(value.error()),
                   Cell::of_number(o.effective_probability()),
                   weighted ? Cell::of_money(*weighted) : Cell::none(weighted.error()),
-                  o.close ? Cell::of_date(*o.close).with_tone(*o.close < in.as_of ? Tone::bad
-                                                                                  : Tone::none)
+                  o.close ? Cell::of_date(*o.close).with_tone(o.stale(in.as_of) ? Tone::bad
+                                                                                : Tone::none)
                           : Cell::none(),
                   o.owner.empty() ? Cell::none() : Cell::of(o.owner)}});
         }
