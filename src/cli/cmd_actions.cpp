@@ -1,6 +1,6 @@
 // kam actions [--overdue]: the open actions of the account blueprints.
 #include "commands.hpp"
-#include "kam/render/report_focus.hpp"
+#include "kam/report/report_focus.hpp"
 #include "report_common.hpp"
 
 namespace kam::cli {

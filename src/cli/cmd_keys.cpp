@@ -4,8 +4,8 @@
 #include "kam/metrics/matrix.hpp"
 #include "kam/metrics/portfolio_metrics.hpp"
 #include "kam/metrics/rising.hpp"
-#include "kam/render/report_focus.hpp"
-#include "kam/render/report_judgement.hpp"
+#include "kam/report/report_focus.hpp"
+#include "kam/report/report_judgement.hpp"
 #include "report_common.hpp"
 
 namespace kam::cli {

@@ -2,7 +2,7 @@
 // and the tier it suggests.
 #include "commands.hpp"
 #include "kam/metrics/matrix.hpp"
-#include "kam/render/report_judgement.hpp"
+#include "kam/report/report_judgement.hpp"
 #include "report_common.hpp"
 
 namespace kam::cli {

@@ -1,7 +1,7 @@
 // kam pipeline: open opportunities and the pipeline by stage.
 #include "commands.hpp"
-#include "kam/render/report_focus.hpp"
-#include "kam/render/report_judgement.hpp"
+#include "kam/report/report_focus.hpp"
+#include "kam/report/report_judgement.hpp"
 #include "report_common.hpp"
 
 namespace kam::cli {

@@ -1,6 +1,6 @@
 // kam renewals [--within N]: contracts in force that end soon, with notice deadlines.
 #include "commands.hpp"
-#include "kam/render/report_focus.hpp"
+#include "kam/report/report_focus.hpp"
 #include "report_common.hpp"
 
 namespace kam::cli {

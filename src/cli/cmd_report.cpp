@@ -3,16 +3,8 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
-#include "kam/metrics/alerts.hpp"
-#include "kam/metrics/matrix.hpp"
-#include "kam/metrics/portfolio_metrics.hpp"
-#include "kam/metrics/rising.hpp"
-#include "kam/metrics/whitespace.hpp"
-#include "kam/render/report_focus.hpp"
 #include "kam/render/report_html.hpp"
-#include "kam/render/report_judgement.hpp"
-#include "kam/render/report_show.hpp"
-#include "kam/render/report_summary.hpp"
+#include "kam/report/report_page.hpp"
 #include "kam/util/atomic_file.hpp"
 #include "kam/util/error.hpp"
 #include "output.hpp"
@@ -30,36 +22,8 @@ struct HtmlOptions {
 
 int run_report(const Context& ctx, const HtmlOptions& o) {
     const ReportData d = load_report_data(ctx);
-    const auto& accounts = d.portfolio.accounts;
-    const auto& settings = d.portfolio.settings;
-    const std::vector<size_t> shown = select_accounts(accounts, o.filter);
-    const PortfolioMetrics whole =
-        compute_portfolio_metrics(accounts, d.metrics, settings, d.as_of);
-    const PortfolioMetrics totals =
-        compute_portfolio_metrics(accounts, d.metrics, shown, settings, d.as_of);
-    const auto alerts =
-        compute_alerts(accounts, d.metrics, shown, whole.ranking, settings, d.as_of);
-    const ReportInput in = d.input(shown);
-
-    HtmlPage page;
-    page.summary = build_summary_report(in, whole, totals, alerts);
-    page.keys = build_keys_report(in, whole);
-    page.risks = build_risks_report(in, 1);
-    page.renewal_within = settings.policy.renewal_horizon_days;
-    page.renewals = build_renewals_report(in, page.renewal_within);
-    page.pipeline = build_pipeline_report(in);
-    page.key_share = settings.policy.key_account_share;
-    const PortfolioMatrix matrix = compute_matrix(accounts, d.metrics, settings, d.as_of);
-    page.matrix = build_matrix_report(in, matrix);
-    page.whitespace = build_whitespace_report(in, compute_whitespace(accounts, shown));
-    // Each account's page ends with its judgement, as kam show does.
-    const auto rising = rising_accounts(accounts, d.metrics, whole, settings);
-    for (const size_t i : shown) {
-        page.accounts.push_back(build_show_report(in, i));
-        for (Block& b : show_judgement_blocks(in, i, matrix, whole, rising))
-            page.accounts.back().blocks.push_back(std::move(b));
-    }
-    const std::string html = render_html_page(page);
+    const std::vector<size_t> shown = select_accounts(d.portfolio.accounts, o.filter);
+    const std::string html = render_html_page(build_portfolio_page(d.input(shown)));
 
     if (o.output == "-") {
         print_out(html);

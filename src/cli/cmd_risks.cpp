@@ -1,6 +1,6 @@
 // kam risks [--min-score N]: live risks, highest first, and their 5 x 5 heat map.
 #include "commands.hpp"
-#include "kam/render/report_focus.hpp"
+#include "kam/report/report_focus.hpp"
 #include "report_common.hpp"
 
 namespace kam::cli {

@@ -2,7 +2,7 @@
 // candidates and relationship fit.
 #include "commands.hpp"
 #include "kam/metrics/portfolio_metrics.hpp"
-#include "kam/render/report_judgement.hpp"
+#include "kam/report/report_judgement.hpp"
 #include "report_common.hpp"
 
 namespace kam::cli {

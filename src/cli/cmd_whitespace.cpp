@@ -1,7 +1,7 @@
 // kam whitespace: accounts x offerings, penetration and cross-sell gaps.
 #include "commands.hpp"
 #include "kam/metrics/whitespace.hpp"
-#include "kam/render/report_judgement.hpp"
+#include "kam/report/report_judgement.hpp"
 #include "report_common.hpp"
 
 namespace kam::cli {

@@ -1,6 +1,21 @@
 #pragma once
 // The registry of subcommands: each file adds itself with a setup function
 // that declares its options and stores the action to run.
+//
+// To add a subcommand NAME, touch these 5 places (ARCHITECTURE.md, "Where
+// to touch", has the rule, figure and report lists too):
+//   1. src/cli/cmd_NAME.cpp: an options struct, setup_NAME(CLI::App&, Action&)
+//      and a run function that knows nothing of CLI11; a report is computed
+//      in src/kam/report/ (from metrics/ and model/), and cmd_NAME only
+//      renders and prints it;
+//   2. the declaration of setup_NAME below;
+//   3. its row {name, help line, setup_NAME} in k_commands (commands.cpp),
+//      in the order of `kam --help`;
+//   4. its section in man/kam.1 naming every option (tests/docs/man_covers_cli.sh);
+//   5. a golden case in tests/cli/cases/.
+// A report adds its builder in src/kam/report/ and its table for `kam query`
+// in src/kam/sql/report_tables.cpp; shown on the HTML page, a field of
+// PortfolioPage (report/report_page.hpp).
 #include <CLI/CLI.hpp>
 #include <functional>
 #include <span>

@@ -4,12 +4,22 @@
 #include <unistd.h>
 
 #include "kam/io/yaml_loader.hpp"
+#include "kam/model/schema.hpp"
 #include "kam/render/report_formats.hpp"
 #include "kam/util/error.hpp"
 #include "kam/util/spell.hpp"
 #include "output.hpp"
 
 namespace kam::cli {
+
+namespace {
+
+// An enumeration of the schema, for CLI11's IsMember.
+std::vector<std::string> values_of(std::span<const std::string_view> values) {
+    return std::vector<std::string>(values.begin(), values.end());
+}
+
+}  // namespace
 
 void add_report_options(CLI::App& sub, ReportOptions& o, bool filters) {
     sub.add_option("-f,--format", o.format, "table (default), markdown, json or csv")
@@ -24,9 +34,9 @@ void add_report_options(CLI::App& sub, ReportOptions& o, bool filters) {
 
 void add_filter_options(CLI::App& sub, AccountFilter& filter) {
     sub.add_option("--tier", filter.tiers, "Only accounts of this tier (repeatable)")
-        ->check(CLI::IsMember({"key", "strategic", "growth", "maintain", "transactional"}));
+        ->check(CLI::IsMember(values_of(enums::tier)));
     sub.add_option("--status", filter.statuses, "Only accounts with this status (repeatable)")
-        ->check(CLI::IsMember({"prospect", "onboarding", "active", "at-risk", "dormant", "lost"}));
+        ->check(CLI::IsMember(values_of(enums::status)));
     sub.add_option("--tag", filter.tags, "Only accounts with this tag (repeatable)");
     sub.add_option("--manager", filter.managers, "Only accounts of this manager (repeatable)");
 }

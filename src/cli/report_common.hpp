@@ -10,7 +10,7 @@
 #include "kam/metrics/account_metrics.hpp"
 #include "kam/metrics/select.hpp"
 #include "kam/portfolio/load.hpp"
-#include "kam/render/report_input.hpp"
+#include "kam/report/report_input.hpp"
 
 namespace kam::cli {
 

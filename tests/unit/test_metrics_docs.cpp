@@ -7,8 +7,8 @@
 
 #include "kam/metrics/completeness.hpp"
 #include "kam/metrics/health.hpp"
-#include "kam/render/report_judgement.hpp"
-#include "kam/render/report_summary.hpp"
+#include "kam/report/report_judgement.hpp"
+#include "kam/report/report_summary.hpp"
 #include "test_files.hpp"
 
 namespace {

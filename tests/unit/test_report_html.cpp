@@ -1,6 +1,7 @@
 // The HTML report: escaping of every text, no script, and charts drawn from
-// the same cells as the tables.
+// the report layer's typed results.
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include "kam/render/report_html.hpp"
 #include "kam/render/report_svg.hpp"
@@ -37,18 +38,10 @@ TEST_CASE("report blocks as html tables, every text escaped") {
           "</tbody>\n</table>\n");
 }
 
-TEST_CASE("the page is self-contained and its charts use the report's cells") {
-    HtmlPage p;
-    p.summary.meta = {{"portfolio", "Portfolio", Cell::of("A & B <Ltd>")}};
-    Table ranking;
-    ranking.key = "ranking";
-    ranking.columns = {{"name", "Account", "", false, false, false},
-                       {"annual_revenue", "Revenue", "", true, false, false},
-                       {"cumulative_pct", "Cumulative", "", true, false, false},
-                       {"key_account", "Key", "", false, false, false}};
-    ranking.rows.push_back({Cell::of("<Evil>"), Cell::of_money(Money{150000050}),
-                            Cell::of_fixed(Fixed{1000, 1}), Cell::of_bool(true)});
-    p.keys.blocks.push_back(ranking);
+TEST_CASE("the page is self-contained and its charts draw the report layer's typed results") {
+    PortfolioPage p;
+    p.portfolio = "A & B <Ltd>";
+    p.pareto = {{"<Evil>", 1500001, Fixed{1000, 1}, true}};
     const std::string html = render_html_page(p);
     CHECK(html.starts_with("<!DOCTYPE html>\n"));
     CHECK(html.find("<title>Portfolio report: A &amp; B &lt;Ltd&gt;</title>") != std::string::npos);
@@ -79,4 +72,18 @@ TEST_CASE("charts draw what they are given") {
     const std::string stages = svg_stage_bars({{"lead", 100000, 10000}});
     CHECK(stages.find("100,000 / 10,000") != std::string::npos);
     CHECK(svg_pareto({}, 80).find("no account with revenue") != std::string::npos);
+}
+
+TEST_CASE("an empty page has every section, and every chart says it has nothing to draw") {
+    // The page once read its charts back from the builders' tables by column
+    // name, and a missing name was an index one past the end of each row; it
+    // now has a typed field per chart, so there is nothing to look up.
+    const std::string html = render_html_page(PortfolioPage{});
+    CHECK(html.ends_with("</html>\n"));
+    for (const char* heading : {"Totals and KPIs", "Charts", "Health", "Accounts", "Alerts"})
+        CHECK(html.find(fmt::format("<h2>{}</h2>", heading)) != std::string::npos);
+    CHECK(html.find("no account with revenue") != std::string::npos);
+    CHECK(html.find("no contract ends or is due for notice in this window") != std::string::npos);
+    CHECK(html.find("Live risks: likelihood x impact") != std::string::npos);
+    CHECK(html.find("Pipeline by stage") != std::string::npos);
 }

@@ -1,5 +1,16 @@
 #pragma once
 // Every rule of the format's section 5: its id, default severity and meaning.
+//
+// To add a rule, touch these 5 places (ARCHITECTURE.md, "Where to touch"):
+//   1. its row in the rule table (check/rules.cpp): id, default severity, meaning;
+//   2. when it is a domain decision (in force, due, overdue, stale, breached,
+//      urgent ...), its one predicate in model/ or metrics/: the alerts and the
+//      reports call the same one and never restate it;
+//   3. the check that reports it: check/account_checks.cpp (the format's
+//      section 5) or check/schema_check.cpp (the shape of a file), calling
+//      that predicate;
+//   4. its row in man/kam-files.5 section 5 (tests/unit/test_docs_consistency.cpp);
+//   5. a test: tests/unit/test_account_checks.cpp, or a golden case.
 #include <map>
 #include <optional>
 #include <span>

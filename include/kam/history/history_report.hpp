@@ -6,7 +6,7 @@
 #include <string>
 
 #include "kam/history/figure_history.hpp"
-#include "kam/render/report_model.hpp"
+#include "kam/report/report_model.hpp"
 
 namespace kam {
 

@@ -3,6 +3,16 @@
 // account's model, the portfolio settings and the as-of day. Money is in the
 // base currency, exact in cents; a figure that cannot be computed carries the
 // reason instead of a value.
+//
+// To add a per-account figure, touch these 8 places (ARCHITECTURE.md):
+//   1-2. its field in AccountMetrics below and its computation
+//        (account_metrics.cpp), with its reason when it cannot be computed;
+//   3-4. report/report_summary.cpp: its column in account_columns() and its
+//        cell in account_row(), at the same position;
+//   5.   report/report_show.cpp: its item in figures();
+//   6-7. sql/schema.cpp: its row of the `figures` table; sql/load.cpp: its value;
+//   8.   man/kam-metrics.7 (tests/unit/test_metrics_docs.cpp checks the
+//        summary's names), and the --sort lists of man/kam.1.
 #include <string>
 #include <vector>
 
@@ -46,6 +56,8 @@ struct AccountMetrics {
 
 // The format's bands of a risk score: low 1-4, medium 5-9, high 10-16, critical 20-25.
 std::string_view risk_band(int score);
+// In the critical band: every live one is an alert.
+bool critical_risk(int score);
 
 // Windows: "the last N days" and "the 365 days up to the as-of day" are the N
 // days ending with the as-of day, both ends included (as_of - N + 1 .. as_of).

@@ -31,12 +31,19 @@ enum class AlertKind : uint8_t {
 };
 std::string_view alert_kind_name(AlertKind kind);  // "renewal", "critical-risk", ...
 
+// A day this many days ahead or fewer (or past) is urgent: the alert says so
+// and the reports colour it red.
+inline constexpr int k_urgent_days = 30;
+inline bool urgent(int64_t days_ahead) {
+    return days_ahead <= k_urgent_days;
+}
+
 struct Alert {
     AlertKind kind = AlertKind::renewal;
     size_t account = 0;           // index into the accounts
     std::optional<Date> date;     // the day it is about
     std::optional<int64_t> days;  // from the as-of day to `date`; negative when past
-    bool urgent = false;          // within 30 days, passed, or critical
+    bool urgent = false;          // within k_urgent_days, passed, or critical
     std::string message;
 };
 

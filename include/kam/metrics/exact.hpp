@@ -15,6 +15,8 @@ __extension__ typedef __int128 int128;  // __extension__: GCC's own type, fine u
 
 // num / den rounded half away from zero; den must not be 0.
 int128 round_div(int128 num, int128 den);
+// 10 to the power n (n >= 0; 1 for n <= 0): the one loop that scales decimals.
+int128 pow10(int n);
 
 // A decimal number held exactly: units / 10^scale.
 struct Decimal {

@@ -2,10 +2,12 @@
 // The typed model of an account: compact structs built from a file's tree,
 // which is then dropped. Absent optional fields are std::nullopt; enum fields
 // hold the text of a value the schema accepted (empty when absent or invalid).
+#include <array>
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kam/util/date.hpp"
@@ -105,6 +107,10 @@ struct Action {
     std::string id, title, status, owner, goal;
     std::optional<Date> due;
     Pos pos, id_pos, due_pos, goal_pos;
+
+    bool open() const { return status == "open"; }
+    // action-overdue: open, and its due day has passed.
+    bool overdue(Date as_of) const { return open() && due && *due < as_of; }
 };
 
 struct Competitor {
@@ -133,6 +139,11 @@ struct Risk {
 
     int score() const { return likelihood * impact; }
     bool live() const { return status != "closed"; }
+    // risk-review-overdue: live, with a valid status (an invalid one was
+    // reported already), and its review date has passed.
+    bool review_overdue(Date as_of) const {
+        return live() && !status.empty() && review && *review < as_of;
+    }
 };
 
 struct Sla {
@@ -164,6 +175,10 @@ struct Contract {
 
     static constexpr int k_default_renewal_term_months = 12;
 
+    // In force: active or renewing. Only these count for ACV, renewals,
+    // alerts and delivery (SLAs).
+    bool in_force() const { return status == "active" || status == "renewing"; }
+
     // The last day of the term the contract is in on the as-of day: `end` as
     // written, except that an auto-renewing contract whose end has passed
     // rolls forward term by term (renewal_term_months, default 12), each term
@@ -172,6 +187,11 @@ struct Contract {
     std::optional<Date> current_end(Date as_of) const;
     // current_end minus notice_days (0 when absent).
     std::optional<Date> notice_deadline(Date as_of) const;
+    // Due for a decision within `within` days (`kam renewals`): in force, and
+    // its current end, or its notice deadline, falls in as_of .. as_of +
+    // within: a contract that ends in a year but must be cancelled next month
+    // is due now.
+    bool renewal_due(Date as_of, int within) const;
 };
 
 struct Financial {
@@ -208,6 +228,10 @@ struct Performance {
     std::vector<DeliveryIssue> issues;
 };
 
+// The stages of the pipeline, in order: an opportunity in one of them is open.
+inline constexpr std::array<std::string_view, 4> k_open_stages = {"lead", "qualified", "proposal",
+                                                                  "negotiation"};
+
 struct Opportunity {
     std::string id, title, stage, owner, contact, offering, proposition, pricing, lost_reason;
     Money value;
@@ -218,11 +242,14 @@ struct Opportunity {
     Pos pos, id_pos, contact_pos, currency_pos, probability_pos, close_pos, value_pos;
 
     double effective_probability() const;
-    // Still in the pipeline: lead, qualified, proposal or negotiation.
+    // Still in the pipeline: in one of k_open_stages.
     bool open() const {
-        return stage == "lead" || stage == "qualified" || stage == "proposal" ||
-               stage == "negotiation";
+        for (std::string_view s : k_open_stages)
+            if (stage == s) return true;
+        return false;
     }
+    // opportunity-stale: open, and its expected close day has passed.
+    bool stale(Date as_of) const { return open() && close && *close < as_of; }
 };
 
 struct Review {
@@ -274,6 +301,15 @@ struct Account {
     bool has_errors = false;                    // any error finding for this account
 
     bool has_file(std::string_view section) const;
+    // Progress reviews are asked of it: tier key or strategic, status neither
+    // lost nor prospect.
+    bool reviews_expected() const;
+    // The latest progress review on or before `as_of`; none without reviews.yaml.
+    std::optional<Date> latest_review(Date as_of) const;
+    // review-overdue: reviews are expected and none was held in the
+    // `every_days` (policy.review_every_days) before `as_of`; with no review
+    // on record, a client for `every_days` or fewer is not overdue yet.
+    bool review_overdue(Date as_of, int every_days) const;
     std::string file_path(std::string_view file) const;  // display path of a file in it
 };
 

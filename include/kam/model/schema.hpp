@@ -53,6 +53,13 @@ struct FieldSpec {
         return min > -std::numeric_limits<double>::infinity() ||
                max < std::numeric_limits<double>::infinity();
     }
+    // Whether a number is inside the range `min`..`max` (above `min` when
+    // min_exclusive; a percent from 0 to 100): the one test the schema check
+    // reports by and the model builder keeps values by.
+    bool in_range(double v) const {
+        if (type == FieldType::percent) return v >= 0 && v <= 100;
+        return (min_exclusive ? v > min : v >= min) && v <= max;
+    }
 };
 
 struct Schema {

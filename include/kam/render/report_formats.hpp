@@ -2,7 +2,7 @@
 // Renderers of reports: pure functions from the neutral Report to text.
 #include <string>
 
-#include "kam/render/report_model.hpp"
+#include "kam/report/report_model.hpp"
 
 namespace kam {
 

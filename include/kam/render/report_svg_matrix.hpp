@@ -5,14 +5,9 @@
 #include <string>
 #include <vector>
 
-namespace kam {
+#include "kam/report/report_charts.hpp"
 
-struct MatrixBubble {
-    std::string label, tier;
-    int64_t attractiveness = 0, strength = 0;
-    int64_t revenue = 0;  // whole units; 0 or less: the smallest bubble
-    std::string quadrant;
-};
+namespace kam {
 
 std::string svg_matrix(const std::vector<MatrixBubble>& bubbles);
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "kam/render/report_model.hpp"
+#include "kam/report/report_model.hpp"
 #include "kam/sql/database.hpp"
 
 namespace kam::sql {

@@ -231,7 +231,7 @@ class AccountChecker {
                 if (o.stage == "won" || o.stage == "lost")
                     future("sales.yaml", o.close_pos, o.close,
                            fmt::format("the close date of {} opportunity {}", o.stage, o.id));
-                else if (o.open() && o.close && *o.close < ctx_.as_of)
+                else if (o.stale(ctx_.as_of))
                     add("sales.yaml", o.close_pos, "opportunity-stale",
                         fmt::format("open opportunity {} ({}) was to close on {}", o.id, o.stage,
                                     o.close->to_string()),
@@ -360,43 +360,32 @@ class AccountChecker {
     }
 
     void reviews() {
-        const std::string& tier = a_.cover.tier;
-        const std::string& status = a_.cover.status;
-        if ((tier != "key" && tier != "strategic") || status == "lost" || status == "prospect")
-            return;
         // An unreadable reviews.yaml was reported already; do not guess that reviews are missing.
-        if (unreadable("reviews")) return;
-        std::optional<Date> latest;
-        if (a_.reviews)
-            for (const Review& r : a_.reviews->reviews)
-                if (r.date <= ctx_.as_of && (!latest || r.date > *latest)) latest = r.date;
         const int every = ctx_.settings.policy.review_every_days;
+        if (unreadable("reviews") || !a_.review_overdue(ctx_.as_of, every)) return;
         const std::string_view file = a_.reviews ? "reviews.yaml" : "account.yaml";
-        // A client newer than the review interval cannot be overdue yet.
-        const auto since = a_.cover.client_since;
-        if (!latest && since && ctx_.as_of - *since <= every) return;
-        if (!latest)
-            add(file, Pos{}, "review-overdue",
-                fmt::format(
-                    "a {} account with no progress review on record (policy: every {} days)", tier,
-                    every));
-        else if (ctx_.as_of - *latest > every)
+        if (const auto latest = a_.latest_review(ctx_.as_of))
             add(file, Pos{}, "review-overdue",
                 fmt::format(
                     "the last progress review was {} days ago, on {} (policy: every {} days)",
                     ctx_.as_of - *latest, latest->to_string(), every));
+        else
+            add(file, Pos{}, "review-overdue",
+                fmt::format(
+                    "a {} account with no progress review on record (policy: every {} days)",
+                    a_.cover.tier, every));
     }
 
     void risks_actions_contacts_sales() {
         if (a_.risks)
             for (const Risk& r : *a_.risks)
-                if (r.live() && !r.status.empty() && r.review && *r.review < ctx_.as_of)
+                if (r.review_overdue(ctx_.as_of))
                     add("risks.yaml", r.review_pos, "risk-review-overdue",
                         fmt::format("risk {} was due for review on {}", r.id,
                                     r.review->to_string()));
         if (a_.blueprint)
             for (const Action& x : a_.blueprint->actions)
-                if (x.status == "open" && x.due && *x.due < ctx_.as_of)
+                if (x.overdue(ctx_.as_of))
                     add("blueprint.yaml", x.due_pos, "action-overdue",
                         fmt::format("action {} was due on {}", x.id, x.due->to_string()));
         if (a_.profile && a_.cover.status != "lost") {

@@ -6,6 +6,7 @@
 
 #include "kam/check/rules.hpp"
 #include "kam/metrics/exact.hpp"
+#include "kam/metrics/health.hpp"
 #include "kam/util/date.hpp"
 #include "kam/util/money.hpp"
 #include "kam/util/scalar.hpp"
@@ -14,8 +15,6 @@
 namespace kam {
 
 namespace {
-
-constexpr std::string_view k_health_parts[] = {"nps", "coverage", "risk", "delivery", "review"};
 
 std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates) {
     if (const auto m = closest_match(word, candidates))
@@ -97,8 +96,7 @@ class SchemaChecker {
 
     void range(const Node& n, const FieldSpec& f, double v) {
         if (!f.has_range()) return;
-        const bool low = f.min_exclusive ? v <= f.min : v < f.min;
-        if (low || v > f.max)
+        if (!f.in_range(v))
             sink_.add("schema-range", n.mark.line, n.mark.column,
                       fmt::format("'{}' is {}; it must be {}", f.key, n.value, format_range(f)));
     }
@@ -155,7 +153,7 @@ class SchemaChecker {
                 if (!v)
                     return fail(fmt::format("'{}' is not a percentage (a number from 0 to 100)", s),
                                 number_hint());
-                if (*v < 0 || *v > 100)
+                if (!f.in_range(*v))
                     sink_.add(
                         "schema-range", n.mark.line, n.mark.column,
                         fmt::format("'{}' is {}; a percentage must be from 0 to 100", f.key, s));
@@ -335,11 +333,11 @@ class SchemaChecker {
                 if (!expect_kind(n, NodeKind::mapping, f)) return;
                 for (const Entry& e : n.entries) {
                     bool known = false;
-                    for (std::string_view p : k_health_parts) known |= p == e.key;
+                    for (std::string_view p : k_health_part_names) known |= p == e.key;
                     if (!known)
                         sink_.add("unknown-key", e.key_mark.line, e.key_mark.column,
                                   fmt::format("unknown health part '{}'", e.key),
-                                  did_you_mean(e.key, k_health_parts));
+                                  did_you_mean(e.key, k_health_part_names));
                     static constexpr FieldSpec k_weight{
                         .key = "weight", .type = FieldType::number, .min = 0};
                     if (!e.value.is_absent()) scalar(e.value, k_weight);

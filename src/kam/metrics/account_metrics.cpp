@@ -13,8 +13,18 @@ bool in_window(Date day, Date as_of, int days) {
     return day <= as_of && as_of - day < days;
 }
 
+namespace {
+
+constexpr int k_critical_risk_score = 20;
+
+}  // namespace
+
+bool critical_risk(int score) {
+    return score >= k_critical_risk_score;
+}
+
 std::string_view risk_band(int score) {
-    if (score >= 20) return "critical";
+    if (critical_risk(score)) return "critical";
     if (score >= 10) return "high";
     if (score >= 5) return "medium";
     return score >= 1 ? "low" : "";
@@ -42,10 +52,6 @@ Figure<Fixed> win_rate_by_value(Money won_value, Money lost_value, int64_t close
 }
 
 namespace {
-
-bool in_force(const Contract& k) {
-    return k.status == "active" || k.status == "renewing";
-}
 
 class Calculator {
   public:
@@ -156,7 +162,7 @@ class Calculator {
         Money next_value;
         std::string next_value_error;
         for (const Contract& k : *a_.contracts) {
-            if (!in_force(k)) continue;
+            if (!k.in_force()) continue;
             for (const Sla& sla : k.slas) {
                 if (!sla.actual) continue;
                 ++in_.slas_measured;
@@ -306,13 +312,9 @@ class Calculator {
         // The mean of exact decimals, to two places.
         int scale = 0;
         for (const Decimal& d : csats) scale = std::max(scale, d.scale);
-        int128 sum = 0, unit = 1;
-        for (int i = 0; i < scale; ++i) unit *= 10;
-        for (const Decimal& d : csats) {
-            int128 u = d.units;
-            for (int i = d.scale; i < scale; ++i) u *= 10;
-            sum += u;
-        }
+        int128 sum = 0;
+        const int128 unit = pow10(scale);
+        for (const Decimal& d : csats) sum += d.units * pow10(scale - d.scale);
         m_.csat = Figure<Fixed>::of(Fixed{
             static_cast<int64_t>(round_div(sum * 100, unit * static_cast<int128>(csats.size()))),
             2});
@@ -324,9 +326,7 @@ class Calculator {
             in_.review_reason = m_.days_since_review.reason;
             return;
         }
-        std::optional<Date> latest;
-        for (const Review& r : a_.reviews->reviews)
-            if (r.date <= as_of_ && (!latest || r.date > *latest)) latest = r.date;
+        const std::optional<Date> latest = a_.latest_review(as_of_);
         if (!latest) {
             m_.days_since_review = none<int64_t>(
                 fmt::format("no progress review on or before {}", as_of_.to_string()));

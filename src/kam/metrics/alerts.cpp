@@ -25,8 +25,6 @@ std::string_view alert_kind_name(AlertKind kind) {
 
 namespace {
 
-constexpr int k_urgent_days = 30;
-
 class Collector {
   public:
     Collector(const PortfolioSettings& s, Date as_of, std::vector<Alert>& out)
@@ -37,7 +35,7 @@ class Collector {
             for (const Contract& k : *a.contracts) contract(index, k);
         if (a.risks)
             for (const Risk& r : *a.risks)
-                if (r.live() && r.score() >= 20)
+                if (r.live() && critical_risk(r.score()))
                     add(AlertKind::critical_risk, index, r.review, true,
                         fmt::format("risk {} scores {} ({} x {}): {}", r.id, r.score(),
                                     r.likelihood, r.impact, r.title));
@@ -53,7 +51,7 @@ class Collector {
     }
 
     void contract(size_t index, const Contract& k) {
-        if (k.status != "active" && k.status != "renewing") return;
+        if (!k.in_force()) return;
         for (const Sla& sla : k.slas)
             if (sla.breached())
                 add(AlertKind::sla_breach, index, std::nullopt, false,
@@ -67,33 +65,27 @@ class Collector {
         const int64_t to_end = *end - as_of_;
         const bool auto_renew = k.auto_renew.value_or(false);
         if (to_end <= horizon)
-            add(AlertKind::renewal, index, end, to_end <= k_urgent_days,
+            add(AlertKind::renewal, index, end, urgent(to_end),
                 fmt::format("{} {} ends{}", k.id, k.title,
                             auto_renew ? ", renews automatically" : ""));
         if (auto_renew || !k.notice_days) return;
         const Date deadline = *k.notice_deadline(as_of_);
         const int64_t to_deadline = deadline - as_of_;
         if (to_deadline > horizon) return;
-        add(AlertKind::notice, index, deadline, to_deadline <= k_urgent_days,
+        add(AlertKind::notice, index, deadline, urgent(to_deadline),
             fmt::format("{} {}: {}", k.id, k.title,
                         to_deadline < 0 ? "notice deadline passed" : "give notice by then"));
     }
 
     void review(size_t index, const Account& a, const AccountMetrics& m) {
-        const std::string& tier = a.cover.tier;
-        const std::string& status = a.cover.status;
-        if ((tier != "key" && tier != "strategic") || status == "lost" || status == "prospect")
-            return;
         const int every = s_.policy.review_every_days;
+        if (!a.review_overdue(as_of_, every)) return;
         if (m.days_since_review) {
-            if (*m.days_since_review <= every) return;
             add(AlertKind::review_overdue, index, as_of_ - static_cast<int>(*m.days_since_review),
                 *m.days_since_review > 2 * every,
                 fmt::format("last progress review (policy: {} days)", every));
             return;
         }
-        const auto since = a.cover.client_since;
-        if (since && as_of_ - *since <= every) return;
         add(AlertKind::review_overdue, index, std::nullopt, true,
             fmt::format("no progress review on record (policy: {} days)", every));
     }

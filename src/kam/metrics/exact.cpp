@@ -10,17 +10,17 @@ namespace {
 constexpr int k_max_scale = 18;
 constexpr int128 k_max_units = 1'000'000'000'000'000'000;  // 10^18
 
-int128 pow10(int n) {
-    int128 p = 1;
-    for (int i = 0; i < n; ++i) p *= 10;
-    return p;
-}
-
 int128 abs128(int128 v) {
     return v < 0 ? -v : v;
 }
 
 }  // namespace
+
+int128 pow10(int n) {
+    int128 p = 1;
+    for (int i = 0; i < n; ++i) p *= 10;
+    return p;
+}
 
 int128 round_div(int128 num, int128 den) {
     if (den < 0) {
@@ -112,15 +112,12 @@ std::string Fixed::to_string() const {
     if (places <= 0) return fmt::format("{}", units);
     const bool negative = units < 0;
     const uint64_t mag = negative ? 0 - static_cast<uint64_t>(units) : static_cast<uint64_t>(units);
-    uint64_t div = 1;
-    for (int i = 0; i < places; ++i) div *= 10;
+    const auto div = static_cast<uint64_t>(pow10(places));
     return fmt::format("{}{}.{:0{}}", negative ? "-" : "", mag / div, mag % div, places);
 }
 
 double Fixed::to_double() const {
-    double div = 1;
-    for (int i = 0; i < places; ++i) div *= 10;
-    return static_cast<double>(units) / div;
+    return static_cast<double>(units) / static_cast<double>(pow10(places));
 }
 
 Fixed percent_of(int128 num, int128 den) {

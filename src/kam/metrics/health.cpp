@@ -79,9 +79,7 @@ Health compute_health(const HealthInputs& in, const std::array<Decimal, 5>& weig
     int128 num = 0, present = 0, all = 0;
     for (const HealthPart& p : h.parts) {
         if (p.weight.units <= 0) continue;
-        int128 scale = 1;
-        for (int i = 0; i < p.weight.scale; ++i) scale *= 10;
-        const int128 w = round_div(p.weight.units * 1'000'000, scale);
+        const int128 w = round_div(p.weight.units * 1'000'000, pow10(p.weight.scale));
         all += w;
         if (!p.score) continue;  // counts 0: a missing part never raises health
         num += w * p.score->units;

@@ -40,8 +40,7 @@ void key_accounts(const std::vector<Account>& accounts, const std::vector<Accoun
                          return accounts[a.account].slug < accounts[b.account].slug;
                      });
     const Decimal share = decimal_from_double(settings.policy.key_account_share);
-    int128 scale = 1;
-    for (int i = 0; i < share.scale; ++i) scale *= 10;
+    const int128 scale = pow10(share.scale);
     int128 cumulative = 0;
     bool reached = false;
     for (KeyAccountEntry& e : out.ranking) {

@@ -33,6 +33,32 @@ std::optional<Date> Contract::notice_deadline(Date as_of) const {
     return *last - static_cast<int>(notice_days.value_or(0));
 }
 
+bool Contract::renewal_due(Date as_of, int within) const {
+    const std::optional<Date> last = current_end(as_of);
+    if (!in_force() || !last) return false;
+    auto inside = [&](Date d) { return d >= as_of && d - as_of <= within; };
+    return inside(*last) || (notice_days && inside(*notice_deadline(as_of)));
+}
+
+bool Account::reviews_expected() const {
+    return (cover.tier == "key" || cover.tier == "strategic") && cover.status != "lost" &&
+           cover.status != "prospect";
+}
+
+std::optional<Date> Account::latest_review(Date as_of) const {
+    std::optional<Date> latest;
+    if (reviews)
+        for (const Review& r : reviews->reviews)
+            if (r.date <= as_of && (!latest || r.date > *latest)) latest = r.date;
+    return latest;
+}
+
+bool Account::review_overdue(Date as_of, int every_days) const {
+    if (!reviews_expected()) return false;
+    if (const auto latest = latest_review(as_of)) return as_of - *latest > every_days;
+    return !cover.client_since || as_of - *cover.client_since > every_days;
+}
+
 bool Account::has_file(std::string_view section) const {
     return std::find(present_files.begin(), present_files.end(), section) != present_files.end();
 }

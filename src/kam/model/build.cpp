@@ -12,10 +12,22 @@ Pos pos_of(const Node& n) {
     return Pos{n.mark.line, n.mark.column};
 }
 
+// The schema of the records of list (or object) `key` in `parent`.
+const Schema* records(const Schema& parent, std::string_view key) {
+    const FieldSpec* f = parent.find(key);
+    return f ? f->schema : nullptr;
+}
+const Schema* records(std::string_view section, std::string_view key) {
+    return records(*find_section(section)->schema, key);
+}
+
 // Typed, forgiving reads of one mapping: a missing or malformed value is nullopt.
+// With the mapping's schema, a number outside its field's range is nullopt too
+// (FieldSpec::in_range; the schema check reports it).
 class Fields {
   public:
-    explicit Fields(const Node& node) : node_(node) {}
+    explicit Fields(const Node& node, const Schema* schema = nullptr)
+        : node_(node), schema_(schema) {}
 
     const Node* get(std::string_view key) const {
         const Node* n = node_.is_mapping() ? node_.find(key) : nullptr;
@@ -52,9 +64,11 @@ class Fields {
         auto v = parse_number(n->value);
         return v ? std::optional<double>(*v) : std::nullopt;
     }
-    std::optional<double> percent(std::string_view key) const {
-        auto v = number(key);
-        return v && *v >= 0 && *v <= 100 ? v : std::nullopt;
+    std::optional<int64_t> ranged_integer(std::string_view key) const {
+        return in_range(key, integer(key));
+    }
+    std::optional<double> ranged_number(std::string_view key) const {
+        return in_range(key, number(key));
     }
     std::optional<int64_t> integer(std::string_view key) const {
         const Node* n = get(key);
@@ -100,7 +114,14 @@ class Fields {
     }
 
   private:
+    template <typename T>
+    std::optional<T> in_range(std::string_view key, std::optional<T> v) const {
+        const FieldSpec* f = schema_ ? schema_->find(key) : nullptr;
+        return v && f && f->in_range(static_cast<double>(*v)) ? v : std::nullopt;
+    }
+
     const Node& node_;
+    const Schema* schema_;
 };
 
 std::vector<SwotItem> swot_items(const Node& root, std::string_view key) {
@@ -122,7 +143,8 @@ std::vector<SwotItem> swot_items(const Node& root, std::string_view key) {
 }  // namespace
 
 void build_cover(const Node& root, Cover& c) {
-    Fields f(root);
+    // With its schema: share_of_wallet is read only within its range.
+    Fields f(root, find_section("account")->schema);
     c.name = f.text("name");
     c.status = f.choice("status", enums::status);
     c.status_pos = f.pos("status");
@@ -155,7 +177,7 @@ void build_cover(const Node& root, Cover& c) {
     }
     c.growth_potential = f.choice("growth_potential", enums::level);
     c.replaceability = f.choice("replaceability", enums::level);
-    c.share_of_wallet = f.percent("share_of_wallet");
+    c.share_of_wallet = f.ranged_number("share_of_wallet");
     c.tags = f.texts("tags");
 }
 
@@ -197,8 +219,8 @@ Profile build_profile(const Node& root) {
         p.next_tender = r.date("next_tender");
     }
     for (const Node* m : f.list("suppliers")) {
-        Fields r(*m);
-        p.suppliers.push_back({r.text("name"), r.text("scope"), r.percent("share")});
+        Fields r(*m, records("profile", "suppliers"));
+        p.suppliers.push_back({r.text("name"), r.text("scope"), r.ranged_number("share")});
     }
     for (const Node* m : f.list("competitors")) {
         Fields r(*m);
@@ -256,9 +278,9 @@ Blueprint build_blueprint(const Node& root) {
         b.actions.push_back(std::move(a));
     }
     for (const Node* m : f.list("competition")) {
-        Fields r(*m);
+        Fields r(*m, records("blueprint", "competition"));
         b.competition.push_back({r.text("name"), r.text("position"),
-                                 r.choice("threat", enums::level), r.percent("share")});
+                                 r.choice("threat", enums::level), r.ranged_number("share")});
     }
     for (const Node* m : f.list("offerings")) {
         Fields r(*m);
@@ -271,16 +293,12 @@ Blueprint build_blueprint(const Node& root) {
 std::vector<Risk> build_risks(const Node& root) {
     std::vector<Risk> out;
     for (const Node* m : Fields(root).list("risks")) {
-        Fields r(*m);
+        Fields r(*m, records("risks", "risks"));
         Risk x;
         x.id = r.text("id");
         x.title = r.text("title");
-        auto level = [&](std::string_view key) {
-            const auto v = r.integer(key);
-            return v && *v >= 1 && *v <= 5 ? static_cast<int>(*v) : 0;
-        };
-        x.likelihood = level("likelihood");
-        x.impact = level("impact");
+        x.likelihood = static_cast<int>(r.ranged_integer("likelihood").value_or(0));
+        x.impact = static_cast<int>(r.ranged_integer("impact").value_or(0));
         x.status = r.choice("status", enums::risk_status);
         x.category = r.choice("category", enums::risk_category);
         x.owner = r.text("owner");
@@ -300,7 +318,7 @@ std::vector<Risk> build_risks(const Node& root) {
 std::vector<Contract> build_contracts(const Node& root) {
     std::vector<Contract> out;
     for (const Node* m : Fields(root).list("contracts")) {
-        Fields r(*m);
+        Fields r(*m, records("contracts", "contracts"));
         Contract c;
         c.id = r.text("id");
         c.title = r.text("title");
@@ -310,18 +328,14 @@ std::vector<Contract> build_contracts(const Node& root) {
         c.type = r.choice("type", enums::contract_type);
         c.annual_value = r.money("annual_value");
         c.currency = r.currency("currency");
-        c.notice_days = r.integer("notice_days");
-        if (c.notice_days && *c.notice_days < 0) c.notice_days.reset();
+        c.notice_days = r.ranged_integer("notice_days");
         if (c.notice_days && c.end &&
-            (*c.notice_days > 36500 ||
-             *c.end - static_cast<int>(*c.notice_days) < Date::from_ymd(1, 1, 1))) {
-            if (*c.notice_days <= 36500)  // past it the schema check reports it already
-                c.notice_days_before_year_one = c.notice_days;
+            *c.end - static_cast<int>(*c.notice_days) < Date::from_ymd(1, 1, 1)) {
+            c.notice_days_before_year_one = c.notice_days;
             c.notice_days.reset();
         }
         c.auto_renew = r.boolean("auto_renew");
-        c.renewal_term_months = r.integer("renewal_term_months");
-        if (c.renewal_term_months && *c.renewal_term_months < 1) c.renewal_term_months.reset();
+        c.renewal_term_months = r.ranged_integer("renewal_term_months");
         c.owner = r.text("owner");
         for (const Node* s : r.list("slas")) {
             Fields q(*s);
@@ -401,13 +415,13 @@ Performance build_performance(const Node& root) {
 std::vector<Opportunity> build_opportunities(const Node& root) {
     std::vector<Opportunity> out;
     for (const Node* m : Fields(root).list("opportunities")) {
-        Fields r(*m);
+        Fields r(*m, records("sales", "opportunities"));
         Opportunity o;
         o.id = r.text("id");
         o.title = r.text("title");
         o.stage = r.choice("stage", enums::opportunity_stage);
         o.value = r.money("value").value_or(Money{});
-        o.probability = r.percent("probability");
+        o.probability = r.ranged_number("probability");
         o.close = r.date("close");
         o.currency = r.currency("currency");
         o.owner = r.text("owner");
@@ -447,17 +461,15 @@ Reviews build_reviews(const Node& root) {
                                r.pos("date")});
     }
     for (const Node* m : f.list("surveys")) {
-        Fields r(*m);
+        Fields r(*m, records("reviews", "surveys"));
         const auto date = r.date("date");
         if (!date) continue;
         Survey s;
         s.date = *date;
         s.respondent = r.text("respondent");
         s.comment = r.text("comment");
-        const auto nps = r.integer("nps");
-        if (nps && *nps >= 0 && *nps <= 10) s.nps = nps;
-        const auto csat = r.number("csat");
-        if (csat && *csat >= 1 && *csat <= 5) s.csat = csat;
+        s.nps = r.ranged_integer("nps");
+        s.csat = r.ranged_number("csat");
         s.score_written = r.get("nps") != nullptr || r.get("csat") != nullptr;
         s.pos = pos_of(*m);
         s.respondent_pos = r.pos("respondent");
@@ -474,7 +486,7 @@ Reviews build_reviews(const Node& root) {
 }
 
 PortfolioSettings build_settings(const Node& root) {
-    Fields f(root);
+    Fields f(root, &portfolio_schema());
     PortfolioSettings s;
     s.version = static_cast<int>(f.integer("kam").value_or(1));
     s.name = f.text("name");
@@ -489,30 +501,29 @@ PortfolioSettings build_settings(const Node& root) {
             s.fx_pos[e.key] = pos_of(e.value);
         }
     }
-    const auto fy = f.integer("fiscal_year_start");
-    if (fy && *fy >= 1 && *fy <= 12) s.fiscal_year_start = static_cast<int>(*fy);
+    if (const auto fy = f.ranged_integer("fiscal_year_start"))
+        s.fiscal_year_start = static_cast<int>(*fy);
     bool require_given = false;
     if (const Node* p = f.child("policy")) {
-        Fields pf(*p);
+        Fields pf(*p, records(portfolio_schema(), "policy"));
         auto days = [&](std::string_view key, int& out) {
-            const auto v = pf.integer(key);
-            if (v && *v >= 1 && *v <= 36500) out = static_cast<int>(*v);
+            if (const auto v = pf.ranged_integer(key)) out = static_cast<int>(*v);
         };
         days("review_every_days", s.policy.review_every_days);
         days("survey_every_days", s.policy.survey_every_days);
         days("contact_every_days", s.policy.contact_every_days);
         days("renewal_horizon_days", s.policy.renewal_horizon_days);
-        if (auto share = pf.percent("key_account_share")) s.policy.key_account_share = *share;
+        if (auto share = pf.ranged_number("key_account_share")) s.policy.key_account_share = *share;
         if (auto v = pf.number("min_margin_pct")) s.policy.min_margin_pct = *v;
-        if (auto v = pf.number("discount_rate_pct"); v && *v >= 0 && *v <= 100)
+        if (auto v = pf.ranged_number("discount_rate_pct"))
             s.policy.discount_rate_pct = *v;
-        if (auto v = pf.integer("clv_max_years"); v && *v >= 1 && *v <= 50)
+        if (auto v = pf.ranged_integer("clv_max_years"))
             s.policy.clv_max_years = static_cast<int>(*v);
         if (auto v = pf.money("intense_revenue")) s.policy.intense_revenue = *v;
         if (auto v = pf.money("moderate_revenue")) s.policy.moderate_revenue = *v;
         if (auto v = pf.number("intense_margin_pct")) s.policy.intense_margin_pct = *v;
         if (auto v = pf.number("rising_growth_pct")) s.policy.rising_growth_pct = *v;
-        if (auto v = pf.number("rising_pipeline_pct"); v && *v >= 0)
+        if (auto v = pf.ranged_number("rising_pipeline_pct"))
             s.policy.rising_pipeline_pct = *v;
         if (const Node* req = pf.child("require")) {
             require_given = true;

@@ -93,105 +93,21 @@ void figures_html(const FigureList& f, std::string& out) {
     out += "</table>\n";
 }
 
-const Table* find_table(const Report& r, std::string_view key) {
-    for (const Block& b : r.blocks)
-        if (const Table* t = std::get_if<Table>(&b); t && t->key == key) return t;
-    return nullptr;
-}
-
-const FigureList* find_figures(const Report& r, std::string_view key) {
-    for (const Block& b : r.blocks)
-        if (const FigureList* f = std::get_if<FigureList>(&b); f && f->key == key) return f;
-    return nullptr;
-}
-
-size_t column(const Table& t, std::string_view key) {
-    for (size_t i = 0; i < t.columns.size(); ++i)
-        if (t.columns[i].key == key) return i;
-    return t.columns.size();
-}
-
-// Some columns of a table, all shown (the health parts are machine-only in the summary).
-Table pick(const Table& t, std::string key, std::string title,
-           const std::vector<std::string_view>& keys) {
-    Table out;
-    out.key = std::move(key);
-    out.title = std::move(title);
-    std::vector<size_t> idx;
-    for (std::string_view k : keys)
-        if (const size_t i = column(t, k); i < t.columns.size()) {
-            idx.push_back(i);
-            out.columns.push_back(t.columns[i]);
-            out.columns.back().machine_only = false;
-        }
-    for (const auto& row : t.rows) {
-        out.rows.emplace_back();
-        for (const size_t i : idx) out.rows.back().push_back(row[i]);
-    }
-    out.empty_text = t.empty_text;
-    return out;
-}
-
-std::string charts(const HtmlPage& p) {
+std::string charts(const PortfolioPage& p) {
     std::string out = "<div class=\"charts\">\n";
     auto figure = [&](std::string_view caption, const std::string& svg) {
         out += fmt::format("<figure><figcaption>{}</figcaption>\n{}\n</figure>\n",
                            html_escape(caption), svg);
     };
-    if (const Table* t = find_table(p.keys, "ranking")) {
-        std::vector<ParetoBar> bars;
-        const size_t name = column(*t, "name"), rev = column(*t, "annual_revenue"),
-                     cum = column(*t, "cumulative_pct"), key = column(*t, "key_account");
-        for (const auto& row : t->rows)
-            if (row[rev].kind == Cell::Kind::money)
-                bars.push_back(
-                    {row[name].text, row[rev].number, row[cum].fixed, row[key].number != 0});
-        figure("Revenue by account (Pareto; dark: key accounts)", svg_pareto(bars, p.key_share));
-    }
-    if (const Table* t = find_table(p.risks, "heat_map")) {
-        std::array<std::array<int64_t, 5>, 5> counts{};
-        for (const auto& row : t->rows) {
-            const auto l = static_cast<size_t>(row[0].number);
-            for (size_t i = 1; i <= 5 && l >= 1 && l <= 5; ++i)
-                counts[l - 1][i - 1] = row[i].number;
-        }
-        figure("Live risks: likelihood x impact", svg_heat_map(counts));
-    }
-    if (const Table* t = find_table(p.renewals, "renewals")) {
-        std::vector<TimelineItem> items;
-        const size_t name = column(*t, "name"), id = column(*t, "contract"),
-                     end = column(*t, "days_to_end"), notice = column(*t, "days_to_notice");
-        for (const auto& row : t->rows) {
-            TimelineItem item{fmt::format("{} {}", row[name].text, row[id].text), row[end].number,
-                              std::nullopt};
-            if (row[notice].kind == Cell::Kind::integer) item.days_to_notice = row[notice].number;
-            items.push_back(std::move(item));
-        }
-        figure(fmt::format("Renewals and notice deadlines in the next {} days (band: notice "
-                           "window; arrow: ends later)",
-                           p.renewal_within),
-               svg_timeline(items, p.renewal_within));
-    }
-    if (const Table* t = find_table(p.pipeline, "stages")) {
-        std::vector<StageBar> stages;
-        for (const auto& row : t->rows)
-            if (row[0].text != "total")
-                stages.push_back({row[0].text, row[2].number, row[3].number});
-        figure("Pipeline by stage (dark: weighted)", svg_stage_bars(stages));
-    }
-    if (const Table* t = find_table(p.matrix, "matrix")) {
-        std::vector<MatrixBubble> bubbles;
-        const size_t name = column(*t, "name"), tier = column(*t, "tier"),
-                     a = column(*t, "attractiveness"), st = column(*t, "strength"),
-                     q = column(*t, "quadrant"), rev = column(*t, "annual_revenue");
-        for (const auto& row : t->rows)
-            if (row[a].kind == Cell::Kind::integer && row[st].kind == Cell::Kind::integer)
-                bubbles.push_back({row[name].text, row[tier].text, row[a].number, row[st].number,
-                                   row[rev].kind == Cell::Kind::money ? row[rev].number : 0,
-                                   row[q].text});
-        figure("Portfolio matrix: attractiveness by strength (area: revenue; colour: tier)",
-               svg_matrix(bubbles));
-    }
+    figure("Revenue by account (Pareto; dark: key accounts)", svg_pareto(p.pareto, p.key_share));
+    figure("Live risks: likelihood x impact", svg_heat_map(p.heat_map));
+    figure(fmt::format("Renewals and notice deadlines in the next {} days (band: notice "
+                       "window; arrow: ends later)",
+                       p.renewal_within),
+           svg_timeline(p.renewals, p.renewal_within));
+    figure("Pipeline by stage (dark: weighted)", svg_stage_bars(p.stages));
+    figure("Portfolio matrix: attractiveness by strength (area: revenue; colour: tier)",
+           svg_matrix(p.bubbles));
     return out + "</div>\n";
 }
 
@@ -214,58 +130,41 @@ std::string render_report_html_blocks(const Report& r, int level) {
     return out;
 }
 
-std::string render_html_page(const HtmlPage& p) {
-    std::string name;
-    for (const Item& m : p.summary.meta)
-        if (m.key == "portfolio") name = human_text(m.value);
+std::string render_html_page(const PortfolioPage& p) {
+    const std::string title = html_escape("Portfolio report: " + p.portfolio);
     std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-    out += fmt::format("<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n",
-                       html_escape("Portfolio report: " + name), k_css);
-    out +=
-        fmt::format("<h1>{}</h1>\n<ul class=\"meta\">\n", html_escape("Portfolio report: " + name));
-    for (const Item& m : p.summary.meta)
+    out += fmt::format("<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n", title, k_css);
+    out += fmt::format("<h1>{}</h1>\n<ul class=\"meta\">\n", title);
+    for (const Item& m : p.meta)
         out += fmt::format("<li><b>{}:</b> {}</li>\n", html_escape(m.label),
                            html_escape(human_text(m.value)));
     out += "</ul>\n";
 
-    if (const FigureList* f = find_figures(p.summary, "totals")) {
-        out += "<section>\n<h2>Totals and KPIs</h2>\n";
-        figures_html(*f, out);
-        out += "</section>\n";
-    }
+    out += "<section>\n<h2>Totals and KPIs</h2>\n";
+    figures_html(p.totals, out);
+    out += "</section>\n";
     out += "<section>\n<h2>Charts</h2>\n" + charts(p) + "</section>\n";
-    if (const Table* t = find_table(p.summary, "accounts")) {
-        out += "<section>\n<h2>Health</h2>\n";
-        table_html(pick(*t, "health", "Health",
-                        {"name", "health", "health_data_pct", "health_nps", "health_coverage",
-                         "health_risk", "health_delivery", "health_review"}),
-                   out);
-        out += fmt::format(
-            "<p class=\"note\">Health is the weighted mean of its parts, a missing part "
-            "counting 0; it is unknown when less than {}% of its weight rests on data "
-            "(kam-metrics(7)).</p>\n</section>\n",
-            k_health_min_data_pct);
-        out += "<section>\n<h2>Accounts</h2>\n";
-        table_html(*t, out);
-        out += "</section>\n";
-    }
-    if (const Table* t = find_table(p.summary, "alerts")) {
-        out += "<section>\n<h2>Alerts</h2>\n";
-        table_html(*t, out);
-        out += "</section>\n";
-    }
-    if (!p.matrix.blocks.empty()) {
-        out += "<section>\n<h2>Portfolio matrix</h2>\n";
-        out += render_report_html_blocks(p.matrix, 3);
-        out += "</section>\n";
-    }
-    if (!p.whitespace.blocks.empty()) {
-        out += "<section>\n<h2>Whitespace</h2>\n";
-        out += render_report_html_blocks(p.whitespace, 3);
-        out += "</section>\n";
-    }
-    for (const Report& a : p.accounts) {
+    out += "<section>\n<h2>Health</h2>\n";
+    table_html(p.health, out);
+    out += fmt::format(
+        "<p class=\"note\">Health is the weighted mean of its parts, a missing part "
+        "counting 0; it is unknown when less than {}% of its weight rests on data "
+        "(kam-metrics(7)).</p>\n</section>\n",
+        k_health_min_data_pct);
+    out += "<section>\n<h2>Accounts</h2>\n";
+    table_html(p.accounts, out);
+    out += "</section>\n";
+    out += "<section>\n<h2>Alerts</h2>\n";
+    table_html(p.alerts, out);
+    out += "</section>\n";
+    out += "<section>\n<h2>Portfolio matrix</h2>\n";
+    out += render_report_html_blocks(p.matrix, 3);
+    out += "</section>\n";
+    out += "<section>\n<h2>Whitespace</h2>\n";
+    out += render_report_html_blocks(p.whitespace, 3);
+    out += "</section>\n";
+    for (const Report& a : p.account_pages) {
         out += fmt::format("<section class=\"account\">\n<h2>{}</h2>\n", html_escape(a.title));
         out += render_report_html_blocks(a, 3);
         out += "</section>\n";

@@ -5,7 +5,8 @@
 #include <fmt/format.h>
 #include <algorithm>
 
-#include "kam/render/report_model.hpp"
+#include "kam/metrics/account_metrics.hpp"
+#include "kam/report/report_model.hpp"
 
 namespace kam {
 
@@ -15,10 +16,12 @@ std::string html_escape(std::string_view text) {
 
 namespace {
 
+// The colour of a risk score's band (risk_band, the format's bands).
 const char* band_colour(int64_t score) {
-    if (score >= 20) return "#c0392b";
-    if (score >= 10) return "#e67e22";
-    if (score >= 5) return "#f1c40f";
+    const std::string_view band = risk_band(static_cast<int>(score));
+    if (band == "critical") return "#c0392b";
+    if (band == "high") return "#e67e22";
+    if (band == "medium") return "#f1c40f";
     return "#7dbb6a";
 }
 
@@ -91,7 +94,7 @@ std::string svg_pareto(const std::vector<ParetoBar>& bars, double key_share) {
     return s + "</svg>";
 }
 
-std::string svg_heat_map(const std::array<std::array<int64_t, 5>, 5>& counts) {
+std::string svg_heat_map(const HeatMapCounts& counts) {
     const double cell = 52, left = 70, top = 10;
     std::string s =
         open_svg(left + cell * 5 + 20, top + cell * 5 + 50, "Risk heat map: likelihood by impact");

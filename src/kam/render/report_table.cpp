@@ -232,4 +232,25 @@ std::string render_report_table(const Report& report, const ReportTableOptions& 
     return out;
 }
 
+size_t text_width(std::string_view text) {
+    size_t n = 0;
+    for (const char ch : text)
+        if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80) ++n;
+    return n;
+}
+
+std::string elide(std::string_view text, size_t width) {
+    if (text_width(text) <= width) return std::string(text);
+    if (width == 0) return {};
+    // Keep width - 1 code points, then the ellipsis.
+    size_t kept = 0, i = 0;
+    for (; i < text.size(); ++i) {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+            if (kept == width - 1) break;
+            ++kept;
+        }
+    }
+    return std::string(text.substr(0, i)) + "\u2026";
+}
+
 }  // namespace kam

@@ -2,8 +2,8 @@
 
 #include <deque>
 
-#include "kam/render/report_focus.hpp"
-#include "kam/render/report_summary.hpp"
+#include "kam/report/report_focus.hpp"
+#include "kam/report/report_summary.hpp"
 
 namespace kam::sql {
 

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "kam/metrics/alerts.hpp"
-#include "kam/render/report_input.hpp"
+#include "kam/report/report_input.hpp"
 #include "kam/sql/schema.hpp"
 
 namespace kam::sql {

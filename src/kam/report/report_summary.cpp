@@ -1,46 +1,22 @@
-#include "kam/render/report_summary.hpp"
+#include "kam/report/report_summary.hpp"
 
 #include <fmt/format.h>
 
 #include "kam/metrics/fiscal.hpp"
+#include "kam/report/report_parts.hpp"
 
 namespace kam {
 
 namespace {
 
 // key, title (markdown, html), terminal title, numeric, elide, machine only, least width
-const std::vector<Column>& account_columns() {
+constexpr std::string_view k_no_account = "no account matches";
+
+const Column k_name_column = {"name", "Account", "", false, true, false, 12};
+
+// Health and its parts, as the accounts table has them (all but the score machine-only).
+const std::vector<Column>& health_columns() {
     static const std::vector<Column> k_columns = {
-        {"slug", "Slug", "", false, false, true},
-        {"name", "Account", "", false, true, false, 12},
-        {"tier", "Tier", "", false, true, false, 5},
-        {"status", "Status", "", false, true, false, 6},
-        {"manager", "Manager", "", false, false, true},
-        {"annual_revenue", "Annual revenue", "Revenue", true, false, false},
-        {"prior_revenue", "Prior revenue", "", true, false, true},
-        {"ytd_revenue", "Revenue to date", "", true, false, true},
-        {"run_rate", "Run rate", "", true, false, true},
-        {"growth_pct", "Growth %", "Growth\n%", true, false, false},
-        {"margin_pct", "Margin %", "Margin\n%", true, false, false},
-        {"acv", "ACV", "", true, false, false},
-        {"pipeline", "Pipeline", "", true, false, true},
-        {"weighted_pipeline", "Weighted pipeline", "Weighted\npipeline", true, false, false},
-        {"win_rate_pct", "Win rate %", "", true, false, true},
-        {"win_rate_value_pct", "Win rate by value %", "", true, false, true},
-        {"risk_exposure", "Risk exposure", "", true, false, true},
-        {"max_risk", "Max risk", "Max\nrisk", true, false, false},
-        {"next_renewal", "Next renewal", "", false, false, true},
-        {"days_to_renewal", "Renewal in days", "Renew\ndays", true, false, false},
-        {"next_renewal_contract", "Renewing contract", "Renews", false, true, false, 8},
-        {"next_renewal_value", "Renewal value", "Renewal\nvalue", true, false, false},
-        {"notice_deadline", "Notice deadline", "", false, false, true},
-        {"nps", "NPS", "", true, false, false},
-        {"nps_n", "NPS n", "n", true, false, false},
-        {"csat", "CSAT", "", true, false, true},
-        {"csat_n", "CSAT n", "", true, false, true},
-        {"days_since_review", "Days since review", "Review\ndays", true, false, false},
-        {"coverage_pct", "Coverage %", "", true, false, true},
-        {"completeness_pct", "Completeness %", "Compl\n%", true, false, false},
         {"health", "Health", "", true, false, false},
         {"health_data_pct", "Health: data %", "", true, false, true},
         {"health_nps", "Health: NPS", "", true, false, true},
@@ -48,10 +24,60 @@ const std::vector<Column>& account_columns() {
         {"health_risk", "Health: risk", "", true, false, true},
         {"health_delivery", "Health: delivery", "", true, false, true},
         {"health_review", "Health: review", "", true, false, true},
-        {"key_account", "Key account", "", false, false, true},
-        {"incomplete", "Incomplete", "", false, false, true},
     };
     return k_columns;
+}
+
+const std::vector<Column>& account_columns() {
+    static const std::vector<Column> k_columns = [] {
+        std::vector<Column> c = {
+            {"slug", "Slug", "", false, false, true},
+            k_name_column,
+            {"tier", "Tier", "", false, true, false, 5},
+            {"status", "Status", "", false, true, false, 6},
+            {"manager", "Manager", "", false, false, true},
+            {"annual_revenue", "Annual revenue", "Revenue", true, false, false},
+            {"prior_revenue", "Prior revenue", "", true, false, true},
+            {"ytd_revenue", "Revenue to date", "", true, false, true},
+            {"run_rate", "Run rate", "", true, false, true},
+            {"growth_pct", "Growth %", "Growth\n%", true, false, false},
+            {"margin_pct", "Margin %", "Margin\n%", true, false, false},
+            {"acv", "ACV", "", true, false, false},
+            {"pipeline", "Pipeline", "", true, false, true},
+            {"weighted_pipeline", "Weighted pipeline", "Weighted\npipeline", true, false, false},
+            {"win_rate_pct", "Win rate %", "", true, false, true},
+            {"win_rate_value_pct", "Win rate by value %", "", true, false, true},
+            {"risk_exposure", "Risk exposure", "", true, false, true},
+            {"max_risk", "Max risk", "Max\nrisk", true, false, false},
+            {"next_renewal", "Next renewal", "", false, false, true},
+            {"days_to_renewal", "Renewal in days", "Renew\ndays", true, false, false},
+            {"next_renewal_contract", "Renewing contract", "Renews", false, true, false, 8},
+            {"next_renewal_value", "Renewal value", "Renewal\nvalue", true, false, false},
+            {"notice_deadline", "Notice deadline", "", false, false, true},
+            {"nps", "NPS", "", true, false, false},
+            {"nps_n", "NPS n", "n", true, false, false},
+            {"csat", "CSAT", "", true, false, true},
+            {"csat_n", "CSAT n", "", true, false, true},
+            {"days_since_review", "Days since review", "Review\ndays", true, false, false},
+            {"coverage_pct", "Coverage %", "", true, false, true},
+            {"completeness_pct", "Completeness %", "Compl\n%", true, false, false}};
+        c.insert(c.end(), health_columns().begin(), health_columns().end());
+        c.push_back({"key_account", "Key account", "", false, false, true});
+        c.push_back({"incomplete", "Incomplete", "", false, false, true});
+        return c;
+    }();
+    return k_columns;
+}
+
+Cell name_cell(const Account& a, const AccountMetrics& m) {
+    return Cell::of(display_name(a)).with_tone(m.incomplete ? Tone::warn : Tone::none);
+}
+
+// The cells of health_columns().
+void health_cells(const AccountMetrics& m, std::vector<Cell>& row) {
+    row.push_back(Cell::of(m.health.score).with_tone(health_tone(m.health.score)));
+    row.push_back(Cell::of_fixed(m.health.data_pct));
+    for (const HealthPart& p : m.health.parts) row.push_back(Cell::of(p.score));
 }
 
 std::vector<Cell> account_row(const ReportInput& in, size_t i, bool key) {
@@ -62,11 +88,11 @@ std::vector<Cell> account_row(const ReportInput& in, size_t i, bool key) {
                                      : Cell::none(m.next_renewal.reason);
     if (m.next_renewal) {
         const int64_t days = *m.next_renewal - in.as_of;
-        to_renewal.tone = days <= 30 ? Tone::bad : days <= horizon ? Tone::warn : Tone::none;
+        to_renewal.tone = urgent(days) ? Tone::bad : days <= horizon ? Tone::warn : Tone::none;
     }
     std::vector<Cell> row = {
         Cell::of(a.slug),
-        Cell::of(display_name(a)).with_tone(m.incomplete ? Tone::warn : Tone::none),
+        name_cell(a, m),
         Cell::of(a.cover.tier),
         Cell::of(a.cover.status),
         Cell::of(a.cover.manager),
@@ -96,10 +122,8 @@ std::vector<Cell> account_row(const ReportInput& in, size_t i, bool key) {
         Cell::of(m.days_since_review),
         Cell::of(m.coverage_pct),
         Cell::of_fixed(m.completeness.pct),
-        Cell::of(m.health.score).with_tone(health_tone(m.health.score)),
-        Cell::of_fixed(m.health.data_pct),
     };
-    for (const HealthPart& p : m.health.parts) row.push_back(Cell::of(p.score));
+    health_cells(m, row);
     row.push_back(Cell::of_bool(key));
     row.push_back(Cell::of_bool(m.incomplete));
     return row;
@@ -138,15 +162,41 @@ Table alerts_table(const ReportInput& in, const std::vector<Alert>& alerts) {
     return t;
 }
 
-Report build_summary_report(const ReportInput& in, const PortfolioMetrics& whole,
-                            const PortfolioMetrics& totals, const std::vector<Alert>& alerts) {
-    Report r;
-    r.kind = "summary";
-    r.title = "Portfolio summary";
-    r.meta = report_meta(in);
-    r.meta.push_back(
-        {"account_count", "Accounts", Cell::of_int(static_cast<int64_t>(in.shown.size()))});
+PortfolioFigures compute_portfolio_figures(const ReportInput& in) {
+    PortfolioFigures f{
+        compute_portfolio_metrics(in.accounts, in.metrics, in.settings, in.as_of),
+        compute_portfolio_metrics(in.accounts, in.metrics, in.shown, in.settings, in.as_of),
+        {}};
+    f.alerts =
+        compute_alerts(in.accounts, in.metrics, in.shown, f.whole.ranking, in.settings, in.as_of);
+    return f;
+}
 
+std::vector<Item> summary_meta(const ReportInput& in) {
+    std::vector<Item> meta = report_meta(in);
+    meta.push_back(
+        {"account_count", "Accounts", Cell::of_int(static_cast<int64_t>(in.shown.size()))});
+    return meta;
+}
+
+Table health_table(const ReportInput& in) {
+    Table t;
+    t.key = "health";
+    t.title = "Health";
+    t.columns = {k_name_column};
+    t.columns.insert(t.columns.end(), health_columns().begin(), health_columns().end());
+    for (Column& c : t.columns) c.machine_only = false;
+    t.empty_text = k_no_account;
+    for (const size_t i : in.shown) {
+        std::vector<Cell> row = {name_cell(in.accounts[i], in.metrics[i])};
+        health_cells(in.metrics[i], row);
+        t.rows.push_back(std::move(row));
+    }
+    return t;
+}
+
+Table accounts_table(const ReportInput& in, const PortfolioMetrics& whole,
+                     const PortfolioMetrics& totals) {
     std::vector<bool> key(in.accounts.size(), false);
     for (const KeyAccountEntry& e : whole.ranking) key[e.account] = e.key;
 
@@ -154,7 +204,7 @@ Report build_summary_report(const ReportInput& in, const PortfolioMetrics& whole
     t.key = "accounts";
     t.title = "Accounts";
     t.columns = account_columns();
-    t.empty_text = "no account matches";
+    t.empty_text = k_no_account;
     std::vector<std::string> incomplete, no_revenue;
     for (const size_t i : in.shown) {
         const AccountMetrics& m = in.metrics[i];
@@ -185,8 +235,11 @@ Report build_summary_report(const ReportInput& in, const PortfolioMetrics& whole
     if (!incomplete.empty())
         t.notes.push_back(fmt::format("Incomplete (load errors, see kam validate): {}.",
                                       fmt::join(incomplete, ", ")));
-    r.blocks.push_back(std::move(t));
+    return t;
+}
 
+FigureList totals_figures(const ReportInput& in, const PortfolioMetrics& whole,
+                          const PortfolioMetrics& totals) {
     FigureList f;
     f.key = "totals";
     f.title = "Totals and KPIs";
@@ -207,7 +260,17 @@ Report build_summary_report(const ReportInput& in, const PortfolioMetrics& whole
          Cell::of(totals.largest_share_pct)},
         {"top_five_pct", "Top five accounts, % of revenue", Cell::of(totals.top_five_share_pct)},
     };
-    r.blocks.push_back(std::move(f));
+    return f;
+}
+
+Report build_summary_report(const ReportInput& in, const PortfolioMetrics& whole,
+                            const PortfolioMetrics& totals, const std::vector<Alert>& alerts) {
+    Report r;
+    r.kind = "summary";
+    r.title = "Portfolio summary";
+    r.meta = summary_meta(in);
+    r.blocks.push_back(accounts_table(in, whole, totals));
+    r.blocks.push_back(totals_figures(in, whole, totals));
     r.blocks.push_back(alerts_table(in, alerts));
     return r;
 }

@@ -1,8 +1,17 @@
 #pragma once
 // The focused reports: renewals, risks, pipeline, actions and key accounts.
 // Each lists records of the shown accounts; money is in the base currency.
+// A builder decides nothing about the domain: what is due, overdue, open or
+// urgent comes from model/ and metrics/.
+//
+// To add a report, touch these places (ARCHITECTURE.md, "Where to touch"):
+// its builder (src/kam/report/report_NAME.cpp) and its declaration here; its
+// subcommand (src/cli/commands.hpp lists those places); its table in
+// src/kam/sql/report_tables.cpp; on the HTML page, a field of PortfolioPage
+// (report_page.hpp) filled from report_parts.hpp in report_page.cpp and
+// drawn in render/report_html.cpp.
 #include "kam/metrics/portfolio_metrics.hpp"
-#include "kam/render/report_input.hpp"
+#include "kam/report/report_input.hpp"
 
 namespace kam {
 

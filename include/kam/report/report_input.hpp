@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "kam/metrics/account_metrics.hpp"
-#include "kam/render/report_model.hpp"
+#include "kam/report/report_model.hpp"
 
 namespace kam {
 

@@ -2,7 +2,7 @@
 // `kam summary`: one row per account, totals and KPIs, and the alerts.
 #include "kam/metrics/alerts.hpp"
 #include "kam/metrics/portfolio_metrics.hpp"
-#include "kam/render/report_input.hpp"
+#include "kam/report/report_input.hpp"
 
 namespace kam {
 

@@ -1,4 +1,4 @@
-#include "kam/render/report_judgement.hpp"
+#include "kam/report/report_judgement.hpp"
 
 #include <fmt/format.h>
 #include <algorithm>

@@ -1,4 +1,4 @@
-#include "kam/render/report_input.hpp"
+#include "kam/report/report_input.hpp"
 
 #include <fmt/format.h>
 #include <algorithm>
@@ -53,8 +53,9 @@ Tone health_tone(const Figure<int64_t>& health) {
 }
 
 Tone risk_tone(int64_t score) {
-    if (score >= 20) return Tone::bad;
-    return score >= 10 ? Tone::warn : Tone::none;
+    const std::string_view band = risk_band(static_cast<int>(score));
+    if (band == "critical") return Tone::bad;
+    return band == "high" ? Tone::warn : Tone::none;
 }
 
 }  // namespace kam

@@ -1,14 +1,20 @@
 #include <fmt/format.h>
 #include <algorithm>
 
-#include "kam/render/report_focus.hpp"
+#include "kam/report/report_focus.hpp"
+#include "kam/report/report_parts.hpp"
 
 namespace kam {
 
 namespace {
 
+// A live risk scoring at least `min_score`, with a likelihood and impact on the scale.
+bool listed(const Risk& k, int min_score) {
+    return k.live() && k.score() >= min_score && k.likelihood >= 1 && k.impact >= 1;
+}
+
 // The heat map: likelihood 5 (top) to 1 down, impact 1 to 5 across, counts in the cells.
-Table heat_map(const int (&counts)[5][5]) {
+Table heat_map(const HeatMapCounts& counts) {
     Table t;
     t.key = "heat_map";
     t.title = "Heat map (likelihood down, impact across)";
@@ -19,7 +25,7 @@ Table heat_map(const int (&counts)[5][5]) {
     for (int l = 5; l >= 1; --l) {
         std::vector<Cell> row{Cell::of_int(l)};
         for (int i = 1; i <= 5; ++i) {
-            const int n = counts[l - 1][i - 1];
+            const int64_t n = counts[static_cast<size_t>(l - 1)][static_cast<size_t>(i - 1)];
             row.push_back(Cell::of_int(n).with_tone(n > 0 ? risk_tone(l * i) : Tone::none));
         }
         t.rows.push_back(std::move(row));
@@ -28,6 +34,17 @@ Table heat_map(const int (&counts)[5][5]) {
 }
 
 }  // namespace
+
+HeatMapCounts risk_heat_map(const ReportInput& in, int min_score) {
+    HeatMapCounts counts{};
+    for (const size_t i : in.shown)
+        if (in.accounts[i].risks)
+            for (const Risk& k : *in.accounts[i].risks)
+                if (listed(k, min_score))
+                    ++counts[static_cast<size_t>(k.likelihood - 1)]
+                            [static_cast<size_t>(k.impact - 1)];
+    return counts;
+}
 
 Report build_risks_report(const ReportInput& in, int min_score) {
     Report r;
@@ -42,14 +59,12 @@ Report build_risks_report(const ReportInput& in, int min_score) {
         std::vector<Cell> cells;
     };
     std::vector<Row> rows;
-    int counts[5][5] = {};
     for (const size_t i : in.shown) {
         const Account& a = in.accounts[i];
         if (!a.risks) continue;
         for (const Risk& k : *a.risks) {
-            if (!k.live() || k.score() < min_score || k.likelihood < 1 || k.impact < 1) continue;
-            ++counts[k.likelihood - 1][k.impact - 1];
-            const bool overdue = k.review && *k.review < in.as_of;
+            if (!listed(k, min_score)) continue;
+            const bool overdue = k.review_overdue(in.as_of);
             rows.push_back(
                 {k.score(),
                  a.slug,
@@ -87,7 +102,7 @@ Report build_risks_report(const ReportInput& in, int min_score) {
     t.empty_text = fmt::format("no live risk scores {} or more", min_score);
     for (Row& row : rows) t.rows.push_back(std::move(row.cells));
     r.blocks.push_back(std::move(t));
-    r.blocks.push_back(heat_map(counts));
+    r.blocks.push_back(heat_map(risk_heat_map(in, min_score)));
     return r;
 }
 

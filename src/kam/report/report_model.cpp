@@ -1,9 +1,7 @@
-#include "kam/render/report_model.hpp"
+#include "kam/report/report_model.hpp"
 
 #include <fmt/format.h>
 #include <algorithm>
-
-#include "kam/render/report_formats.hpp"
 
 namespace kam {
 
@@ -128,9 +126,8 @@ namespace {
 int compare(const Cell& a, const Cell& b) {
     if (a.kind == Cell::Kind::fixed && b.kind == Cell::Kind::fixed) {
         // Bring both to the larger number of places.
-        int128 x = a.fixed.units, y = b.fixed.units;
-        for (int i = a.fixed.places; i < b.fixed.places; ++i) x *= 10;
-        for (int i = b.fixed.places; i < a.fixed.places; ++i) y *= 10;
+        const int128 x = a.fixed.units * pow10(b.fixed.places - a.fixed.places),
+                     y = b.fixed.units * pow10(a.fixed.places - b.fixed.places);
         return x < y ? -1 : x > y;
     }
     if (a.numeric() && b.numeric() && a.kind != Cell::Kind::fixed && b.kind != Cell::Kind::fixed)
@@ -156,27 +153,6 @@ bool sort_rows(Table& table, std::string_view key, bool descending) {
         return descending ? c > 0 : c < 0;
     });
     return true;
-}
-
-size_t text_width(std::string_view text) {
-    size_t n = 0;
-    for (const char ch : text)
-        if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80) ++n;
-    return n;
-}
-
-std::string elide(std::string_view text, size_t width) {
-    if (text_width(text) <= width) return std::string(text);
-    if (width == 0) return {};
-    // Keep width - 1 code points, then the ellipsis.
-    size_t kept = 0, i = 0;
-    for (; i < text.size(); ++i) {
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-            if (kept == width - 1) break;
-            ++kept;
-        }
-    }
-    return std::string(text.substr(0, i)) + "\u2026";
 }
 
 }  // namespace kam

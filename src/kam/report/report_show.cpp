@@ -1,4 +1,4 @@
-#include "kam/render/report_show.hpp"
+#include "kam/report/report_show.hpp"
 
 #include <fmt/format.h>
 #include <algorithm>

@@ -1,7 +1,7 @@
 #include <fmt/format.h>
 #include <algorithm>
 
-#include "kam/render/report_focus.hpp"
+#include "kam/report/report_focus.hpp"
 
 namespace kam {
 
@@ -21,8 +21,8 @@ Report build_actions_report(const ReportInput& in, bool overdue_only) {
         const Account& a = in.accounts[i];
         if (!a.blueprint) continue;
         for (const Action& x : a.blueprint->actions) {
-            if (x.status != "open") continue;
-            const bool overdue = x.due && *x.due < in.as_of;
+            if (!x.open()) continue;
+            const bool overdue = x.overdue(in.as_of);
             if (overdue_only && !overdue) continue;
             std::string goal_title;
             for (const Goal& g : a.blueprint->goals)

@@ -1,75 +1,73 @@
 #include <fmt/format.h>
 #include <algorithm>
+#include <array>
 
 #include "kam/metrics/account_metrics.hpp"
 #include "kam/metrics/exact.hpp"
 #include "kam/metrics/fx.hpp"
-#include "kam/render/report_focus.hpp"
+#include "kam/metrics/opportunity.hpp"
+#include "kam/report/report_focus.hpp"
+#include "kam/report/report_parts.hpp"
 
 namespace kam {
 
 namespace {
 
-constexpr std::string_view k_open_stages[] = {"lead", "qualified", "proposal", "negotiation"};
+struct Row {
+    std::optional<Date> close;
+    std::string slug, id;
+    std::vector<Cell> cells;
+};
 
-}  // namespace
+struct Stage {
+    int64_t count = 0;
+    Money value, weighted;
+    size_t unknown = 0;
+    bool overflow = false;  // a sum does not fit: it is unknown
+    void add(Money v, Money w) {
+        const auto sv = checked_add(value, v), sw = checked_add(weighted, w);
+        if (sv && sw) {
+            value = *sv;
+            weighted = *sw;
+        } else {
+            overflow = true;
+        }
+    }
+    StageTotal total(std::string_view name) const {
+        if (overflow)
+            return {name, count, Figure<Money>::none(Money::k_overflow),
+                    Figure<Money>::none(Money::k_overflow), unknown};
+        return {name, count, Figure<Money>::of(value), Figure<Money>::of(weighted), unknown};
+    }
+};
 
-Report build_pipeline_report(const ReportInput& in) {
-    Report r;
-    r.kind = "pipeline";
-    r.title = "Pipeline";
-    r.meta = report_meta(in);
-    const Converter fx(in.settings);
-
-    struct Row {
-        std::optional<Date> close;
-        std::string slug, id;
-        std::vector<Cell> cells;
-    };
+// The open opportunities of the shown accounts as rows, and their sums by stage.
+struct Pipeline {
     std::vector<Row> rows;
-    struct Stage {
-        int64_t count = 0;
-        Money value, weighted;
-        size_t unknown = 0;
-        bool overflow = false;  // a sum does not fit: its cells are empty
-        void add(Money v, Money w) {
-            const auto sv = checked_add(value, v), sw = checked_add(weighted, w);
-            if (sv && sw) {
-                value = *sv;
-                weighted = *sw;
-            } else {
-                overflow = true;
-            }
-        }
-        Cell value_cell() const {
-            return overflow ? Cell::none(Money::k_overflow) : Cell::of_money(value);
-        }
-        Cell weighted_cell() const {
-            return overflow ? Cell::none(Money::k_overflow) : Cell::of_money(weighted);
-        }
-    } stages[4];
+    std::array<Stage, k_open_stages.size()> stages;
+};
+
+Pipeline collect(const ReportInput& in) {
+    const Converter fx(in.settings);
+    Pipeline out;
     for (const size_t i : in.shown) {
         const Account& a = in.accounts[i];
         if (!a.opportunities) continue;
         for (const Opportunity& o : *a.opportunities) {
-            const auto stage =
-                std::find(std::begin(k_open_stages), std::end(k_open_stages), o.stage);
-            if (stage == std::end(k_open_stages)) continue;
-            Stage& s = stages[stage - std::begin(k_open_stages)];
+            if (!o.open()) continue;
+            const auto stage = std::find(k_open_stages.begin(), k_open_stages.end(), o.stage);
+            Stage& s = out.stages[static_cast<size_t>(stage - k_open_stages.begin())];
             ++s.count;
-            // Weighted exactly as the account figure: the base value x probability / 100, to the
-            // cent.
+            // Weighted exactly as the account figure (weighted_value).
             const auto value = fx.to_base(o.value, o.currency ? *o.currency : account_currency(a));
-            Decimal p = decimal_from_double(o.effective_probability());
-            p.scale += 2;
             const auto weighted =
-                value ? multiply(*value, p) : Expected<Money>(unexpected(value.error()));
+                value ? weighted_value(*value, o) : Expected<Money>(unexpected(value.error()));
             if (value && weighted) {
                 s.add(*value, *weighted);
             } else {
                 ++s.unknown;
             }
-            rows.push_back(
+            out.rows.push_back(
                 {o.close,
                  a.slug,
                  o.id,
@@ -77,12 +75,43 @@ Report build_pipeline_report(const ReportInput& in) {
                   Cell::of(o.stage), value ? Cell::of_money(*value) : Cell::none(value.error()),
                   Cell::of_number(o.effective_probability()),
                   weighted ? Cell::of_money(*weighted) : Cell::none(weighted.error()),
-                  o.close ? Cell::of_date(*o.close).with_tone(*o.close < in.as_of ? Tone::bad
-                                                                                  : Tone::none)
+                  o.close ? Cell::of_date(*o.close).with_tone(o.stale(in.as_of) ? Tone::bad
+                                                                                : Tone::none)
                           : Cell::none(),
                   o.owner.empty() ? Cell::none() : Cell::of(o.owner)}});
         }
     }
+    return out;
+}
+
+PipelineByStage totals(const std::array<Stage, k_open_stages.size()>& stages) {
+    PipelineByStage out;
+    Stage total;
+    for (size_t i = 0; i < stages.size(); ++i) {
+        const Stage& s = stages[i];
+        total.count += s.count;
+        total.add(s.value, s.weighted);
+        total.overflow |= s.overflow;
+        total.unknown += s.unknown;
+        out.stages.push_back(s.total(k_open_stages[i]));
+    }
+    out.total = total.total("total");
+    return out;
+}
+
+}  // namespace
+
+PipelineByStage pipeline_by_stage(const ReportInput& in) {
+    return totals(collect(in).stages);
+}
+
+Report build_pipeline_report(const ReportInput& in) {
+    Report r;
+    r.kind = "pipeline";
+    r.title = "Pipeline";
+    r.meta = report_meta(in);
+    Pipeline p = collect(in);
+    std::vector<Row>& rows = p.rows;
     // Undated opportunities last; then by account and id.
     std::stable_sort(rows.begin(), rows.end(), [](const Row& x, const Row& y) {
         if (x.close != y.close) return x.close && (!y.close || *x.close < *y.close);
@@ -117,18 +146,14 @@ Report build_pipeline_report(const ReportInput& in) {
                         {"pipeline", "Pipeline", "", true, false, false},
                         {"weighted_pipeline", "Weighted pipeline", "Weighted", true, false, false}};
     name_currency(by_stage, {"pipeline", "weighted_pipeline"}, in.settings.currency);
-    Stage total;
-    for (size_t i = 0; i < 4; ++i) {
-        const Stage& s = stages[i];
-        total.count += s.count;
-        total.add(s.value, s.weighted);
-        total.overflow |= s.overflow;
-        total.unknown += s.unknown;
-        by_stage.rows.push_back({Cell::of(std::string(k_open_stages[i])), Cell::of_int(s.count),
-                                 s.value_cell(), s.weighted_cell()});
-    }
-    by_stage.rows.push_back(
-        {Cell::of("total"), Cell::of_int(total.count), total.value_cell(), total.weighted_cell()});
+    const PipelineByStage sums = totals(p.stages);
+    auto row = [](const StageTotal& s) {
+        return std::vector<Cell>{Cell::of(std::string(s.stage)), Cell::of_int(s.count),
+                                 Cell::of(s.value), Cell::of(s.weighted)};
+    };
+    for (const StageTotal& s : sums.stages) by_stage.rows.push_back(row(s));
+    by_stage.rows.push_back(row(sums.total));
+    const StageTotal& total = sums.total;
     if (total.unknown > 0)
         by_stage.notes.push_back(
             fmt::format("{} opportunit{} left out of the sums: no exchange rate for its currency.",

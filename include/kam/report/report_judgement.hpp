@@ -7,7 +7,7 @@
 #include "kam/metrics/portfolio_metrics.hpp"
 #include "kam/metrics/rising.hpp"
 #include "kam/metrics/whitespace.hpp"
-#include "kam/render/report_input.hpp"
+#include "kam/report/report_input.hpp"
 
 namespace kam {
 

@@ -1,6 +1,6 @@
 #pragma once
 // `kam show SLUG`: one account, every section and figure, as a one-pager.
-#include "kam/render/report_input.hpp"
+#include "kam/report/report_input.hpp"
 
 namespace kam {
 

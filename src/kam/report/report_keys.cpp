@@ -1,8 +1,20 @@
 #include <fmt/format.h>
 
-#include "kam/render/report_focus.hpp"
+#include "kam/report/report_focus.hpp"
+#include "kam/report/report_parts.hpp"
 
 namespace kam {
+
+std::vector<ParetoBar> pareto_bars(const ReportInput& in, const PortfolioMetrics& whole) {
+    std::vector<bool> shown(in.accounts.size(), false);
+    for (const size_t i : in.shown) shown[i] = true;
+    std::vector<ParetoBar> out;
+    for (const KeyAccountEntry& e : whole.ranking)
+        if (shown[e.account])
+            out.push_back({display_name(in.accounts[e.account]), e.revenue.whole_units(),
+                           e.cumulative_pct, e.key});
+    return out;
+}
 
 Report build_keys_report(const ReportInput& in, const PortfolioMetrics& whole) {
     Report r;

@@ -1,0 +1,74 @@
+#pragma once
+// The parts the reports are built from, for a caller that shows them on
+// their own (the HTML page, report_page.hpp): the typed results behind the
+// focused reports' tables and the summary's blocks one by one. The reports
+// (report_focus.hpp, report_summary.hpp) are built from these same functions.
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "kam/metrics/alerts.hpp"
+#include "kam/metrics/portfolio_metrics.hpp"
+#include "kam/report/report_charts.hpp"
+#include "kam/report/report_input.hpp"
+#include "kam/report/report_summary.hpp"
+
+namespace kam {
+
+// Renewals: a contract of a shown account that is Contract::renewal_due()
+// within the window.
+struct RenewalDue {
+    size_t account = 0;  // index into input.accounts
+    const Contract* contract = nullptr;
+    Date end;  // its current_end
+    int64_t days_to_end = 0;
+    std::optional<Date> notice_deadline;    // none without notice_days
+    std::optional<int64_t> days_to_notice;  // negative: passed
+};
+// Soonest end first, then by account and contract id.
+std::vector<RenewalDue> renewals_due(const ReportInput& input, int within);
+
+// Risks: the live risks of the shown accounts scoring at least `min_score`,
+// counted by likelihood and impact.
+HeatMapCounts risk_heat_map(const ReportInput& input, int min_score);
+
+// Pipeline: the open opportunities of the shown accounts summed by stage, in
+// k_open_stages order, and in all. A sum that does not fit is unknown; an
+// opportunity with no exchange rate is left out and counted in `unknown`.
+struct StageTotal {
+    std::string_view stage;  // "total" for the total
+    int64_t count = 0;
+    Figure<Money> value, weighted;
+    size_t unknown = 0;
+};
+struct PipelineByStage {
+    std::vector<StageTotal> stages;
+    StageTotal total;
+};
+PipelineByStage pipeline_by_stage(const ReportInput& input);
+
+// Keys: the ranked accounts of the key-account Pareto (not the unranked), as
+// the bars of its chart.
+std::vector<ParetoBar> pareto_bars(const ReportInput& input, const PortfolioMetrics& whole);
+
+// What the summary and the HTML page are computed from: key accounts judged
+// over the whole portfolio (`whole`), totals and alerts over the accounts
+// shown.
+struct PortfolioFigures {
+    PortfolioMetrics whole, totals;
+    std::vector<Alert> alerts;
+};
+PortfolioFigures compute_portfolio_figures(const ReportInput& input);
+
+// Summary: its metadata (report_meta and the number of accounts shown) and
+// its blocks (alerts_table is in report_summary.hpp): one row per account
+// with its figures; the totals and KPIs; health and its parts, one row per
+// account with every column shown.
+std::vector<Item> summary_meta(const ReportInput& input);
+Table accounts_table(const ReportInput& input, const PortfolioMetrics& whole,
+                     const PortfolioMetrics& totals);
+FigureList totals_figures(const ReportInput& input, const PortfolioMetrics& whole,
+                          const PortfolioMetrics& totals);
+Table health_table(const ReportInput& input);
+
+}  // namespace kam
