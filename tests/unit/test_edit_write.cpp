@@ -2,6 +2,7 @@
 // confinement to the portfolio, and what kam does when the disk is full, the
 // folder is read-only, the file changes meanwhile or two writers race.
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <fcntl.h>
 #include <sched.h>
@@ -137,7 +138,7 @@ std::string account_errors(const Portfolio& p) {
                  *parse_date("2026-11-23"), default_event_source(), out);
     std::string errors;
     for (const Diagnostic& d : out)
-        if (d.severity == Severity::error) errors += d.message + " [" + d.rule + "]\n";
+        if (d.severity == Severity::error) errors += fmt::format("{} [{}]\n", d.message, d.rule);
     return errors;
 }
 

@@ -205,7 +205,7 @@ SetResult finish_edit(const FileSystem& fs, const FieldRequest& r, const OpenFil
         }
         added += fmt::format("\n  {}:{}:{}: {} [{}]", escape_controls(d.path), d.line, d.column,
                              escape_controls(d.message), d.rule);
-        dangling = dangling || d.rule == "ref-dangling";
+        dangling = dangling || d.rule == Rule::ref_dangling;
     }
     if (!added.empty()) {
         std::string hint;

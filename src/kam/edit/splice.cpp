@@ -126,7 +126,7 @@ Expected<std::string> format_value(const FieldSpec* field, std::string_view key,
     DiagnosticSink sink("value");
     check_schema(probe, one, sink);
     for (const Diagnostic& d : sink.items())
-        if (d.rule != "schema-required")
+        if (d.rule != Rule::schema_required)
             return unexpected(d.hint.empty()
                                   ? fmt::format("{} [{}]", d.message, d.rule)
                                   : fmt::format("{} ({}) [{}]", d.message, d.hint, d.rule));
