@@ -34,9 +34,9 @@ const SchemaKind& kind_named(const std::string& name) {
         names.push_back(k.name);
         list += (list.empty() ? "" : ", ") + std::string(k.name);
     }
-    std::string message = fmt::format("unknown schema kind '{}' (one of: {})", name, list);
-    if (auto m = closest_match(name, names)) message += fmt::format("; did you mean '{}'?", *m);
-    throw UsageError(message);
+    throw UsageError(
+        with_suggestion(fmt::format("unknown schema kind '{}' (one of: {})", name, list),
+                        closest_match(name, names)));
 }
 
 void write(const std::string& path, const std::string& content) {

@@ -874,7 +874,7 @@ TEST_CASE("ref-dangling: a name where the id belongs is one finding that names t
     Fixture f;
     f.replace("sales.yaml", "    contact: P1", "    contact: Mr. Lee");
     const Diagnostic d = exactly(f.run(), Rule::ref_dangling, "sales.yaml", 6, 14, Severity::error);
-    CHECK(d.hint == "did you mean P1 (Jordan Lee)? a reference is the id, not the name");
+    CHECK(d.hint == "did you mean 'P1'? a reference is the id, not the name (P1 is Jordan Lee)");
 }
 
 TEST_CASE("date-future: what has happened cannot be dated after the as-of day") {

@@ -421,15 +421,15 @@ TEST_CASE("hints for values written another way") {
         REQUIRE(found.size() == 1);
         return found[0].hint;
     };
-    CHECK(hint("updated: 31/12/2016\n", "swot") == "did you mean 2016-12-31?");
-    CHECK(hint("updated: 31.12.2016\n", "swot") == "did you mean 2016-12-31?");
-    CHECK(hint("updated: 2016/12/31\n", "swot") == "did you mean 2016-12-31?");
+    CHECK(hint("updated: 31/12/2016\n", "swot") == "did you mean '2016-12-31'?");
+    CHECK(hint("updated: 31.12.2016\n", "swot") == "did you mean '2016-12-31'?");
+    CHECK(hint("updated: 2016/12/31\n", "swot") == "did you mean '2016-12-31'?");
     CHECK(hint("updated: 05/06/2016\n", "swot").empty());  // day and month could swap
     const std::string opp = "opportunities:\n  - id: O1\n    title: T\n    stage: lead\n";
-    CHECK(hint(opp + "    value: 14,000\n", "sales") == "did you mean 14000?");
-    CHECK(hint(opp + "    value: 1 250.50\n", "sales") == "did you mean 1250.50?");
-    CHECK(hint(opp + "    value: 1\n    probability: 40%\n", "sales") == "did you mean 40?");
-    CHECK(hint("employees: 1,200\n", "profile") == "did you mean 1200?");
+    CHECK(hint(opp + "    value: 14,000\n", "sales") == "did you mean '14000'?");
+    CHECK(hint(opp + "    value: 1 250.50\n", "sales") == "did you mean '1250.50'?");
+    CHECK(hint(opp + "    value: 1\n    probability: 40%\n", "sales") == "did you mean '40'?");
+    CHECK(hint("employees: 1,200\n", "profile") == "did you mean '1200'?");
     CHECK(hint(opp + "    value: 14,00\n", "sales").empty());
 }
 

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "kam/util/scalar.hpp"
+#include "kam/util/spell.hpp"
 
 namespace kam {
 
@@ -92,8 +93,8 @@ class AccountChecker {
         std::vector<std::string_view> candidates(ids.begin(), ids.end());
         std::string hint;
         if (const auto m = names ? person_named(value, *names) : std::nullopt) {
-            hint = fmt::format("did you mean {} ({})? a reference is the id, not the name", *m,
-                               names->at(*m));
+            hint = fmt::format("{} a reference is the id, not the name ({} is {})",
+                               did_you_mean(*m), *m, names->at(*m));
         } else if (!candidates.empty()) {
             std::string list;
             for (std::string_view c : candidates)

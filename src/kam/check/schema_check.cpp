@@ -17,12 +17,6 @@ namespace {
 
 constexpr std::string_view k_health_parts[] = {"nps", "coverage", "risk", "delivery", "review"};
 
-std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates) {
-    if (const auto m = closest_match(word, candidates))
-        return fmt::format("did you mean '{}'?", *m);
-    return {};
-}
-
 std::vector<std::string_view> keys_of(const Schema& schema) {
     std::vector<std::string_view> keys;
     for (const FieldSpec& f : schema.fields) keys.push_back(f.key);
@@ -56,7 +50,7 @@ class SchemaChecker {
                     sink_.add(Rule::schema_required, e.key_mark.line, e.key_mark.column,
                               fmt::format("{} is missing the required key '{}'; '{}' is not a key",
                                           schema.name, *m, e.key),
-                              fmt::format("did you mean '{}'?", *m));
+                              did_you_mean(*m));
                     linked.push_back(*std::find(missing.begin(), missing.end(), *m));
                     continue;
                 }
@@ -132,7 +126,7 @@ class SchemaChecker {
         };
         auto number_hint = [&] {
             const auto g = guess_number(s);
-            return g ? fmt::format("did you mean {}?", *g) : std::string();
+            return g ? did_you_mean(*g) : std::string();
         };
         switch (f.type) {
             case FieldType::text:
@@ -172,7 +166,7 @@ class SchemaChecker {
                     const auto g = guess_date(s);
                     return fail(
                         fmt::format("'{}' is not a date (YYYY-MM-DD, a real calendar day)", s),
-                        g ? fmt::format("did you mean {}?", g->to_string()) : std::string());
+                        g ? did_you_mean(g->to_string()) : std::string());
                 }
                 return;
             case FieldType::money: {
@@ -216,7 +210,7 @@ class SchemaChecker {
         const auto m = suggest_enum_value(s, values);
         sink_.add(Rule::schema_enum, n.mark.line, n.mark.column,
                   fmt::format("'{}' is not a valid {} (one of: {})", s, key, list),
-                  m ? fmt::format("did you mean '{}'?", *m) : std::string());
+                  m ? did_you_mean(*m) : std::string());
     }
 
     void value(const Node& n, const FieldSpec& f) {

@@ -63,10 +63,9 @@ const RecordKind& find_kind(const std::string& kind) {
     }
     std::string list;
     for (std::string_view n : names) list += (list.empty() ? "" : ", ") + std::string(n);
-    std::string message =
-        fmt::format("'{}' is not a kind of record kam can add (one of: {})", kind, list);
-    if (auto m = closest_match(kind, names)) message += fmt::format("; did you mean '{}'?", *m);
-    throw UsageError(message);
+    throw UsageError(with_suggestion(
+        fmt::format("'{}' is not a kind of record kam can add (one of: {})", kind, list),
+        closest_match(kind, names)));
 }
 
 std::string take(std::vector<std::pair<std::string, std::string>>& fields, std::string_view key) {
@@ -170,7 +169,7 @@ void refuse_unknown_fields(const Schema& record, const RecordKind& kind,
         if (!spec) {
             std::string message = fmt::format("--{} is not a field of {}", key, record.name);
             if (auto m = closest_match(key, known)) {
-                message += fmt::format("; did you mean --{}?", *m);
+                message = with_suggestion(std::move(message), "--" + *m);
             } else {
                 std::string names;
                 for (std::string_view k : known)

@@ -98,17 +98,13 @@ OpenFile open_file(const FileSystem& fs, const FieldRequest& r, OpenMode mode) {
                                      join_path(r.display_root, "accounts")));
     f.account_dir = join_path(join_path(r.root, "accounts"), r.slug);
     if (fs.type_of(f.account_dir) != EntryType::directory) {
-        std::string message =
-            fmt::format("no account '{}' in {}", r.slug, join_path(r.display_root, "accounts"));
         std::vector<std::string> names;
         if (auto entries = fs.list_dir(join_path(r.root, "accounts")))
             for (const DirEntry& e : *entries)
                 if (e.type == EntryType::directory && is_valid_slug(e.name))
                     names.push_back(e.name);
         const std::vector<std::string_view> slugs(names.begin(), names.end());
-        if (auto m = closest_name(r.slug, slugs))
-            message += fmt::format("; did you mean '{}'?", *m);
-        throw UsageError(message);
+        throw UsageError(no_account_message(r.slug, join_path(r.display_root, "accounts"), slugs));
     }
     auto parsed = parse_field_path(r.path);
     if (!parsed) throw UsageError(parsed.error());

@@ -25,7 +25,7 @@ std::vector<std::string> split(std::string_view text) {
 
 std::string hint_from(std::string_view word, const std::vector<std::string>& candidates) {
     std::vector<std::string_view> views(candidates.begin(), candidates.end());
-    if (auto m = closest_match(word, views)) return fmt::format("; did you mean '{}'?", *m);
+    if (auto m = closest_match(word, views)) return with_suggestion({}, m);
     if (candidates.empty()) return {};
     std::string list;
     for (size_t i = 0; i < candidates.size() && i < 12; ++i)

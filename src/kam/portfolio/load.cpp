@@ -94,9 +94,7 @@ Account load_account(const FileSystem& fs, const std::string& dir, const std::st
                 if (s.file == e.name) section = &s;
             if (!section) {
                 if (ends_with_yaml(e.name) && e.type != EntryType::directory) {
-                    std::string hint;
-                    if (auto m = closest_match(e.name, known))
-                        hint = fmt::format("did you mean {}?", *m);
+                    std::string hint = did_you_mean(e.name, known);
                     out.push_back(
                         Diagnostic{Severity::warning,
                                    Rule::unknown_file,
@@ -250,11 +248,8 @@ LoadedPortfolio load_portfolio(const FileSystem& fs, const std::string& root,
     if (!options.only_accounts.empty()) {
         for (const std::string& s : options.only_accounts)
             if (!std::binary_search(slugs.begin(), slugs.end(), s)) {
-                std::string message = fmt::format("no account '{}' in {}", s, shown("accounts"));
                 const std::vector<std::string_view> names(slugs.begin(), slugs.end());
-                if (auto m = closest_name(s, names))
-                    message += fmt::format("; did you mean '{}'?", *m);
-                throw UsageError(message);
+                throw UsageError(no_account_message(s, shown("accounts"), names));
             }
         std::erase_if(slugs, [&](const std::string& s) { return !options.only_accounts.count(s); });
     }

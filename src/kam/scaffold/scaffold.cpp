@@ -47,9 +47,8 @@ void require_member(std::string_view what, const std::string& value,
         if (v == value) return;
     std::string list;
     for (std::string_view v : values) list += (list.empty() ? "" : ", ") + std::string(v);
-    std::string message = fmt::format("{} '{}' is not one of: {}", what, value, list);
-    if (auto m = closest_match(value, values)) message += fmt::format(" (did you mean '{}'?)", *m);
-    throw UsageError(message);
+    throw UsageError(with_suggestion(fmt::format("{} '{}' is not one of: {}", what, value, list),
+                                     closest_match(value, values)));
 }
 
 // Removes a temporary folder and what kam wrote into it.

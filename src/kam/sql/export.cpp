@@ -65,10 +65,9 @@ std::vector<std::string> export_tables(const std::vector<std::string>& wanted) {
     for (const std::string& w : wanted) {
         const TableDef* t = find_table(w);
         if (!t) {
-            std::string m = fmt::format("--tables: there is no table '{}'", w);
-            if (auto near = closest_match(w, names))
-                m += fmt::format("; did you mean '{}'?", *near);
-            throw UsageError(m + " (kam query --tables lists them)");
+            throw UsageError(with_suggestion(fmt::format("--tables: there is no table '{}'", w),
+                                             closest_match(w, names)) +
+                             " (kam query --tables lists them)");
         }
         todo.push_back(t->name);
     }
