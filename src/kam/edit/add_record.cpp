@@ -479,7 +479,7 @@ Node expected_after_add(const Node& root, const ParsedPath& path, const Record& 
 
 }  // namespace
 
-SetResult add_record(const FileSystem& fs, const AddRequest& request, bool dry_run) {
+EditResult add_record(WritableFileSystem& fs, const AddRequest& request, bool dry_run) {
     const RecordKind& kind = find_kind(request.kind);
     auto fields = request.fields;
     for (auto& [key, value] : fields) std::replace(key.begin(), key.end(), '-', '_');
@@ -509,7 +509,8 @@ SetResult add_record(const FileSystem& fs, const AddRequest& request, bool dry_r
     }
     FieldRequest where = request.where;
     where.path = list_path;
-    const OpenFile f = open_file(fs, where, {.may_be_missing = true, .for_write = !dry_run});
+    const OpenFile f =
+        open_file(fs, where, {.may_be_missing = true, .for_write = dry_run ? nullptr : &fs});
 
     // The list, its parent mapping, and the schema of its records.
     auto p = parse_field_path(list_path);

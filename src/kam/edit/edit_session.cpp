@@ -114,15 +114,17 @@ OpenFile open_file(const FileSystem& fs, const FieldRequest& r, OpenMode mode) {
     f.shown = join_path(r.display_root, f.relative);
     if (mode.for_write) {
         // Before the lock: the lock file itself must not land outside the portfolio.
-        if (auto inside = check_inside_portfolio(r.root, f.relative, f.shown); !inside)
+        if (auto inside = check_inside_portfolio(fs, r.root, f.relative, f.shown); !inside)
             throw UsageError(inside.error());
-        auto lock = EditLock::acquire(f.account_dir);
-        if (!lock)
-            throw UsageError(as_shown(lock.error(), f.account_dir,
-                                      join_path(r.display_root, "accounts/" + r.slug)));
-        f.lock.emplace(std::move(lock).value());
+        auto acquired = EditLock::acquire(*mode.for_write, f.account_dir);
+        if (!acquired.lock)
+            throw_unless_written(
+                WriteResult(acquired.result.status(),
+                            as_shown(acquired.result.error(), f.account_dir,
+                                     join_path(r.display_root, "accounts/" + r.slug))));
+        f.lock.emplace(std::move(*acquired.lock));
         // Under the lock no other kam writes here: a temporary file is a killed edit's.
-        remove_stale_temporaries(f.account_dir);
+        mode.for_write->remove_stale_temporaries(f.account_dir);
     }
     const auto type = fs.type_of(f.file);
     if (!type && mode.may_be_missing) {
@@ -156,9 +158,9 @@ OpenFile open_file(const FileSystem& fs, const FieldRequest& r, OpenMode mode) {
 
 // Verify, then write: the new text must parse to `expected`, the account must
 // gain no error, and the file must not have changed since it was read.
-SetResult finish_edit(const FileSystem& fs, const FieldRequest& r, const OpenFile& f,
-                      const std::string& what, const std::string& after,
-                      const Expected<Node>& expected, std::string summary, bool dry_run) {
+EditResult finish_edit(WritableFileSystem& fs, const FieldRequest& r, const OpenFile& f,
+                       const std::string& what, const std::string& after,
+                       const Expected<Node>& expected, std::string summary, bool dry_run) {
     DiagnosticSink sink(f.shown);
     const auto reparsed = load_yaml(after, sink, default_event_source());
     std::string why;
@@ -214,7 +216,7 @@ SetResult finish_edit(const FileSystem& fs, const FieldRequest& r, const OpenFil
                         what, added, hint));
     }
 
-    SetResult result;
+    EditResult result;
     result.summary = std::move(summary);
     const std::string before_bytes = f.bom + f.text, after_bytes = f.bom + after;
     result.diff = unified_diff(before_bytes, after_bytes, f.shown);
@@ -222,11 +224,13 @@ SetResult finish_edit(const FileSystem& fs, const FieldRequest& r, const OpenFil
     if (dry_run) return result;
     if (!f.lock) throw std::logic_error("an edit is written without the account's lock");
     std::string kept_in;
-    auto w = f.exists ? replace_if_unchanged(f.file, before_bytes, after_bytes, {}, &kept_in)
-                      : create_file(f.file, after_bytes);
+    const WriteResult w =
+        f.exists ? replace_if_unchanged(fs, f.file, before_bytes, after_bytes, {}, &kept_in)
+                 : create_file(fs, f.file, after_bytes);
     if (!w)
-        throw UsageError(
-            fmt::format("{}; nothing was written", as_shown(w.error(), f.file, f.shown)));
+        throw_unless_written(WriteResult(
+            w.status(),
+            fmt::format("{}; nothing was written", as_shown(w.error(), f.file, f.shown))));
     if (!kept_in.empty())
         throw UsageError(fmt::format(
             "{}: the edit was written, but another program changed {} at the same moment; its "

@@ -327,8 +327,8 @@ std::string postgres_script(const std::vector<std::string>& names) {
 }
 
 void write(const fs::path& path, const std::string& text) {
-    if (auto r = write_file_atomically(path.string(), text); !r)
-        throw UsageError(fmt::format("cannot write {}: {}", path.string(), r.error()));
+    throw_unless_written(write_file_atomically(path.string(), text),
+                         fmt::format("cannot write {}", path.string()));
 }
 
 }  // namespace
