@@ -456,10 +456,9 @@ Node expected_after_add(const Node& root, const ParsedPath& path, const Record& 
     Node expected = root;
     auto at = locate(expected, path);
     if (!at) throw UsageError("internal: the list vanished");
-    // locate() points into `expected`, which this function owns.
-    Node* target = const_cast<Node*>(at->node);
+    Node* target = at->node ? writable_node(expected, at->node) : nullptr;
     if (!target) {
-        Node* parent = const_cast<Node*>(at->parent);
+        Node* parent = writable_node(expected, at->parent);
         if (is_empty_value(*parent)) parent->kind = NodeKind::mapping;
         for (const std::string& m : at->missing_mappings) {
             Node inner;

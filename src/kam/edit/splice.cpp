@@ -196,12 +196,11 @@ Expected<Node> expected_after_set(const Node& old_root, const ParsedPath& path,
     Node scalar;
     scalar.kind = NodeKind::scalar;
     scalar.value = value;
-    // locate() hands out const pointers into `copy`, which this function owns.
     if (at->node) {
-        *const_cast<Node*>(at->node) = std::move(scalar);
+        *writable_node(copy, at->node) = std::move(scalar);
         return copy;
     }
-    Node* parent = const_cast<Node*>(at->parent);
+    Node* parent = writable_node(copy, at->parent);
     if (is_empty_value(*parent))
         parent->kind = NodeKind::mapping;  // "position:" gets its first key
     for (const std::string& m : at->missing_mappings) {
@@ -365,8 +364,7 @@ Expected<Node> expected_after_remove(const Node& old_root, const ParsedPath& pat
     Node copy = old_root;
     auto at = locate(copy, path);
     if (!at || !at->node || !at->parent) return unexpected("nothing to remove");
-    // locate() hands out const pointers into `copy`, which this function owns.
-    auto* parent = const_cast<Node*>(at->parent);
+    Node* parent = writable_node(copy, at->parent);
     if (parent->is_sequence()) {
         std::erase_if(parent->items, [&](const Node& n) { return &n == at->node; });
     } else {
@@ -436,7 +434,7 @@ Expected<BlockSet> plan_set_block(std::string_view text, const Located& at,
             break;
         }
     }
-    const std::string eol = text.find("\r\n") != std::string_view::npos ? "\r\n" : "\n";
+    const std::string eol(line_end_of(text));
     std::string lines;
     for (size_t start = 0; start <= value.size();) {
         const size_t nl = value.find('\n', start);

@@ -89,6 +89,61 @@ bool add_missing_lines(WritableFileSystem& fs, const std::string& path,
     return true;
 }
 
+// The new account must load with no error, or nothing is written; findings
+// name the template each file came from.
+void verify_rendered(const MemoryFileSystem& rendered, const NewAccountRequest& r,
+                     const PortfolioSettings& settings,
+                     const std::map<std::string, std::string>& origin_of) {
+    std::vector<Diagnostic> found;
+    load_account(rendered, "new", "accounts/" + r.slug, r.slug, settings, r.today,
+                 default_event_source(), found);
+    std::string errors;
+    for (const Diagnostic& d : found)
+        if (d.severity == Severity::error)
+            errors += fmt::format("\n  {}:{}:{}: {} [{}]",
+                                  origin_of.count(d.path) ? origin_of.at(d.path) : d.path, d.line,
+                                  d.column, escape_controls(d.message), d.rule);
+    if (!errors.empty())
+        throw UsageError("the templates produce an account with errors; nothing was written:" +
+                         errors);
+}
+
+// Writes the files into a hidden temporary folder in accounts/ and renames it
+// to accounts/SLUG: whole or not at all.
+std::vector<std::string> write_account_whole(
+    WritableFileSystem& fs, const std::string& root, const std::string& slug,
+    const std::vector<std::pair<std::string, std::string>>& files) {
+    const std::string accounts = join_path(root, "accounts");
+    const std::string target = join_path(accounts, slug);
+    ensure_dir(fs, accounts);
+    confine(fs, root, "accounts/" + slug);
+    auto made = fs.make_temp_dir(join_path(accounts, ".new-" + slug + "-"));
+    if (!made) throw EnvironmentError(made.error());
+    const std::string tmp = *made;
+    std::vector<std::string> names;
+    for (const auto& [file, text] : files) {
+        WriteResult w = fs.create_exclusive(join_path(tmp, file), text);
+        if (!w) {
+            remove_tree(fs, tmp, names);
+            throw_unless_written(w);
+        }
+        names.push_back(file);
+    }
+    if (WriteResult s = fs.sync_dir(tmp); !s) {
+        remove_tree(fs, tmp, names);
+        throw_unless_written(s);
+    }
+    // rename(2) onto an existing non-empty folder fails: a concurrent `kam new` loses cleanly.
+    if (WriteResult moved = fs.rename(tmp, target); !moved) {
+        remove_tree(fs, tmp, names);
+        if (moved.status() == WriteStatus::exists)
+            throw UsageError(fmt::format("account '{}' already exists", slug));
+        throw_unless_written(moved);
+    }
+    throw_unless_written(fs.sync_dir(accounts));
+    return names;
+}
+
 }  // namespace
 
 std::vector<std::string> init_portfolio(const InitRequest& r, WritableFileSystem& fs) {
@@ -220,48 +275,8 @@ std::vector<std::string> create_account(const NewAccountRequest& r, WritableFile
                                      : schema_modeline(file) + *text);
     }
 
-    // Verify before writing: the new account must load with no error.
-    std::vector<Diagnostic> found;
-    load_account(rendered, "new", "accounts/" + r.slug, r.slug, settings, r.today,
-                 default_event_source(), found);
-    std::string errors;
-    for (const Diagnostic& d : found)
-        if (d.severity == Severity::error)
-            errors += fmt::format("\n  {}:{}:{}: {} [{}]",
-                                  origin_of.count(d.path) ? origin_of[d.path] : d.path, d.line,
-                                  d.column, escape_controls(d.message), d.rule);
-    if (!errors.empty())
-        throw UsageError("the templates produce an account with errors; nothing was written:" +
-                         errors);
-
-    // Whole or not at all: fill a hidden temporary folder, then rename it into place.
-    ensure_dir(fs, accounts);
-    confine(fs, r.root, "accounts/" + r.slug);
-    auto made = fs.make_temp_dir(join_path(accounts, ".new-" + r.slug + "-"));
-    if (!made) throw EnvironmentError(made.error());
-    const std::string tmp = *made;
-    std::vector<std::string> names;
-    for (const auto& [file, text] : files) {
-        WriteResult w = fs.create_exclusive(join_path(tmp, file), text);
-        if (!w) {
-            remove_tree(fs, tmp, names);
-            throw_unless_written(w);
-        }
-        names.push_back(file);
-    }
-    if (WriteResult s = fs.sync_dir(tmp); !s) {
-        remove_tree(fs, tmp, names);
-        throw_unless_written(s);
-    }
-    // rename(2) onto an existing non-empty folder fails: a concurrent `kam new` loses cleanly.
-    if (WriteResult moved = fs.rename(tmp, target); !moved) {
-        remove_tree(fs, tmp, names);
-        if (moved.status() == WriteStatus::exists)
-            throw UsageError(fmt::format("account '{}' already exists", r.slug));
-        throw_unless_written(moved);
-    }
-    throw_unless_written(fs.sync_dir(accounts));
-    return names;
+    verify_rendered(rendered, r, settings, origin_of);
+    return write_account_whole(fs, r.root, r.slug, files);
 }
 
 }  // namespace kam
