@@ -112,8 +112,10 @@ void export_sqlite(Database& db, const std::string& path, const std::vector<std:
     }
     fs::rename(tmp, target, ec);
     if (ec) {
+        const int err = ec.value();
         fs::remove(tmp, ec);
-        throw UsageError(fmt::format("cannot write {}: {}", path, ec.message()));
+        throw_unless_written(WriteResult(status_of_errno(err),
+                                         fmt::format("cannot write {}: {}", path, ec.message())));
     }
 }
 
