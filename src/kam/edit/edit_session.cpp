@@ -156,6 +156,54 @@ OpenFile open_file(const FileSystem& fs, const FieldRequest& r, OpenMode mode) {
     return f;
 }
 
+namespace {
+
+// Refuses an edit that gives the account an error it did not have: any file
+// of the account counts (removing a contract can break a risk's reference).
+void refuse_new_errors(const FileSystem& fs, const FieldRequest& r, const OpenFile& f,
+                       const std::string& what, const std::string& after, const Node& reparsed) {
+    std::vector<Diagnostic> before_findings, after_findings;
+    DiagnosticSink settings_sink("kam.yaml");
+    const PortfolioSettings settings =
+        read_settings(fs, r.root, settings_sink, default_event_source());
+    const std::string shown_dir = join_path(r.display_root, "accounts/" + r.slug);
+    load_account(fs, f.account_dir, shown_dir, r.slug, settings, r.as_of, default_event_source(),
+                 before_findings);
+    const OverlayFileSystem overlay(fs, f.file, f.bom + after);
+    load_account(overlay, f.account_dir, shown_dir, r.slug, settings, r.as_of,
+                 default_event_source(), after_findings);
+    // Counted: one old error answers for one new one.
+    std::multiset<std::string> old_errors;
+    for (const Diagnostic& d : before_findings)
+        if (d.severity == Severity::error) old_errors.insert(error_identity(d, f.shown, f.root));
+    // Listed where the user will look: file:line:column, one line each.
+    std::string added;
+    bool dangling = false;
+    for (const Diagnostic& d : after_findings) {
+        if (d.severity != Severity::error) continue;
+        if (const auto it = old_errors.find(error_identity(d, f.shown, reparsed));
+            it != old_errors.end()) {
+            old_errors.erase(it);
+            continue;
+        }
+        added += fmt::format("\n  {}:{}:{}: {} [{}]", escape_controls(d.path), d.line, d.column,
+                             escape_controls(d.message), d.rule);
+        dangling = dangling || d.rule == Rule::ref_dangling;
+    }
+    if (!added.empty()) {
+        std::string hint;
+        if (dangling && what.ends_with(".id"))
+            hint =
+                "\n  = hint: these refer to the old id; change the id and its references together "
+                "in your editor, then run kam validate";
+        throw UsageError(
+            fmt::format("{}: refused, the account would gain errors; nothing was written:{}{}",
+                        what, added, hint));
+    }
+}
+
+}  // namespace
+
 // Verify, then write: the new text must parse to `expected`, the account must
 // gain no error, and the file must not have changed since it was read.
 EditResult finish_edit(WritableFileSystem& fs, const FieldRequest& r, const OpenFile& f,
@@ -176,45 +224,7 @@ EditResult finish_edit(WritableFileSystem& fs, const FieldRequest& r, const Open
     if (!why.empty())
         throw UsageError(
             fmt::format("{}: the edit did not verify ({}); nothing was written", what, why));
-    std::vector<Diagnostic> before_findings, after_findings;
-    DiagnosticSink settings_sink("kam.yaml");
-    const PortfolioSettings settings =
-        read_settings(fs, r.root, settings_sink, default_event_source());
-    const std::string shown_dir = join_path(r.display_root, "accounts/" + r.slug);
-    load_account(fs, f.account_dir, shown_dir, r.slug, settings, r.as_of, default_event_source(),
-                 before_findings);
-    const OverlayFileSystem overlay(fs, f.file, f.bom + after);
-    load_account(overlay, f.account_dir, shown_dir, r.slug, settings, r.as_of,
-                 default_event_source(), after_findings);
-    // Any file of the account counts: removing a contract can break a risk's reference.
-    // Counted: one old error answers for one new one.
-    std::multiset<std::string> old_errors;
-    for (const Diagnostic& d : before_findings)
-        if (d.severity == Severity::error) old_errors.insert(error_identity(d, f.shown, f.root));
-    // Listed where the user will look: file:line:column, one line each.
-    std::string added;
-    bool dangling = false;
-    for (const Diagnostic& d : after_findings) {
-        if (d.severity != Severity::error) continue;
-        if (const auto it = old_errors.find(error_identity(d, f.shown, *reparsed));
-            it != old_errors.end()) {
-            old_errors.erase(it);
-            continue;
-        }
-        added += fmt::format("\n  {}:{}:{}: {} [{}]", escape_controls(d.path), d.line, d.column,
-                             escape_controls(d.message), d.rule);
-        dangling = dangling || d.rule == Rule::ref_dangling;
-    }
-    if (!added.empty()) {
-        std::string hint;
-        if (dangling && what.ends_with(".id"))
-            hint =
-                "\n  = hint: these refer to the old id; change the id and its references together "
-                "in your editor, then run kam validate";
-        throw UsageError(
-            fmt::format("{}: refused, the account would gain errors; nothing was written:{}{}",
-                        what, added, hint));
-    }
+    refuse_new_errors(fs, r, f, what, after, *reparsed);
 
     EditResult result;
     result.summary = std::move(summary);
