@@ -29,9 +29,7 @@ std::string unknown_command_hint(int argc, char** argv) {
         }
         for (std::string_view n : names)
             if (n == arg) return {};
-        if (auto m = closest_match(arg, names))
-            return fmt::format("unknown command '{}'; did you mean '{}'?", arg, *m);
-        return fmt::format("unknown command '{}'", arg);
+        return with_suggestion(fmt::format("unknown command '{}'", arg), closest_match(arg, names));
     }
     return {};
 }

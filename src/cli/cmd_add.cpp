@@ -45,7 +45,7 @@ int run_add(const Context& ctx, const AddOptions& o) {
         }
         r.fields.emplace_back(arg, value);
     }
-    return print_edit_result(add_record(ctx.fs(), r, o.dry_run), o.dry_run);
+    return print_edit_result(add_record(ctx.writable_fs(), r, o.dry_run), o.dry_run);
 }
 
 }  // namespace

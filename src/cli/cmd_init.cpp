@@ -16,7 +16,7 @@ struct InitOptions {
     std::string currency = "EUR";
 };
 
-int run_init(const Context&, const InitOptions& o) {
+int run_init(const Context& ctx, const InitOptions& o) {
     InitRequest r;
     r.dir = o.dir;
     r.name = o.name;
@@ -28,7 +28,7 @@ int run_init(const Context&, const InitOptions& o) {
         if (r.name.empty()) r.name = "Portfolio";
     }
     r.currency = o.currency;
-    const std::vector<std::string> written = init_portfolio(r);
+    const std::vector<std::string> written = init_portfolio(r, ctx.writable_fs());
     std::string files;
     for (const std::string& w : written)
         if (w != "accounts/.gitkeep") files += (files.empty() ? "" : ", ") + w;

@@ -33,7 +33,7 @@ int run_new(const Context& ctx, const NewOptions& o) {
             throw UsageError(
                 fmt::format("--client-since '{}' is not a date (YYYY-MM-DD)", o.client_since));
     }
-    const auto files = create_account(r, ctx.fs());
+    const auto files = create_account(r, ctx.writable_fs());
     const std::string dir = join_path(ctx.root().display, "accounts/" + o.slug);
     print_out(fmt::format("Created account '{}' in {}/ ({} files)\n", o.slug, dir, files.size()));
     return 0;

@@ -50,11 +50,11 @@ std::string saved_query(const Context& ctx, const std::string& name) {
         for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end;
              it.increment(ec))
             if (it->path().extension() == ".sql") names.push_back(it->path().stem().string());
-        std::string m = fmt::format("no saved query '{}' (queries/{}.sql)", name, name);
         const std::vector<std::string_view> candidates(names.begin(), names.end());
-        if (auto near = closest_match(name, candidates))
-            m += fmt::format("; did you mean '@{}'?", *near);
-        throw UsageError(m);
+        auto near = closest_match(name, candidates);
+        if (near) near->insert(0, "@");
+        throw UsageError(
+            with_suggestion(fmt::format("no saved query '{}' (queries/{}.sql)", name, name), near));
     }
     std::ifstream in(file, std::ios::binary);
     std::ostringstream text;
@@ -89,10 +89,10 @@ int run_query_command(const Context& ctx, const QueryCliOptions& o) {
         if (!sql::find_table(o.schema)) {
             std::vector<std::string_view> names;
             for (const sql::TableDef& t : sql::tables()) names.push_back(t.name);
-            std::string m = fmt::format("--schema: there is no table '{}'", o.schema);
-            if (auto near = closest_match(o.schema, names))
-                m += fmt::format("; did you mean '{}'?", *near);
-            throw UsageError(m + " (kam query --tables lists them)");
+            throw UsageError(
+                with_suggestion(fmt::format("--schema: there is no table '{}'", o.schema),
+                                closest_match(o.schema, names)) +
+                " (kam query --tables lists them)");
         }
         sql =
             "SELECT position, name, type, unit, description FROM kam_columns WHERE table_name = "

@@ -30,8 +30,8 @@ int run_report(const Context& ctx, const HtmlOptions& o) {
         flush_out();
     } else {
         // A relative path is relative to the working directory, as the user typed it.
-        if (auto written = write_file_atomically(o.output, html); !written)
-            throw UsageError(written.error());  // it names the file or its folder already
+        // The message names the file or its folder already.
+        throw_unless_written(write_file_atomically(o.output, html));
         print_out(fmt::format("Wrote {} ({} account{})\n", o.output, shown.size(),
                               shown.size() == 1 ? "" : "s"));
     }

@@ -17,7 +17,7 @@ struct RmOptions {
 int run_rm(const Context& ctx, const RmOptions& o) {
     const PortfolioRoot root = ctx.root();
     const FieldRequest r{root.path, root.display, o.slug, o.path, ctx.as_of()};
-    return print_edit_result(remove_field(ctx.fs(), r, o.dry_run), o.dry_run);
+    return print_edit_result(remove_field(ctx.writable_fs(), r, o.dry_run), o.dry_run);
 }
 
 }  // namespace

@@ -34,13 +34,13 @@ const SchemaKind& kind_named(const std::string& name) {
         names.push_back(k.name);
         list += (list.empty() ? "" : ", ") + std::string(k.name);
     }
-    std::string message = fmt::format("unknown schema kind '{}' (one of: {})", name, list);
-    if (auto m = closest_match(name, names)) message += fmt::format("; did you mean '{}'?", *m);
-    throw UsageError(message);
+    throw UsageError(
+        with_suggestion(fmt::format("unknown schema kind '{}' (one of: {})", name, list),
+                        closest_match(name, names)));
 }
 
 void write(const std::string& path, const std::string& content) {
-    if (auto w = write_file_atomically(path, content); !w) throw UsageError(w.error());
+    throw_unless_written(write_file_atomically(path, content));
 }
 
 int run_schema(const Context& ctx, const SchemaOptions& o) {
@@ -53,7 +53,7 @@ int run_schema(const Context& ctx, const SchemaOptions& o) {
                                       ? std::string(k_schema_dir)
                                       : join_path(root.display, std::string(k_schema_dir));
         if (o.update) {
-            const auto written = write_schema_folder(dir);
+            const auto written = write_schema_folder(ctx.writable_fs(), dir);
             if (written.empty())
                 print_out(fmt::format("{} is up to date\n", shown));
             else
@@ -61,7 +61,7 @@ int run_schema(const Context& ctx, const SchemaOptions& o) {
                                       written.size() == 1 ? "" : "s", shown));
             return 0;
         }
-        const auto stale = stale_schema_files(dir);
+        const auto stale = stale_schema_files(ctx.fs(), dir);
         if (stale.empty()) {
             print_out(fmt::format("{} is up to date\n", shown));
             return 0;
@@ -91,7 +91,7 @@ int run_schema(const Context& ctx, const SchemaOptions& o) {
         write(o.output, json_schema_bundle());
         return 0;
     }
-    const auto written = write_schema_folder(o.output);
+    const auto written = write_schema_folder(ctx.writable_fs(), o.output);
     if (written.empty())
         print_out(fmt::format("{} is up to date\n", o.output));
     else

@@ -17,7 +17,7 @@ struct SetOptions {
 int run_set(const Context& ctx, const SetOptions& o) {
     const PortfolioRoot root = ctx.root();
     const FieldRequest r{root.path, root.display, o.slug, o.path, ctx.as_of()};
-    return print_edit_result(set_field(ctx.fs(), r, o.value, o.dry_run), o.dry_run);
+    return print_edit_result(set_field(ctx.writable_fs(), r, o.value, o.dry_run), o.dry_run);
 }
 
 }  // namespace

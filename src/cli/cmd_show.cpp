@@ -29,10 +29,7 @@ int run_show(const Context& ctx, const ShowOptions& o) {
     if (it == accounts.end()) {
         std::vector<std::string_view> slugs;
         for (const Account& a : accounts) slugs.push_back(a.slug);
-        std::string message = fmt::format("no account '{}' in the portfolio", o.slug);
-        if (auto m = closest_name(o.slug, slugs))
-            message += fmt::format("; did you mean '{}'?", *m);
-        throw UsageError(message);
+        throw UsageError(no_account_message(o.slug, "the portfolio", slugs));
     }
     const auto index = static_cast<size_t>(it - accounts.begin());
     Report report = build_show_report(d.input({index}), index);

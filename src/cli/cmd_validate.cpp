@@ -60,12 +60,12 @@ std::string no_such_path(const std::string& typed, const fs::path& working_dir) 
     for (fs::directory_iterator it(abs.parent_path(), ec), end; !ec && it != end; it.increment(ec))
         names.push_back(it->path().filename().string());
     const std::vector<std::string_view> candidates(names.begin(), names.end());
-    if (auto m = closest_name(abs.filename().string(), candidates)) {
+    auto m = closest_name(abs.filename().string(), candidates);
+    if (m) {
         const size_t slash = trimmed.rfind('/');
-        const std::string folder = slash == std::string::npos ? "" : trimmed.substr(0, slash + 1);
-        message += fmt::format("; did you mean '{}{}'?", folder, *m);
+        m->insert(0, slash == std::string::npos ? "" : trimmed.substr(0, slash + 1));
     }
-    return message;
+    return with_suggestion(std::move(message), m);
 }
 
 Selection select(const std::vector<std::string>& paths, const PortfolioRoot& root,

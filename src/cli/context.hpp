@@ -24,6 +24,8 @@ class Context {
     const GlobalOptions& options() const { return options_; }
     const std::string& working_dir() const { return working_dir_; }
     const RealFileSystem& fs() const { return fs_; }
+    // The same files, for the commands that write (init, new, set, rm, add).
+    WritableFileSystem& writable_fs() const { return fs_; }
     // Throws UsageError when there is no portfolio.
     PortfolioRoot root() const;
     // Throws UsageError on a malformed --as-of.
@@ -39,7 +41,7 @@ class Context {
   private:
     GlobalOptions options_;
     std::string working_dir_;
-    RealFileSystem fs_;
+    mutable RealFileSystem fs_;  // no state: mutable only so that writers can have it
 };
 
 std::optional<std::string> env(const char* name);

@@ -10,7 +10,7 @@
 
 namespace kam::cli {
 
-inline int print_edit_result(const SetResult& result, bool dry_run) {
+inline int print_edit_result(const EditResult& result, bool dry_run) {
     if (dry_run) print_out(result.diff);
     fmt::print(stderr, "{}{}\n", escape_controls(result.summary),
                dry_run ? " (dry run: nothing written)" : "");

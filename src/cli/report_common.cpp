@@ -73,7 +73,7 @@ void sort_main_table(Report& report, const std::string& spec) {
     for (const Column& c : t->columns) keys.push_back(c.key);
     std::string message = fmt::format("cannot sort by '{}'", key);
     if (auto m = closest_match(key, keys))
-        message += fmt::format("; did you mean '{}'?", *m);
+        message = with_suggestion(std::move(message), m);
     else
         message += fmt::format(" (fields: {})", fmt::join(keys, ", "));
     throw UsageError(message);

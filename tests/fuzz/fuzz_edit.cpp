@@ -108,7 +108,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     try {
         kam::FieldRequest r = base;
         r.path = path;
-        const kam::SetResult s = kam::set_field(fs, r, value, true);
+        const kam::EditResult s = kam::set_field(fs, r, value, true);
         must_load(s.after);
         // Only the old value's bytes go: none of its line breaks, unless the old
         // value could span lines (a block scalar, or a text with spaces folded
@@ -132,7 +132,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     try {
         kam::FieldRequest r = base;
         r.path = path;
-        const kam::SetResult s = kam::remove_field(fs, r, true);
+        const kam::EditResult s = kam::remove_field(fs, r, true);
         must_load(s.after);
         const size_t p = common_prefix(body, s.after);
         const size_t q = common_suffix(body, s.after, p);
@@ -155,7 +155,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
             if (text_list ? f.first == "text" : f.first != "text") kept.push_back(f);
         }
         a.fields = kept;
-        const kam::SetResult s = kam::add_record(fs, a, true);
+        const kam::EditResult s = kam::add_record(fs, a, true);
         must_load(s.after);
         // The file the record went to: the fuzzed one, or another of the account.
         const std::string target =

@@ -173,8 +173,8 @@ void print(const std::vector<Diagnostic>& found) {
 }
 
 // Exactly one finding: `rule` in `file` at line:column, with `severity`.
-Diagnostic exactly(const std::vector<Diagnostic>& found, std::string_view rule,
-                   std::string_view file, uint32_t line, uint32_t column, Severity severity) {
+Diagnostic exactly(const std::vector<Diagnostic>& found, Rule rule, std::string_view file,
+                   uint32_t line, uint32_t column, Severity severity) {
     if (found.size() != 1) print(found);
     REQUIRE(found.size() == 1);
     const Diagnostic& d = found.front();
@@ -188,7 +188,7 @@ Diagnostic exactly(const std::vector<Diagnostic>& found, std::string_view rule,
     return d;
 }
 
-std::vector<Diagnostic> of_rule(const std::vector<Diagnostic>& found, std::string_view rule) {
+std::vector<Diagnostic> of_rule(const std::vector<Diagnostic>& found, Rule rule) {
     std::vector<Diagnostic> out;
     for (const Diagnostic& d : found)
         if (d.rule == rule) out.push_back(d);
@@ -218,7 +218,7 @@ TEST_CASE("id-duplicate: an id used twice in one list, reported at the second") 
         Fixture f;
         f.replace("profile.yaml", "  - id: P2", "  - id: P1");
         const Diagnostic d =
-            exactly(f.run(), "id-duplicate", "profile.yaml", 8, 9, Severity::error);
+            exactly(f.run(), Rule::id_duplicate, "profile.yaml", 8, 9, Severity::error);
         CHECK(contains(d.message, "P1"));
         CHECK(contains(d.message, "line 3"));
         CHECK(f.account.has_errors);
@@ -226,12 +226,12 @@ TEST_CASE("id-duplicate: an id used twice in one list, reported at the second") 
     {
         Fixture f;
         f.replace("contracts.yaml", "  - id: C2", "  - id: C1");
-        exactly(f.run(), "id-duplicate", "contracts.yaml", 10, 9, Severity::error);
+        exactly(f.run(), Rule::id_duplicate, "contracts.yaml", 10, 9, Severity::error);
     }
     {
         Fixture f;
         f.replace("blueprint.yaml", "  - id: A2", "  - id: A1");
-        exactly(f.run(), "id-duplicate", "blueprint.yaml", 11, 9, Severity::error);
+        exactly(f.run(), Rule::id_duplicate, "blueprint.yaml", 11, 9, Severity::error);
     }
     {
         // A financial period is unique per account.
@@ -239,7 +239,7 @@ TEST_CASE("id-duplicate: an id used twice in one list, reported at the second") 
         f.replace("performance.yaml", "    cost: 1310000.00\n",
                   "    cost: 1310000.00\n  - period: 2025\n    revenue: 1\n");
         const auto found = f.run();
-        const auto dup = of_rule(found, "id-duplicate");
+        const auto dup = of_rule(found, Rule::id_duplicate);
         REQUIRE(dup.size() == 1);
         CHECK(dup[0].line == 5);
         CHECK(dup[0].column == 13);
@@ -258,14 +258,15 @@ TEST_CASE("ref-dangling: action.goal, risk.contract, opportunity.contact, survey
         Fixture f;
         f.replace("blueprint.yaml", "    goal: G1", "    goal: G9");
         const Diagnostic d =
-            exactly(f.run(), "ref-dangling", "blueprint.yaml", 10, 11, Severity::error);
+            exactly(f.run(), Rule::ref_dangling, "blueprint.yaml", 10, 11, Severity::error);
         CHECK(contains(d.message, "G9"));
         CHECK(contains(d.hint, "G1"));
     }
     {
         Fixture f;
         f.replace("risks.yaml", "    contract: C1", "    contract: C9");
-        const Diagnostic d = exactly(f.run(), "ref-dangling", "risks.yaml", 8, 15, Severity::error);
+        const Diagnostic d =
+            exactly(f.run(), Rule::ref_dangling, "risks.yaml", 8, 15, Severity::error);
         CHECK(contains(d.message, "C9"));
         CHECK(contains(d.hint, "C1"));
         CHECK(contains(d.hint, "C2"));
@@ -273,19 +274,20 @@ TEST_CASE("ref-dangling: action.goal, risk.contract, opportunity.contact, survey
     {
         Fixture f;
         f.replace("sales.yaml", "    contact: P1", "    contact: P9");
-        exactly(f.run(), "ref-dangling", "sales.yaml", 6, 14, Severity::error);
+        exactly(f.run(), Rule::ref_dangling, "sales.yaml", 6, 14, Severity::error);
     }
     {
         Fixture f;
         f.replace("reviews.yaml", "    respondent: P1", "    respondent: P9");
-        exactly(f.run(), "ref-dangling", "reviews.yaml", 6, 17, Severity::error);
+        exactly(f.run(), Rule::ref_dangling, "reviews.yaml", 6, 17, Severity::error);
     }
     {
         // The target file is absent: still dangling, and the message says so.
         Fixture f;
         f.files.erase("contracts.yaml");
         f.replace("account.yaml", "tier: key", "tier: growth");  // no section-required
-        const Diagnostic d = exactly(f.run(), "ref-dangling", "risks.yaml", 8, 15, Severity::error);
+        const Diagnostic d =
+            exactly(f.run(), Rule::ref_dangling, "risks.yaml", 8, 15, Severity::error);
         CHECK(contains(d.message, "none"));
     }
     {
@@ -295,9 +297,9 @@ TEST_CASE("ref-dangling: action.goal, risk.contract, opportunity.contact, survey
         const auto found = f.run();
         if (found.size() != 2) print(found);
         REQUIRE(found.size() == 2);
-        CHECK(found[0].rule == "ref-dangling");
+        CHECK(found[0].rule == Rule::ref_dangling);
         CHECK(found[0].path == "accounts/acme/sales.yaml");
-        CHECK(found[1].rule == "ref-dangling");
+        CHECK(found[1].rule == Rule::ref_dangling);
         CHECK(found[1].path == "accounts/acme/reviews.yaml");
     }
 }
@@ -307,7 +309,7 @@ TEST_CASE("date-order: an end before its start") {
         Fixture f;
         f.replace("contracts.yaml", "    end: 2021-12-31", "    end: 2019-12-31");
         const Diagnostic d =
-            exactly(f.run(), "date-order", "contracts.yaml", 14, 10, Severity::error);
+            exactly(f.run(), Rule::date_order, "contracts.yaml", 14, 10, Severity::error);
         CHECK(contains(d.message, "C2"));
     }
     {
@@ -320,13 +322,14 @@ TEST_CASE("date-order: an end before its start") {
         Fixture f;
         f.replace("account.yaml", "status: active", "status: lost");
         f.files["account.yaml"] += "lost_on: 2019-01-01\n";  // line 7, before client_since
-        const Diagnostic d = exactly(f.run(), "date-order", "account.yaml", 7, 10, Severity::error);
+        const Diagnostic d =
+            exactly(f.run(), Rule::date_order, "account.yaml", 7, 10, Severity::error);
         CHECK(contains(d.message, "2019-04-01"));
     }
     {
         Fixture f;
         f.replace("performance.yaml", "    resolved_on: 2026-04-02", "    resolved_on: 2026-03-01");
-        exactly(f.run(), "date-order", "performance.yaml", 11, 18, Severity::error);
+        exactly(f.run(), Rule::date_order, "performance.yaml", 11, 18, Severity::error);
     }
 }
 
@@ -335,7 +338,7 @@ TEST_CASE("lost-needs-date: status lost without lost_on") {
         Fixture f;
         f.replace("account.yaml", "status: active", "status: lost");
         const Diagnostic d =
-            exactly(f.run(), "lost-needs-date", "account.yaml", 2, 9, Severity::error);
+            exactly(f.run(), Rule::lost_needs_date, "account.yaml", 2, 9, Severity::error);
         CHECK(contains(d.message, "lost_on"));
     }
     {
@@ -351,25 +354,25 @@ TEST_CASE("fx-missing: a currency with no rate in kam.yaml") {
         Fixture f;
         f.replace("contracts.yaml", "    currency: USD", "    currency: GBP");
         const Diagnostic d =
-            exactly(f.run(), "fx-missing", "contracts.yaml", 9, 15, Severity::error);
+            exactly(f.run(), Rule::fx_missing, "contracts.yaml", 9, 15, Severity::error);
         CHECK(contains(d.message, "GBP"));
         CHECK(contains(d.hint, "GBP"));
     }
     {
         Fixture f;
         f.replace("account.yaml", "currency: USD", "currency: CHF");
-        exactly(f.run(), "fx-missing", "account.yaml", 6, 11, Severity::error);
+        exactly(f.run(), Rule::fx_missing, "account.yaml", 6, 11, Severity::error);
     }
     {
         Fixture f;
         f.replace("sales.yaml", "    contact: P1", "    contact: P1\n    currency: JPY");
-        exactly(f.run(), "fx-missing", "sales.yaml", 7, 15, Severity::error);
+        exactly(f.run(), Rule::fx_missing, "sales.yaml", 7, 15, Severity::error);
     }
     {
         Fixture f;
         f.replace("performance.yaml", "    cost: 1310000.00",
                   "    cost: 1310000.00\n    currency: SEK");
-        exactly(f.run(), "fx-missing", "performance.yaml", 5, 15, Severity::error);
+        exactly(f.run(), Rule::fx_missing, "performance.yaml", 5, 15, Severity::error);
     }
     {
         // The base currency needs no rate.
@@ -385,7 +388,7 @@ TEST_CASE("section-required: sections the tier's policy asks for") {
         Fixture f;
         f.files.erase("swot.yaml");
         const Diagnostic d =
-            exactly(f.run(), "section-required", "account.yaml", 1, 1, Severity::warning);
+            exactly(f.run(), Rule::section_required, "account.yaml", 1, 1, Severity::warning);
         CHECK(contains(d.message, "swot"));
         CHECK_FALSE(f.account.has_errors);  // a warning only
     }
@@ -393,7 +396,7 @@ TEST_CASE("section-required: sections the tier's policy asks for") {
         Fixture f;
         f.files.erase("swot.yaml");
         f.replace("account.yaml", "tier: key", "tier: strategic");
-        exactly(f.run(), "section-required", "account.yaml", 1, 1, Severity::warning);
+        exactly(f.run(), Rule::section_required, "account.yaml", 1, 1, Severity::warning);
     }
     {
         // By default only key and strategic accounts have requirements.
@@ -414,7 +417,7 @@ TEST_CASE("section-required: sections the tier's policy asks for") {
         f.files.erase("swot.yaml");  // key has no requirements any more
         f.replace("account.yaml", "tier: key", "tier: growth");
         const Diagnostic d =
-            exactly(f.run(), "section-required", "account.yaml", 1, 1, Severity::warning);
+            exactly(f.run(), Rule::section_required, "account.yaml", 1, 1, Severity::warning);
         CHECK(contains(d.message, "performance"));
     }
 }
@@ -424,7 +427,7 @@ TEST_CASE("contract-expired: an active contract whose end has passed") {
         Fixture f;
         f.replace("contracts.yaml", "    end: 2027-12-31", "    end: 2026-06-14");
         const Diagnostic d =
-            exactly(f.run(), "contract-expired", "contracts.yaml", 6, 10, Severity::warning);
+            exactly(f.run(), Rule::contract_expired, "contracts.yaml", 6, 10, Severity::warning);
         CHECK(contains(d.message, "C1"));
     }
     {
@@ -466,7 +469,7 @@ TEST_CASE("notice-passed: an active, not auto-renewing contract past its notice 
         Fixture f;
         f.replace("contracts.yaml", "    end: 2027-12-31", "    end: 2026-08-01");
         const Diagnostic d =
-            exactly(f.run(), "notice-passed", "contracts.yaml", 6, 10, Severity::warning);
+            exactly(f.run(), Rule::notice_passed, "contracts.yaml", 6, 10, Severity::warning);
         CHECK(contains(d.message, "2026-05-03"));
     }
     {
@@ -482,7 +485,7 @@ TEST_CASE("notice-passed: an active, not auto-renewing contract past its notice 
         f.replace("contracts.yaml", "    end: 2027-12-31", "    end: 2026-08-01");
         f.replace("contracts.yaml", "    notice_days: 90",
                   "    notice_days: 90\n    auto_renew: false");
-        exactly(f.run(), "notice-passed", "contracts.yaml", 6, 10, Severity::warning);
+        exactly(f.run(), Rule::notice_passed, "contracts.yaml", 6, 10, Severity::warning);
     }
     {
         // 2026-09-13 minus 90 days is the as-of day: the deadline has not passed.
@@ -490,7 +493,7 @@ TEST_CASE("notice-passed: an active, not auto-renewing contract past its notice 
         f.replace("contracts.yaml", "    end: 2027-12-31", "    end: 2026-09-13");
         CHECK(f.run().empty());
         f.replace("contracts.yaml", "    end: 2026-09-13", "    end: 2026-09-12");
-        exactly(f.run(), "notice-passed", "contracts.yaml", 6, 10, Severity::warning);
+        exactly(f.run(), Rule::notice_passed, "contracts.yaml", 6, 10, Severity::warning);
     }
     {
         // No notice period: nothing to miss.
@@ -506,7 +509,7 @@ TEST_CASE("a notice deadline before year 1 is a finding, and no date is made of 
     f.replace("contracts.yaml", "    start: 2020-01-01\n    end: 2021-12-31",
               "    start: 0040-01-01\n    end: 0050-01-01\n    notice_days: 36500");
     const Diagnostic d =
-        exactly(f.run(), "schema-range", "contracts.yaml", 15, 18, Severity::error);
+        exactly(f.run(), Rule::schema_range, "contracts.yaml", 15, 18, Severity::error);
     CHECK(d.message ==
           "contract C2's notice deadline (end 0050-01-01 minus 36500 days) falls before year 1");
     const Account& a = f.account;
@@ -521,7 +524,7 @@ TEST_CASE("review-overdue: key and strategic accounts need a recent progress rev
         Fixture f;
         f.replace("reviews.yaml", "  - date: 2026-05-01", "  - date: 2026-01-01");
         const Diagnostic d =
-            exactly(f.run(), "review-overdue", "reviews.yaml", 1, 1, Severity::warning);
+            exactly(f.run(), Rule::review_overdue, "reviews.yaml", 1, 1, Severity::warning);
         CHECK(contains(d.message, "165"));
     }
     {
@@ -529,13 +532,13 @@ TEST_CASE("review-overdue: key and strategic accounts need a recent progress rev
         f.replace("reviews.yaml", "  - date: 2026-05-01", "  - date: 2026-03-17");  // 90 days ago
         CHECK(f.run().empty());
         f.replace("reviews.yaml", "  - date: 2026-03-17", "  - date: 2026-03-16");  // 91 days ago
-        exactly(f.run(), "review-overdue", "reviews.yaml", 1, 1, Severity::warning);
+        exactly(f.run(), Rule::review_overdue, "reviews.yaml", 1, 1, Severity::warning);
     }
     {
         Fixture f;
         f.replace("reviews.yaml", "  - date: 2026-05-01", "  - date: 2026-01-01");
         f.replace("account.yaml", "tier: key", "tier: strategic");
-        exactly(f.run(), "review-overdue", "reviews.yaml", 1, 1, Severity::warning);
+        exactly(f.run(), Rule::review_overdue, "reviews.yaml", 1, 1, Severity::warning);
     }
     {
         Fixture f;
@@ -547,7 +550,7 @@ TEST_CASE("review-overdue: key and strategic accounts need a recent progress rev
         // No reviews at all for a client of many years.
         Fixture f;
         f.files.erase("reviews.yaml");
-        exactly(f.run(), "review-overdue", "account.yaml", 1, 1, Severity::warning);
+        exactly(f.run(), Rule::review_overdue, "account.yaml", 1, 1, Severity::warning);
     }
     {
         // A client newer than review_every_days cannot be overdue yet.
@@ -562,15 +565,15 @@ TEST_CASE("review-overdue: key and strategic accounts need a recent progress rev
         f.replace("reviews.yaml", "  - date: 2026-05-01", "  - date: 2026-07-01");
         auto found = f.run();
         REQUIRE(found.size() == 2);
-        std::erase_if(found, [](const Diagnostic& d) { return d.rule == "date-future"; });
-        exactly(found, "review-overdue", "reviews.yaml", 1, 1, Severity::warning);
+        std::erase_if(found, [](const Diagnostic& d) { return d.rule == Rule::date_future; });
+        exactly(found, Rule::review_overdue, "reviews.yaml", 1, 1, Severity::warning);
     }
     {
         // The portfolio's interval applies.
         Fixture f;
         f.settings = settings_from(std::string(k_kam_yaml) + "policy:\n  review_every_days: 30\n");
         const Diagnostic d =
-            exactly(f.run(), "review-overdue", "reviews.yaml", 1, 1, Severity::warning);
+            exactly(f.run(), Rule::review_overdue, "reviews.yaml", 1, 1, Severity::warning);
         CHECK(contains(d.message, "45"));
     }
 }
@@ -580,7 +583,7 @@ TEST_CASE("risk-review-overdue: a live risk whose review date has passed") {
         Fixture f;
         f.replace("risks.yaml", "    review: 2026-07-01", "    review: 2026-06-01");
         const Diagnostic d =
-            exactly(f.run(), "risk-review-overdue", "risks.yaml", 7, 13, Severity::warning);
+            exactly(f.run(), Rule::risk_review_overdue, "risks.yaml", 7, 13, Severity::warning);
         CHECK(contains(d.message, "R1"));
     }
     {
@@ -593,7 +596,7 @@ TEST_CASE("risk-review-overdue: a live risk whose review date has passed") {
         Fixture f;
         f.replace("risks.yaml", "    review: 2026-07-01", "    review: 2026-06-01");
         f.replace("risks.yaml", "    status: open", "    status: accepted");
-        exactly(f.run(), "risk-review-overdue", "risks.yaml", 7, 13, Severity::warning);
+        exactly(f.run(), Rule::risk_review_overdue, "risks.yaml", 7, 13, Severity::warning);
     }
     {
         Fixture f;
@@ -608,7 +611,7 @@ TEST_CASE("action-overdue: an open action past its due date") {
         Fixture f;
         f.replace("blueprint.yaml", "    due: 2026-07-01", "    due: 2026-06-01");
         const Diagnostic d =
-            exactly(f.run(), "action-overdue", "blueprint.yaml", 9, 10, Severity::info);
+            exactly(f.run(), Rule::action_overdue, "blueprint.yaml", 9, 10, Severity::info);
         CHECK(contains(d.message, "A1"));
         CHECK_FALSE(f.account.has_errors);
     }
@@ -653,7 +656,7 @@ TEST_CASE("contact-stale: decision-makers not contacted within contact_every_day
         Fixture f;
         f.replace("profile.yaml", "    last_contact: 2026-06-01", "    last_contact: 2026-03-01");
         const Diagnostic d =
-            exactly(f.run(), "contact-stale", "profile.yaml", 7, 19, Severity::info);
+            exactly(f.run(), Rule::contact_stale, "profile.yaml", 7, 19, Severity::info);
         CHECK(contains(d.message, "P1"));
         CHECK(contains(d.message, "106"));
     }
@@ -668,13 +671,13 @@ TEST_CASE("contact-stale: decision-makers not contacted within contact_every_day
         Fixture f;
         f.replace("profile.yaml", "    last_contact: 2026-06-01", "    left_on: 2026-05-01");
         // No contact-stale; with P1 gone, P2 alone carries the key account.
-        exactly(f.run(), "single-threaded", "profile.yaml", 8, 5, Severity::warning);
+        exactly(f.run(), Rule::single_threaded, "profile.yaml", 8, 5, Severity::warning);
     }
     {
         // A decision-maker with no contact on record, reported at the person.
         Fixture f;
         f.replace("profile.yaml", "    last_contact: 2026-06-01\n", "");
-        exactly(f.run(), "contact-stale", "profile.yaml", 3, 5, Severity::info);
+        exactly(f.run(), Rule::contact_stale, "profile.yaml", 3, 5, Severity::info);
     }
     {
         // Other roles are never stale (P2, an influencer, was last seen in 2025).
@@ -690,7 +693,7 @@ TEST_CASE("lost-reason-missing: a lost opportunity without lost_reason") {
         Fixture f;
         f.replace("sales.yaml", "    lost_reason: Price\n", "");
         const Diagnostic d =
-            exactly(f.run(), "lost-reason-missing", "sales.yaml", 8, 5, Severity::info);
+            exactly(f.run(), Rule::lost_reason_missing, "sales.yaml", 8, 5, Severity::info);
         CHECK(contains(d.message, "O2"));
     }
     {
@@ -705,7 +708,7 @@ TEST_CASE("a survey needs nps or csat (schema-required)") {
     {
         Fixture f;
         f.replace("reviews.yaml", "    nps: 9\n", "");
-        exactly(f.run(), "schema-required", "reviews.yaml", 5, 5, Severity::error);
+        exactly(f.run(), Rule::schema_required, "reviews.yaml", 5, 5, Severity::error);
     }
     {
         Fixture f;
@@ -719,20 +722,20 @@ TEST_CASE("a survey whose nps is out of range gets one finding, not two") {
     // claiming that neither nps nor csat is there would be wrong.
     Fixture f;
     f.replace("reviews.yaml", "    nps: 9", "    nps: 11");
-    exactly(f.run(), "schema-range", "reviews.yaml", 7, 10, Severity::error);
+    exactly(f.run(), Rule::schema_range, "reviews.yaml", 7, 10, Severity::error);
 }
 
 TEST_CASE("a survey whose nps is not a number gets one finding, not two") {
     Fixture f;
     f.replace("reviews.yaml", "    nps: 9", "    nps: high");
-    exactly(f.run(), "schema-type", "reviews.yaml", 7, 10, Severity::error);
+    exactly(f.run(), Rule::schema_type, "reviews.yaml", 7, 10, Severity::error);
 }
 
 TEST_CASE("an account folder without account.yaml") {
     Fixture f;
     f.files.erase("account.yaml");
     const auto found = f.run();
-    const auto missing = of_rule(found, "schema-required");
+    const auto missing = of_rule(found, Rule::schema_required);
     REQUIRE(missing.size() == 1);
     CHECK(missing[0].path == "accounts/acme/account.yaml");
     CHECK(missing[0].line == 1);
@@ -741,40 +744,51 @@ TEST_CASE("an account folder without account.yaml") {
 }
 
 TEST_CASE("apply_severities: defaults, overrides and rules turned off") {
-    auto make = [](std::string rule) {
+    auto make = [](Rule rule) {
         Diagnostic d;
-        d.rule = std::move(rule);
+        d.rule = rule;
         d.severity = Severity::error;  // producers leave the default; apply_severities decides
         return d;
     };
-    std::vector<Diagnostic> list{
-        make("contact-stale"), make("action-overdue"), make("id-duplicate"), make("review-overdue"),
-        make("notice-passed"), make("no-such-rule"),   make("unknown-key")};
+    std::vector<Diagnostic> list{make(Rule::contact_stale), make(Rule::action_overdue),
+                                 make(Rule::id_duplicate),  make(Rule::review_overdue),
+                                 make(Rule::notice_passed), make(Rule::unknown_key)};
     apply_severities(list, {{"contact-stale", "warning"},
                             {"action-overdue", "off"},
                             {"id-duplicate", "info"},
                             {"review-overdue", "loud"},  // not a severity: the default stays
                             {"unknown-key", "error"}});
-    REQUIRE(list.size() == 6);
-    CHECK(list[0].rule == "contact-stale");
+    REQUIRE(list.size() == 5);
+    CHECK(list[0].rule == Rule::contact_stale);
     CHECK(list[0].severity == Severity::warning);
-    CHECK(list[1].rule == "id-duplicate");
+    CHECK(list[1].rule == Rule::id_duplicate);
     CHECK(list[1].severity == Severity::info);
-    CHECK(list[2].rule == "review-overdue");
+    CHECK(list[2].rule == Rule::review_overdue);
     CHECK(list[2].severity == Severity::warning);
-    CHECK(list[3].rule == "notice-passed");
+    CHECK(list[3].rule == Rule::notice_passed);
     CHECK(list[3].severity == Severity::warning);
-    CHECK(list[4].rule == "no-such-rule");
+    CHECK(list[4].rule == Rule::unknown_key);
     CHECK(list[4].severity == Severity::error);
-    CHECK(list[5].rule == "unknown-key");
-    CHECK(list[5].severity == Severity::error);
+}
 
-    // Every rule has a default that is not "off".
+TEST_CASE("rules: one row per enumerator, ids that find their rule") {
+    size_t i = 0;
     for (const RuleInfo& r : all_rules()) {
         CAPTURE(r.id);
-        CHECK(r.default_severity != Severity::off);
-        CHECK(find_rule(r.id) == &r);
+        CHECK(static_cast<size_t>(r.rule) == i++);
+        CHECK(&rule_info(r.rule) == &r);
+        CHECK(rule_id(r.rule) == r.id);
+        CHECK(find_rule(r.id) == r.rule);
+        CHECK(r.default_severity != Severity::off);  // every rule has a default that is not off
+        CHECK_FALSE(r.description.empty());
     }
+    CHECK(i == static_cast<size_t>(k_last_rule) + 1);
+    CHECK_FALSE(find_rule("contract-expird"));
+    CHECK(fmt::format("[{}]", Rule::schema_enum) == "[schema-enum]");
+    CHECK(rule_info(Rule::yaml_syntax).always_error());
+    CHECK_FALSE(rule_info(Rule::yaml_alias).always_error());
+    CHECK(rule_info(Rule::tree_entry).whole_file());
+    CHECK_FALSE(rule_info(Rule::schema_enum).whole_file());
     CHECK(parse_severity("warning") == Severity::warning);
     CHECK_FALSE(parse_severity("Warning"));
 }
@@ -784,14 +798,14 @@ TEST_CASE("rules: overrides from kam.yaml reach an account's findings") {
         Fixture f;
         f.settings = settings_from(std::string(k_kam_yaml) + "rules:\n  contact-stale: error\n");
         f.replace("profile.yaml", "    last_contact: 2026-06-01", "    last_contact: 2026-03-01");
-        exactly(f.run(), "contact-stale", "profile.yaml", 7, 19, Severity::error);
+        exactly(f.run(), Rule::contact_stale, "profile.yaml", 7, 19, Severity::error);
         CHECK(f.account.has_errors);
     }
     {
         Fixture f;
         f.settings = settings_from(std::string(k_kam_yaml) + "rules:\n  ref-dangling: warning\n");
         f.replace("sales.yaml", "    contact: P1", "    contact: P9");
-        exactly(f.run(), "ref-dangling", "sales.yaml", 6, 14, Severity::warning);
+        exactly(f.run(), Rule::ref_dangling, "sales.yaml", 6, 14, Severity::warning);
         CHECK_FALSE(f.account.has_errors);
     }
     {
@@ -824,7 +838,7 @@ TEST_CASE("check_account on a model built by hand") {
     std::vector<Diagnostic> out;
     check_account(a, CheckContext{settings, as_of}, out);
     REQUIRE(out.size() == 1);
-    CHECK(out[0].rule == "notice-passed");
+    CHECK(out[0].rule == Rule::notice_passed);
     CHECK(out[0].path == "accounts/beta/contracts.yaml");
     CHECK(out[0].line == 6);
     CHECK(out[0].column == 10);
@@ -843,7 +857,7 @@ TEST_CASE("check_account on a model built by hand") {
     out.clear();
     check_account(a, CheckContext{settings, as_of}, out);
     REQUIRE(out.size() == 1);
-    CHECK(out[0].rule == "contract-expired");
+    CHECK(out[0].rule == Rule::contract_expired);
 }
 
 TEST_CASE("ref-unchecked: references into a file with a syntax error are not called dangling") {
@@ -851,22 +865,22 @@ TEST_CASE("ref-unchecked: references into a file with a syntax error are not cal
     // Line 4 breaks profile.yaml; sales.yaml and reviews.yaml both refer to P1.
     f.replace("profile.yaml", "    name: Jordan Lee\n", "    name: Jordan Lee: CEO\n");
     const auto found = f.run();
-    CHECK(of_rule(found, "ref-dangling").empty());
-    const auto unchecked = of_rule(found, "ref-unchecked");
+    CHECK(of_rule(found, Rule::ref_dangling).empty());
+    const auto unchecked = of_rule(found, Rule::ref_unchecked);
     REQUIRE(unchecked.size() == 1);
     CHECK(unchecked[0].path == "accounts/acme/sales.yaml");
     CHECK(unchecked[0].severity == Severity::info);
     CHECK(unchecked[0].message ==
           "cannot check 'P1' and 1 more references to people in "
           "profile.yaml: profile.yaml has errors");
-    CHECK(of_rule(found, "yaml-syntax").size() == 1);
+    CHECK(of_rule(found, Rule::yaml_syntax).size() == 1);
 }
 
 TEST_CASE("ref-dangling: a name where the id belongs is one finding that names the id") {
     Fixture f;
     f.replace("sales.yaml", "    contact: P1", "    contact: Mr. Lee");
-    const Diagnostic d = exactly(f.run(), "ref-dangling", "sales.yaml", 6, 14, Severity::error);
-    CHECK(d.hint == "did you mean P1 (Jordan Lee)? a reference is the id, not the name");
+    const Diagnostic d = exactly(f.run(), Rule::ref_dangling, "sales.yaml", 6, 14, Severity::error);
+    CHECK(d.hint == "did you mean 'P1'? a reference is the id, not the name (P1 is Jordan Lee)");
 }
 
 TEST_CASE("date-future: what has happened cannot be dated after the as-of day") {
@@ -874,24 +888,24 @@ TEST_CASE("date-future: what has happened cannot be dated after the as-of day") 
         Fixture f;
         f.replace("profile.yaml", "    last_contact: 2026-06-01", "    last_contact: 2026-07-01");
         const Diagnostic d =
-            exactly(f.run(), "date-future", "profile.yaml", 7, 19, Severity::warning);
+            exactly(f.run(), Rule::date_future, "profile.yaml", 7, 19, Severity::warning);
         CHECK(contains(d.message, "P1"));
     }
     {
         Fixture f;
         f.replace("reviews.yaml", "  - date: 2026-04-01", "  - date: 2026-06-16");
-        exactly(f.run(), "date-future", "reviews.yaml", 5, 11, Severity::warning);
+        exactly(f.run(), Rule::date_future, "reviews.yaml", 5, 11, Severity::warning);
     }
     {
         // The close date of a won deal is when it was won.
         Fixture f;
         f.replace("sales.yaml", "    stage: won\n", "    stage: won\n    close: 2026-09-30\n");
-        exactly(f.run(), "date-future", "sales.yaml", 16, 12, Severity::warning);
+        exactly(f.run(), Rule::date_future, "sales.yaml", 16, 12, Severity::warning);
     }
     {
         Fixture f;
         f.files["account.yaml"] += "history:\n  - date: 2027-01-01\n    event: Signed\n";
-        exactly(f.run(), "date-future", "account.yaml", 8, 11, Severity::warning);
+        exactly(f.run(), Rule::date_future, "account.yaml", 8, 11, Severity::warning);
     }
     {
         // An open deal's close date is expected, so the future is fine; the as-of day too.
@@ -908,7 +922,7 @@ TEST_CASE("opportunity-stale: an open opportunity whose close date has passed") 
     f.replace("sales.yaml", "    stage: proposal\n",
               "    stage: proposal\n    close: 2026-06-14\n");
     const Diagnostic d =
-        exactly(f.run(), "opportunity-stale", "sales.yaml", 5, 12, Severity::warning);
+        exactly(f.run(), Rule::opportunity_stale, "sales.yaml", 5, 12, Severity::warning);
     CHECK(contains(d.message, "O1"));
     // Lost and won deals are closed: a past close date is their history.
     Fixture g;
@@ -920,7 +934,7 @@ TEST_CASE("goal-overdue: a goal past due that is neither achieved nor dropped") 
     Fixture f;
     f.replace("blueprint.yaml", "    status: on-track\n",
               "    status: on-track\n    due: 2026-06-01\n");
-    const auto found = of_rule(f.run(), "goal-overdue");
+    const auto found = of_rule(f.run(), Rule::goal_overdue);
     REQUIRE(found.size() == 1);
     CHECK(found[0].line == 5);
     CHECK(found[0].severity == Severity::warning);
@@ -928,26 +942,26 @@ TEST_CASE("goal-overdue: a goal past due that is neither achieved nor dropped") 
     Fixture g;
     g.replace("blueprint.yaml", "    status: on-track\n",
               "    status: achieved\n    due: 2026-06-01\n");
-    CHECK(of_rule(g.run(), "goal-overdue").empty());
+    CHECK(of_rule(g.run(), Rule::goal_overdue).empty());
 }
 
 TEST_CASE("lost-on-not-lost, value-negative, probability-fraction") {
     {
         Fixture f;
         f.files["account.yaml"] += "lost_on: 2026-01-31\n";
-        exactly(f.run(), "lost-on-not-lost", "account.yaml", 7, 10, Severity::warning);
+        exactly(f.run(), Rule::lost_on_not_lost, "account.yaml", 7, 10, Severity::warning);
     }
     {
         Fixture f;
         f.replace("sales.yaml", "    value: 250000.00", "    value: -250000.00");
-        exactly(f.run(), "value-negative", "sales.yaml", 5, 12, Severity::error);
+        exactly(f.run(), Rule::value_negative, "sales.yaml", 5, 12, Severity::error);
     }
     {
         Fixture f;
         f.replace("contracts.yaml", "    annual_value: 1200000.00",
                   "    annual_value: -1200000.00");
         const Diagnostic d =
-            exactly(f.run(), "value-negative", "contracts.yaml", 8, 19, Severity::error);
+            exactly(f.run(), Rule::value_negative, "contracts.yaml", 8, 19, Severity::error);
         CHECK(contains(d.message, "C1"));
     }
     {
@@ -955,7 +969,7 @@ TEST_CASE("lost-on-not-lost, value-negative, probability-fraction") {
         f.replace("sales.yaml", "    value: 250000.00\n",
                   "    value: 250000.00\n    probability: 0.4\n");
         const Diagnostic d =
-            exactly(f.run(), "probability-fraction", "sales.yaml", 6, 18, Severity::warning);
+            exactly(f.run(), Rule::probability_fraction, "sales.yaml", 6, 18, Severity::warning);
         CHECK(d.hint == "probability is a percentage: for 40 %, write 40");
         for (const char* fine : {"0", "1", "40"}) {
             Fixture g;
@@ -971,7 +985,7 @@ TEST_CASE("contract-expired: the advice fits the contract") {
         // An end before the start is date-order alone: which date is wrong is not known.
         Fixture f;
         f.replace("contracts.yaml", "    end: 2027-12-31", "    end: 2024-12-31");
-        exactly(f.run(), "date-order", "contracts.yaml", 6, 10, Severity::error);
+        exactly(f.run(), Rule::date_order, "contracts.yaml", 6, 10, Severity::error);
     }
     {
         // An auto-renewing contract does not expire: it rolls forward by its renewal
@@ -980,13 +994,14 @@ TEST_CASE("contract-expired: the advice fits the contract") {
         f.replace("contracts.yaml", "    end: 2027-12-31", "    end: 2026-06-14");
         f.replace("contracts.yaml", "    notice_days: 90",
                   "    notice_days: 90\n    auto_renew: true");
-        for (const Diagnostic& d : f.run()) CHECK(d.rule != "contract-expired");
+        for (const Diagnostic& d : f.run()) CHECK(d.rule != Rule::contract_expired);
     }
 }
 
 TEST_CASE("apply_severities: the rules that say a file was not read stay errors") {
     std::vector<Diagnostic> list;
-    for (const char* rule : {"yaml-syntax", "yaml-encoding", "yaml-limit", "yaml-alias"}) {
+    for (const Rule rule :
+         {Rule::yaml_syntax, Rule::yaml_encoding, Rule::yaml_limit, Rule::yaml_alias}) {
         Diagnostic d;
         d.rule = rule;
         list.push_back(d);

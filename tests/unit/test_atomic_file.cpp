@@ -103,9 +103,9 @@ TEST_CASE("temporary files are hidden, and stale ones from a killed edit are col
     // While a write is under way its temporary file is a dot-file beside the target.
     AtomicWriteOptions options;
     std::vector<std::string> during;
-    options.before_publish = [&]() -> Expected<Unit> {
+    options.before_publish = [&]() -> WriteResult {
         during = dir.names();
-        return Unit{};
+        return {};
     };
     REQUIRE(write_file_atomically(dir / "risks.yaml", "risks: []\n", options));
     REQUIRE(during.size() == 6);
@@ -134,7 +134,9 @@ TEST_CASE("write_file_atomically replaces the content and keeps the file's mode"
 TEST_CASE("write_file_atomically creates a missing file with the given mode") {
     TempDir dir;
     const std::string file = dir / "new.yaml";
-    REQUIRE(write_file_atomically(file, "a: 1\n", 0640));
+    AtomicWriteOptions mode_0640;
+    mode_0640.new_mode = 0640;
+    REQUIRE(write_file_atomically(file, "a: 1\n", mode_0640));
     CHECK(kam::test::read_text(file) == "a: 1\n");
     CHECK(mode_of(file) == (0640u & ~current_umask()));
     REQUIRE(write_file_atomically(dir / "default.yaml", "b: 2\n"));
@@ -151,6 +153,8 @@ TEST_CASE("write_file_atomically refuses a symlink and leaves it and its target 
 
     const auto w = write_file_atomically(link, "replaced\n");
     REQUIRE_FALSE(w.has_value());
+    CHECK(w.status() == WriteStatus::not_regular);
+    CHECK(w.refused());
     CHECK(w.error().find("symlink") != std::string::npos);
     struct stat st {};
     REQUIRE(::lstat(link.c_str(), &st) == 0);
@@ -170,11 +174,12 @@ TEST_CASE("write_file_atomically refuses what is not a regular file, and fails c
     TempDir dir;
     REQUIRE(::mkdir((dir / "folder").c_str(), 0755) == 0);
     const auto onto_dir = write_file_atomically(dir / "folder", "x");
-    CHECK_FALSE(onto_dir.has_value());
+    CHECK(onto_dir.status() == WriteStatus::not_regular);
     CHECK(std::filesystem::is_directory(dir / "folder"));
 
     const auto no_parent = write_file_atomically(dir / "missing/file.yaml", "x");
-    CHECK_FALSE(no_parent.has_value());
+    CHECK(no_parent.status() ==
+          WriteStatus::bad_path);  // the user named a folder that is not there
     CHECK(dir.names() == std::vector<std::string>{"folder"});
 }
 
@@ -187,7 +192,7 @@ TEST_CASE("write_new_file creates a file that must not exist yet") {
     CHECK(mode_of(file) == 0600u);
 
     const auto again = write_new_file(file, "kam: 2\n");
-    CHECK_FALSE(again.has_value());
+    CHECK(again.status() == WriteStatus::exists);
     CHECK_FALSE(again.error().empty());
     CHECK(kam::test::read_text(file) == "kam: 1\n");  // untouched
 

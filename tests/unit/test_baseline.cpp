@@ -7,9 +7,9 @@
 using namespace kam;
 
 namespace {
-Diagnostic finding(std::string rule, uint32_t line, std::string message) {
+Diagnostic finding(Rule rule, uint32_t line, std::string message) {
     Diagnostic d;
-    d.rule = std::move(rule);
+    d.rule = rule;
     d.path = "accounts/acme/risks.yaml";
     d.account = "acme";
     d.line = line;
@@ -20,26 +20,27 @@ Diagnostic finding(std::string rule, uint32_t line, std::string message) {
 
 TEST_CASE("a finding that only moved is not new; one the change made is") {
     const std::vector<Diagnostic> before = {
-        finding("schema-enum", 4, "status 'opn' is not one of open, closed"),
-        finding("duplicate-id", 9, "id R1 again (first at line 2)")};
+        finding(Rule::schema_enum, 4, "status 'opn' is not one of open, closed"),
+        finding(Rule::id_duplicate, 9, "id R1 again (first at line 2)")};
     const std::vector<Diagnostic> after = {
-        finding("schema-enum", 14, "status 'opn' is not one of open, closed"),
-        finding("duplicate-id", 19, "id R1 again (first at line 12)"),
-        finding("schema-enum", 30, "status 'clsed' is not one of open, closed")};
+        finding(Rule::schema_enum, 14, "status 'opn' is not one of open, closed"),
+        finding(Rule::id_duplicate, 19, "id R1 again (first at line 12)"),
+        finding(Rule::schema_enum, 30, "status 'clsed' is not one of open, closed")};
     const auto fresh = new_findings(after, before);
     REQUIRE(fresh.size() == 1);
     CHECK(fresh[0].line == 30);
 }
 
 TEST_CASE("identical findings are counted") {
-    const Diagnostic d = finding("risk-stale", 3, "risk R1 was not reviewed for 120 days");
+    const Diagnostic d =
+        finding(Rule::risk_review_overdue, 3, "risk R1 was not reviewed for 120 days");
     const auto fresh = new_findings({d, d, d}, {d, d});
     CHECK(fresh.size() == 1);
     CHECK(new_findings({d}, {d, d}).empty());
 }
 
 TEST_CASE("the same message in another account or file is another finding") {
-    Diagnostic a = finding("schema-enum", 4, "status 'opn' is not one of open, closed");
+    Diagnostic a = finding(Rule::schema_enum, 4, "status 'opn' is not one of open, closed");
     Diagnostic b = a;
     b.account = "beta";
     b.path = "accounts/beta/risks.yaml";

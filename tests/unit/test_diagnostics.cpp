@@ -13,7 +13,7 @@ namespace {
 
 Diagnostic finding(std::string path, std::string message) {
     Diagnostic d;
-    d.rule = "schema-unknown-key";
+    d.rule = Rule::unknown_key;
     d.path = std::move(path);
     d.line = 3;
     d.column = 1;
@@ -34,7 +34,7 @@ TEST_CASE("text: a key or folder name with a newline cannot forge a finding") {
     CHECK(lines_of(out) == 1);
     CHECK(out ==
           "accounts/a\\nb/account.yaml:3:1: error: unknown key 'bad\\naccounts/x/account.yaml:1:1: "
-          "error: forged finding [schema-type]\\nz' [schema-unknown-key]\n");
+          "error: forged finding [schema-type]\\nz' [unknown-key]\n");
 }
 
 TEST_CASE("text: escape sequences and C1 controls are escaped, also in hints") {

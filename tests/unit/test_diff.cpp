@@ -219,7 +219,7 @@ TEST_CASE("diff: unchanged accounts are not parsed; added, removed and renamed f
     CHECK(d.accounts[2].slug == "gamma");
     CHECK(d.accounts_parsed == 1);  // delta's account.yaml; acme never, beta's blob is equal
     REQUIRE(d.findings.size() == 1);
-    CHECK(d.findings[0].rule == "account-removed");
+    CHECK(d.findings[0].rule == Rule::account_removed);
     CHECK(d.findings[0].severity == Severity::error);
 }
 
@@ -272,7 +272,7 @@ TEST_CASE("diff: derived values and gates, with their thresholds and directions"
         Repo r;
         auto d = r.run(before, after, o);
         REQUIRE(d.findings.size() == 1);
-        CHECK(d.findings[0].rule == "risk-score-rise");
+        CHECK(d.findings[0].rule == Rule::risk_score_rise);
         CHECK(d.findings[0].message == "risk R1 rose from 4 to 8 (medium)");
         o.gates["risk-score-rise"] = 5;
         Repo r2;
@@ -286,7 +286,7 @@ TEST_CASE("diff: derived values and gates, with their thresholds and directions"
         Repo r;
         const auto d = r.run(before, after, o);
         std::vector<std::string> rules;
-        for (const Diagnostic& f : d.findings) rules.push_back(f.rule);
+        for (const Diagnostic& f : d.findings) rules.emplace_back(rule_id(f.rule));
         std::sort(rules.begin(), rules.end());
         CHECK(rules == std::vector<std::string>{"acv-drop", "contract-removed",
                                                 "risk-closed-without-mitigation"});
@@ -368,7 +368,7 @@ TEST_CASE("diff: key-account-lost loads every account and compares the key-accou
     CHECK(d.accounts[0].key_before);
     CHECK_FALSE(d.accounts[0].key_after);
     REQUIRE(d.findings.size() == 1);
-    CHECK(d.findings[0].rule == "key-account-lost");
+    CHECK(d.findings[0].rule == Rule::key_account_lost);
     CHECK(d.findings[0].account == "acme");
     CHECK(d.full_totals);
 }

@@ -377,11 +377,13 @@ TEST_CASE("replace_if_unchanged refuses a changed file and writes an unchanged o
     const std::string file = (dir / "risks.yaml").string();
     { std::ofstream(file) << "risks:\n"; }
 
-    auto changed = replace_if_unchanged(file, "something else\n", "x\n");
+    kam::RealFileSystem disk;
+    auto changed = replace_if_unchanged(disk, file, "something else\n", "x\n");
     REQUIRE_FALSE(changed);
+    CHECK(changed.status() == WriteStatus::changed);
     CHECK(changed.error().find("changed while") != std::string::npos);
 
-    REQUIRE(replace_if_unchanged(file, "risks:\n", "risks: []\n"));
+    REQUIRE(replace_if_unchanged(disk, file, "risks:\n", "risks: []\n"));
     std::ifstream in(file);
     std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     CHECK(content == "risks: []\n");
@@ -401,16 +403,65 @@ TEST_CASE("a change made in the last instant before the rename is kept, not lost
     // Another program appends after kam's last compare, as `echo >> file` would.
     WriteWindowHook append = [&] { std::ofstream(file, std::ios::app) << "# appended\n"; };
     std::string kept_in;
-    REQUIRE(replace_if_unchanged(file, "risks:\n", "risks: []\n", append, &kept_in));
+    kam::RealFileSystem disk;
+    REQUIRE(replace_if_unchanged(disk, file, "risks:\n", "risks: []\n", append, &kept_in));
     CHECK(read(file) == "risks: []\n");  // the edit is in place
     // ... and the other program's version is kept beside it.
     CHECK(kept_in.starts_with(file + ".kam-lost-"));
     CHECK(read(kept_in) == "risks:\n# appended\n");
     // Without a concurrent change, nothing is kept.
     kept_in.clear();
-    REQUIRE(replace_if_unchanged(file, "risks: []\n", "risks:\n", {}, &kept_in));
+    REQUIRE(replace_if_unchanged(disk, file, "risks: []\n", "risks:\n", {}, &kept_in));
     CHECK(kept_in.empty());
     fs::remove_all(dir);
+}
+
+TEST_CASE("replace_if_unchanged on the in-memory file system: refused, written, kept") {
+    kam::MemoryFileSystem mem;
+    mem.add_file("p/risks.yaml", "risks:\n");
+    const auto changed = replace_if_unchanged(mem, "p/risks.yaml", "other\n", "x\n");
+    CHECK(changed.status() == WriteStatus::changed);
+    CHECK(mem.replaced().empty());
+    CHECK(mem.files().size() == 1);  // no temporary file was even made
+
+    WriteWindowHook append = [&] { mem.add_file("p/risks.yaml", "risks:\n# appended\n"); };
+    std::string kept_in;
+    REQUIRE(replace_if_unchanged(mem, "p/risks.yaml", "risks:\n", "risks: []\n", append, &kept_in));
+    CHECK(*mem.read_file("p/risks.yaml", 100) == "risks: []\n");
+    CHECK(mem.replaced() == std::vector<std::string>{"p/risks.yaml"});
+    REQUIRE(kept_in.starts_with("p/risks.yaml.kam-lost-"));
+    CHECK(*mem.read_file(kept_in, 100) == "risks:\n# appended\n");
+
+    const auto created = create_file(mem, "p/new.yaml", "a: 1\n");
+    REQUIRE(created);
+    const auto again = create_file(mem, "p/new.yaml", "a: 2\n");
+    CHECK(again.status() == WriteStatus::exists);
+    CHECK(again.error() == "p/new.yaml was created while kam was editing it");
+    CHECK(*mem.read_file("p/new.yaml", 100) == "a: 1\n");
+}
+
+TEST_CASE("a write that fails half way, or whose rename fails, leaves the old file whole") {
+    kam::MemoryFileSystem mem;
+    mem.add_file("p/risks.yaml", "risks:\n");
+    mem.fail_write("p/risks.yaml", 3);
+    const auto half = replace_if_unchanged(mem, "p/risks.yaml", "risks:\n", "risks: []\n");
+    CHECK(half.status() == WriteStatus::failed);  // the machine's fault: exit 4
+    CHECK_FALSE(half.refused());
+    CHECK(half.error() == "cannot write p/risks.yaml: No space left on device");
+    CHECK(mem.files() == std::map<std::string, std::string>{{"p/risks.yaml", "risks:\n"}});
+    CHECK(mem.created().size() == 1);       // the temporary file, written in part ...
+    CHECK(mem.removed() == mem.created());  // ... and removed again
+
+    kam::MemoryFileSystem mem2;
+    mem2.add_file("p/risks.yaml", "risks:\n");
+    mem2.fail_rename("p/risks.yaml");
+    const auto no_rename = replace_if_unchanged(mem2, "p/risks.yaml", "risks:\n", "risks: []\n");
+    CHECK(no_rename.status() == WriteStatus::failed);
+    CHECK(mem2.files() == std::map<std::string, std::string>{{"p/risks.yaml", "risks:\n"}});
+    CHECK(mem2.replaced().empty());
+    CHECK_THROWS_AS(throw_unless_written(no_rename), kam::EnvironmentError);
+    CHECK_THROWS_AS(throw_unless_written(replace_if_unchanged(mem2, "p/risks.yaml", "x", "y")),
+                    kam::UsageError);
 }
 
 namespace {

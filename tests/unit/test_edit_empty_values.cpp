@@ -2,6 +2,7 @@
 // out: "key:" followed by a comment line, "key: ~", "key: null", "key: []".
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 
 #include "kam/edit/add_record.hpp"
@@ -30,29 +31,29 @@ FieldRequest at(const std::string& path) {
 }
 
 // The file as the edit would leave it.
-std::string after_of(const SetResult& r) {
+std::string after_of(const EditResult& r) {
     return r.after;
 }
 
 std::string set_dry(const std::string& file, const std::string& text, const std::string& path,
                     const std::string& value) {
-    const MemoryFileSystem fs = portfolio(file, text);
+    MemoryFileSystem fs = portfolio(file, text);
     return after_of(set_field(fs, at(path), value, true));
 }
 
 std::string add_dry(const std::string& file, const std::string& text, const std::string& kind,
                     std::vector<std::pair<std::string, std::string>> fields) {
-    const MemoryFileSystem fs = portfolio(file, text);
+    MemoryFileSystem fs = portfolio(file, text);
     AddRequest r{at(""), kind, std::move(fields)};
     return after_of(add_record(fs, r, true));
 }
 
 std::string add_refused(const std::string& file, const std::string& text, const std::string& kind,
                         std::vector<std::pair<std::string, std::string>> fields) {
-    const MemoryFileSystem fs = portfolio(file, text);
+    MemoryFileSystem fs = portfolio(file, text);
     AddRequest r{at(""), kind, std::move(fields)};
     try {
-        add_record(fs, r, true);
+        (void)add_record(fs, r, true);
     } catch (const UsageError& e) {
         return e.what();
     }
@@ -154,10 +155,10 @@ TEST_CASE("a path to a duplicated id is refused, naming both lines") {
     const std::string risks =
         "risks:\n  - id: R2\n    title: A\n    likelihood: 1\n    impact: 1\n    status: open\n"
         "  - id: R2\n    title: B\n    likelihood: 1\n    impact: 1\n    status: open\n";
-    const MemoryFileSystem fs = portfolio("risks.yaml", risks);
+    MemoryFileSystem fs = portfolio("risks.yaml", risks);
     std::string message;
     try {
-        set_field(fs, at("risks.R2.title"), "C", true);
+        (void)set_field(fs, at("risks.R2.title"), "C", true);
     } catch (const UsageError& e) {
         message = e.what();
     }
@@ -167,4 +168,33 @@ TEST_CASE("a path to a duplicated id is refused, naming both lines") {
 TEST_CASE("add refuses a nested text list given as one value it cannot split") {
     CHECK(add_refused("account.yaml", k_account, "team", {{"name", "X"}, {"tags", "a"}}) ==
           "--tags is not a field of team member (its fields: --name, --role)");
+}
+
+TEST_CASE("set and add write through the in-memory file system, under the lock") {
+    const std::string risks =
+        "risks:\n  - id: R1\n    title: A\n    likelihood: 1\n    impact: 1\n    status: open\n";
+    MemoryFileSystem fs = portfolio("risks.yaml", risks);
+    const EditResult set = set_field(fs, at("risks.R1.title"), "B", false);
+    CHECK(set.written);
+    CHECK(*fs.read_file("/p/accounts/acme/risks.yaml", 1000) == set.after);
+    CHECK(fs.replaced() == std::vector<std::string>{"/p/accounts/acme/risks.yaml"});
+    // The lock was made and removed again; no temporary file is left.
+    CHECK(std::count(fs.created().begin(), fs.created().end(), "/p/accounts/acme/.kam-lock") == 1);
+    CHECK(std::count(fs.removed().begin(), fs.removed().end(), "/p/accounts/acme/.kam-lock") == 1);
+    CHECK(fs.files().size() == 3);
+
+    AddRequest r{at(""), "action", {{"title", "Call"}, {"owner", "Dana"}, {"status", "open"}}};
+    const EditResult added = add_record(fs, r, false);
+    CHECK(added.written);
+    CHECK(*fs.read_file("/p/accounts/acme/blueprint.yaml", 1000) == added.after);  // created
+    CHECK(fs.files().size() == 4);
+
+    // A full disk: refused as the machine's failure, the file untouched.
+    fs.fail_write("/p/accounts/acme/risks.yaml", 5);
+    CHECK_THROWS_WITH_AS((void)set_field(fs, at("risks.R1.title"), "C", false),
+                         doctest::Contains("No space left on device; nothing was written"),
+                         EnvironmentError);
+    CHECK(*fs.read_file("/p/accounts/acme/risks.yaml", 1000) == set.after);
+    CHECK(fs.files().size() == 4);
+    CHECK_FALSE(fs.type_of("/p/accounts/acme/.kam-lock"));
 }

@@ -2,6 +2,7 @@
 // confinement to the portfolio, and what kam does when the disk is full, the
 // folder is read-only, the file changes meanwhile or two writers race.
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <fcntl.h>
 #include <sched.h>
@@ -93,6 +94,49 @@ struct Portfolio {
 
 const std::set<std::string> k_clean = {"account.yaml", "risks.yaml"};
 
+// The real files, every call passed on: tests override what they play with.
+class ForwardingFileSystem : public WritableFileSystem {
+  public:
+    Expected<std::string> read_file(const std::string& path, size_t max) const override {
+        return real_.read_file(path, max);
+    }
+    Expected<std::vector<DirEntry>> list_dir(const std::string& path) const override {
+        return real_.list_dir(path);
+    }
+    std::optional<EntryType> type_of(const std::string& path) const override {
+        return real_.type_of(path);
+    }
+    WriteResult create_exclusive(const std::string& path, std::string_view content,
+                                 unsigned mode) override {
+        return real_.create_exclusive(path, content, mode);
+    }
+    WriteResult replace_atomically(const std::string& path, std::string_view content,
+                                   const AtomicWriteOptions& options) override {
+        return real_.replace_atomically(path, content, options);
+    }
+    Expected<std::string> create_unique(const std::string& prefix,
+                                        std::string_view content) override {
+        return real_.create_unique(prefix, content);
+    }
+    WriteResult make_dir(const std::string& path, unsigned mode) override {
+        return real_.make_dir(path, mode);
+    }
+    Expected<std::string> make_temp_dir(const std::string& prefix) override {
+        return real_.make_temp_dir(prefix);
+    }
+    WriteResult remove(const std::string& path) override { return real_.remove(path); }
+    WriteResult rename(const std::string& from, const std::string& to) override {
+        return real_.rename(from, to);
+    }
+    WriteResult sync_dir(const std::string& path) override { return real_.sync_dir(path); }
+    size_t remove_stale_temporaries(const std::string& dir) override {
+        return real_.remove_stale_temporaries(dir);
+    }
+
+  protected:
+    mutable RealFileSystem real_;
+};
+
 // Runs `body` in a child process and returns its exit status (the child never
 // returns into doctest). The child may write a message to `note` for the parent.
 int in_child(const std::function<int()>& body) {
@@ -112,16 +156,20 @@ int in_child(const std::function<int()>& body) {
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
-// kam set in a child; 0 when it was refused with a message containing
-// `expected` (written to `note` either way), 1 when it wrote.
+// kam set in a child; 0 when the machine failed it (EnvironmentError, exit
+// 4) with a message containing `expected` (written to `note` either way), 1
+// when it wrote, 3 when it was taken for a usage error.
 int refused_set(const Portfolio& p, const std::string& path, const std::string& value,
                 const std::string& expected, const std::string& note) {
     RealFileSystem fs;
     try {
-        set_field(fs, p.request(path), value, false);
-    } catch (const UsageError& e) {
+        (void)set_field(fs, p.request(path), value, false);
+    } catch (const EnvironmentError& e) {
         spit(note, e.what());
         return std::string(e.what()).find(expected) != std::string::npos ? 0 : 2;
+    } catch (const UsageError& e) {
+        spit(note, std::string("a usage error, not an environment error: ") + e.what());
+        return 3;
     }
     spit(note, "written");
     return 1;
@@ -137,7 +185,7 @@ std::string account_errors(const Portfolio& p) {
                  *parse_date("2026-11-23"), default_event_source(), out);
     std::string errors;
     for (const Diagnostic& d : out)
-        if (d.severity == Severity::error) errors += d.message + " [" + d.rule + "]\n";
+        if (d.severity == Severity::error) errors += fmt::format("{} [{}]\n", d.message, d.rule);
     return errors;
 }
 
@@ -146,28 +194,30 @@ std::string account_errors(const Portfolio& p) {
 TEST_CASE("the account lock: one holder, waiting, held and stale locks") {
     Portfolio p;
     const std::string dir = p.root + "/accounts/acme";
+    RealFileSystem disk;
     {
-        auto first = EditLock::acquire(dir);
-        REQUIRE(first);
+        auto first = EditLock::acquire(disk, dir);
+        REQUIRE(first.lock);
         CHECK(
             kam::test::read_text(lock_file_of(dir)).starts_with(std::to_string(::getpid()) + " "));
-        auto second = EditLock::acquire(dir, std::chrono::milliseconds(60));
-        REQUIRE_FALSE(second);
-        CHECK(second.error().find("another kam (process " + std::to_string(::getpid())) !=
+        auto second = EditLock::acquire(disk, dir, std::chrono::milliseconds(60));
+        REQUIRE_FALSE(second.lock);
+        CHECK(second.result.status() == WriteStatus::exists);
+        CHECK(second.result.error().find("another kam (process " + std::to_string(::getpid())) !=
               std::string::npos);
     }
     CHECK(p.entries() == k_clean);
 
     // A second writer waits for the first instead of failing.
     std::optional<EditLock> held;
-    held.emplace(std::move(EditLock::acquire(dir)).value());
+    held.emplace(std::move(*EditLock::acquire(disk, dir).lock));
     std::thread release([&] {
         std::this_thread::sleep_for(std::chrono::milliseconds(150));
         held.reset();
     });
-    auto waited = EditLock::acquire(dir, std::chrono::seconds(5));
+    auto waited = EditLock::acquire(disk, dir, std::chrono::seconds(5));
     release.join();
-    CHECK(waited);
+    CHECK(waited.lock);
 
     // A lock left by a process that is gone: said at once, not removed.
     const pid_t gone = ::fork();
@@ -178,9 +228,9 @@ TEST_CASE("the account lock: one holder, waiting, held and stale locks") {
     Portfolio q;
     const std::string qdir = q.root + "/accounts/acme";
     spit(lock_file_of(qdir), std::to_string(gone) + " " + host + "\n");
-    auto stale = EditLock::acquire(qdir, std::chrono::seconds(5));
-    REQUIRE_FALSE(stale);
-    CHECK(stale.error().find("stale lock") != std::string::npos);
+    auto stale = EditLock::acquire(disk, qdir, std::chrono::seconds(5));
+    REQUIRE_FALSE(stale.lock);
+    CHECK(stale.result.error().find("stale lock") != std::string::npos);
     CHECK(stdfs::exists(lock_file_of(qdir)));
     // kam set says the same and writes nothing.
     RealFileSystem fs;
@@ -193,16 +243,17 @@ TEST_CASE("the account lock: one holder, waiting, held and stale locks") {
 
 TEST_CASE("edits stay inside the portfolio") {
     Portfolio p;
-    CHECK(check_inside_portfolio(p.root, "accounts/acme/risks.yaml", "x"));
-    CHECK(check_inside_portfolio(p.root, "accounts/acme/sales.yaml", "x"));  // to be created
-    CHECK_FALSE(check_inside_portfolio(p.root, "accounts/../kam.yaml", "x"));
-    CHECK_FALSE(check_inside_portfolio(p.root, "/etc/passwd", "x"));
+    RealFileSystem disk;
+    CHECK(check_inside_portfolio(disk, p.root, "accounts/acme/risks.yaml", "x"));
+    CHECK(check_inside_portfolio(disk, p.root, "accounts/acme/sales.yaml", "x"));  // to be created
+    CHECK_FALSE(check_inside_portfolio(disk, p.root, "accounts/../kam.yaml", "x"));
+    CHECK_FALSE(check_inside_portfolio(disk, p.root, "/etc/passwd", "x"));
 
     // accounts/ a symlink to a folder elsewhere: refused, though reading it would work.
     Portfolio elsewhere;
     stdfs::remove_all(p.root + "/accounts");
     stdfs::create_directory_symlink(elsewhere.root + "/accounts", p.root + "/accounts");
-    const auto through = check_inside_portfolio(p.root, "accounts/acme/risks.yaml", "r.yaml");
+    const auto through = check_inside_portfolio(disk, p.root, "accounts/acme/risks.yaml", "r.yaml");
     REQUIRE_FALSE(through);
     CHECK(through.error() ==
           "r.yaml leads through the symlink accounts; kam writes only inside the portfolio");
@@ -217,7 +268,7 @@ TEST_CASE("a written edit keeps the mode and the byte-order mark, and leaves not
     spit(file, "\xEF\xBB\xBF" + k_risks);
     ::chmod(file.c_str(), 0600);
     RealFileSystem fs;
-    const SetResult r = set_field(fs, p.request("risks.R2.status"), "closed", false);
+    const EditResult r = set_field(fs, p.request("risks.R2.status"), "closed", false);
     CHECK(r.written);
     std::string expected = "\xEF\xBB\xBF" + k_risks;
     expected.replace(expected.find("status: accepted"), 16, "status: closed");
@@ -231,7 +282,7 @@ TEST_CASE("a written edit keeps the mode and the byte-order mark, and leaves not
 TEST_CASE("a file changed between kam's read and its write is not overwritten") {
     // The file system kam reads through: the moment kam has read risks.yaml,
     // "an editor" saves a change to it.
-    class EditorMeanwhile final : public FileSystem {
+    class EditorMeanwhile final : public ForwardingFileSystem {
       public:
         explicit EditorMeanwhile(std::string path) : path_(std::move(path)) {}
         Expected<std::string> read_file(const std::string& path, size_t max) const override {
@@ -242,21 +293,14 @@ TEST_CASE("a file changed between kam's read and its write is not overwritten") 
             }
             return content;
         }
-        Expected<std::vector<DirEntry>> list_dir(const std::string& path) const override {
-            return real_.list_dir(path);
-        }
-        std::optional<EntryType> type_of(const std::string& path) const override {
-            return real_.type_of(path);
-        }
 
       private:
-        RealFileSystem real_;
         std::string path_;
         mutable bool saved_ = false;
     };
     Portfolio p;
     const std::string file = p.file("accounts/acme/risks.yaml");
-    const EditorMeanwhile fs(file);
+    EditorMeanwhile fs(file);
     CHECK_THROWS_WITH_AS(set_field(fs, p.request("risks.R1.status"), "closed", false),
                          doctest::Contains("changed while kam was editing it; nothing was written"),
                          UsageError);
@@ -266,8 +310,9 @@ TEST_CASE("a file changed between kam's read and its write is not overwritten") 
     // The second look, right before the rename: a change made while the new
     // content was being written is caught too.
     AtomicWriteOptions options;
-    options.before_publish = [&]() -> Expected<Unit> {
-        return replace_if_unchanged(file, "not what is there", "x");
+    RealFileSystem disk;
+    options.before_publish = [&]() -> WriteResult {
+        return replace_if_unchanged(disk, file, "not what is there", "x");
     };
     CHECK_FALSE(write_file_atomically(file, "new\n", options));
     CHECK(kam::test::read_text(file) == k_risks + "# saved in an editor\n");
@@ -378,10 +423,10 @@ TEST_CASE("writers at once: every edit lands, none is lost") {
                             {"impact", "3"},
                             {"status", "open"}};
                 // Half of them also change another file of the account.
-                add_record(fs, r, false);
+                (void)add_record(fs, r, false);
                 if (i % 2 == 0)
-                    set_field(fs, p.request("account.mission"), "Mission " + std::to_string(i),
-                              false);
+                    (void)set_field(fs, p.request("account.mission"),
+                                    "Mission " + std::to_string(i), false);
                 rc = 0;
             } catch (const std::exception& e) {
                 spit(p.root + "/err" + std::to_string(i), e.what());

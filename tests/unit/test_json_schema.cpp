@@ -126,7 +126,7 @@ TEST_CASE("a file's modeline points at the portfolio's copy") {
 TEST_CASE("gitlab: code quality issues with stable fingerprints") {
     Diagnostic d;
     d.severity = Severity::error;
-    d.rule = "schema-enum";
+    d.rule = Rule::schema_enum;
     d.path = "accounts/acme/account.yaml";
     d.line = 6;
     d.column = 7;
@@ -134,14 +134,14 @@ TEST_CASE("gitlab: code quality issues with stable fingerprints") {
     d.hint = "did you mean 'key'?";
     Diagnostic w = d;
     w.severity = Severity::warning;
-    w.rule = "review-overdue";
+    w.rule = Rule::review_overdue;
     w.message = "the last review was on line 12";
 
     const json issues = json::parse(render_gitlab({d, w}));
     REQUIRE(issues.size() == 2);
     CHECK(issues[0]["description"] ==
           "'platinum' is not a valid tier (one of: key, strategic) (did you mean 'key'?)");
-    CHECK(issues[0]["check_name"] == "schema-enum");
+    CHECK(issues[0]["check_name"] == Rule::schema_enum);
     CHECK(issues[0]["severity"] == "major");
     CHECK(issues[1]["severity"] == "minor");
     CHECK(issues[0]["location"]["path"] == "accounts/acme/account.yaml");

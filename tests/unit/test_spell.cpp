@@ -8,7 +8,10 @@
 
 using kam::closest_match;
 using kam::closest_name;
+using kam::did_you_mean;
 using kam::edit_distance;
+using kam::no_account_message;
+using kam::with_suggestion;
 
 TEST_CASE("edit_distance counts insertions, deletions, substitutions and transpositions") {
     CHECK(edit_distance("", "") == 0u);
@@ -59,4 +62,20 @@ TEST_CASE("closest_name also offers the one name that starts with the word") {
     CHECK_FALSE(closest_name("acme", slugs));  // two names start with it: no guess
     CHECK_FALSE(closest_name("or", slugs));    // too short to be a prefix worth offering
     CHECK_FALSE(closest_name("tessera", slugs));
+}
+
+TEST_CASE("did you mean: one spelling for hints, messages and unknown accounts") {
+    const std::string_view kinds[] = {"contact", "risk", "action"};
+    CHECK(did_you_mean("risk") == "did you mean 'risk'?");
+    CHECK(did_you_mean("rsik", kinds) == "did you mean 'risk'?");
+    CHECK(did_you_mean("zebra", kinds).empty());
+    CHECK(with_suggestion("no kind 'rsik'", closest_match("rsik", kinds)) ==
+          "no kind 'rsik'; did you mean 'risk'?");
+    CHECK(with_suggestion("no kind 'zebra'", closest_match("zebra", kinds)) == "no kind 'zebra'");
+    const std::string_view slugs[] = {"acme", "borealis-energy"};
+    CHECK(no_account_message("acne", "accounts", slugs) ==
+          "no account 'acne' in accounts; did you mean 'acme'?");
+    CHECK(no_account_message("bor", "the portfolio", slugs) ==
+          "no account 'bor' in the portfolio; did you mean 'borealis-energy'?");
+    CHECK(no_account_message("zeta", "accounts", slugs) == "no account 'zeta' in accounts");
 }

@@ -39,7 +39,7 @@ bool contains(const std::string& haystack, std::string_view needle) {
 }
 
 // Loads `text` and expects exactly one finding, of `rule` at line:column, and no tree.
-Diagnostic refused(std::string_view text, std::string_view rule, uint32_t line, uint32_t column) {
+Diagnostic refused(std::string_view text, Rule rule, uint32_t line, uint32_t column) {
     const Loaded l = load(text);
     CHECK_FALSE(l.root.has_value());
     REQUIRE(l.findings.size() == 1);
@@ -92,17 +92,17 @@ std::string deep_block(size_t levels) {
 
 TEST_CASE("a duplicate key is an error naming both lines") {
     const Diagnostic d =
-        refused("name: Acme\nstatus: active\nname: Acme GmbH\n", "yaml-duplicate-key", 3, 1);
+        refused("name: Acme\nstatus: active\nname: Acme GmbH\n", Rule::yaml_duplicate_key, 3, 1);
     CHECK(contains(d.message, "'name'"));
     CHECK(contains(d.message, "line 1"));
 
-    const Diagnostic nested =
-        refused("position:\n  current: x\n  scope: y\n  current: z\n", "yaml-duplicate-key", 4, 3);
+    const Diagnostic nested = refused("position:\n  current: x\n  scope: y\n  current: z\n",
+                                      Rule::yaml_duplicate_key, 4, 3);
     CHECK(contains(nested.message, "line 2"));
 
-    refused("tags: {a: 1, a: 2}\n", "yaml-duplicate-key", 1, 14);
+    refused("tags: {a: 1, a: 2}\n", Rule::yaml_duplicate_key, 1, 14);
     // Quoting does not make a key different.
-    refused("a: 1\n'a': 2\n", "yaml-duplicate-key", 2, 1);
+    refused("a: 1\n'a': 2\n", Rule::yaml_duplicate_key, 2, 1);
     // Keys differing in case are different keys; equal keys in different mappings are fine.
     accepted("a: 1\nA: 2\n");
     accepted("x:\n  name: 1\ny:\n  name: 2\nname: 3\n");
@@ -113,23 +113,23 @@ TEST_CASE("a duplicate key in a large mapping is still found, with its first lin
     for (int i = 0; i < 40; ++i)
         text += "key" + std::to_string(i) + ": " + std::to_string(i) + "\n";
     text += "key7: again\n";  // key7 is on line 8
-    const Diagnostic d = refused(text, "yaml-duplicate-key", 41, 1);
+    const Diagnostic d = refused(text, Rule::yaml_duplicate_key, 41, 1);
     CHECK(contains(d.message, "line 8"));
 }
 
 TEST_CASE("anchors, aliases and merge keys are refused") {
-    const Diagnostic anchor = refused("name: &n Acme\nmanager: Dana\n", "yaml-alias", 1, 7);
+    const Diagnostic anchor = refused("name: &n Acme\nmanager: Dana\n", Rule::yaml_alias, 1, 7);
     CHECK(contains(anchor.message, "anchor"));
     // An alias needs an anchor first: the anchor is what is reported.
-    refused("name: &n Acme\nmanager: *n\n", "yaml-alias", 1, 7);
+    refused("name: &n Acme\nmanager: *n\n", Rule::yaml_alias, 1, 7);
     // An anchor on a collection.
-    refused("a: &x\n  b: 1\n", "yaml-alias", 1, 4);
-    refused("x: [a, b]\ny: &anchor\n", "yaml-alias", 2, 4);
+    refused("a: &x\n  b: 1\n", Rule::yaml_alias, 1, 4);
+    refused("x: [a, b]\ny: &anchor\n", Rule::yaml_alias, 2, 4);
     // An alias to nothing is still an alias: the rule that forbids aliases says so, at the alias.
-    const Diagnostic undefined = refused("name: Acme\nmanager: *n\n", "yaml-alias", 2, 10);
+    const Diagnostic undefined = refused("name: Acme\nmanager: *n\n", Rule::yaml_alias, 2, 10);
     CHECK(contains(undefined.message, "aliases"));
 
-    const Diagnostic merge = refused("name: Acme\n<<: {status: active}\n", "yaml-alias", 2, 1);
+    const Diagnostic merge = refused("name: Acme\n<<: {status: active}\n", Rule::yaml_alias, 2, 1);
     CHECK(contains(merge.message, "<<"));
     // A quoted "<<" is just a key.
     const Node root = accepted("\"<<\": 1\n");
@@ -137,16 +137,16 @@ TEST_CASE("anchors, aliases and merge keys are refused") {
 }
 
 TEST_CASE("exactly one document per file") {
-    const Diagnostic d = refused("name: Acme\n---\nname: Other\n", "yaml-syntax", 2, 1);
+    const Diagnostic d = refused("name: Acme\n---\nname: Other\n", Rule::yaml_syntax, 2, 1);
     CHECK(contains(d.message, "second document"));
-    refused("name: Acme\n---\n", "yaml-syntax", 2, 1);
+    refused("name: Acme\n---\n", Rule::yaml_syntax, 2, 1);
     // yaml-cpp silently starts a second document here; kam must not.
-    const Diagnostic silent = refused("- a\nb: 1\n", "yaml-syntax", 2, 1);
+    const Diagnostic silent = refused("- a\nb: 1\n", Rule::yaml_syntax, 2, 1);
     CHECK(contains(silent.message, "'b'"));
-    refused("- a\n- b\nc: 1\n", "yaml-syntax", 3, 1);
+    refused("- a\n- b\nc: 1\n", Rule::yaml_syntax, 3, 1);
     // A lone comma would make yaml-cpp report endless empty documents.
-    refused(",", "yaml-syntax", 1, 1);
-    refused(", a", "yaml-syntax", 1, 1);
+    refused(",", Rule::yaml_syntax, 1, 1);
+    refused(", a", Rule::yaml_syntax, 1, 1);
     // An explicit start marker and an end marker around one document are fine.
     const Node one = accepted("---\nname: Acme\n...\n");
     CHECK(at(one, "name").value == "Acme");
@@ -156,14 +156,14 @@ TEST_CASE("exactly one document per file") {
 
 TEST_CASE("an unterminated quote is an error, not a value that swallows the file") {
     const Diagnostic dq =
-        refused("name: \"Acme\nstatus: active\nmanager: Dana\n", "yaml-syntax", 1, 7);
+        refused("name: \"Acme\nstatus: active\nmanager: Dana\n", Rule::yaml_syntax, 1, 7);
     CHECK(contains(dq.message, "never closed"));
-    refused("name: 'Acme\nstatus: active\nmanager: Dana\n", "yaml-syntax", 1, 7);
-    refused("a: '\n", "yaml-syntax", 1, 4);
+    refused("name: 'Acme\nstatus: active\nmanager: Dana\n", Rule::yaml_syntax, 1, 7);
+    refused("a: '\n", Rule::yaml_syntax, 1, 4);
     // An escaped backslash before the end of the text leaves the quote open.
-    refused("a: \"x\\\\\nb: 1\n", "yaml-syntax", 1, 4);
+    refused("a: \"x\\\\\nb: 1\n", Rule::yaml_syntax, 1, 4);
     // A doubled single quote is a quote inside the string, not its end.
-    refused("a: 'it''\nb: 1\n", "yaml-syntax", 1, 4);
+    refused("a: 'it''\nb: 1\n", Rule::yaml_syntax, 1, 4);
     // Properly closed quotes, with escapes, across lines.
     const Node ok = accepted("a: 'don''t'\nb: \"esc \\\" q\"\nc: \"x\\\\\"\nd: \"one\n  two\"\n");
     CHECK(at(ok, "a").value == "don't");
@@ -190,13 +190,13 @@ TEST_CASE("quoted_scalar_end finds the closing quote") {
 }
 
 TEST_CASE("tabs: refused as indentation, fine inside quoted strings and block scalars") {
-    const Diagnostic d = refused("position:\n\tcurrent: x\n", "yaml-syntax", 2, 1);
+    const Diagnostic d = refused("position:\n\tcurrent: x\n", Rule::yaml_syntax, 2, 1);
     CHECK(contains(d.message, "tab"));
-    refused("tags:\n\t- a\n", "yaml-syntax", 2, 1);
-    refused("a: 1\n\tb: 1\n", "yaml-syntax", 2, 1);
-    refused("a:\n  \tb: 1\n", "yaml-syntax", 2, 1);  // a tab after spaces is still indentation
+    refused("tags:\n\t- a\n", Rule::yaml_syntax, 2, 1);
+    refused("a: 1\n\tb: 1\n", Rule::yaml_syntax, 2, 1);
+    refused("a:\n  \tb: 1\n", Rule::yaml_syntax, 2, 1);  // a tab after spaces is still indentation
     // A line in a folded scalar that is indented with a tab ends the scalar: an error.
-    refused("a: >\n  x\n\t y\nb: 1\n", "yaml-syntax", 3, 1);
+    refused("a: >\n  x\n\t y\nb: 1\n", Rule::yaml_syntax, 3, 1);
 
     const Node q = accepted("name: \"Acme\tGmbH\"\nnote: \"first\n\tsecond\"\nsingle: 'a\n\tb'\n");
     CHECK(at(q, "name").value == "Acme\tGmbH");
@@ -226,68 +226,68 @@ TEST_CASE("nesting: 64 levels load, 65 are refused (flow and block)") {
     }
     CHECK(depth == 64);
     const Diagnostic flow65 =
-        refused("a: " + repeat("[", 64) + repeat("]", 64) + "\n", "yaml-limit", 1, 67);
+        refused("a: " + repeat("[", 64) + repeat("]", 64) + "\n", Rule::yaml_limit, 1, 67);
     CHECK(contains(flow65.message, "64"));
 
     // A bare flow list at the top: 64 levels parse (and then it is not a mapping), 65 do not.
-    refused(repeat("[", 64) + repeat("]", 64) + "\n", "schema-type", 1, 1);
-    refused(repeat("[", 65) + repeat("]", 65) + "\n", "yaml-limit", 1, 65);
+    refused(repeat("[", 64) + repeat("]", 64) + "\n", Rule::schema_type, 1, 1);
+    refused(repeat("[", 65) + repeat("]", 65) + "\n", Rule::yaml_limit, 1, 65);
 
     accepted(deep_block(64));
     // The 65th mapping starts at key k64, on line 65 after 128 spaces.
-    refused(deep_block(65), "yaml-limit", 65, 129);
+    refused(deep_block(65), Rule::yaml_limit, 65, 129);
 
     // Far deeper input is refused the same way, without a crash.
     const Loaded very_deep = load("a: " + repeat("[", 100000));
     CHECK_FALSE(very_deep.root.has_value());
     REQUIRE(very_deep.findings.size() == 1);
-    CHECK(very_deep.findings[0].rule == "yaml-limit");
+    CHECK(very_deep.findings[0].rule == Rule::yaml_limit);
     const Loaded very_deep_map = load(repeat("{a: ", 100000));
     CHECK_FALSE(very_deep_map.root.has_value());
     REQUIRE(very_deep_map.findings.size() == 1);
-    CHECK(very_deep_map.findings[0].rule == "yaml-limit");
+    CHECK(very_deep_map.findings[0].rule == Rule::yaml_limit);
 }
 
 TEST_CASE("a file over 4 MiB is refused before parsing") {
     std::string big(k_max_file_bytes + 1, ' ');
     big.replace(0, 5, "a: 1\n");
-    const Diagnostic d = refused(big, "yaml-limit", 1, 1);
+    const Diagnostic d = refused(big, Rule::yaml_limit, 1, 1);
     CHECK(contains(d.message, "4 MiB"));
 
     // Exactly 4 MiB is not over the limit: the (cheap) encoding check runs and
     // reports its own finding instead.
     std::string limit(k_max_file_bytes, 'x');
     limit[0] = '\xff';
-    refused(limit, "yaml-encoding", 1, 1);
+    refused(limit, Rule::yaml_encoding, 1, 1);
 }
 
 // ---------------------------------------------------------------------------
 // Encoding
 
 TEST_CASE("invalid UTF-8 is a yaml-encoding finding at its line and column") {
-    const Diagnostic d = refused("name: Acme\nmanager: M\xfcller\n", "yaml-encoding", 2, 11);
+    const Diagnostic d = refused("name: Acme\nmanager: M\xfcller\n", Rule::yaml_encoding, 2, 11);
     CHECK(contains(d.message, "0xFC"));
-    refused("name: \xc0\xae\n", "yaml-encoding", 1, 7);          // overlong
-    refused("name: \xe0\x80\x80\n", "yaml-encoding", 1, 7);      // overlong
-    refused("name: \xed\xa0\x80\n", "yaml-encoding", 1, 7);      // surrogate
-    refused("name: \xf4\x90\x80\x80\n", "yaml-encoding", 1, 7);  // past U+10FFFF
-    refused("name: Caf\xc3", "yaml-encoding", 1, 10);            // truncated at the end
-    refused("name: \x80x\n", "yaml-encoding", 1, 7);             // stray continuation
+    refused("name: \xc0\xae\n", Rule::yaml_encoding, 1, 7);          // overlong
+    refused("name: \xe0\x80\x80\n", Rule::yaml_encoding, 1, 7);      // overlong
+    refused("name: \xed\xa0\x80\n", Rule::yaml_encoding, 1, 7);      // surrogate
+    refused("name: \xf4\x90\x80\x80\n", Rule::yaml_encoding, 1, 7);  // past U+10FFFF
+    refused("name: Caf\xc3", Rule::yaml_encoding, 1, 10);            // truncated at the end
+    refused("name: \x80x\n", Rule::yaml_encoding, 1, 7);             // stray continuation
     // The column counts code points: é is one column.
-    refused("a: \xc3\xa9\xff\n", "yaml-encoding", 1, 5);
+    refused("a: \xc3\xa9\xff\n", Rule::yaml_encoding, 1, 5);
     // UTF-16 with its byte order mark is not UTF-8.
-    refused(std::string_view("\xff\xfen\0a\0", 6), "yaml-encoding", 1, 1);
+    refused(std::string_view("\xff\xfen\0a\0", 6), Rule::yaml_encoding, 1, 1);
 }
 
 TEST_CASE("NUL bytes and bare carriage returns are refused") {
     const Diagnostic nul =
-        refused(std::string_view("name: Acme\nmanager: \0\n", 23), "yaml-encoding", 2, 10);
+        refused(std::string_view("name: Acme\nmanager: \0\n", 23), Rule::yaml_encoding, 2, 10);
     CHECK(contains(nul.message, "NUL"));
-    refused(std::string_view("\0", 1), "yaml-encoding", 1, 1);
-    const Diagnostic cr = refused("name: Acme\rstatus: active\n", "yaml-encoding", 1, 11);
+    refused(std::string_view("\0", 1), Rule::yaml_encoding, 1, 1);
+    const Diagnostic cr = refused("name: Acme\rstatus: active\n", Rule::yaml_encoding, 1, 11);
     CHECK(contains(cr.message, "carriage return"));
-    refused("a: 1\r", "yaml-encoding", 1, 5);
-    refused("a: 1\r\nb: 2\r\rc: 3\n", "yaml-encoding", 2, 5);
+    refused("a: 1\r", Rule::yaml_encoding, 1, 5);
+    refused("a: 1\r\nb: 2\r\rc: 3\n", Rule::yaml_encoding, 2, 5);
 }
 
 TEST_CASE("a BOM and CRLF line ends are accepted, with correct positions") {
@@ -307,11 +307,11 @@ TEST_CASE("a BOM and CRLF line ends are accepted, with correct positions") {
     CHECK(current.mark.column == 12);
 
     // Findings in a CRLF file name the right lines too.
-    refused("a: 1\r\nb: 2\r\na: 3\r\n", "yaml-duplicate-key", 3, 1);
+    refused("a: 1\r\nb: 2\r\na: 3\r\n", Rule::yaml_duplicate_key, 3, 1);
     refused(
         "\xef\xbb\xbf"
         "a: 1\nb: 2\nb: 3\n",
-        "yaml-duplicate-key", 3, 1);
+        Rule::yaml_duplicate_key, 3, 1);
 
     // Quoted and block scalars spanning CRLF lines.
     const Node multi = accepted("a: 1\r\nb: \"x\r\n  y\"\r\nc: |\r\n  l1\r\n  l2\r\n");
@@ -340,7 +340,7 @@ TEST_CASE("a second BOM after the first does not shift positions") {
     // Either the stray U+FEFF is refused where it stands, or the duplicate is
     // reported where it is: line 3, first defined at line 2.
     const bool refused_bom = d.line == 1 && d.column == 1;
-    const bool right_place = d.rule == "yaml-duplicate-key" && d.line == 3 && d.column == 1 &&
+    const bool right_place = d.rule == Rule::yaml_duplicate_key && d.line == 3 && d.column == 1 &&
                              contains(d.message, "line 2");
     CHECK((refused_bom || right_place));
 }
@@ -349,17 +349,17 @@ TEST_CASE("a second BOM after the first does not shift positions") {
 // The top level
 
 TEST_CASE("the top level must be a mapping") {
-    const Diagnostic list = refused("- name: Acme\n", "schema-type", 1, 1);
+    const Diagnostic list = refused("- name: Acme\n", Rule::schema_type, 1, 1);
     CHECK(contains(list.message, "list"));
-    refused("Acme\n", "schema-type", 1, 1);
-    refused("\"Acme\"\n", "schema-type", 1, 1);
-    refused("[a, b]\n", "schema-type", 1, 1);
-    refused("# comment\n- a\n", "schema-type", 2, 1);
+    refused("Acme\n", Rule::schema_type, 1, 1);
+    refused("\"Acme\"\n", Rule::schema_type, 1, 1);
+    refused("[a, b]\n", Rule::schema_type, 1, 1);
+    refused("# comment\n- a\n", Rule::schema_type, 2, 1);
     // An explicit null is written on purpose: refused, unlike an empty file.
-    const Diagnostic tilde = refused("~\n", "schema-type", 1, 1);
+    const Diagnostic tilde = refused("~\n", Rule::schema_type, 1, 1);
     CHECK(contains(tilde.message, "null"));
-    refused("null\n", "schema-type", 1, 1);
-    refused("# c\n~\n", "schema-type", 2, 1);
+    refused("null\n", Rule::schema_type, 1, 1);
+    refused("# c\n~\n", Rule::schema_type, 2, 1);
     // A flow mapping at the top is a mapping.
     const Node flow = accepted("{a: 1}\n");
     CHECK(flow.flow);
@@ -376,18 +376,18 @@ TEST_CASE("an empty file, or one with only comments, is an empty mapping") {
 }
 
 TEST_CASE("explicit tags and complex keys are refused") {
-    const Diagnostic tag = refused("name: !!str 2027\n", "yaml-syntax", 1, 7);
+    const Diagnostic tag = refused("name: !!str 2027\n", Rule::yaml_syntax, 1, 7);
     CHECK(contains(tag.message, "tag"));
-    refused("name: !custom Acme\n", "yaml-syntax", 1, 7);
-    refused("a: !!map {b: 1}\n", "yaml-syntax", 1, 4);
-    refused("a: !!seq [1]\n", "yaml-syntax", 1, 4);
-    refused("!!str a: 1\n", "yaml-syntax", 1, 1);
+    refused("name: !custom Acme\n", Rule::yaml_syntax, 1, 7);
+    refused("a: !!map {b: 1}\n", Rule::yaml_syntax, 1, 4);
+    refused("a: !!seq [1]\n", Rule::yaml_syntax, 1, 4);
+    refused("!!str a: 1\n", Rule::yaml_syntax, 1, 1);
 
-    const Diagnostic complex = refused("? [a]\n: 1\n", "yaml-syntax", 1, 3);
+    const Diagnostic complex = refused("? [a]\n: 1\n", Rule::yaml_syntax, 1, 3);
     CHECK(contains(complex.message, "key"));
-    refused("[a, b]: 1\n", "yaml-syntax", 1, 1);
-    refused("a:\n  {x: 1}: 2\n", "yaml-syntax", 2, 3);
-    refused(": 1\n", "yaml-syntax", 1, 1);  // an empty key
+    refused("[a, b]: 1\n", Rule::yaml_syntax, 1, 1);
+    refused("a:\n  {x: 1}: 2\n", Rule::yaml_syntax, 2, 3);
+    refused(": 1\n", Rule::yaml_syntax, 1, 1);  // an empty key
     // "? a" with a plain scalar is just the key a.
     const Node ok = accepted("? a\n: 1\n");
     CHECK(at(ok, "a").value == "1");
@@ -403,7 +403,7 @@ TEST_CASE("a key without its colon is a syntax error, not a key with an empty va
         const Loaded l = load(text);
         CHECK_FALSE(l.root.has_value());
         CHECK(l.findings.size() == 1);
-        if (!l.findings.empty()) CHECK(l.findings[0].rule == "yaml-syntax");
+        if (!l.findings.empty()) CHECK(l.findings[0].rule == Rule::yaml_syntax);
     }
     const Loaded l = load("name: Acme\nstatus\n");
     REQUIRE(l.findings.size() == 1);
@@ -416,7 +416,7 @@ TEST_CASE("an empty entry in a flow list is a syntax error") {
     const Loaded l = load("tags: [a,,b]\n");
     CHECK_FALSE(l.root.has_value());
     REQUIRE(l.findings.size() == 1);
-    CHECK(l.findings[0].rule == "yaml-syntax");
+    CHECK(l.findings[0].rule == Rule::yaml_syntax);
     CHECK(l.findings[0].line == 1);
     // A trailing comma is allowed.
     const Node ok = accepted("tags: [a, b,]\n");
@@ -430,7 +430,7 @@ TEST_CASE("the non-specific tag '!' does not hide an unterminated quote") {
     CHECK_FALSE(l.root.has_value());
     REQUIRE(l.findings.size() == 1);
     const Diagnostic& d = l.findings[0];
-    CHECK(d.rule == "yaml-syntax");
+    CHECK(d.rule == Rule::yaml_syntax);
     CHECK(d.line == 1);
     CHECK((d.column == 7 || d.column == 9));  // at the tag, or at the quote
     const Loaded dq = load("name: ! \"Acme\nstatus: active\n");
@@ -443,7 +443,7 @@ TEST_CASE("syntax errors have a line, a column and a readable message") {
         CHECK_FALSE(l.root.has_value());
         REQUIRE(l.findings.size() == 1);
         const Diagnostic& d = l.findings[0];
-        CHECK(d.rule == "yaml-syntax");
+        CHECK(d.rule == Rule::yaml_syntax);
         CHECK(d.line >= 1);
         CHECK(d.line <= 2);
         CHECK(d.column >= 1);
@@ -453,16 +453,16 @@ TEST_CASE("syntax errors have a line, a column and a readable message") {
     {
         const Loaded l = load("position: {current: x\n");
         REQUIRE(l.findings.size() == 1);
-        CHECK(l.findings[0].rule == "yaml-syntax");
+        CHECK(l.findings[0].rule == Rule::yaml_syntax);
         CHECK(contains(l.findings[0].message, "}"));
     }
     {
-        const Diagnostic d = refused("title: Risk: sponsor leaves\n", "yaml-syntax", 1, 12);
+        const Diagnostic d = refused("title: Risk: sponsor leaves\n", Rule::yaml_syntax, 1, 12);
         CHECK(contains(d.message, "':'"));
     }
-    refused("name: Acme\n  status: active\n", "yaml-syntax", 2, 9);
+    refused("name: Acme\n  status: active\n", Rule::yaml_syntax, 2, 9);
     {
-        const Diagnostic d = refused("a:\n  - b\n - c\n", "yaml-syntax", 3, 2);
+        const Diagnostic d = refused("a:\n  - b\n - c\n", Rule::yaml_syntax, 3, 2);
         CHECK_FALSE(
             contains(d.message, "end of map not found"));  // yaml-cpp's wording is translated
     }
@@ -634,11 +634,11 @@ TEST_CASE("columns count code points after non-ASCII text") {
     CHECK(at(root, "c").value == "\xe2\x82\xac");
 
     // Findings count the same way.
-    refused("\xe6\x97\xa5: 1\n\xe6\x97\xa5: 2\n", "yaml-duplicate-key", 2, 1);
-    refused("x: [\xe6\x97\xa5\xe6\x9c\xac, &a 1]\n", "yaml-alias", 1, 9);
+    refused("\xe6\x97\xa5: 1\n\xe6\x97\xa5: 2\n", Rule::yaml_duplicate_key, 2, 1);
+    refused("x: [\xe6\x97\xa5\xe6\x9c\xac, &a 1]\n", Rule::yaml_alias, 1, 9);
     // And so do yaml-cpp's own syntax errors: 日 本 : sp a ':'
-    refused("\xe6\x97\xa5\xe6\x9c\xac: a: b\n", "yaml-syntax", 1, 6);
-    refused("x: 1\n\xe6\x97\xa5\xe6\x9c\xac: [1, 2}\n", "yaml-syntax", 2,
+    refused("\xe6\x97\xa5\xe6\x9c\xac: a: b\n", Rule::yaml_syntax, 1, 6);
+    refused("x: 1\n\xe6\x97\xa5\xe6\x9c\xac: [1, 2}\n", Rule::yaml_syntax, 2,
             10);  // x : sp [ 日 本 , sp &
 }
 
@@ -658,7 +658,7 @@ TEST_CASE("a huge flat mapping loads (no quadratic duplicate check)") {
     CHECK(at(root, "k25000").value == "25000");
 
     text += "k17: again\n";
-    const Diagnostic d = refused(text, "yaml-duplicate-key", 50001, 1);
+    const Diagnostic d = refused(text, Rule::yaml_duplicate_key, 50001, 1);
     CHECK(contains(d.message, "line 18"));
 }
 
@@ -741,36 +741,36 @@ TEST_CASE("the hazard files hold what the in-memory cases test") {
     const std::filesystem::path dir = std::filesystem::path(KAM_SOURCE_DIR) / "tests" / "hazards";
     struct Expect {
         const char* file;
-        const char* rule;
+        Rule rule;
         uint32_t line, column;
     };
     const Expect cases[] = {
-        {"duplicate-key.yaml", "yaml-duplicate-key", 3, 1},
-        {"anchor.yaml", "yaml-alias", 1, 7},
-        {"alias.yaml", "yaml-alias", 1, 7},
-        {"merge-key.yaml", "yaml-alias", 2, 1},
-        {"second-document.yaml", "yaml-syntax", 2, 1},
-        {"two-documents-no-marker.yaml", "yaml-syntax", 2, 1},
-        {"comma.yaml", "yaml-syntax", 1, 1},
-        {"unterminated-double.yaml", "yaml-syntax", 1, 7},
-        {"unterminated-single.yaml", "yaml-syntax", 1, 7},
-        {"tab-indent.yaml", "yaml-syntax", 2, 1},
-        {"deep-65.yaml", "yaml-limit", 1, 67},
-        {"deep-block-65.yaml", "yaml-limit", 65, 129},
-        {"invalid-utf8.yaml", "yaml-encoding", 2, 11},
-        {"nul-byte.yaml", "yaml-encoding", 2, 10},
-        {"bare-cr.yaml", "yaml-encoding", 1, 11},
-        {"top-level-list.yaml", "schema-type", 1, 1},
-        {"top-level-null.yaml", "schema-type", 1, 1},
-        {"explicit-tag.yaml", "yaml-syntax", 1, 7},
-        {"complex-key.yaml", "yaml-syntax", 1, 3},
-        {"control-esc.yaml", "yaml-encoding", 1, 11},
-        {"control-formfeed.yaml", "yaml-encoding", 2, 14},
-        {"control-c1.yaml", "yaml-encoding", 1, 11},
-        {"escape-nul.yaml", "yaml-encoding", 1, 7},
-        {"escape-esc-key.yaml", "yaml-encoding", 1, 1},
-        {"bom-inside.yaml", "yaml-encoding", 1, 9},
-        {"noncharacter-ffff.yaml", "yaml-encoding", 1, 9},
+        {"duplicate-key.yaml", Rule::yaml_duplicate_key, 3, 1},
+        {"anchor.yaml", Rule::yaml_alias, 1, 7},
+        {"alias.yaml", Rule::yaml_alias, 1, 7},
+        {"merge-key.yaml", Rule::yaml_alias, 2, 1},
+        {"second-document.yaml", Rule::yaml_syntax, 2, 1},
+        {"two-documents-no-marker.yaml", Rule::yaml_syntax, 2, 1},
+        {"comma.yaml", Rule::yaml_syntax, 1, 1},
+        {"unterminated-double.yaml", Rule::yaml_syntax, 1, 7},
+        {"unterminated-single.yaml", Rule::yaml_syntax, 1, 7},
+        {"tab-indent.yaml", Rule::yaml_syntax, 2, 1},
+        {"deep-65.yaml", Rule::yaml_limit, 1, 67},
+        {"deep-block-65.yaml", Rule::yaml_limit, 65, 129},
+        {"invalid-utf8.yaml", Rule::yaml_encoding, 2, 11},
+        {"nul-byte.yaml", Rule::yaml_encoding, 2, 10},
+        {"bare-cr.yaml", Rule::yaml_encoding, 1, 11},
+        {"top-level-list.yaml", Rule::schema_type, 1, 1},
+        {"top-level-null.yaml", Rule::schema_type, 1, 1},
+        {"explicit-tag.yaml", Rule::yaml_syntax, 1, 7},
+        {"complex-key.yaml", Rule::yaml_syntax, 1, 3},
+        {"control-esc.yaml", Rule::yaml_encoding, 1, 11},
+        {"control-formfeed.yaml", Rule::yaml_encoding, 2, 14},
+        {"control-c1.yaml", Rule::yaml_encoding, 1, 11},
+        {"escape-nul.yaml", Rule::yaml_encoding, 1, 7},
+        {"escape-esc-key.yaml", Rule::yaml_encoding, 1, 1},
+        {"bom-inside.yaml", Rule::yaml_encoding, 1, 9},
+        {"noncharacter-ffff.yaml", Rule::yaml_encoding, 1, 9},
     };
     for (const Expect& e : cases) {
         CAPTURE(e.file);
@@ -781,9 +781,9 @@ TEST_CASE("the hazard files hold what the in-memory cases test") {
 }
 
 TEST_CASE("an unclosed bracket is reported where it was opened") {
-    refused("name: Acme\ntier: [growth\nmanager: Dana\n", "yaml-syntax", 2, 7);
-    refused("name: Acme\nteam: {name: a\n", "yaml-syntax", 2, 7);
-    const Diagnostic stray = refused("name: Acme\ntags: [a]]\n", "yaml-syntax", 2, 10);
+    refused("name: Acme\ntier: [growth\nmanager: Dana\n", Rule::yaml_syntax, 2, 7);
+    refused("name: Acme\nteam: {name: a\n", Rule::yaml_syntax, 2, 7);
+    const Diagnostic stray = refused("name: Acme\ntags: [a]]\n", Rule::yaml_syntax, 2, 10);
     CHECK(contains(stray.message, "closes nothing"));
 }
 
@@ -793,28 +793,28 @@ TEST_CASE("an unclosed bracket is reported where it was opened") {
 TEST_CASE("git conflict markers are named as such") {
     const Diagnostic d =
         refused("people:\n<<<<<<< HEAD\n  - id: P1\n=======\n  - id: P2\n>>>>>>> feature\n",
-                "yaml-syntax", 2, 1);
+                Rule::yaml_syntax, 2, 1);
     CHECK(contains(d.message, "git conflict marker: resolve the merge first"));
     // A line of '=' in a text is not a marker.
     accepted("notes: |\n  =======\n  underlined\n");
 }
 
 TEST_CASE("a quote inside a single-quoted text says how to quote it") {
-    const Diagnostic d = refused("name: 'Sarah O'Neill'\n", "yaml-syntax", 1, 16);
+    const Diagnostic d = refused("name: 'Sarah O'Neill'\n", Rule::yaml_syntax, 1, 16);
     CHECK(d.message ==
           "a quote inside a single-quoted text ends it early: write the inner quote twice, "
           "'Sarah O''Neill', or use double quotes");
-    refused("people:\n  - name: 'Sarah O'Neill'\n", "yaml-syntax", 2, 20);
+    refused("people:\n  - name: 'Sarah O'Neill'\n", Rule::yaml_syntax, 2, 20);
 }
 
 TEST_CASE("a plain value starting with @ or ` says to quote it") {
-    const Diagnostic d = refused("headquarters: @home office\n", "yaml-syntax", 1, 15);
+    const Diagnostic d = refused("headquarters: @home office\n", Rule::yaml_syntax, 1, 15);
     CHECK(d.message ==
           "a plain value cannot start with '@' (YAML reserves it): quote it, as in \"@home "
           "office\"");
-    const Diagnostic c = refused("headquarters: @home  # for now\n", "yaml-syntax", 1, 15);
+    const Diagnostic c = refused("headquarters: @home  # for now\n", Rule::yaml_syntax, 1, 15);
     CHECK(contains(c.message, "as in \"@home\""));
-    const Diagnostic b = refused("headquarters: `home`\n", "yaml-syntax", 1, 15);
+    const Diagnostic b = refused("headquarters: `home`\n", Rule::yaml_syntax, 1, 15);
     CHECK(contains(b.message, "'`'"));
 }
 
@@ -934,20 +934,20 @@ TEST_CASE("a 1 MB flow list and many block scalars load in linear time") {
 }
 
 TEST_CASE("control characters, raw or escaped, and a BOM inside the file are refused") {
-    refused("name: a\x1b[2Jb\n", "yaml-encoding", 1, 8);
-    refused("name: ring\a\n", "yaml-encoding", 1, 11);
-    refused("a: 1\nname: page\fbreak\n", "yaml-encoding", 2, 11);
-    refused("name: x\x7f\n", "yaml-encoding", 1, 8);
+    refused("name: a\x1b[2Jb\n", Rule::yaml_encoding, 1, 8);
+    refused("name: ring\a\n", Rule::yaml_encoding, 1, 11);
+    refused("a: 1\nname: page\fbreak\n", Rule::yaml_encoding, 2, 11);
+    refused("name: x\x7f\n", Rule::yaml_encoding, 1, 8);
     refused(
         "name: c1\xc2\x9b"
         "2J\n",
-        "yaml-encoding", 1, 9);
-    refused("name: in\xef\xbb\xbfside\n", "yaml-encoding", 1, 9);
-    refused("name: \"x\xef\xbf\xbf\"\n", "yaml-encoding", 1, 9);
+        Rule::yaml_encoding, 1, 9);
+    refused("name: in\xef\xbb\xbfside\n", Rule::yaml_encoding, 1, 9);
+    refused("name: \"x\xef\xbf\xbf\"\n", Rule::yaml_encoding, 1, 9);
     // Escapes that make a control character: NUL would reach the CSV raw.
-    refused("name: \"nul\\0here\"\n", "yaml-encoding", 1, 7);
-    refused("name: \"\\e]0;pwned\\a\"\n", "yaml-encoding", 1, 7);
-    refused("\"k\\x1b\": 1\n", "yaml-encoding", 1, 1);
+    refused("name: \"nul\\0here\"\n", Rule::yaml_encoding, 1, 7);
+    refused("name: \"\\e]0;pwned\\a\"\n", Rule::yaml_encoding, 1, 7);
+    refused("\"k\\x1b\": 1\n", Rule::yaml_encoding, 1, 1);
     // Tabs, line ends and printable escapes stay fine.
     CHECK(at(accepted("name: \"a\\tb\\nc\\u00e9\"\n"), "name").value == "a\tb\nc\xc3\xa9");
     CHECK(at(accepted("name: 'a\tb'\n"), "name").value == "a\tb");

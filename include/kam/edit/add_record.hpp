@@ -31,7 +31,8 @@ struct AddRequest {
 // fields checked against the schema), appends it after the list's last item in
 // the list's indentation, creating the list or the file when absent, and
 // verifies and writes like kam set. Throws UsageError on any refusal.
-SetResult add_record(const FileSystem& fs, const AddRequest& request, bool dry_run);
+[[nodiscard]] EditResult add_record(WritableFileSystem& fs, const AddRequest& request,
+                                    bool dry_run);
 
 // The next id after `existing` in their own style: R1, R2 -> R3; RISK-009 -> RISK-010.
 std::string next_id(const std::vector<std::string>& existing, std::string_view letter);

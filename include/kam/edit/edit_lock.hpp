@@ -4,8 +4,10 @@
 // lose an update or break a reference across files, so the lock covers the
 // account folder from before the read until after the write.
 #include <chrono>
+#include <optional>
 #include <string>
 
+#include "kam/io/file_system.hpp"
 #include "kam/util/expected.hpp"
 
 namespace kam {
@@ -14,11 +16,14 @@ inline constexpr std::chrono::milliseconds k_lock_wait{10000};
 
 class EditLock {
   public:
-    // Creates `dir`/.kam-lock (O_EXCL) holding "PID HOST". While another kam
-    // holds it, waits up to `wait`; a lock left by a process of this host that
-    // is no longer running is reported as stale at once, never removed silently.
-    static Expected<EditLock> acquire(const std::string& dir,
-                                      std::chrono::milliseconds wait = k_lock_wait);
+    // Creates `dir`/.kam-lock (exclusively, through `fs`) holding "PID HOST".
+    // While another kam holds it, waits up to `wait`; a lock left by a process
+    // of this host that is no longer running is reported as stale at once,
+    // never removed silently. Refusals (held, stale) have status `exists`; a
+    // lock that cannot be written, `failed` or `bad_path`. `fs` must outlive the lock.
+    struct Acquired;
+    [[nodiscard]] static Acquired acquire(WritableFileSystem& fs, const std::string& dir,
+                                          std::chrono::milliseconds wait = k_lock_wait);
 
     EditLock(EditLock&& other) noexcept;
     EditLock& operator=(EditLock&&) = delete;
@@ -29,8 +34,14 @@ class EditLock {
     const std::string& path() const { return path_; }
 
   private:
-    explicit EditLock(std::string path) : path_(std::move(path)) {}
+    EditLock(WritableFileSystem& fs, std::string path) : fs_(&fs), path_(std::move(path)) {}
+    WritableFileSystem* fs_;
     std::string path_;
+};
+
+struct EditLock::Acquired {
+    std::optional<EditLock> lock;  // set when taken
+    WriteResult result;            // why not, when not
 };
 
 // The lock file of an account folder.

@@ -19,7 +19,8 @@ struct FieldRequest {
 // JSON (`json`) rebuilt from the tree. Throws UsageError when the path is wrong.
 std::string get_field(const FileSystem& fs, const FieldRequest& request, bool json);
 
-struct SetResult {
+// What an edit (set, rm, add) did or, with --dry-run, would do.
+struct EditResult {
     std::string summary;  // one line: what changed
     std::string diff;     // unified diff of the file
     std::string after;    // the file's bytes after the edit (written or not)
@@ -29,12 +30,14 @@ struct SetResult {
 // Sets one scalar. The new text is re-parsed and must equal the old tree with
 // exactly this change; the account must gain no error finding; then the file
 // is replaced atomically under a lock, refusing when it changed meanwhile.
-// With `dry_run` nothing is written. Throws UsageError on any refusal.
-SetResult set_field(const FileSystem& fs, const FieldRequest& request, const std::string& value,
-                    bool dry_run);
+// With `dry_run` nothing is written. Throws UsageError on any refusal,
+// EnvironmentError when the machine fails the write (a full disk, no permission).
+[[nodiscard]] EditResult set_field(WritableFileSystem& fs, const FieldRequest& request,
+                                   const std::string& value, bool dry_run);
 
 // Removes one key or list item with its own comment lines, verified and
 // written the same way.
-SetResult remove_field(const FileSystem& fs, const FieldRequest& request, bool dry_run);
+[[nodiscard]] EditResult remove_field(WritableFileSystem& fs, const FieldRequest& request,
+                                      bool dry_run);
 
 }  // namespace kam

@@ -44,4 +44,9 @@ struct Located {
 // Errors name the nearest existing path and suggest a close key or id.
 Expected<Located> locate(const Node& root, const ParsedPath& path);
 
+// The node of `root` that `inside` points to (a pointer locate() returned for
+// this same tree), to change it: the tree is the caller's own copy, found by
+// walking it, so no const is cast away. nullptr when it is not in `root`.
+Node* writable_node(Node& root, const Node* inside);
+
 }  // namespace kam

@@ -15,9 +15,11 @@ struct InitRequest {
     std::string currency = "EUR";
 };
 
-// Writes kam.yaml, accounts/ and .gitattributes. Throws UsageError when `dir`
-// already holds a portfolio or cannot be written; returns the files written.
-std::vector<std::string> init_portfolio(const InitRequest& request);
+// Writes kam.yaml, accounts/, .gitattributes, .gitignore and the editor setup
+// through `fs`. Throws UsageError when `dir` already holds a portfolio or a
+// write is refused, EnvironmentError when the machine fails a write (a full
+// disk, no permission); returns the files written.
+std::vector<std::string> init_portfolio(const InitRequest& request, WritableFileSystem& fs);
 
 struct NewAccountRequest {
     std::string root;  // absolute portfolio root
@@ -30,8 +32,10 @@ struct NewAccountRequest {
 
 // Renders the nine files (from root/templates/ where present, else built in),
 // verifies that the result loads with no error, writes them to a temporary
-// folder in accounts/ and renames it into place. Throws UsageError on a bad
-// request, an existing account, a template that does not validate, or I/O failure.
-std::vector<std::string> create_account(const NewAccountRequest& request, const FileSystem& fs);
+// folder in accounts/ and renames it into place, all through `fs`. Throws
+// UsageError on a bad request, an existing account or a template that does
+// not validate; EnvironmentError when the machine fails a write. Nothing is
+// left half-written: the temporary folder is removed on any failure.
+std::vector<std::string> create_account(const NewAccountRequest& request, WritableFileSystem& fs);
 
 }  // namespace kam

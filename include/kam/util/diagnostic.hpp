@@ -5,18 +5,18 @@
 #include <string_view>
 #include <vector>
 
-namespace kam {
+#include "kam/util/rule.hpp"
 
-enum class Severity : uint8_t { off, info, warning, error };
+namespace kam {
 
 std::string_view severity_name(Severity s);  // "error", "warning", "info"
 
 struct Diagnostic {
     Severity severity = Severity::error;
-    std::string rule;     // e.g. "schema-enum"
-    std::string path;     // as given to the loader (portfolio-relative or as typed)
-    uint32_t line = 1;    // 1-based
-    uint32_t column = 1;  // 1-based, in characters
+    Rule rule = Rule::yaml_syntax;  // rule_id() spells it: "schema-enum"
+    std::string path;               // as given to the loader (portfolio-relative or as typed)
+    uint32_t line = 1;              // 1-based
+    uint32_t column = 1;            // 1-based, in characters
     std::string message;
     std::string hint;     // "did you mean ...?" and the like; may be empty
     std::string account;  // slug of the account it concerns; empty for the portfolio
@@ -27,8 +27,7 @@ struct Diagnostic {
 class DiagnosticSink {
   public:
     explicit DiagnosticSink(std::string path) : path_(std::move(path)) {}
-    void add(std::string_view rule, uint32_t line, uint32_t column, std::string message,
-             std::string hint = {});
+    void add(Rule rule, uint32_t line, uint32_t column, std::string message, std::string hint = {});
     const std::string& path() const { return path_; }
     std::vector<Diagnostic>& items() { return items_; }
     std::vector<Diagnostic> take() { return std::move(items_); }

@@ -10,7 +10,7 @@ enum class ExitCode : int {
     findings = 1,     // validation failed (errors, or warnings under --strict)
     usage = 2,        // bad command line, no portfolio, unreadable root, refused write
     internal = 3,     // a bug: an exception nobody expected
-    environment = 4,  // the output could not be written (a full disk, a closed file)
+    environment = 4,  // the machine failed a write: a full disk, no permission, a closed file
 };
 
 // A problem the user can fix: printed as "kam: error: MESSAGE", exit status 2.
@@ -19,8 +19,10 @@ class UsageError : public std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-// The environment failed kam, not the input: the output could not be written.
-// Printed as "kam: error: MESSAGE", exit status 4.
+// The environment failed kam, not the input: the output or a file kam writes
+// could not be written (a full disk, no permission, a read-only or failing
+// device). Printed as "kam: error: MESSAGE", exit status 4. Writes report
+// which it was by WriteStatus (util/atomic_file: throw_unless_written).
 class EnvironmentError : public std::runtime_error {
   public:
     using std::runtime_error::runtime_error;

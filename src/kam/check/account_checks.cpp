@@ -7,6 +7,7 @@
 
 #include "kam/check/judgement_checks.hpp"
 #include "kam/util/scalar.hpp"
+#include "kam/util/spell.hpp"
 
 namespace kam {
 
@@ -31,10 +32,10 @@ class AccountChecker {
     }
 
   private:
-    void add(std::string_view file, Pos pos, std::string_view rule, std::string message,
+    void add(std::string_view file, Pos pos, Rule rule, std::string message,
              std::string hint = {}) {
-        out_.push_back(Diagnostic{Severity::error, std::string(rule), a_.file_path(file), pos.line,
-                                  pos.column, std::move(message), std::move(hint), a_.slug});
+        out_.push_back(Diagnostic{Severity::error, rule, a_.file_path(file), pos.line, pos.column,
+                                  std::move(message), std::move(hint), a_.slug});
     }
 
     // Reports every id after its first use in one list.
@@ -49,7 +50,7 @@ class AccountChecker {
             const Pos p = pos_of(item);
             const auto [it, inserted] = first_line.emplace(id, p.line);
             if (!inserted)
-                add(file, p, "id-duplicate",
+                add(file, p, Rule::id_duplicate,
                     fmt::format("{} '{}' is used twice{} (first at line {})", what, id, where,
                                 it->second));
         }
@@ -78,7 +79,7 @@ class AccountChecker {
              const std::map<std::string, std::string>* names = nullptr) {
         if (value.empty()) return;
         if (unreadable(target_section) && !is_valid_id(value)) {
-            add(file, pos, "schema-type",
+            add(file, pos, Rule::schema_type,
                 fmt::format("'{}' is not a valid id (a letter or digit, then letters, digits, "
                             "'.', '_' or '-'; at most 64)",
                             value));
@@ -93,15 +94,15 @@ class AccountChecker {
         std::vector<std::string_view> candidates(ids.begin(), ids.end());
         std::string hint;
         if (const auto m = names ? person_named(value, *names) : std::nullopt) {
-            hint = fmt::format("did you mean {} ({})? a reference is the id, not the name", *m,
-                               names->at(*m));
+            hint = fmt::format("{} a reference is the id, not the name ({} is {})",
+                               did_you_mean(*m), *m, names->at(*m));
         } else if (!candidates.empty()) {
             std::string list;
             for (std::string_view c : candidates)
                 list += (list.empty() ? "" : ", ") + std::string(c);
             hint = fmt::format("known: {}", list);
         }
-        add(file, pos, "ref-dangling",
+        add(file, pos, Rule::ref_dangling,
             target_present
                 ? fmt::format("'{}' is not the id of any of the {}", value, target_desc)
                 : fmt::format("'{}' refers to {}, but the account has none", value, target_desc),
@@ -186,7 +187,7 @@ class AccountChecker {
                 ref("reviews.yaml", s.respondent_pos, s.respondent, people,
                     "people in profile.yaml", a_.profile.has_value(), "profile", &names);
                 if (!s.score_written)
-                    add("reviews.yaml", s.pos, "schema-required",
+                    add("reviews.yaml", s.pos, Rule::schema_required,
                         "a survey needs at least one of 'nps' and 'csat'");
             }
         }
@@ -194,7 +195,7 @@ class AccountChecker {
 
     void unchecked_refs() {
         for (const auto& [section, u] : unchecked_)
-            add(u.file, u.pos, "ref-unchecked",
+            add(u.file, u.pos, Rule::ref_unchecked,
                 u.count == 1
                     ? fmt::format("cannot check '{}': {}.yaml has errors", u.value, section)
                     : fmt::format("cannot check '{}' and {} more references to {}: {}.yaml has "
@@ -208,7 +209,7 @@ class AccountChecker {
     void future(std::string_view file, Pos pos, const std::optional<Date>& d,
                 std::string_view what) {
         if (!d || *d <= ctx_.as_of) return;
-        add(file, pos, "date-future",
+        add(file, pos, Rule::date_future,
             fmt::format("{} is {}, after today ({})", what, d->to_string(), ctx_.as_of.to_string()),
             "a date of what happened cannot be in the future: correct it, or use --as-of");
     }
@@ -232,7 +233,7 @@ class AccountChecker {
                     future("sales.yaml", o.close_pos, o.close,
                            fmt::format("the close date of {} opportunity {}", o.stage, o.id));
                 else if (o.stale(ctx_.as_of))
-                    add("sales.yaml", o.close_pos, "opportunity-stale",
+                    add("sales.yaml", o.close_pos, Rule::opportunity_stale,
                         fmt::format("open opportunity {} ({}) was to close on {}", o.id, o.stage,
                                     o.close->to_string()),
                         "move 'close' to the date you now expect, or set the stage to won or "
@@ -242,7 +243,7 @@ class AccountChecker {
             for (const Goal& g : a_.blueprint->goals)
                 if (g.due && *g.due < ctx_.as_of && g.status != "achieved" &&
                     g.status != "dropped" && !g.status.empty())
-                    add("blueprint.yaml", g.due_pos, "goal-overdue",
+                    add("blueprint.yaml", g.due_pos, Rule::goal_overdue,
                         fmt::format("goal {} was due on {} and is still {}", g.id,
                                     g.due->to_string(), g.status),
                         "set its status to achieved or dropped, or give it a new due date");
@@ -251,21 +252,21 @@ class AccountChecker {
     void values() {
         const Cover& c = a_.cover;
         if (c.lost_on_written && !c.status.empty() && c.status != "lost")
-            add("account.yaml", c.lost_on_pos, "lost-on-not-lost",
+            add("account.yaml", c.lost_on_pos, Rule::lost_on_not_lost,
                 fmt::format("the account has a 'lost_on' date but its status is {}", c.status),
                 "set status to lost, or remove lost_on if the account was won back");
         if (a_.contracts)
             for (const Contract& k : *a_.contracts)
                 if (k.annual_value && k.annual_value->cents < 0)
-                    add("contracts.yaml", k.annual_value_pos, "value-negative",
+                    add("contracts.yaml", k.annual_value_pos, Rule::value_negative,
                         fmt::format("contract {} has a negative annual_value", k.id));
         if (a_.opportunities)
             for (const Opportunity& o : *a_.opportunities) {
                 if (o.value.cents < 0)
-                    add("sales.yaml", o.value_pos, "value-negative",
+                    add("sales.yaml", o.value_pos, Rule::value_negative,
                         fmt::format("opportunity {} has a negative value", o.id));
                 if (o.probability && *o.probability > 0 && *o.probability < 1)
-                    add("sales.yaml", o.probability_pos, "probability-fraction",
+                    add("sales.yaml", o.probability_pos, Rule::probability_fraction,
                         fmt::format("the probability of {} is {} %, below one per cent", o.id,
                                     *o.probability),
                         fmt::format("probability is a percentage: for {:g} %, write {:g}",
@@ -276,29 +277,29 @@ class AccountChecker {
     void dates() {
         const Cover& c = a_.cover;
         if (c.status == "lost" && !c.lost_on_written)
-            add("account.yaml", c.status_pos, "lost-needs-date",
+            add("account.yaml", c.status_pos, Rule::lost_needs_date,
                 "the account is lost but has no 'lost_on' date");
         if (c.lost_on && c.client_since && *c.lost_on < *c.client_since)
-            add("account.yaml", c.lost_on_pos, "date-order",
+            add("account.yaml", c.lost_on_pos, Rule::date_order,
                 fmt::format("lost_on {} is before client_since {}", c.lost_on->to_string(),
                             c.client_since->to_string()));
         if (a_.contracts)
             for (const Contract& k : *a_.contracts)
                 if (k.start && k.end && *k.end < *k.start)
-                    add("contracts.yaml", k.end_pos, "date-order",
+                    add("contracts.yaml", k.end_pos, Rule::date_order,
                         fmt::format("contract {} ends ({}) before it starts ({})", k.id,
                                     k.end->to_string(), k.start->to_string()));
         if (a_.performance)
             for (const DeliveryIssue& i : a_.performance->issues)
                 if (i.opened && i.resolved_on && *i.resolved_on < *i.opened)
-                    add("performance.yaml", i.resolved_on_pos, "date-order",
+                    add("performance.yaml", i.resolved_on_pos, Rule::date_order,
                         fmt::format("issue {} is resolved ({}) before it was opened ({})", i.id,
                                     i.resolved_on->to_string(), i.opened->to_string()));
     }
 
     void currency(std::string_view file, Pos pos, const std::optional<std::string>& code) {
         if (!code || *code == ctx_.settings.currency || ctx_.settings.fx.count(*code)) return;
-        add(file, pos, "fx-missing",
+        add(file, pos, Rule::fx_missing,
             fmt::format("no exchange rate for {} in kam.yaml (base currency {})", *code,
                         ctx_.settings.currency),
             fmt::format("add '{}: RATE' under fx: in kam.yaml, RATE being {} per one {}", *code,
@@ -324,7 +325,7 @@ class AccountChecker {
         if (it == ctx_.settings.policy.require.end()) return;
         for (const std::string& section : it->second)
             if (!a_.has_file(section))
-                add("account.yaml", Pos{}, "section-required",
+                add("account.yaml", Pos{}, Rule::section_required,
                     fmt::format("tier {} requires {}.yaml, which is missing", a_.cover.tier,
                                 section),
                     fmt::format("add {}.yaml to the account folder (its fields: man 5 kam-files)",
@@ -335,7 +336,7 @@ class AccountChecker {
         if (!a_.contracts) return;
         for (const Contract& k : *a_.contracts)
             if (k.notice_days_before_year_one && k.end)
-                add("contracts.yaml", k.notice_days_pos, "schema-range",
+                add("contracts.yaml", k.notice_days_pos, Rule::schema_range,
                     fmt::format("contract {}'s notice deadline (end {} minus {} days) falls before "
                                 "year 1",
                                 k.id, k.end->to_string(), *k.notice_days_before_year_one));
@@ -344,13 +345,13 @@ class AccountChecker {
             // An end before the start is reported as date-order; which date is wrong is unknown.
             if (k.start && *k.end < *k.start) continue;
             if (*k.current_end(ctx_.as_of) < ctx_.as_of) {
-                add("contracts.yaml", k.end_pos, "contract-expired",
+                add("contracts.yaml", k.end_pos, Rule::contract_expired,
                     fmt::format("contract {} is active but ended on {}", k.id, k.end->to_string()),
                     // An auto-renewing one rolls forward (current_end): only a fixed term ends.
                     "set its status to expired, renewing or terminated, or correct the end date");
             } else if (!k.auto_renew.value_or(false) && k.notice_days &&
                        *k.notice_deadline(ctx_.as_of) < ctx_.as_of) {
-                add("contracts.yaml", k.end_pos, "notice-passed",
+                add("contracts.yaml", k.end_pos, Rule::notice_passed,
                     fmt::format(
                         "the notice deadline of contract {} ({}, {} days before its end) has "
                         "passed",
@@ -365,12 +366,12 @@ class AccountChecker {
         if (unreadable("reviews") || !a_.review_overdue(ctx_.as_of, every)) return;
         const std::string_view file = a_.reviews ? "reviews.yaml" : "account.yaml";
         if (const auto latest = a_.latest_review(ctx_.as_of))
-            add(file, Pos{}, "review-overdue",
+            add(file, Pos{}, Rule::review_overdue,
                 fmt::format(
                     "the last progress review was {} days ago, on {} (policy: every {} days)",
                     ctx_.as_of - *latest, latest->to_string(), every));
         else
-            add(file, Pos{}, "review-overdue",
+            add(file, Pos{}, Rule::review_overdue,
                 fmt::format(
                     "a {} account with no progress review on record (policy: every {} days)",
                     a_.cover.tier, every));
@@ -380,23 +381,23 @@ class AccountChecker {
         if (a_.risks)
             for (const Risk& r : *a_.risks)
                 if (r.review_overdue(ctx_.as_of))
-                    add("risks.yaml", r.review_pos, "risk-review-overdue",
+                    add("risks.yaml", r.review_pos, Rule::risk_review_overdue,
                         fmt::format("risk {} was due for review on {}", r.id,
                                     r.review->to_string()));
         if (a_.blueprint)
             for (const Action& x : a_.blueprint->actions)
                 if (x.overdue(ctx_.as_of))
-                    add("blueprint.yaml", x.due_pos, "action-overdue",
+                    add("blueprint.yaml", x.due_pos, Rule::action_overdue,
                         fmt::format("action {} was due on {}", x.id, x.due->to_string()));
         if (a_.profile && a_.cover.status != "lost") {
             const int every = ctx_.settings.policy.contact_every_days;
             for (const Person& p : a_.profile->people) {
                 if (!p.stale(ctx_.as_of, every)) continue;
                 if (!p.last_contact)
-                    add("profile.yaml", p.pos, "contact-stale",
+                    add("profile.yaml", p.pos, Rule::contact_stale,
                         fmt::format("decision-maker {} has no last_contact on record", p.id));
                 else
-                    add("profile.yaml", p.last_contact_pos, "contact-stale",
+                    add("profile.yaml", p.last_contact_pos, Rule::contact_stale,
                         fmt::format(
                             "decision-maker {} was last contacted {} days ago (policy: every {} "
                             "days)",
@@ -406,7 +407,7 @@ class AccountChecker {
         if (a_.opportunities)
             for (const Opportunity& o : *a_.opportunities)
                 if (o.stage == "lost" && o.lost_reason.empty())
-                    add("sales.yaml", o.pos, "lost-reason-missing",
+                    add("sales.yaml", o.pos, Rule::lost_reason_missing,
                         fmt::format("opportunity {} was lost without a lost_reason", o.id));
     }
 

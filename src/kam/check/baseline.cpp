@@ -34,7 +34,8 @@ std::string without_positions(const std::string& message) {
 }  // namespace
 
 std::string finding_fingerprint(const Diagnostic& d) {
-    return d.rule + "|" + d.account + "|" + d.path + "|" + without_positions(d.message);
+    return std::string(rule_id(d.rule)) + "|" + d.account + "|" + d.path + "|" +
+           without_positions(d.message);
 }
 
 std::vector<Diagnostic> new_findings(std::vector<Diagnostic> current,

@@ -42,10 +42,10 @@ std::string join(const std::vector<std::string_view>& items) {
 }  // namespace
 
 void check_judgement(const Account& a, const CheckContext& ctx, std::vector<Diagnostic>& out) {
-    auto add = [&](std::string_view file, Pos pos, std::string_view rule, std::string message,
+    auto add = [&](std::string_view file, Pos pos, Rule rule, std::string message,
                    std::string hint = {}) {
-        out.push_back(Diagnostic{Severity::error, std::string(rule), a.file_path(file), pos.line,
-                                 pos.column, std::move(message), std::move(hint), a.slug});
+        out.push_back(Diagnostic{Severity::error, rule, a.file_path(file), pos.line, pos.column,
+                                 std::move(message), std::move(hint), a.slug});
     };
     if (!a.cover_ok || a.cover.status == "lost") return;
     const Policy& policy = ctx.settings.policy;
@@ -54,7 +54,7 @@ void check_judgement(const Account& a, const CheckContext& ctx, std::vector<Diag
         const AccountMetrics m = compute_account_metrics(a, ctx.settings, ctx.as_of);
         if (below_margin_policy(m.margin_pct, policy))
             add("performance.yaml", year_row(a, m.fiscal_year, ctx.settings.fiscal_year_start),
-                "margin-below-policy",
+                Rule::margin_below_policy,
                 fmt::format("the margin for {} is {}%, below the policy's {}%: fix or trim",
                             fiscal_year_label(m.fiscal_year), m.margin_pct->to_string(),
                             policy.min_margin_pct),
@@ -62,7 +62,7 @@ void check_judgement(const Account& a, const CheckContext& ctx, std::vector<Diag
                 "set policy.min_margin_pct in kam.yaml");
         const RelationshipFit fit = relationship_fit(a, m, policy);
         if (fit.mismatch)
-            add("account.yaml", a.cover.relationship_pos, "relationship-mismatch",
+            add("account.yaml", a.cover.relationship_pos, Rule::relationship_mismatch,
                 fmt::format(
                     "relationship is {}, but annual revenue {} {} and margin {}% suggest {}",
                     fit.chosen, m.annual_revenue->whole_units(), ctx.settings.currency,
@@ -74,7 +74,7 @@ void check_judgement(const Account& a, const CheckContext& ctx, std::vector<Diag
     if (a.profile && !unreadable(a, "profile") && single_thread_matters(a)) {
         const ContactMap map = contact_map(a, ctx.as_of);
         if (map.known && map.single_threaded)
-            add("profile.yaml", map.carrying.front()->pos, "single-threaded",
+            add("profile.yaml", map.carrying.front()->pos, Rule::single_threaded,
                 fmt::format("the {} account is single-threaded: {}", a.cover.tier,
                             map.single_threaded_reason),
                 "build a second strong relationship, owned by someone else on our side");
@@ -83,7 +83,7 @@ void check_judgement(const Account& a, const CheckContext& ctx, std::vector<Diag
     if (a.opportunities && !unreadable(a, "sales"))
         for (const Opportunity& o : *a.opportunities) {
             if (!o.open() || !needs_qualification(o) || qualified(o)) continue;
-            add("sales.yaml", o.pos, "opportunity-unqualified",
+            add("sales.yaml", o.pos, Rule::opportunity_unqualified,
                 fmt::format("opportunity {} is in {} but not qualified: {} not confirmed", o.id,
                             o.stage, join(missing_qualification(o))),
                 "set qualification: {budget, authority, need, timeline} to true as each is "

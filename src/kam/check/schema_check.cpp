@@ -16,12 +16,6 @@ namespace kam {
 
 namespace {
 
-std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates) {
-    if (const auto m = closest_match(word, candidates))
-        return fmt::format("did you mean '{}'?", *m);
-    return {};
-}
-
 std::vector<std::string_view> keys_of(const Schema& schema) {
     std::vector<std::string_view> keys;
     for (const FieldSpec& f : schema.fields) keys.push_back(f.key);
@@ -52,15 +46,15 @@ class SchemaChecker {
             const FieldSpec* field = schema.find(e.key);
             if (!field) {
                 if (const auto m = closest_match(e.key, missing)) {
-                    sink_.add("schema-required", e.key_mark.line, e.key_mark.column,
+                    sink_.add(Rule::schema_required, e.key_mark.line, e.key_mark.column,
                               fmt::format("{} is missing the required key '{}'; '{}' is not a key",
                                           schema.name, *m, e.key),
-                              fmt::format("did you mean '{}'?", *m));
+                              did_you_mean(*m));
                     linked.push_back(*std::find(missing.begin(), missing.end(), *m));
                     continue;
                 }
                 const auto keys = keys_of(schema);
-                sink_.add("unknown-key", e.key_mark.line, e.key_mark.column,
+                sink_.add(Rule::unknown_key, e.key_mark.line, e.key_mark.column,
                           fmt::format("unknown key '{}' in {}", e.key, schema.name),
                           did_you_mean(e.key, keys));
                 continue;
@@ -68,7 +62,7 @@ class SchemaChecker {
             if (e.value.is_absent()) {
                 if (field->required)
                     sink_.add(
-                        "schema-required", e.key_mark.line, e.key_mark.column,
+                        Rule::schema_required, e.key_mark.line, e.key_mark.column,
                         fmt::format("'{}' is required in {} but has no value", e.key, schema.name));
                 continue;
             }
@@ -76,13 +70,13 @@ class SchemaChecker {
         }
         for (std::string_view key : missing)
             if (std::find(linked.begin(), linked.end(), key) == linked.end())
-                sink_.add("schema-required", node.mark.line, node.mark.column,
+                sink_.add(Rule::schema_required, node.mark.line, node.mark.column,
                           fmt::format("{} is missing the required key '{}'", schema.name, key));
     }
 
   private:
     void type_error(const Node& n, std::string message) {
-        sink_.add("schema-type", n.mark.line, n.mark.column, std::move(message));
+        sink_.add(Rule::schema_type, n.mark.line, n.mark.column, std::move(message));
     }
 
     bool expect_kind(const Node& n, NodeKind kind, const FieldSpec& f) {
@@ -97,7 +91,7 @@ class SchemaChecker {
     void range(const Node& n, const FieldSpec& f, double v) {
         if (!f.has_range()) return;
         if (!f.in_range(v))
-            sink_.add("schema-range", n.mark.line, n.mark.column,
+            sink_.add(Rule::schema_range, n.mark.line, n.mark.column,
                       fmt::format("'{}' is {}; it must be {}", f.key, n.value, format_range(f)));
     }
 
@@ -106,7 +100,7 @@ class SchemaChecker {
         if (!ok || (n.style != ScalarStyle::single_quoted && n.style != ScalarStyle::double_quoted))
             return;
         const bool boolean = f.type == FieldType::boolean;
-        sink_.add("schema-quoted", n.mark.line, n.mark.column,
+        sink_.add(Rule::schema_quoted, n.mark.line, n.mark.column,
                   fmt::format("'{}' is written in quotes, as a text; it should be {}", f.key,
                               boolean ? "a boolean" : "a number"),
                   fmt::format("write {} without quotes", n.value));
@@ -115,7 +109,7 @@ class SchemaChecker {
     // Warns when a plain text runs into " #": YAML reads the rest as a comment.
     void comment_in_text(const Node& n, const FieldSpec& f) {
         if (!n.comment_follows) return;
-        sink_.add("text-comment", n.mark.line, n.mark.column,
+        sink_.add(Rule::text_comment, n.mark.line, n.mark.column,
                   fmt::format("'{}' is read as '{}': the rest of the line after ' #' is a comment",
                               f.key, n.value),
                   "put the whole value in quotes to keep the '#' and what follows it");
@@ -125,12 +119,12 @@ class SchemaChecker {
         if (!expect_kind(n, NodeKind::scalar, f)) return;
         const std::string& s = n.value;
         auto fail = [&](const std::string& why, std::string hint = {}) {
-            sink_.add("schema-type", n.mark.line, n.mark.column,
+            sink_.add(Rule::schema_type, n.mark.line, n.mark.column,
                       fmt::format("'{}': {}", f.key, why), std::move(hint));
         };
         auto number_hint = [&] {
             const auto g = guess_number(s);
-            return g ? fmt::format("did you mean {}?", *g) : std::string();
+            return g ? did_you_mean(*g) : std::string();
         };
         switch (f.type) {
             case FieldType::text:
@@ -155,7 +149,7 @@ class SchemaChecker {
                                 number_hint());
                 if (!f.in_range(*v))
                     sink_.add(
-                        "schema-range", n.mark.line, n.mark.column,
+                        Rule::schema_range, n.mark.line, n.mark.column,
                         fmt::format("'{}' is {}; a percentage must be from 0 to 100", f.key, s));
                 return;
             }
@@ -170,7 +164,7 @@ class SchemaChecker {
                     const auto g = guess_date(s);
                     return fail(
                         fmt::format("'{}' is not a date (YYYY-MM-DD, a real calendar day)", s),
-                        g ? fmt::format("did you mean {}?", g->to_string()) : std::string());
+                        g ? did_you_mean(g->to_string()) : std::string());
                 }
                 return;
             case FieldType::money: {
@@ -212,9 +206,9 @@ class SchemaChecker {
         std::string list;
         for (std::string_view v : values) list += (list.empty() ? "" : ", ") + std::string(v);
         const auto m = suggest_enum_value(s, values);
-        sink_.add("schema-enum", n.mark.line, n.mark.column,
+        sink_.add(Rule::schema_enum, n.mark.line, n.mark.column,
                   fmt::format("'{}' is not a valid {} (one of: {})", s, key, list),
-                  m ? fmt::format("did you mean '{}'?", *m) : std::string());
+                  m ? did_you_mean(*m) : std::string());
     }
 
     void value(const Node& n, const FieldSpec& f) {
@@ -260,14 +254,14 @@ class SchemaChecker {
                 if (!expect_kind(n, NodeKind::mapping, f)) return;
                 for (const Entry& e : n.entries) {
                     if (!is_currency_code(e.key))
-                        sink_.add("schema-type", e.key_mark.line, e.key_mark.column,
+                        sink_.add(Rule::schema_type, e.key_mark.line, e.key_mark.column,
                                   fmt::format("'{}' in fx is not a currency code (three capitals)",
                                               e.key));
                     const std::string what = fmt::format("fx.{}", e.key);
                     const FieldSpec rate{
                         .key = what, .type = FieldType::number, .min = 0, .min_exclusive = true};
                     if (e.value.is_absent())
-                        sink_.add("schema-required", e.key_mark.line, e.key_mark.column,
+                        sink_.add(Rule::schema_required, e.key_mark.line, e.key_mark.column,
                                   fmt::format("the fx rate for {} has no value", e.key));
                     else
                         scalar(e.value, rate);
@@ -275,7 +269,7 @@ class SchemaChecker {
                     // in that currency empty: say so here.
                     if (e.value.is_scalar() && parse_number(e.value.value))
                         if (const auto exact = parse_decimal(e.value.value); !exact)
-                            sink_.add("schema-range", e.value.mark.line, e.value.mark.column,
+                            sink_.add(Rule::schema_range, e.value.mark.line, e.value.mark.column,
                                       fmt::format("the fx rate for {} cannot be used: {}", e.key,
                                                   exact.error()));
                 }
@@ -284,14 +278,14 @@ class SchemaChecker {
                 if (!expect_kind(n, NodeKind::mapping, f)) return;
                 const auto ids = rule_ids();
                 for (const Entry& e : n.entries) {
-                    if (!find_rule(e.key))
-                        sink_.add("unknown-key", e.key_mark.line, e.key_mark.column,
+                    const auto rule = find_rule(e.key);
+                    if (!rule)
+                        sink_.add(Rule::unknown_key, e.key_mark.line, e.key_mark.column,
                                   fmt::format("unknown rule '{}' in rules", e.key),
                                   did_you_mean(e.key, ids));
-                    const RuleInfo* rule = find_rule(e.key);
-                    if (e.value.is_scalar() && rule && rule->always_error &&
+                    if (e.value.is_scalar() && rule && rule_info(*rule).always_error() &&
                         e.value.value != "error")
-                        sink_.add("schema-enum", e.value.mark.line, e.value.mark.column,
+                        sink_.add(Rule::schema_enum, e.value.mark.line, e.value.mark.column,
                                   fmt::format("'{}' is always an error (a file kam cannot read "
                                               "must not pass unseen); its severity cannot be "
                                               "'{}'",
@@ -335,7 +329,7 @@ class SchemaChecker {
                     bool known = false;
                     for (std::string_view p : k_health_part_names) known |= p == e.key;
                     if (!known)
-                        sink_.add("unknown-key", e.key_mark.line, e.key_mark.column,
+                        sink_.add(Rule::unknown_key, e.key_mark.line, e.key_mark.column,
                                   fmt::format("unknown health part '{}'", e.key),
                                   did_you_mean(e.key, k_health_part_names));
                     static constexpr FieldSpec k_weight{

@@ -440,7 +440,7 @@ void gates(const AccountDiff& d, const SideData& A, const SideData& B, const Dif
     const std::string dir = rel_join(display_root, "accounts/" + d.slug);
     auto add = [&](const char* rule, std::string file, Pos pos, std::string message) {
         Diagnostic g;
-        g.rule = rule;
+        g.rule = find_rule(rule).value();  // the gates are named by id in kam.yaml
         g.path = file.empty() ? dir : dir + "/" + file;
         g.line = pos.line;
         g.column = pos.column;

@@ -63,10 +63,9 @@ const RecordKind& find_kind(const std::string& kind) {
     }
     std::string list;
     for (std::string_view n : names) list += (list.empty() ? "" : ", ") + std::string(n);
-    std::string message =
-        fmt::format("'{}' is not a kind of record kam can add (one of: {})", kind, list);
-    if (auto m = closest_match(kind, names)) message += fmt::format("; did you mean '{}'?", *m);
-    throw UsageError(message);
+    throw UsageError(with_suggestion(
+        fmt::format("'{}' is not a kind of record kam can add (one of: {})", kind, list),
+        closest_match(kind, names)));
 }
 
 std::string take(std::vector<std::pair<std::string, std::string>>& fields, std::string_view key) {
@@ -170,7 +169,7 @@ void refuse_unknown_fields(const Schema& record, const RecordKind& kind,
         if (!spec) {
             std::string message = fmt::format("--{} is not a field of {}", key, record.name);
             if (auto m = closest_match(key, known)) {
-                message += fmt::format("; did you mean --{}?", *m);
+                message = with_suggestion(std::move(message), "--" + *m);
             } else {
                 std::string names;
                 for (std::string_view k : known)
@@ -457,10 +456,9 @@ Node expected_after_add(const Node& root, const ParsedPath& path, const Record& 
     Node expected = root;
     auto at = locate(expected, path);
     if (!at) throw UsageError("internal: the list vanished");
-    // locate() points into `expected`, which this function owns.
-    Node* target = const_cast<Node*>(at->node);
+    Node* target = at->node ? writable_node(expected, at->node) : nullptr;
     if (!target) {
-        Node* parent = const_cast<Node*>(at->parent);
+        Node* parent = writable_node(expected, at->parent);
         if (is_empty_value(*parent)) parent->kind = NodeKind::mapping;
         for (const std::string& m : at->missing_mappings) {
             Node inner;
@@ -480,7 +478,7 @@ Node expected_after_add(const Node& root, const ParsedPath& path, const Record& 
 
 }  // namespace
 
-SetResult add_record(const FileSystem& fs, const AddRequest& request, bool dry_run) {
+EditResult add_record(WritableFileSystem& fs, const AddRequest& request, bool dry_run) {
     const RecordKind& kind = find_kind(request.kind);
     auto fields = request.fields;
     for (auto& [key, value] : fields) std::replace(key.begin(), key.end(), '-', '_');
@@ -510,7 +508,8 @@ SetResult add_record(const FileSystem& fs, const AddRequest& request, bool dry_r
     }
     FieldRequest where = request.where;
     where.path = list_path;
-    const OpenFile f = open_file(fs, where, {.may_be_missing = true, .for_write = !dry_run});
+    const OpenFile f =
+        open_file(fs, where, {.may_be_missing = true, .for_write = dry_run ? nullptr : &fs});
 
     // The list, its parent mapping, and the schema of its records.
     auto p = parse_field_path(list_path);

@@ -1,7 +1,6 @@
 #include "kam/edit/confine.hpp"
 
 #include <fmt/format.h>
-#include <sys/stat.h>
 #include <cerrno>
 #include <cstring>
 
@@ -9,8 +8,8 @@
 
 namespace kam {
 
-Expected<Unit> check_inside_portfolio(const std::string& root, const std::string& relative,
-                                      const std::string& shown) {
+Expected<void> check_inside_portfolio(const FileSystem& fs, const std::string& root,
+                                      const std::string& relative, const std::string& shown) {
     if (relative.empty() || relative.front() == '/')
         return unexpected(fmt::format("{} is not inside the portfolio", shown));
     std::string path = root, walked;
@@ -23,25 +22,26 @@ Expected<Unit> check_inside_portfolio(const std::string& root, const std::string
             return unexpected(fmt::format("{} is not inside the portfolio", shown));
         path = join_path(path, step);
         walked = join_path(walked, step);
-        struct stat st {};
-        if (::lstat(path.c_str(), &st) != 0) {
-            if (last && errno == ENOENT) return Unit{};  // a file still to be created
-            return unexpected(fmt::format("cannot reach {}: {}", shown, std::strerror(errno)));
+        const auto type = fs.type_of(path);
+        if (!type) {
+            if (last) return {};  // a file still to be created
+            return unexpected(fmt::format("cannot reach {}: {}", shown, std::strerror(ENOENT)));
         }
         if (last) {
-            if (!S_ISREG(st.st_mode))
+            if (*type != EntryType::file)
                 return unexpected(
                     fmt::format("{} is not a regular file (kam never follows a symlink)", shown));
             break;
         }
-        if (S_ISLNK(st.st_mode))
+        if (*type == EntryType::symlink)
             return unexpected(
                 fmt::format("{} leads through the symlink {}; kam writes only inside the portfolio",
                             shown, walked));
-        if (!S_ISDIR(st.st_mode)) return unexpected(fmt::format("{} is not a folder", walked));
+        if (*type != EntryType::directory)
+            return unexpected(fmt::format("{} is not a folder", walked));
         start = slash + 1;
     }
-    return Unit{};
+    return {};
 }
 
 }  // namespace kam

@@ -1,6 +1,5 @@
 #include "kam/edit/edit_lock.hpp"
 
-#include <fcntl.h>
 #include <fmt/format.h>
 #include <unistd.h>
 #include <cerrno>
@@ -26,8 +25,7 @@ struct Holder {
 };
 
 // "PID HOST\n", as acquire() writes it; an empty or foreign file gives pid 0.
-Holder read_holder(const std::string& lock) {
-    RealFileSystem fs;
+Holder read_holder(const FileSystem& fs, const std::string& lock) {
     Holder h;
     const auto text = fs.read_file(lock, 512);
     if (!text) return h;
@@ -56,37 +54,30 @@ std::string lock_file_of(const std::string& dir) {
     return join_path(dir, ".kam-lock");
 }
 
-Expected<EditLock> EditLock::acquire(const std::string& dir, std::chrono::milliseconds wait) {
+EditLock::Acquired EditLock::acquire(WritableFileSystem& fs, const std::string& dir,
+                                     std::chrono::milliseconds wait) {
     const std::string lock = lock_file_of(dir);
     const auto deadline = std::chrono::steady_clock::now() + wait;
+    auto refused = [](std::string message) {
+        return Acquired{std::nullopt, WriteResult(WriteStatus::exists, std::move(message))};
+    };
     while (true) {
-        const int fd =
-            ::open(lock.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
-        if (fd >= 0) {
-            const std::string who = fmt::format("{} {}\n", ::getpid(), host_name());
-            errno = 0;
-            const bool ok = ::write(fd, who.data(), who.size()) == static_cast<ssize_t>(who.size());
-            ::close(fd);
-            if (!ok) {
-                // Full disk: not even the lock fits, so neither would the file.
-                const int err = errno;
-                ::unlink(lock.c_str());
-                return unexpected(fmt::format("cannot write the lock {}: {}", lock,
-                                              err ? std::strerror(err) : "short write"));
-            }
-            return EditLock(lock);
-        }
-        if (errno != EEXIST)
-            return unexpected(
-                fmt::format("cannot take the lock {}: {}", lock, std::strerror(errno)));
-        const Holder h = read_holder(lock);
+        const std::string who = fmt::format("{} {}\n", ::getpid(), host_name());
+        const WriteResult w = fs.create_exclusive(lock, who);
+        if (w) return Acquired{EditLock(fs, lock), {}};
+        if (w.status() != WriteStatus::exists)
+            // A full disk: not even the lock fits, so neither would the file.
+            return Acquired{std::nullopt,
+                            WriteResult(w.status(), fmt::format("cannot take the lock {}: {}", lock,
+                                                                w.error()))};
+        const Holder h = read_holder(fs, lock);
         if (!runs_here(h))
-            return unexpected(fmt::format(
+            return refused(fmt::format(
                 "{} is a stale lock: kam process {} is no longer running; remove the file and "
                 "try again",
                 lock, h.pid));
         if (std::chrono::steady_clock::now() >= deadline)
-            return unexpected(fmt::format(
+            return refused(fmt::format(
                 "another kam{} is editing this account (lock {}); if none is running, remove "
                 "the lock",
                 h.pid > 0 ? fmt::format(" (process {} on {})", h.pid, h.host) : "", lock));
@@ -94,12 +85,12 @@ Expected<EditLock> EditLock::acquire(const std::string& dir, std::chrono::millis
     }
 }
 
-EditLock::EditLock(EditLock&& other) noexcept : path_(std::move(other.path_)) {
+EditLock::EditLock(EditLock&& other) noexcept : fs_(other.fs_), path_(std::move(other.path_)) {
     other.path_.clear();
 }
 
 EditLock::~EditLock() {
-    if (!path_.empty()) ::unlink(path_.c_str());
+    if (!path_.empty()) (void)fs_->remove(path_);
 }
 
 }  // namespace kam

@@ -98,17 +98,13 @@ OpenFile open_file(const FileSystem& fs, const FieldRequest& r, OpenMode mode) {
                                      join_path(r.display_root, "accounts")));
     f.account_dir = join_path(join_path(r.root, "accounts"), r.slug);
     if (fs.type_of(f.account_dir) != EntryType::directory) {
-        std::string message =
-            fmt::format("no account '{}' in {}", r.slug, join_path(r.display_root, "accounts"));
         std::vector<std::string> names;
         if (auto entries = fs.list_dir(join_path(r.root, "accounts")))
             for (const DirEntry& e : *entries)
                 if (e.type == EntryType::directory && is_valid_slug(e.name))
                     names.push_back(e.name);
         const std::vector<std::string_view> slugs(names.begin(), names.end());
-        if (auto m = closest_name(r.slug, slugs))
-            message += fmt::format("; did you mean '{}'?", *m);
-        throw UsageError(message);
+        throw UsageError(no_account_message(r.slug, join_path(r.display_root, "accounts"), slugs));
     }
     auto parsed = parse_field_path(r.path);
     if (!parsed) throw UsageError(parsed.error());
@@ -118,15 +114,17 @@ OpenFile open_file(const FileSystem& fs, const FieldRequest& r, OpenMode mode) {
     f.shown = join_path(r.display_root, f.relative);
     if (mode.for_write) {
         // Before the lock: the lock file itself must not land outside the portfolio.
-        if (auto inside = check_inside_portfolio(r.root, f.relative, f.shown); !inside)
+        if (auto inside = check_inside_portfolio(fs, r.root, f.relative, f.shown); !inside)
             throw UsageError(inside.error());
-        auto lock = EditLock::acquire(f.account_dir);
-        if (!lock)
-            throw UsageError(as_shown(lock.error(), f.account_dir,
-                                      join_path(r.display_root, "accounts/" + r.slug)));
-        f.lock.emplace(std::move(lock).value());
+        auto acquired = EditLock::acquire(*mode.for_write, f.account_dir);
+        if (!acquired.lock)
+            throw_unless_written(
+                WriteResult(acquired.result.status(),
+                            as_shown(acquired.result.error(), f.account_dir,
+                                     join_path(r.display_root, "accounts/" + r.slug))));
+        f.lock.emplace(std::move(*acquired.lock));
         // Under the lock no other kam writes here: a temporary file is a killed edit's.
-        remove_stale_temporaries(f.account_dir);
+        mode.for_write->remove_stale_temporaries(f.account_dir);
     }
     const auto type = fs.type_of(f.file);
     if (!type && mode.may_be_missing) {
@@ -158,11 +156,59 @@ OpenFile open_file(const FileSystem& fs, const FieldRequest& r, OpenMode mode) {
     return f;
 }
 
+namespace {
+
+// Refuses an edit that gives the account an error it did not have: any file
+// of the account counts (removing a contract can break a risk's reference).
+void refuse_new_errors(const FileSystem& fs, const FieldRequest& r, const OpenFile& f,
+                       const std::string& what, const std::string& after, const Node& reparsed) {
+    std::vector<Diagnostic> before_findings, after_findings;
+    DiagnosticSink settings_sink("kam.yaml");
+    const PortfolioSettings settings =
+        read_settings(fs, r.root, settings_sink, default_event_source());
+    const std::string shown_dir = join_path(r.display_root, "accounts/" + r.slug);
+    load_account(fs, f.account_dir, shown_dir, r.slug, settings, r.as_of, default_event_source(),
+                 before_findings);
+    const OverlayFileSystem overlay(fs, f.file, f.bom + after);
+    load_account(overlay, f.account_dir, shown_dir, r.slug, settings, r.as_of,
+                 default_event_source(), after_findings);
+    // Counted: one old error answers for one new one.
+    std::multiset<std::string> old_errors;
+    for (const Diagnostic& d : before_findings)
+        if (d.severity == Severity::error) old_errors.insert(error_identity(d, f.shown, f.root));
+    // Listed where the user will look: file:line:column, one line each.
+    std::string added;
+    bool dangling = false;
+    for (const Diagnostic& d : after_findings) {
+        if (d.severity != Severity::error) continue;
+        if (const auto it = old_errors.find(error_identity(d, f.shown, reparsed));
+            it != old_errors.end()) {
+            old_errors.erase(it);
+            continue;
+        }
+        added += fmt::format("\n  {}:{}:{}: {} [{}]", escape_controls(d.path), d.line, d.column,
+                             escape_controls(d.message), d.rule);
+        dangling = dangling || d.rule == Rule::ref_dangling;
+    }
+    if (!added.empty()) {
+        std::string hint;
+        if (dangling && what.ends_with(".id"))
+            hint =
+                "\n  = hint: these refer to the old id; change the id and its references together "
+                "in your editor, then run kam validate";
+        throw UsageError(
+            fmt::format("{}: refused, the account would gain errors; nothing was written:{}{}",
+                        what, added, hint));
+    }
+}
+
+}  // namespace
+
 // Verify, then write: the new text must parse to `expected`, the account must
 // gain no error, and the file must not have changed since it was read.
-SetResult finish_edit(const FileSystem& fs, const FieldRequest& r, const OpenFile& f,
-                      const std::string& what, const std::string& after,
-                      const Expected<Node>& expected, std::string summary, bool dry_run) {
+EditResult finish_edit(WritableFileSystem& fs, const FieldRequest& r, const OpenFile& f,
+                       const std::string& what, const std::string& after,
+                       const Expected<Node>& expected, std::string summary, bool dry_run) {
     DiagnosticSink sink(f.shown);
     const auto reparsed = load_yaml(after, sink, default_event_source());
     std::string why;
@@ -178,47 +224,9 @@ SetResult finish_edit(const FileSystem& fs, const FieldRequest& r, const OpenFil
     if (!why.empty())
         throw UsageError(
             fmt::format("{}: the edit did not verify ({}); nothing was written", what, why));
-    std::vector<Diagnostic> before_findings, after_findings;
-    DiagnosticSink settings_sink("kam.yaml");
-    const PortfolioSettings settings =
-        read_settings(fs, r.root, settings_sink, default_event_source());
-    const std::string shown_dir = join_path(r.display_root, "accounts/" + r.slug);
-    load_account(fs, f.account_dir, shown_dir, r.slug, settings, r.as_of, default_event_source(),
-                 before_findings);
-    const OverlayFileSystem overlay(fs, f.file, f.bom + after);
-    load_account(overlay, f.account_dir, shown_dir, r.slug, settings, r.as_of,
-                 default_event_source(), after_findings);
-    // Any file of the account counts: removing a contract can break a risk's reference.
-    // Counted: one old error answers for one new one.
-    std::multiset<std::string> old_errors;
-    for (const Diagnostic& d : before_findings)
-        if (d.severity == Severity::error) old_errors.insert(error_identity(d, f.shown, f.root));
-    // Listed where the user will look: file:line:column, one line each.
-    std::string added;
-    bool dangling = false;
-    for (const Diagnostic& d : after_findings) {
-        if (d.severity != Severity::error) continue;
-        if (const auto it = old_errors.find(error_identity(d, f.shown, *reparsed));
-            it != old_errors.end()) {
-            old_errors.erase(it);
-            continue;
-        }
-        added += fmt::format("\n  {}:{}:{}: {} [{}]", escape_controls(d.path), d.line, d.column,
-                             escape_controls(d.message), d.rule);
-        dangling = dangling || d.rule == "ref-dangling";
-    }
-    if (!added.empty()) {
-        std::string hint;
-        if (dangling && what.ends_with(".id"))
-            hint =
-                "\n  = hint: these refer to the old id; change the id and its references together "
-                "in your editor, then run kam validate";
-        throw UsageError(
-            fmt::format("{}: refused, the account would gain errors; nothing was written:{}{}",
-                        what, added, hint));
-    }
+    refuse_new_errors(fs, r, f, what, after, *reparsed);
 
-    SetResult result;
+    EditResult result;
     result.summary = std::move(summary);
     const std::string before_bytes = f.bom + f.text, after_bytes = f.bom + after;
     result.diff = unified_diff(before_bytes, after_bytes, f.shown);
@@ -226,11 +234,13 @@ SetResult finish_edit(const FileSystem& fs, const FieldRequest& r, const OpenFil
     if (dry_run) return result;
     if (!f.lock) throw std::logic_error("an edit is written without the account's lock");
     std::string kept_in;
-    auto w = f.exists ? replace_if_unchanged(f.file, before_bytes, after_bytes, {}, &kept_in)
-                      : create_file(f.file, after_bytes);
+    const WriteResult w =
+        f.exists ? replace_if_unchanged(fs, f.file, before_bytes, after_bytes, {}, &kept_in)
+                 : create_file(fs, f.file, after_bytes);
     if (!w)
-        throw UsageError(
-            fmt::format("{}; nothing was written", as_shown(w.error(), f.file, f.shown)));
+        throw_unless_written(WriteResult(
+            w.status(),
+            fmt::format("{}; nothing was written", as_shown(w.error(), f.file, f.shown))));
     if (!kept_in.empty())
         throw UsageError(fmt::format(
             "{}: the edit was written, but another program changed {} at the same moment; its "

@@ -26,17 +26,18 @@ struct OpenFile {
 
 struct OpenMode {
     bool may_be_missing = false;  // an absent file opens as an empty mapping (kam add)
-    bool for_write = false;       // confine to the portfolio and take the account's lock
+    // Set for a write: confine to the portfolio and take the account's lock through it.
+    WritableFileSystem* for_write = nullptr;
 };
 
 // Throws UsageError for a bad account, path, symlink, a held lock or a file
-// that does not load.
+// that does not load; EnvironmentError when the lock cannot be written.
 OpenFile open_file(const FileSystem& fs, const FieldRequest& request, OpenMode mode = {});
 
 // The new text must parse to `expected`, no file of the account may gain an
 // error, and the file must not have changed since it was read; then it is written.
-SetResult finish_edit(const FileSystem& fs, const FieldRequest& r, const OpenFile& f,
-                      const std::string& what, const std::string& after,
-                      const Expected<Node>& expected, std::string summary, bool dry_run);
+EditResult finish_edit(WritableFileSystem& fs, const FieldRequest& r, const OpenFile& f,
+                       const std::string& what, const std::string& after,
+                       const Expected<Node>& expected, std::string summary, bool dry_run);
 
 }  // namespace kam

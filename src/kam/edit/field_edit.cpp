@@ -138,9 +138,10 @@ std::string get_field(const FileSystem& fs, const FieldRequest& r, bool json) {
     return out;
 }
 
-SetResult set_field(const FileSystem& fs, const FieldRequest& r, const std::string& value,
-                    bool dry_run) {
-    const OpenFile f = open_file(fs, r, {.may_be_missing = false, .for_write = !dry_run});
+EditResult set_field(WritableFileSystem& fs, const FieldRequest& r, const std::string& value,
+                     bool dry_run) {
+    const OpenFile f =
+        open_file(fs, r, {.may_be_missing = false, .for_write = dry_run ? nullptr : &fs});
     auto at = locate(f.root, f.path);
     if (!at) throw UsageError(at.error());
     const std::string key = f.path.steps.empty() ? f.path.text : f.path.steps.back();
@@ -180,8 +181,9 @@ SetResult set_field(const FileSystem& fs, const FieldRequest& r, const std::stri
                        expected_after_set(f.root, f.path, reads_back), std::move(summary), dry_run);
 }
 
-SetResult remove_field(const FileSystem& fs, const FieldRequest& r, bool dry_run) {
-    const OpenFile f = open_file(fs, r, {.may_be_missing = false, .for_write = !dry_run});
+EditResult remove_field(WritableFileSystem& fs, const FieldRequest& r, bool dry_run) {
+    const OpenFile f =
+        open_file(fs, r, {.may_be_missing = false, .for_write = dry_run ? nullptr : &fs});
     if (f.path.steps.empty())
         throw UsageError("name what to remove inside the file, e.g. risks.R1");
     auto at = locate(f.root, f.path);

@@ -25,7 +25,7 @@ std::vector<std::string> split(std::string_view text) {
 
 std::string hint_from(std::string_view word, const std::vector<std::string>& candidates) {
     std::vector<std::string_view> views(candidates.begin(), candidates.end());
-    if (auto m = closest_match(word, views)) return fmt::format("; did you mean '{}'?", *m);
+    if (auto m = closest_match(word, views)) return with_suggestion({}, m);
     if (candidates.empty()) return {};
     std::string list;
     for (size_t i = 0; i < candidates.size() && i < 12; ++i)
@@ -105,6 +105,105 @@ Expected<ParsedPath> parse_field_path(std::string_view text) {
     return p;
 }
 
+Node* writable_node(Node& root, const Node* inside) {
+    if (&root == inside) return &root;
+    for (Entry& e : root.entries)
+        if (Node* n = writable_node(e.value, inside)) return n;
+    for (Node& item : root.items)
+        if (Node* n = writable_node(item, inside)) return n;
+    return nullptr;
+}
+
+// The item of `list` that steps[i...] name. Ids may hold dots ("m.harris"):
+// the longest run of steps that names an item wins; `i` moves past the steps
+// it used and `id_step` is what they spell. Refuses a missing item (with the
+// ids or the index range there are) and an id used twice.
+Expected<const Node*> list_step(const Node& list, const std::vector<std::string>& steps, size_t& i,
+                                const std::string& walked, std::string& id_step) {
+    const std::string step = steps[i];
+    std::vector<std::string> known;
+    // Ids may hold dots ("m.harris"): the longest run of steps that names an item wins.
+    const Node* item = nullptr;
+    size_t used = 0;
+    std::string joined;
+    for (size_t k = i; k < steps.size(); ++k) {
+        joined += (k == i ? "" : ".") + steps[k];
+        std::vector<std::string> ignored;
+        if (const Node* found = list_item(list, joined, k == i ? known : ignored)) {
+            item = found;
+            used = k - i;
+        }
+    }
+    id_step = steps[i];
+    for (size_t k = i + 1; k <= i + used; ++k) id_step += "." + steps[k];
+    i += used;
+    if (!item) {
+        const bool by_index = std::none_of(list.items.begin(), list.items.end(), [](const Node& n) {
+            const Node* id = n.is_mapping() ? n.find("id") : nullptr;
+            return id && id->is_scalar();
+        });
+        // An index is not misspelt: say which ones there are instead.
+        if (by_index)
+            return unexpected(
+                list.items.empty()
+                    ? fmt::format("{} has no item '{}': the list is empty", walked, step)
+                    : fmt::format("{} has no item '{}': its items are numbered 0 to {}", walked,
+                                  step, list.items.size() - 1));
+        return unexpected(
+            fmt::format("{} has no item '{}'{}", walked, step, hint_from(step, known)));
+    }
+    // After a merge an id may be there twice: acting on the first would be a guess.
+    if (const Node* id = item->is_mapping() ? item->find("id") : nullptr) {
+        std::string lines;
+        size_t count = 0;
+        for (const Node& other : list.items) {
+            const Node* o = other.is_mapping() ? other.find("id") : nullptr;
+            if (!o || !o->is_scalar() || o->value != id->value) continue;
+            lines += fmt::format("{}{}", count++ ? " and " : "", o->mark.line);
+        }
+        if (count > 1)
+            return unexpected(
+                fmt::format("{}.{} names {} items, on lines {}; make the ids unique first", walked,
+                            id_step, count, lines));
+    }
+    return item;
+}
+
+// Where a path goes on from `node` past a key it does not have (steps[i]):
+// the last key, to be set; a sub-mapping the record may have, to be made; or
+// a refusal that offers the keys there are and those the schema allows.
+Expected<Located> missing_step(const Node& node, const std::vector<std::string>& steps, size_t i,
+                               const FieldSpec* spec, const Schema* schema,
+                               const std::string& walked, Located at) {
+    const std::string& step = steps[i];
+    if (i + 1 == steps.size() && (spec || is_extension_key(step))) {
+        at.parent = &node;
+        at.missing_key = step;
+        at.field = spec;
+        at.canonical = walked + "." + step;
+        return at;
+    }
+    // A sub-mapping the record may have but does not yet: set creates it.
+    if (spec && spec->type == FieldType::object && spec->schema) {
+        auto below = missing_below(steps, i + 1, spec->schema, {step}, walked + "." + step);
+        if (!below) return unexpected(below.error());
+        Located created = *below;
+        created.parent = &node;
+        return created;
+    }
+    if (spec)
+        return unexpected(
+            fmt::format("{} has no '{}' yet{}", walked, step,
+                        spec->type == FieldType::object_list ? "; kam add creates its items" : ""));
+    std::vector<std::string> keys;
+    for (const Entry& e : node.entries) keys.push_back(e.key);
+    // Then the fields the schema allows that this record does not have yet.
+    if (schema)
+        for (const FieldSpec& f : schema->fields)
+            if (!node.find(f.key)) keys.emplace_back(f.key);
+    return unexpected(fmt::format("{} has no key '{}'{}", walked, step, hint_from(step, keys)));
+}
+
 Expected<Located> locate(const Node& root, const ParsedPath& path) {
     Located at;
     const Node* node = &root;
@@ -126,54 +225,11 @@ Expected<Located> locate(const Node& root, const ParsedPath& path) {
         // Messages show the path the way the user wrote it.
         const std::string next = implied && i == 0 ? std::string() : "." + step;
         if (node->is_sequence()) {
-            std::vector<std::string> known;
-            // Ids may hold dots ("m.harris"): the longest run of steps that names an item wins.
-            const Node* item = nullptr;
-            size_t used = 0;
-            std::string joined;
-            for (size_t k = i; k < steps.size(); ++k) {
-                joined += (k == i ? "" : ".") + steps[k];
-                std::vector<std::string> ignored;
-                if (const Node* found = list_item(*node, joined, k == i ? known : ignored)) {
-                    item = found;
-                    used = k - i;
-                }
-            }
-            std::string id_step = steps[i];
-            for (size_t k = i + 1; k <= i + used; ++k) id_step += "." + steps[k];
-            i += used;
-            if (!item) {
-                const bool by_index =
-                    std::none_of(node->items.begin(), node->items.end(), [](const Node& n) {
-                        const Node* id = n.is_mapping() ? n.find("id") : nullptr;
-                        return id && id->is_scalar();
-                    });
-                // An index is not misspelt: say which ones there are instead.
-                if (by_index)
-                    return unexpected(
-                        node->items.empty()
-                            ? fmt::format("{} has no item '{}': the list is empty", walked, step)
-                            : fmt::format("{} has no item '{}': its items are numbered 0 to {}",
-                                          walked, step, node->items.size() - 1));
-                return unexpected(
-                    fmt::format("{} has no item '{}'{}", walked, step, hint_from(step, known)));
-            }
-            // After a merge an id may be there twice: acting on the first would be a guess.
-            if (const Node* id = item->is_mapping() ? item->find("id") : nullptr) {
-                std::string lines;
-                size_t count = 0;
-                for (const Node& other : node->items) {
-                    const Node* o = other.is_mapping() ? other.find("id") : nullptr;
-                    if (!o || !o->is_scalar() || o->value != id->value) continue;
-                    lines += fmt::format("{}{}", count++ ? " and " : "", o->mark.line);
-                }
-                if (count > 1)
-                    return unexpected(
-                        fmt::format("{}.{} names {} items, on lines {}; make the ids unique first",
-                                    walked, id_step, count, lines));
-            }
+            std::string id_step;
+            auto item = list_step(*node, steps, i, walked, id_step);
+            if (!item) return unexpected(item.error());
             at.parent = node;
-            node = item;
+            node = *item;
             walked += "." + id_step;
             // An item of a list of mappings takes the list's record schema.
             if (field && field->schema) schema = field->schema;
@@ -197,35 +253,7 @@ Expected<Located> locate(const Node& root, const ParsedPath& path) {
             return unexpected(fmt::format("{} is a single value; it has no '{}'", walked, step));
         const FieldSpec* spec = schema ? schema->find(step) : nullptr;
         const Node* child = node->find(step);
-        if (!child) {
-            if (i + 1 == steps.size() && (spec || is_extension_key(step))) {
-                at.parent = node;
-                at.missing_key = step;
-                at.field = spec;
-                at.canonical = walked + "." + step;
-                return at;
-            }
-            // A sub-mapping the record may have but does not yet: set creates it.
-            if (spec && spec->type == FieldType::object && spec->schema) {
-                auto below = missing_below(steps, i + 1, spec->schema, {step}, walked + "." + step);
-                if (!below) return unexpected(below.error());
-                Located created = *below;
-                created.parent = node;
-                return created;
-            }
-            if (spec)
-                return unexpected(fmt::format(
-                    "{} has no '{}' yet{}", walked, step,
-                    spec->type == FieldType::object_list ? "; kam add creates its items" : ""));
-            std::vector<std::string> keys;
-            for (const Entry& e : node->entries) keys.push_back(e.key);
-            // Then the fields the schema allows that this record does not have yet.
-            if (schema)
-                for (const FieldSpec& f : schema->fields)
-                    if (!node->find(f.key)) keys.emplace_back(f.key);
-            return unexpected(
-                fmt::format("{} has no key '{}'{}", walked, step, hint_from(step, keys)));
-        }
+        if (!child) return missing_step(*node, steps, i, spec, schema, walked, std::move(at));
         at.parent = node;
         node = child;
         field = spec;

@@ -30,8 +30,7 @@ std::string slug_of(const std::string& path) {
 // finding of a rule that means a file was not read at all.
 std::string unreadable_reason(const std::vector<Diagnostic>& diagnostics) {
     for (const Diagnostic& d : diagnostics) {
-        const RuleInfo* rule = find_rule(d.rule);
-        if ((rule && rule->always_error) || d.rule == "file-unreadable")
+        if (rule_info(d.rule).always_error() || d.rule == Rule::file_unreadable)
             return fmt::format("{}:{}: {}", d.path, d.line, d.message);
     }
     return {};

@@ -14,7 +14,7 @@ namespace {
 
 // Raised inside the tree builder to stop the parser at the first fatal problem.
 struct LoadAbort {
-    std::string rule;
+    Rule rule;
     uint32_t offset;
     std::string message;
     bool recoverable = true;  // a re-parse without the broken part can go on
@@ -54,7 +54,7 @@ class TreeBuilder final : public EventListener {
             case T::document_end:
                 return;
             case T::alias:
-                throw LoadAbort{"yaml-alias", e.offset,
+                throw LoadAbort{Rule::yaml_alias, e.offset,
                                 "aliases (*name) are not allowed: write the value out in full"};
             case T::null:
                 null_node(e);
@@ -66,7 +66,7 @@ class TreeBuilder final : public EventListener {
             case T::mapping_start: {
                 reject_anchor_or_tag(e);
                 if (static_cast<int>(stack_.size()) >= k_max_depth)
-                    throw LoadAbort{"yaml-limit", e.offset,
+                    throw LoadAbort{Rule::yaml_limit, e.offset,
                                     fmt::format("nesting deeper than {} levels", k_max_depth)};
                 Frame f;
                 f.node.kind = e.type == T::mapping_start ? NodeKind::mapping : NodeKind::sequence;
@@ -113,10 +113,10 @@ class TreeBuilder final : public EventListener {
     void second_document(uint32_t offset) {
         const std::string_view rest = text_.substr(std::min<size_t>(offset, text_.size()));
         if (rest.starts_with("---"))
-            throw LoadAbort{"yaml-syntax", offset,
+            throw LoadAbort{Rule::yaml_syntax, offset,
                             "a second document: an account file holds exactly one", false};
         const char c = rest.empty() ? ' ' : rest[0];
-        throw LoadAbort{"yaml-syntax", offset,
+        throw LoadAbort{Rule::yaml_syntax, offset,
                         fmt::format("unexpected '{}' after the end of the top-level node", c),
                         false};
     }
@@ -137,7 +137,7 @@ class TreeBuilder final : public EventListener {
             const bool in_flow_list = !stack_.empty() && stack_.back().node.flow &&
                                       stack_.back().node.kind == NodeKind::sequence;
             if (in_flow_list && at > 0 && (text_[at - 1] == ',' || text_[at - 1] == '['))
-                throw LoadAbort{"yaml-syntax", at - 1,
+                throw LoadAbort{Rule::yaml_syntax, at - 1,
                                 "an empty entry in a flow list (two commas in a row?)"};
             if (at > 0) --at;  // onto the indicator itself
         }
@@ -182,12 +182,12 @@ class TreeBuilder final : public EventListener {
 
     void reject_anchor_or_tag(const ParseEvent& e) {
         if (e.has_anchor)
-            throw LoadAbort{"yaml-alias", e.offset,
+            throw LoadAbort{Rule::yaml_alias, e.offset,
                             "anchors (&name) are not allowed: shared nodes make one edit change "
                             "two places"};
         if (e.has_explicit_tag || starts_with_tag(e.offset))
             throw LoadAbort{
-                "yaml-syntax", e.offset,
+                Rule::yaml_syntax, e.offset,
                 "explicit tags (like !!str) are not supported: quote the value instead"};
     }
 
@@ -203,7 +203,7 @@ class TreeBuilder final : public EventListener {
                 if (const auto u = static_cast<unsigned char>(ch);
                     (u < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') || u == 0x7F)
                     throw LoadAbort{
-                        "yaml-encoding", e.offset,
+                        Rule::yaml_encoding, e.offset,
                         fmt::format("an escape in this string makes a control character "
                                     "(U+{:04X}); account files hold printable text",
                                     u)};
@@ -212,7 +212,7 @@ class TreeBuilder final : public EventListener {
             // returns the swallowed lines as the value; we insist on the close.
             const auto end = quoted_scalar_end(text_, e.offset);
             if (!end)
-                throw LoadAbort{"yaml-syntax", e.offset,
+                throw LoadAbort{Rule::yaml_syntax, e.offset,
                                 "this quoted string is never closed (expected a closing quote)"};
             const uint32_t last = mark(static_cast<uint32_t>(*end - 1)).line;
             if (last > n.mark.line) scalar_lines_.emplace_back(n.mark.line + 1, last);
@@ -261,7 +261,7 @@ class TreeBuilder final : public EventListener {
 
     void take_key(Frame& top, Node key) {
         if (key.kind != NodeKind::scalar)
-            throw LoadAbort{"yaml-syntax", key.mark.offset,
+            throw LoadAbort{Rule::yaml_syntax, key.mark.offset,
                             key.kind == NodeKind::null
                                 ? std::string("a mapping key is empty")
                                 : fmt::format("a key must be a single word or quoted string, not "
@@ -269,11 +269,11 @@ class TreeBuilder final : public EventListener {
                                               node_kind_name(key.kind))};
         if (!top.node.flow) expect_colon_after(key);
         if (key.style == ScalarStyle::plain && key.value == "<<")
-            throw LoadAbort{"yaml-alias", key.mark.offset,
+            throw LoadAbort{Rule::yaml_alias, key.mark.offset,
                             "merge keys (<<) are not allowed: write the keys out in full"};
         if (const auto first = first_line_of(top, key.value))
             throw LoadAbort{
-                "yaml-duplicate-key", key.mark.offset,
+                Rule::yaml_duplicate_key, key.mark.offset,
                 fmt::format("duplicate key '{}' (first defined at line {})", key.value, *first)};
         // Small mappings are scanned; large ones (hostile input) get an index.
         if (top.node.entries.size() >= 16) {
@@ -308,7 +308,7 @@ class TreeBuilder final : public EventListener {
         while (end < text_.size() && (text_[end] == ' ' || text_[end] == '\t')) ++end;
         if (end < text_.size() && text_[end] == ':') return;
         throw LoadAbort{
-            "yaml-syntax", start,
+            Rule::yaml_syntax, start,
             fmt::format("expected ':' after the key '{}' (a key needs a value, even an empty one)",
                         key.value)};
     }
@@ -404,7 +404,7 @@ std::string unprintable_at(std::string_view text, size_t i) {
 bool check_encoding(std::string_view text, const LineIndex& lines, DiagnosticSink& sink) {
     if (const auto bad = find_invalid_utf8(text)) {
         const Mark m = lines.mark_at(static_cast<uint32_t>(*bad));
-        sink.add("yaml-encoding", m.line, m.column,
+        sink.add(Rule::yaml_encoding, m.line, m.column,
                  fmt::format("invalid UTF-8 (byte 0x{:02X}); account files are UTF-8",
                              static_cast<unsigned char>(text[*bad])));
         return false;
@@ -412,18 +412,18 @@ bool check_encoding(std::string_view text, const LineIndex& lines, DiagnosticSin
     for (size_t i = 0; i < text.size(); ++i) {
         if (text[i] == '\0') {
             const Mark m = lines.mark_at(static_cast<uint32_t>(i));
-            sink.add("yaml-encoding", m.line, m.column, "a NUL byte: this is not a text file");
+            sink.add(Rule::yaml_encoding, m.line, m.column, "a NUL byte: this is not a text file");
             return false;
         }
         if (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')) {
             const Mark m = lines.mark_at(static_cast<uint32_t>(i));
-            sink.add("yaml-encoding", m.line, m.column,
+            sink.add(Rule::yaml_encoding, m.line, m.column,
                      "a carriage return without a line feed (line ends must be LF or CRLF)");
             return false;
         }
         if (const std::string what = unprintable_at(text, i); !what.empty()) {
             const Mark m = lines.mark_at(static_cast<uint32_t>(i));
-            sink.add("yaml-encoding", m.line, m.column, what);
+            sink.add(Rule::yaml_encoding, m.line, m.column, what);
             return false;
         }
     }
@@ -443,7 +443,7 @@ bool root_is_explicit_null(std::string_view text, TreeBuilder& builder) {
 std::optional<Node> finish_tree(std::string_view text, TreeBuilder& builder, DiagnosticSink& sink) {
     std::optional<Node>& root = builder.root();
     if (root_is_explicit_null(text, builder)) {
-        sink.add("schema-type", root->mark.line, root->mark.column,
+        sink.add(Rule::schema_type, root->mark.line, root->mark.column,
                  "the top level must be a mapping of keys, not null");
         return std::nullopt;
     }
@@ -454,7 +454,7 @@ std::optional<Node> finish_tree(std::string_view text, TreeBuilder& builder, Dia
         return empty;
     }
     if (!root->is_mapping()) {
-        sink.add("schema-type", root->mark.line, root->mark.column,
+        sink.add(Rule::schema_type, root->mark.line, root->mark.column,
                  fmt::format("the top level must be a mapping of keys, not {}",
                              node_kind_name(root->kind)));
         return std::nullopt;
@@ -568,19 +568,20 @@ std::optional<ParseError> parse_once(std::string_view text, const LineIndex& lin
     } catch (const LoadAbort& a) {
         const Mark m = lines.mark_at(a.offset);
         sink.add(a.rule, m.line, m.column, a.message);
-        return ParseError{m.line, a.recoverable && a.rule != "yaml-limit", 0, {}};
+        return ParseError{m.line, a.recoverable && a.rule != Rule::yaml_limit, 0, {}};
     } catch (const YamlSyntaxError& e) {
         // A tab used for indentation is the usual cause of yaml-cpp's odder
         // complaints; name it when one comes before the error.
         if (const uint32_t tab_line = find_tab_indented_line(lines, e.line0() + 1, {})) {
-            sink.add("yaml-syntax", tab_line, 1, "a tab character in the indentation (use spaces)");
+            sink.add(Rule::yaml_syntax, tab_line, 1,
+                     "a tab character in the indentation (use spaces)");
             return ParseError{tab_line, true, 0, {}};
         }
         // yaml-cpp may point past the last line (an unclosed '[' at the end of
         // the file); then the end of the text is the place to show.
         const std::string what = e.what();
-        const std::string rule =
-            what == "the referenced anchor is not defined" ? "yaml-alias" : "yaml-syntax";
+        const Rule rule =
+            what == "the referenced anchor is not defined" ? Rule::yaml_alias : Rule::yaml_syntax;
         // An unclosed '[' or '{' is best shown where it was opened.
         if (what == "end of sequence flow not found" || what == "end of map flow not found")
             if (const auto open = builder.open_flow_offset()) {
@@ -604,7 +605,7 @@ std::optional<ParseError> parse_once(std::string_view text, const LineIndex& lin
     }
     if (const uint32_t tab_line =
             find_tab_indented_line(lines, lines.line_count(), builder.scalar_line_ranges())) {
-        sink.add("yaml-syntax", tab_line, 1, "a tab character in the indentation (use spaces)");
+        sink.add(Rule::yaml_syntax, tab_line, 1, "a tab character in the indentation (use spaces)");
         return ParseError{tab_line, true, 0, {}};
     }
     return std::nullopt;
@@ -718,7 +719,7 @@ const YamlEventSource& default_event_source() {
 std::optional<Node> load_yaml(std::string_view bytes, DiagnosticSink& sink,
                               const YamlEventSource& source, LoadReport* report) {
     if (bytes.size() > k_max_file_bytes) {
-        sink.add("yaml-limit", 1, 1,
+        sink.add(Rule::yaml_limit, 1, 1,
                  fmt::format("the file is larger than {} MiB", k_max_file_bytes / (1024 * 1024)));
         return std::nullopt;
     }
@@ -727,14 +728,14 @@ std::optional<Node> load_yaml(std::string_view bytes, DiagnosticSink& sink,
     const LineIndex lines(text);
     if (text.starts_with("\xEF\xBB\xBF")) {
         // yaml-cpp would skip it silently and every position after it would be off by three.
-        sink.add("yaml-encoding", 1, 1,
+        sink.add(Rule::yaml_encoding, 1, 1,
                  "a second byte-order mark (U+FEFF) at the start of the file");
         return std::nullopt;
     }
     if (!check_encoding(text, lines, sink)) return std::nullopt;
 
     if (const uint32_t marker = find_conflict_marker(lines)) {
-        sink.add("yaml-syntax", marker, 1,
+        sink.add(Rule::yaml_syntax, marker, 1,
                  "git conflict marker: resolve the merge first (keep the lines you want and "
                  "delete the <<<<<<<, ======= and >>>>>>> lines)");
         return std::nullopt;

@@ -26,7 +26,8 @@ std::optional<Node> read_yaml(const FileSystem& fs, const std::string& path, Dia
                               LoadReport* report = nullptr) {
     auto bytes = fs.read_file(path, k_max_file_bytes);
     if (!bytes) {
-        sink.add("file-unreadable", 1, 1, fmt::format("cannot read the file: {}", bytes.error()));
+        sink.add(Rule::file_unreadable, 1, 1,
+                 fmt::format("cannot read the file: {}", bytes.error()));
         return std::nullopt;
     }
     if (bytes_read) *bytes_read += bytes->size();
@@ -77,7 +78,7 @@ Account load_account(const FileSystem& fs, const std::string& dir, const std::st
     auto listing = fs.list_dir(dir);
     if (!listing) {
         out.push_back(Diagnostic{Severity::error,
-                                 "file-unreadable",
+                                 Rule::file_unreadable,
                                  display_dir,
                                  1,
                                  1,
@@ -93,12 +94,10 @@ Account load_account(const FileSystem& fs, const std::string& dir, const std::st
                 if (s.file == e.name) section = &s;
             if (!section) {
                 if (ends_with_yaml(e.name) && e.type != EntryType::directory) {
-                    std::string hint;
-                    if (auto m = closest_match(e.name, known))
-                        hint = fmt::format("did you mean {}?", *m);
+                    std::string hint = did_you_mean(e.name, known);
                     out.push_back(
                         Diagnostic{Severity::warning,
-                                   "unknown-file",
+                                   Rule::unknown_file,
                                    a.file_path(e.name),
                                    1,
                                    1,
@@ -112,7 +111,7 @@ Account load_account(const FileSystem& fs, const std::string& dir, const std::st
                 if (section->section == "account") cover_entry_seen = true;
                 out.push_back(
                     Diagnostic{Severity::warning,
-                               "tree-entry",
+                               Rule::tree_entry,
                                a.file_path(e.name),
                                1,
                                1,
@@ -143,7 +142,7 @@ Account load_account(const FileSystem& fs, const std::string& dir, const std::st
         if (!a.has_file("account"))
             out.push_back(Diagnostic{
                 Severity::error,
-                "schema-required",
+                Rule::schema_required,
                 a.file_path("account.yaml"),
                 1,
                 1,
@@ -193,7 +192,7 @@ LoadedPortfolio load_portfolio(const FileSystem& fs, const std::string& root,
     std::vector<std::string> slugs;
     if (fs.type_of(accounts_dir) == EntryType::symlink)
         result.diagnostics.push_back({Severity::warning,
-                                      "tree-entry",
+                                      Rule::tree_entry,
                                       shown("accounts"),
                                       1,
                                       1,
@@ -212,7 +211,7 @@ LoadedPortfolio load_portfolio(const FileSystem& fs, const std::string& root,
                 slugs.push_back(e.name);
             } else if (e.type == EntryType::symlink) {
                 result.diagnostics.push_back({Severity::warning,
-                                              "tree-entry",
+                                              Rule::tree_entry,
                                               where,
                                               1,
                                               1,
@@ -222,7 +221,7 @@ LoadedPortfolio load_portfolio(const FileSystem& fs, const std::string& root,
             } else if (e.type == EntryType::directory) {
                 result.diagnostics.push_back(
                     {Severity::warning,
-                     "tree-entry",
+                     Rule::tree_entry,
                      where,
                      1,
                      1,
@@ -235,7 +234,7 @@ LoadedPortfolio load_portfolio(const FileSystem& fs, const std::string& root,
             } else {
                 result.diagnostics.push_back(
                     {Severity::warning,
-                     "tree-entry",
+                     Rule::tree_entry,
                      where,
                      1,
                      1,
@@ -249,11 +248,8 @@ LoadedPortfolio load_portfolio(const FileSystem& fs, const std::string& root,
     if (!options.only_accounts.empty()) {
         for (const std::string& s : options.only_accounts)
             if (!std::binary_search(slugs.begin(), slugs.end(), s)) {
-                std::string message = fmt::format("no account '{}' in {}", s, shown("accounts"));
                 const std::vector<std::string_view> names(slugs.begin(), slugs.end());
-                if (auto m = closest_name(s, names))
-                    message += fmt::format("; did you mean '{}'?", *m);
-                throw UsageError(message);
+                throw UsageError(no_account_message(s, shown("accounts"), names));
             }
         std::erase_if(slugs, [&](const std::string& s) { return !options.only_accounts.count(s); });
     }

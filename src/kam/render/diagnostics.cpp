@@ -61,13 +61,7 @@ std::string gh_property(std::string_view s) {
 
 // Findings about a whole file sit at 1:1; a caret there would blame line 1.
 bool about_whole_file(const Diagnostic& d) {
-    static constexpr std::string_view k_rules[] = {"tree-entry",       "unknown-file",
-                                                   "section-required", "review-overdue",
-                                                   "file-unreadable",  "yaml-limit"};
-    if (d.line != 1 || d.column != 1) return false;
-    for (std::string_view r : k_rules)
-        if (d.rule == r) return true;
-    return false;
+    return d.line == 1 && d.column == 1 && rule_info(d.rule).whole_file();
 }
 
 // A source line goes to a terminal: control bytes must not. A control byte
@@ -164,7 +158,7 @@ std::string render_text(const std::vector<Diagnostic>& diagnostics, const TextOp
         out +=
             fmt::format("{}{}:{}:{}:{} {}{}:{} {} [{}]\n", bold, escape_controls(d.path), d.line,
                         d.column, reset, o.color ? ansi(d.severity) : "", severity_name(d.severity),
-                        reset, escape_controls(d.message), escape_controls(d.rule));
+                        reset, escape_controls(d.message), escape_controls(rule_id(d.rule)));
         if (o.show_source && lookup && !about_whole_file(d)) {
             if (const auto line = lookup(d.path, d.line); line && !line->empty()) {
                 out += fmt::format("{:>5} | {}\n", d.line, printable(*line));
@@ -208,8 +202,9 @@ std::string render_github(const std::vector<Diagnostic>& diagnostics) {
         const std::string_view level = d.severity == Severity::error     ? "error"
                                        : d.severity == Severity::warning ? "warning"
                                                                          : "notice";
-        out += fmt::format("::{} file={},line={},col={},title={}::{}\n", level, gh_property(d.path),
-                           d.line, d.column, gh_property(d.rule), gh_data(full_message(d)));
+        out +=
+            fmt::format("::{} file={},line={},col={},title={}::{}\n", level, gh_property(d.path),
+                        d.line, d.column, gh_property(rule_id(d.rule)), gh_data(full_message(d)));
     }
     return out;
 }
@@ -243,7 +238,7 @@ std::string render_junit(const std::vector<Diagnostic>& diagnostics,
                             severity_name(d->severity), full_message(*d), d->rule);
             if (d->severity >= fail_at)
                 out += fmt::format("      <failure type=\"{}\" message=\"{}\">{}</failure>\n",
-                                   escape_markup(d->rule), escape_markup(full_message(*d)),
+                                   escape_markup(rule_id(d->rule)), escape_markup(full_message(*d)),
                                    escape_markup(line));
             else
                 notes += line + "\n";
@@ -274,7 +269,8 @@ std::string render_sarif(const std::vector<Diagnostic>& diagnostics,
     json results = json::array();
     for (const Diagnostic& d : diagnostics) {
         json result{{"ruleId", d.rule}};
-        if (const auto it = index.find(d.rule); it != index.end()) result["ruleIndex"] = it->second;
+        if (const auto it = index.find(std::string(rule_id(d.rule))); it != index.end())
+            result["ruleIndex"] = it->second;
         result["level"] = level(d.severity);
         result["message"] = {{"text", full_message(d)}};
         if (!baseline_state.empty()) result["baselineState"] = baseline_state;

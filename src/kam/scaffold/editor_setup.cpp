@@ -1,9 +1,6 @@
 #include "kam/scaffold/editor_setup.hpp"
 
 #include <fmt/format.h>
-#include <sys/stat.h>
-#include <cerrno>
-#include <cstring>
 
 #include "kam/io/file_system.hpp"
 #include "kam/render/json_schema.hpp"
@@ -14,16 +11,17 @@ namespace kam {
 
 namespace {
 
-void make_dir(const std::string& dir) {
-    if (::mkdir(dir.c_str(), 0755) != 0 && errno != EEXIST)
-        throw UsageError(fmt::format("cannot create '{}': {}", dir, std::strerror(errno)));
+void make_dir(WritableFileSystem& fs, const std::string& dir) {
+    if (fs.type_of(dir) == EntryType::directory) return;
+    if (WriteResult w = fs.make_dir(dir); !w && w.status() != WriteStatus::exists)
+        throw_unless_written(w);
 }
 
-void make_dirs(const std::string& dir) {
+void make_dirs(WritableFileSystem& fs, const std::string& dir) {
     for (size_t slash = dir.find('/', 1); slash != std::string::npos;
          slash = dir.find('/', slash + 1))
-        make_dir(dir.substr(0, slash));
-    make_dir(dir);
+        make_dir(fs, dir.substr(0, slash));
+    make_dir(fs, dir);
 }
 
 // Every file of the schema folder with its content.
@@ -35,15 +33,9 @@ std::vector<std::pair<std::string, std::string>> schema_files() {
     return files;
 }
 
-bool same_content(const std::string& path, const std::string& content) {
-    RealFileSystem fs;
+bool same_content(const FileSystem& fs, const std::string& path, const std::string& content) {
     auto bytes = fs.read_file(path, 4 << 20);
     return bytes && *bytes == content;
-}
-
-bool exists(const std::string& path) {
-    struct stat st {};
-    return ::lstat(path.c_str(), &st) == 0;
 }
 
 std::string json_string(std::string_view s) {
@@ -57,28 +49,28 @@ std::string json_string(std::string_view s) {
 
 }  // namespace
 
-std::vector<std::string> write_schema_folder(const std::string& dir) {
-    make_dirs(dir);
+std::vector<std::string> write_schema_folder(WritableFileSystem& fs, const std::string& dir) {
+    make_dirs(fs, dir);
     std::vector<std::string> written;
     for (const auto& [name, content] : schema_files()) {
         const std::string path = join_path(dir, name);
-        if (same_content(path, content)) continue;
-        if (auto w = write_file_atomically(path, content); !w) throw UsageError(w.error());
+        if (same_content(fs, path, content)) continue;
+        throw_unless_written(fs.replace_atomically(path, content));
         written.push_back(name);
     }
     return written;
 }
 
-std::vector<std::string> stale_schema_files(const std::string& dir) {
+std::vector<std::string> stale_schema_files(const FileSystem& fs, const std::string& dir) {
     std::vector<std::string> stale;
     for (const auto& [name, content] : schema_files())
-        if (!same_content(join_path(dir, name), content)) stale.push_back(name);
+        if (!same_content(fs, join_path(dir, name), content)) stale.push_back(name);
     return stale;
 }
 
-std::vector<std::string> write_vscode_settings(const std::string& root) {
+std::vector<std::string> write_vscode_settings(WritableFileSystem& fs, const std::string& root) {
     const std::string dir = join_path(root, ".vscode");
-    make_dir(dir);
+    make_dir(fs, dir);
     std::vector<std::string> written;
 
     std::string settings = "{\n  \"yaml.schemas\": {\n";
@@ -95,8 +87,8 @@ std::vector<std::string> write_vscode_settings(const std::string& root) {
          {std::pair<std::string, std::string>{"settings.json", settings},
           {"extensions.json", extensions}}) {
         const std::string path = join_path(dir, name);
-        if (exists(path)) continue;  // the user's own settings are never replaced
-        if (auto w = write_new_file(path, content); !w) throw UsageError(w.error());
+        if (fs.type_of(path)) continue;  // the user's own settings are never replaced
+        throw_unless_written(fs.create_exclusive(path, content));
         written.push_back(".vscode/" + name);
     }
     return written;

@@ -1,11 +1,6 @@
 #include "kam/scaffold/scaffold.hpp"
 
 #include <fmt/format.h>
-#include <sys/stat.h>
-#include <unistd.h>
-#include <cerrno>
-#include <cstdlib>
-#include <cstring>
 #include <map>
 
 #include "kam/check/schema_check.hpp"
@@ -28,8 +23,8 @@ namespace {
 
 // Every write goes through the edits' confinement: no symlink on the way from
 // the portfolio to the file (accounts/ linked elsewhere would take it outside).
-void confine(const std::string& root, const std::string& relative) {
-    if (auto inside = check_inside_portfolio(root, relative, relative); !inside)
+void confine(const FileSystem& fs, const std::string& root, const std::string& relative) {
+    if (auto inside = check_inside_portfolio(fs, root, relative, relative); !inside)
         throw UsageError(inside.error());
 }
 
@@ -47,15 +42,23 @@ void require_member(std::string_view what, const std::string& value,
         if (v == value) return;
     std::string list;
     for (std::string_view v : values) list += (list.empty() ? "" : ", ") + std::string(v);
-    std::string message = fmt::format("{} '{}' is not one of: {}", what, value, list);
-    if (auto m = closest_match(value, values)) message += fmt::format(" (did you mean '{}'?)", *m);
-    throw UsageError(message);
+    throw UsageError(with_suggestion(fmt::format("{} '{}' is not one of: {}", what, value, list),
+                                     closest_match(value, values)));
 }
 
-// Removes a temporary folder and what kam wrote into it.
-void remove_tree(const std::string& dir, const std::vector<std::string>& names) {
-    for (const std::string& n : names) ::unlink(join_path(dir, n).c_str());
-    ::rmdir(dir.c_str());
+// Removes a temporary folder and what kam wrote into it (best effort: the
+// error being reported is the first one).
+void remove_tree(WritableFileSystem& fs, const std::string& dir,
+                 const std::vector<std::string>& names) {
+    for (const std::string& n : names) (void)fs.remove(join_path(dir, n));
+    (void)fs.remove(dir);
+}
+
+// Creates `dir` unless it is a folder already.
+void ensure_dir(WritableFileSystem& fs, const std::string& dir) {
+    if (fs.type_of(dir) == EntryType::directory) return;
+    if (WriteResult w = fs.make_dir(dir); !w && w.status() != WriteStatus::exists)
+        throw_unless_written(w);
 }
 
 }  // namespace
@@ -64,12 +67,10 @@ namespace {
 
 // Appends the `lines` a file lacks (under `comment`), creating it if absent;
 // an existing file is added to, never replaced. True when it was written.
-bool add_missing_lines(const std::string& path, const std::vector<std::string>& lines,
-                       std::string_view comment) {
+bool add_missing_lines(WritableFileSystem& fs, const std::string& path,
+                       const std::vector<std::string>& lines, std::string_view comment) {
     std::string existing;
-    struct stat st {};
-    if (::lstat(path.c_str(), &st) == 0) {
-        RealFileSystem fs;
+    if (fs.type_of(path)) {
         auto bytes = fs.read_file(path, 1 << 20);
         if (!bytes) throw UsageError(fmt::format("cannot read {}: {}", path, bytes.error()));
         existing = *bytes;
@@ -84,26 +85,80 @@ bool add_missing_lines(const std::string& path, const std::vector<std::string>& 
     if (add.empty()) return false;
     if (!existing.empty() && existing.back() != '\n') existing += '\n';
     existing += fmt::format("{}\n{}", comment, add);
-    if (auto w = write_file_atomically(path, existing); !w) throw UsageError(w.error());
+    throw_unless_written(fs.replace_atomically(path, existing));
     return true;
+}
+
+// The new account must load with no error, or nothing is written; findings
+// name the template each file came from.
+void verify_rendered(const MemoryFileSystem& rendered, const NewAccountRequest& r,
+                     const PortfolioSettings& settings,
+                     const std::map<std::string, std::string>& origin_of) {
+    std::vector<Diagnostic> found;
+    load_account(rendered, "new", "accounts/" + r.slug, r.slug, settings, r.today,
+                 default_event_source(), found);
+    std::string errors;
+    for (const Diagnostic& d : found)
+        if (d.severity == Severity::error)
+            errors += fmt::format("\n  {}:{}:{}: {} [{}]",
+                                  origin_of.count(d.path) ? origin_of.at(d.path) : d.path, d.line,
+                                  d.column, escape_controls(d.message), d.rule);
+    if (!errors.empty())
+        throw UsageError("the templates produce an account with errors; nothing was written:" +
+                         errors);
+}
+
+// Writes the files into a hidden temporary folder in accounts/ and renames it
+// to accounts/SLUG: whole or not at all.
+std::vector<std::string> write_account_whole(
+    WritableFileSystem& fs, const std::string& root, const std::string& slug,
+    const std::vector<std::pair<std::string, std::string>>& files) {
+    const std::string accounts = join_path(root, "accounts");
+    const std::string target = join_path(accounts, slug);
+    ensure_dir(fs, accounts);
+    confine(fs, root, "accounts/" + slug);
+    auto made = fs.make_temp_dir(join_path(accounts, ".new-" + slug + "-"));
+    if (!made) throw EnvironmentError(made.error());
+    const std::string tmp = *made;
+    std::vector<std::string> names;
+    for (const auto& [file, text] : files) {
+        WriteResult w = fs.create_exclusive(join_path(tmp, file), text);
+        if (!w) {
+            remove_tree(fs, tmp, names);
+            throw_unless_written(w);
+        }
+        names.push_back(file);
+    }
+    if (WriteResult s = fs.sync_dir(tmp); !s) {
+        remove_tree(fs, tmp, names);
+        throw_unless_written(s);
+    }
+    // rename(2) onto an existing non-empty folder fails: a concurrent `kam new` loses cleanly.
+    if (WriteResult moved = fs.rename(tmp, target); !moved) {
+        remove_tree(fs, tmp, names);
+        if (moved.status() == WriteStatus::exists)
+            throw UsageError(fmt::format("account '{}' already exists", slug));
+        throw_unless_written(moved);
+    }
+    throw_unless_written(fs.sync_dir(accounts));
+    return names;
 }
 
 }  // namespace
 
-std::vector<std::string> init_portfolio(const InitRequest& r) {
+std::vector<std::string> init_portfolio(const InitRequest& r, WritableFileSystem& fs) {
     require_one_line("the portfolio name", r.name);
     if (!is_currency_code(r.currency))
         throw UsageError(
             fmt::format("'{}' is not a currency code (three capitals, like EUR)", r.currency));
-    struct stat st {};
-    if (::lstat(r.dir.c_str(), &st) == 0) {
-        if (!S_ISDIR(st.st_mode))
+    if (const auto type = fs.type_of(r.dir)) {
+        if (*type != EntryType::directory)
             throw UsageError(fmt::format("'{}' exists and is not a folder", r.dir));
-    } else if (::mkdir(r.dir.c_str(), 0755) != 0) {
-        throw UsageError(fmt::format("cannot create '{}': {}", r.dir, std::strerror(errno)));
+    } else {
+        throw_unless_written(fs.make_dir(r.dir));
     }
     const std::string kam_yaml = join_path(r.dir, "kam.yaml");
-    if (::lstat(kam_yaml.c_str(), &st) == 0)
+    if (fs.type_of(kam_yaml))
         throw UsageError(
             fmt::format("'{}' is already a portfolio (it has a kam.yaml); nothing was changed",
                         r.dir.empty() ? "." : r.dir));
@@ -114,38 +169,37 @@ std::vector<std::string> init_portfolio(const InitRequest& r) {
 
     std::vector<std::string> written;
     const std::string accounts = join_path(r.dir, "accounts");
-    if (::mkdir(accounts.c_str(), 0755) != 0 && errno != EEXIST)
-        throw UsageError(fmt::format("cannot create '{}': {}", accounts, std::strerror(errno)));
+    ensure_dir(fs, accounts);
     written.push_back("accounts/");
-    confine(r.dir, "accounts/.gitkeep");
-    confine(r.dir, ".gitattributes");
+    confine(fs, r.dir, "accounts/.gitkeep");
+    confine(fs, r.dir, ".gitattributes");
     // Git does not keep empty folders; kam skips dot-files in accounts/.
     const std::string keep = join_path(accounts, ".gitkeep");
-    if (::lstat(keep.c_str(), &st) != 0) {
-        if (auto w = write_new_file(keep, ""); !w) throw UsageError(w.error());
+    if (!fs.type_of(keep)) {
+        throw_unless_written(fs.create_exclusive(keep, ""));
         written.push_back("accounts/.gitkeep");
     }
 
     // Keep YAML line ends stable across platforms, and what kam may leave behind
     // (the account lock, a killed edit's temporary file) out of commits.
-    if (add_missing_lines(join_path(r.dir, ".gitattributes"), {std::string(k_gitattributes_line)},
+    if (add_missing_lines(fs, join_path(r.dir, ".gitattributes"),
+                          {std::string(k_gitattributes_line)},
                           "# kam: account files keep LF line ends on every platform"))
         written.push_back(".gitattributes");
-    if (add_missing_lines(join_path(r.dir, ".gitignore"), {".kam-lock", "*.kam-??????"},
+    if (add_missing_lines(fs, join_path(r.dir, ".gitignore"), {".kam-lock", "*.kam-??????"},
                           "# kam: the account lock and the temporary file of an edit in progress"))
         written.push_back(".gitignore");
     // The editor setup: the schemas, and VS Code settings that map the files to them.
-    write_schema_folder(join_path(r.dir, std::string(k_schema_dir)));
+    (void)write_schema_folder(fs, join_path(r.dir, std::string(k_schema_dir)));
     written.push_back(std::string(k_schema_dir) + "/");
-    for (std::string& w : write_vscode_settings(r.dir)) written.push_back(std::move(w));
+    for (std::string& w : write_vscode_settings(fs, r.dir)) written.push_back(std::move(w));
     // kam.yaml last: it is what marks the folder as a portfolio.
-    if (auto w = write_new_file(kam_yaml, schema_modeline("kam.yaml") + *text); !w)
-        throw UsageError(w.error());
+    throw_unless_written(fs.create_exclusive(kam_yaml, schema_modeline("kam.yaml") + *text));
     written.push_back("kam.yaml");
     return written;
 }
 
-std::vector<std::string> create_account(const NewAccountRequest& r, const FileSystem& fs) {
+std::vector<std::string> create_account(const NewAccountRequest& r, WritableFileSystem& fs) {
     if (!is_valid_slug(r.slug))
         throw UsageError(
             fmt::format("'{}' is not a valid account name: lowercase letters, digits and '-', "
@@ -221,54 +275,8 @@ std::vector<std::string> create_account(const NewAccountRequest& r, const FileSy
                                      : schema_modeline(file) + *text);
     }
 
-    // Verify before writing: the new account must load with no error.
-    std::vector<Diagnostic> found;
-    load_account(rendered, "new", "accounts/" + r.slug, r.slug, settings, r.today,
-                 default_event_source(), found);
-    std::string errors;
-    for (const Diagnostic& d : found)
-        if (d.severity == Severity::error)
-            errors += fmt::format("\n  {}:{}:{}: {} [{}]",
-                                  origin_of.count(d.path) ? origin_of[d.path] : d.path, d.line,
-                                  d.column, escape_controls(d.message), d.rule);
-    if (!errors.empty())
-        throw UsageError("the templates produce an account with errors; nothing was written:" +
-                         errors);
-
-    // Whole or not at all: fill a hidden temporary folder, then rename it into place.
-    if (!fs.type_of(accounts) && ::mkdir(accounts.c_str(), 0755) != 0 && errno != EEXIST)
-        throw UsageError(fmt::format("cannot create {}: {}", accounts, std::strerror(errno)));
-    confine(r.root, "accounts/" + r.slug);
-    std::string tmp = join_path(accounts, ".new-" + r.slug + "-XXXXXX");
-    if (!::mkdtemp(tmp.data()))
-        throw UsageError(
-            fmt::format("cannot create a folder in {}: {}", accounts, std::strerror(errno)));
-    // mkdtemp makes it 0700; the account folder gets what mkdir would give it.
-    const mode_t mask = ::umask(0);
-    ::umask(mask);
-    ::chmod(tmp.c_str(), 0755 & ~mask);
-    std::vector<std::string> names;
-    for (const auto& [file, text] : files) {
-        if (auto w = write_new_file(join_path(tmp, file), text); !w) {
-            remove_tree(tmp, names);
-            throw UsageError(w.error());
-        }
-        names.push_back(file);
-    }
-    if (auto s = sync_directory(tmp); !s) {
-        remove_tree(tmp, names);
-        throw UsageError(s.error());
-    }
-    // rename(2) onto an existing non-empty folder fails: a concurrent `kam new` loses cleanly.
-    if (::rename(tmp.c_str(), target.c_str()) != 0) {
-        const int err = errno;
-        remove_tree(tmp, names);
-        if (err == EEXIST || err == ENOTEMPTY)
-            throw UsageError(fmt::format("account '{}' already exists", r.slug));
-        throw UsageError(fmt::format("cannot create {}: {}", target, std::strerror(err)));
-    }
-    if (auto s = sync_directory(accounts); !s) throw UsageError(s.error());
-    return names;
+    verify_rendered(rendered, r, settings, origin_of);
+    return write_account_whole(fs, r.root, r.slug, files);
 }
 
 }  // namespace kam

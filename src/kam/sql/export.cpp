@@ -65,10 +65,9 @@ std::vector<std::string> export_tables(const std::vector<std::string>& wanted) {
     for (const std::string& w : wanted) {
         const TableDef* t = find_table(w);
         if (!t) {
-            std::string m = fmt::format("--tables: there is no table '{}'", w);
-            if (auto near = closest_match(w, names))
-                m += fmt::format("; did you mean '{}'?", *near);
-            throw UsageError(m + " (kam query --tables lists them)");
+            throw UsageError(with_suggestion(fmt::format("--tables: there is no table '{}'", w),
+                                             closest_match(w, names)) +
+                             " (kam query --tables lists them)");
         }
         todo.push_back(t->name);
     }
@@ -113,8 +112,10 @@ void export_sqlite(Database& db, const std::string& path, const std::vector<std:
     }
     fs::rename(tmp, target, ec);
     if (ec) {
+        const int err = ec.value();
         fs::remove(tmp, ec);
-        throw UsageError(fmt::format("cannot write {}: {}", path, ec.message()));
+        throw_unless_written(WriteResult(status_of_errno(err),
+                                         fmt::format("cannot write {}: {}", path, ec.message())));
     }
 }
 
@@ -328,8 +329,8 @@ std::string postgres_script(const std::vector<std::string>& names) {
 }
 
 void write(const fs::path& path, const std::string& text) {
-    if (auto r = write_file_atomically(path.string(), text); !r)
-        throw UsageError(fmt::format("cannot write {}: {}", path.string(), r.error()));
+    throw_unless_written(write_file_atomically(path.string(), text),
+                         fmt::format("cannot write {}", path.string()));
 }
 
 }  // namespace

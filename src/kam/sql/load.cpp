@@ -656,7 +656,7 @@ class Loader {
             if (d.severity == Severity::off) continue;
             t.findings.set("position", ++n)
                 .set("severity", std::string(severity_name(d.severity)))
-                .set("rule", text_or_empty(d.rule))
+                .set("rule", text_or_empty(std::string(rule_id(d.rule))))
                 .set("account", of(d.account))
                 .set("file", of(d.path))
                 .set("line", int64_t{d.line})

@@ -9,6 +9,8 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "kam/util/error.hpp"
+
 namespace kam {
 
 namespace {
@@ -44,49 +46,77 @@ bool is_temporary_name(std::string_view name) {
     return true;
 }
 
-Expected<Unit> write_all(int fd, std::string_view content, const std::string& path) {
+WriteResult failure(int err, std::string message) {
+    return WriteResult(status_of_errno(err), std::move(message));
+}
+
+WriteResult write_all(int fd, std::string_view content, const std::string& path) {
     size_t done = 0;
     while (done < content.size()) {
         const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
         if (n < 0) {
             if (errno == EINTR) continue;
-            return unexpected(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
+            return failure(errno, fmt::format("cannot write {}: {}", path, std::strerror(errno)));
         }
         done += static_cast<size_t>(n);
     }
     if (::fsync(fd) != 0)
-        return unexpected(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
-    return Unit{};
+        return failure(errno, fmt::format("cannot write {}: {}", path, std::strerror(errno)));
+    return {};
+}
+
+// Everything the descriptor's file holds now, up to 64 MiB.
+std::string read_all(int fd) {
+    std::string out;
+    char buf[65536];
+    for (off_t at = 0; out.size() <= (size_t{64} << 20);) {
+        const ssize_t n = ::pread(fd, buf, sizeof buf, at);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        out.append(buf, static_cast<size_t>(n));
+        at += n;
+    }
+    return out;
 }
 }  // namespace
 
-Expected<Unit> sync_directory(const std::string& dir) {
+WriteStatus status_of_errno(int err) {
+    return err == ENOENT || err == ENOTDIR ? WriteStatus::bad_path : WriteStatus::failed;
+}
+
+void throw_unless_written(const WriteResult& result, std::string_view context) {
+    if (result) return;
+    std::string message =
+        context.empty() ? result.error() : fmt::format("{}: {}", context, result.error());
+    if (result.refused()) throw UsageError(message);
+    throw EnvironmentError(message);
+}
+
+WriteResult sync_directory(const std::string& dir) {
     const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) return unexpected(fmt::format("cannot open {}: {}", dir, std::strerror(errno)));
+    if (fd < 0) return failure(errno, fmt::format("cannot open {}: {}", dir, std::strerror(errno)));
     const int rc = ::fsync(fd);
     const int err = errno;
     ::close(fd);
-    if (rc != 0) return unexpected(fmt::format("cannot sync {}: {}", dir, std::strerror(err)));
-    return Unit{};
+    if (rc != 0)
+        return WriteResult(WriteStatus::failed,
+                           fmt::format("cannot sync {}: {}", dir, std::strerror(err)));
+    return {};
 }
 
-Expected<Unit> write_file_atomically(const std::string& path, std::string_view content,
-                                     unsigned new_mode) {
-    AtomicWriteOptions options;
-    options.new_mode = new_mode;
-    return write_file_atomically(path, content, options);
-}
-
-Expected<Unit> write_file_atomically(const std::string& path, std::string_view content,
-                                     const AtomicWriteOptions& options) {
+WriteResult write_file_atomically(const std::string& path, std::string_view content,
+                                  const AtomicWriteOptions& options) {
+    using S = WriteStatus;
     mode_t mode = static_cast<mode_t>(options.new_mode) & ~current_umask();
     struct stat st {};
     bool replacing = false;
     if (::lstat(path.c_str(), &st) == 0) {
         if (S_ISLNK(st.st_mode))
-            return unexpected(fmt::format("{} is a symlink; kam never writes through one", path));
-        if (!S_ISREG(st.st_mode)) return unexpected(fmt::format("{} is not a regular file", path));
-        if (options.must_not_exist) return unexpected(fmt::format("{} exists already", path));
+            return {S::not_regular,
+                    fmt::format("{} is a symlink; kam never writes through one", path)};
+        if (!S_ISREG(st.st_mode))
+            return {S::not_regular, fmt::format("{} is not a regular file", path)};
+        if (options.must_not_exist) return {S::exists, fmt::format("{} exists already", path)};
         mode = st.st_mode & 07777;
         replacing = true;
     }
@@ -96,11 +126,12 @@ Expected<Unit> write_file_atomically(const std::string& path, std::string_view c
     std::string tmp = join(dir, "." + name_of(path) + ".kam-XXXXXX");
     const int fd = ::mkstemp(tmp.data());
     if (fd < 0)
-        return unexpected(fmt::format("cannot create a file in {}: {}", dir, std::strerror(errno)));
-    auto fail = [&](std::string message) {
+        return failure(errno,
+                       fmt::format("cannot create a file in {}: {}", dir, std::strerror(errno)));
+    auto fail = [&](WriteResult result) {
         ::close(fd);
         ::unlink(tmp.c_str());
-        return unexpected(std::move(message));
+        return result;
     };
     // The owner and group first (where permitted: only root may give a file
     // away, a member may pick another of its groups), then the mode, which
@@ -111,29 +142,39 @@ Expected<Unit> write_file_atomically(const std::string& path, std::string_view c
         // Not permitted: the file becomes ours, as with any editor's save.
     }
     if (::fchmod(fd, mode) != 0)
-        return fail(fmt::format("cannot set the mode of {}: {}", tmp, std::strerror(errno)));
-    if (auto w = write_all(fd, content, path); !w) return fail(w.error());
+        return fail(failure(
+            errno, fmt::format("cannot set the mode of {}: {}", tmp, std::strerror(errno))));
+    if (auto w = write_all(fd, content, path); !w) return fail(w);
     if (::close(fd) != 0) {
+        const int err = errno;
         ::unlink(tmp.c_str());
-        return unexpected(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
+        return failure(err, fmt::format("cannot write {}: {}", path, std::strerror(err)));
     }
-    if (options.before_publish) {
-        if (auto ok = options.before_publish(); !ok) {
-            ::unlink(tmp.c_str());
-            return unexpected(ok.error());
-        }
-    }
+    // Open before the last check, so that what reaches the old file after it is seen.
+    const int old_fd = replacing && options.replaced_content
+                           ? ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+                           : -1;
+    auto drop = [&](WriteResult result) {
+        ::unlink(tmp.c_str());
+        if (old_fd >= 0) ::close(old_fd);
+        return result;
+    };
+    if (options.before_publish)
+        if (WriteResult ok = options.before_publish(); !ok) return drop(std::move(ok));
     // link() never replaces: a file that appeared meanwhile is kept, and ours is refused.
     const int rc = options.must_not_exist ? ::link(tmp.c_str(), path.c_str())
                                           : ::rename(tmp.c_str(), path.c_str());
     if (rc != 0) {
         const int err = errno;
-        ::unlink(tmp.c_str());
         if (options.must_not_exist && err == EEXIST)
-            return unexpected(fmt::format("{} exists already", path));
-        return unexpected(fmt::format("cannot replace {}: {}", path, std::strerror(err)));
+            return drop({S::exists, fmt::format("{} exists already", path)});
+        return drop(failure(err, fmt::format("cannot replace {}: {}", path, std::strerror(err))));
     }
     if (options.must_not_exist) ::unlink(tmp.c_str());
+    if (old_fd >= 0) {
+        *options.replaced_content = read_all(old_fd);
+        ::close(old_fd);
+    }
     return sync_directory(dir);
 }
 
@@ -153,15 +194,33 @@ size_t remove_stale_temporaries(const std::string& dir) {
     return removed;
 }
 
-Expected<Unit> write_new_file(const std::string& path, std::string_view content, unsigned mode) {
+WriteResult write_new_file(const std::string& path, std::string_view content, unsigned mode) {
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
                           static_cast<mode_t>(mode));
-    if (fd < 0) return unexpected(fmt::format("cannot create {}: {}", path, std::strerror(errno)));
-    auto w = write_all(fd, content, path);
+    if (fd < 0) {
+        const int err = errno;
+        const std::string message = fmt::format("cannot create {}: {}", path, std::strerror(err));
+        return {err == EEXIST ? WriteStatus::exists : status_of_errno(err), message};
+    }
+    WriteResult w = write_all(fd, content, path);
     if (::close(fd) != 0 && w)
-        w = unexpected(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
+        w = failure(errno, fmt::format("cannot write {}: {}", path, std::strerror(errno)));
     if (!w) ::unlink(path.c_str());
     return w;
+}
+
+Expected<std::string> write_unique_file(const std::string& prefix, std::string_view content) {
+    std::string name = prefix + "XXXXXX";
+    const int fd = ::mkstemp(name.data());
+    if (fd < 0) return unexpected(fmt::format("cannot create {}: {}", name, std::strerror(errno)));
+    WriteResult w = write_all(fd, content, name);
+    if (::close(fd) != 0 && w)
+        w = failure(errno, fmt::format("cannot write {}: {}", name, std::strerror(errno)));
+    if (!w) {
+        ::unlink(name.c_str());
+        return unexpected(w.error());
+    }
+    return name;
 }
 
 }  // namespace kam

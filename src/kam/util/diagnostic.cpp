@@ -19,22 +19,21 @@ std::string_view severity_name(Severity s) {
     return "?";
 }
 
-void DiagnosticSink::add(std::string_view rule, uint32_t line, uint32_t column, std::string message,
+void DiagnosticSink::add(Rule rule, uint32_t line, uint32_t column, std::string message,
                          std::string hint) {
-    items_.push_back(Diagnostic{Severity::error,
-                                std::string(rule),
-                                path_,
-                                line,
-                                column,
-                                std::move(message),
-                                std::move(hint),
-                                {}});
+    items_.push_back(Diagnostic{
+        Severity::error, rule, path_, line, column, std::move(message), std::move(hint), {}});
 }
 
 void sort_diagnostics(std::vector<Diagnostic>& d) {
     std::stable_sort(d.begin(), d.end(), [](const Diagnostic& a, const Diagnostic& b) {
-        return std::tie(a.path, a.line, a.column, a.rule, a.message) <
-               std::tie(b.path, b.line, b.column, b.rule, b.message);
+        // By the rule's id, not its enumerator: the order stays alphabetical.
+        auto key = [](const Diagnostic& x) {
+            return std::tuple<std::string_view, uint32_t, uint32_t, std::string_view,
+                              std::string_view>(x.path, x.line, x.column, rule_id(x.rule),
+                                                x.message);
+        };
+        return key(a) < key(b);
     });
 }
 

@@ -1,5 +1,7 @@
 #include "kam/util/spell.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <vector>
 
@@ -50,6 +52,26 @@ std::optional<std::string> closest_name(std::string_view word,
         only = std::string(c);
     }
     return only;
+}
+
+std::string did_you_mean(std::string_view suggestion) {
+    return fmt::format("did you mean '{}'?", suggestion);
+}
+
+std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates) {
+    const auto m = closest_match(word, candidates);
+    return m ? did_you_mean(*m) : std::string();
+}
+
+std::string with_suggestion(std::string message, const std::optional<std::string>& suggestion) {
+    if (suggestion) message += "; " + did_you_mean(*suggestion);
+    return message;
+}
+
+std::string no_account_message(std::string_view slug, std::string_view where,
+                               std::span<const std::string_view> slugs) {
+    return with_suggestion(fmt::format("no account '{}' in {}", slug, where),
+                           closest_name(slug, slugs));
 }
 
 }  // namespace kam
