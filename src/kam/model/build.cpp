@@ -515,16 +515,14 @@ PortfolioSettings build_settings(const Node& root) {
         days("renewal_horizon_days", s.policy.renewal_horizon_days);
         if (auto share = pf.ranged_number("key_account_share")) s.policy.key_account_share = *share;
         if (auto v = pf.number("min_margin_pct")) s.policy.min_margin_pct = *v;
-        if (auto v = pf.ranged_number("discount_rate_pct"))
-            s.policy.discount_rate_pct = *v;
+        if (auto v = pf.ranged_number("discount_rate_pct")) s.policy.discount_rate_pct = *v;
         if (auto v = pf.ranged_integer("clv_max_years"))
             s.policy.clv_max_years = static_cast<int>(*v);
         if (auto v = pf.money("intense_revenue")) s.policy.intense_revenue = *v;
         if (auto v = pf.money("moderate_revenue")) s.policy.moderate_revenue = *v;
         if (auto v = pf.number("intense_margin_pct")) s.policy.intense_margin_pct = *v;
         if (auto v = pf.number("rising_growth_pct")) s.policy.rising_growth_pct = *v;
-        if (auto v = pf.ranged_number("rising_pipeline_pct"))
-            s.policy.rising_pipeline_pct = *v;
+        if (auto v = pf.ranged_number("rising_pipeline_pct")) s.policy.rising_pipeline_pct = *v;
         if (const Node* req = pf.child("require")) {
             require_given = true;
             for (const Entry& e : req->entries) {

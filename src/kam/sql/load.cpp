@@ -9,9 +9,9 @@
 
 #include "kam/metrics/contact_map.hpp"
 #include "kam/metrics/fx.hpp"
-#include "kam/metrics/named_figures.hpp"
 #include "kam/metrics/lifetime_value.hpp"
 #include "kam/metrics/matrix.hpp"
+#include "kam/metrics/named_figures.hpp"
 #include "kam/metrics/opportunity.hpp"
 #include "kam/metrics/portfolio_metrics.hpp"
 #include "kam/metrics/relationship_fit.hpp"

@@ -581,19 +581,19 @@ const std::vector<FigureDef>& figure_defs() {
         // The judgement figures (kam-metrics(7), JUDGEMENT FIGURES): of an
         // account within its portfolio, computed by the loader from metrics/.
         const std::vector<FigureDef> judgement = {
-        {"attractiveness", T::integer, "score", "portfolio matrix: attractiveness 0-100"},
-        {"strength", T::integer, "score", "portfolio matrix: relative strength 0-100"},
-        {"annual_margin_cents", T::cents, "cents", "revenue - cost of the fiscal year"},
-        {"historical_margin_cents", T::cents, "cents", "margin over the fiscal years on file"},
-        {"forward_value_cents", T::cents, "cents",
-         "annual margin discounted over the expected lifetime"},
-        {"clv_cents", T::cents, "cents", "client lifetime value: historical + forward"},
-        {"fix_or_trim", T::boolean, "flag", "margin_pct below policy.min_margin_pct"},
-        {"relationship_mismatch", T::boolean, "flag",
-         "the relationship written differs from the one value and margin suggest"},
-        {"single_threaded", T::boolean, "flag",
-         "the relationships that carry the account run through one person"},
-        {"pipeline_ratio_pct", T::real, "pct", "weighted pipeline / annual revenue"},
+            {"attractiveness", T::integer, "score", "portfolio matrix: attractiveness 0-100"},
+            {"strength", T::integer, "score", "portfolio matrix: relative strength 0-100"},
+            {"annual_margin_cents", T::cents, "cents", "revenue - cost of the fiscal year"},
+            {"historical_margin_cents", T::cents, "cents", "margin over the fiscal years on file"},
+            {"forward_value_cents", T::cents, "cents",
+             "annual margin discounted over the expected lifetime"},
+            {"clv_cents", T::cents, "cents", "client lifetime value: historical + forward"},
+            {"fix_or_trim", T::boolean, "flag", "margin_pct below policy.min_margin_pct"},
+            {"relationship_mismatch", T::boolean, "flag",
+             "the relationship written differs from the one value and margin suggest"},
+            {"single_threaded", T::boolean, "flag",
+             "the relationships that carry the account run through one person"},
+            {"pipeline_ratio_pct", T::real, "pct", "weighted pipeline / annual revenue"},
         };
         out.insert(out.end(), judgement.begin(), judgement.end());
         return out;
