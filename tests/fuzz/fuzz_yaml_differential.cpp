@@ -33,7 +33,7 @@ bool tab_in_block_scalar(const std::string& text) {
         if (o.root) return std::string("a tree");
         if (o.findings.empty()) return std::string("no tree and no finding");
         const kam::Diagnostic& d = o.findings.front();
-        return d.rule + " at " + std::to_string(d.line) + ":" + std::to_string(d.column) + ": " +
+        return std::string(kam::rule_id(d.rule)) + " at " + std::to_string(d.line) + ":" + std::to_string(d.column) + ": " +
                d.message;
     };
     std::fprintf(stderr, "yaml-cpp and libyaml disagree: %s\n  yaml-cpp: %s\n  libyaml:  %s\n",

@@ -110,3 +110,15 @@ TEST_CASE("libyaml: empty values, ~ and null are null nodes, quoted ones are tex
     CHECK(o.root->find("d")->is_scalar());
     CHECK(o.root->find("e")->value == "null");
 }
+
+TEST_CASE("an alias with a name libyaml cannot scan is a yaml-alias from both sources") {
+    // Found by kam_fuzz_yaml_differential: libyaml failed "while scanning an
+    // alias" (yaml-syntax) where yaml-cpp gave the alias kam refuses.
+    const std::string text = "---\nname: Acme\n*.Ac";
+    same_outcome("odd alias name", text);
+    const auto libyaml = make_libyaml_event_source();
+    const Outcome o = load_with(text, *libyaml);
+    REQUIRE_FALSE(o.findings.empty());
+    CHECK(o.findings.front().rule == Rule::yaml_alias);
+    CHECK(o.findings.front().line == 3);
+}

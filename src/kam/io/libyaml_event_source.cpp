@@ -99,6 +99,15 @@ class Parser {
                 // where it starts (libyaml's context mark), as yaml-cpp does.
                 const std::string problem = parser_.problem ? parser_.problem : "";
                 const std::string context = parser_.context ? parser_.context : "";
+                // "*." or "*" alone: yaml-cpp reads an alias with an odd name,
+                // libyaml fails scanning it. Either way it is an alias, which
+                // kam refuses with its own rule (yaml-alias), so say that.
+                if (context == "while scanning an alias") {
+                    ParseEvent alias;
+                    alias.type = ParseEvent::Type::alias;
+                    alias.offset = cursor_.byte_of(parser_.context_mark.index);
+                    listener.on_event(alias);
+                }
                 const bool at_start = problem == "found unexpected end of stream" ||
                                       context == "while scanning a simple key";
                 const yaml_mark_t& m = at_start ? parser_.context_mark : parser_.problem_mark;
