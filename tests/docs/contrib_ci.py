@@ -23,8 +23,9 @@ failures = []
 workflow = yaml.safe_load(open(os.path.join(source, "contrib/github/kam-workflow.yml")))
 steps = workflow["jobs"]["validate"]["steps"]
 runs = " ".join(s.get("run", "") for s in steps)
-# A pull request fails on the errors it makes; a scheduled run also on warnings.
-for want in ("--fail-on error", "--strict", "GITHUB_STEP_SUMMARY", "--format sarif"):
+# A pull request fails on what it introduced (--new-since), a push on errors,
+# a scheduled run also on warnings.
+for want in ("--fail-on error", "--strict", "--new-since", "GITHUB_STEP_SUMMARY", "--format sarif"):
     if want not in runs:
         failures.append(f"the workflow does not run {want}")
 if not any(s.get("uses", "").startswith("github/codeql-action/upload-sarif") for s in steps):
