@@ -33,8 +33,8 @@ bool tab_in_block_scalar(const std::string& text) {
         if (o.root) return std::string("a tree");
         if (o.findings.empty()) return std::string("no tree and no finding");
         const kam::Diagnostic& d = o.findings.front();
-        return std::string(kam::rule_id(d.rule)) + " at " + std::to_string(d.line) + ":" + std::to_string(d.column) + ": " +
-               d.message;
+        return std::string(kam::rule_id(d.rule)) + " at " + std::to_string(d.line) + ":" +
+               std::to_string(d.column) + ": " + d.message;
     };
     std::fprintf(stderr, "yaml-cpp and libyaml disagree: %s\n  yaml-cpp: %s\n  libyaml:  %s\n",
                  what.c_str(), first(a).c_str(), first(b).c_str());
