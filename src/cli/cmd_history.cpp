@@ -9,6 +9,7 @@
 #include "kam/io/yaml_loader.hpp"
 #include "kam/util/error.hpp"
 #include "kam/util/scalar.hpp"
+#include "kam/util/spell.hpp"
 #include "output.hpp"
 #include "report_common.hpp"
 
@@ -83,7 +84,14 @@ int run_history(const Context& ctx, const HistoryOptions& o) {
     for (const std::string& a : o.accounts) {
         const bool found = std::any_of(h.series.begin(), h.series.end(),
                                        [&](const HistorySeries& s) { return s.slug == a; });
-        if (!found) throw UsageError(fmt::format("no account '{}' in the history of HEAD", a));
+        if (found) continue;
+        // The suggestion comes from the accounts of the working tree.
+        std::vector<std::string> names;
+        if (auto listing = ctx.fs().list_dir(join_path(root.path, "accounts")))
+            for (const DirEntry& e : *listing)
+                if (e.type == EntryType::directory) names.push_back(e.name);
+        const std::vector<std::string_view> slugs(names.begin(), names.end());
+        throw UsageError(no_account_message(a, "the history of HEAD", slugs));
     }
     Report report = build_history_report(h, r, {sampling_name, o.change, o.tidy});
     print_out(render_in_format(ctx, report, o.report.format, o.report.wide));

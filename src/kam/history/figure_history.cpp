@@ -145,10 +145,9 @@ std::vector<size_t> parse_figure_names(const std::vector<std::string>& names) {
         if (!found) {
             std::vector<std::string_view> candidates;
             for (const NamedFigure& f : all) candidates.push_back(f.name);
-            std::string message = fmt::format("no figure '{}'", name);
-            if (auto m = closest_name(name, candidates))
-                message += fmt::format("; did you mean '{}'?", *m);
-            throw UsageError(message + " (kam-metrics(7) lists them)");
+            throw UsageError(with_suggestion(fmt::format("no figure '{}'", name),
+                                             closest_name(name, candidates)) +
+                             " (kam-metrics(7) lists them)");
         }
         if (std::find(out.begin(), out.end(), *found) == out.end()) out.push_back(*found);
     }
