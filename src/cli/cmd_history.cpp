@@ -86,11 +86,11 @@ int run_history(const Context& ctx, const HistoryOptions& o) {
                                        [&](const HistorySeries& s) { return s.slug == a; });
         if (found) continue;
         // The suggestion comes from the accounts of the working tree.
-        std::vector<std::string> names;
+        std::vector<std::string> folders;
         if (auto listing = ctx.fs().list_dir(join_path(root.path, "accounts")))
             for (const DirEntry& e : *listing)
-                if (e.type == EntryType::directory) names.push_back(e.name);
-        const std::vector<std::string_view> slugs(names.begin(), names.end());
+                if (e.type == EntryType::directory) folders.push_back(e.name);
+        const std::vector<std::string_view> slugs(folders.begin(), folders.end());
         throw UsageError(no_account_message(a, "the history of HEAD", slugs));
     }
     Report report = build_history_report(h, r, {sampling_name, o.change, o.tidy});
