@@ -8,6 +8,7 @@
 #include "kam/history/item_log.hpp"
 #include "kam/history/samples.hpp"
 #include "kam/util/error.hpp"
+#include "kam/util/lines.hpp"
 #include "kam/util/safe_text.hpp"
 #include "kam/util/scalar.hpp"
 #include "output.hpp"
@@ -20,18 +21,6 @@ struct LogOptions {
     std::string slug, path;
     std::string format = "text";
 };
-
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> out;
-    size_t start = 0;
-    while (start < text.size()) {
-        size_t nl = text.find('\n', start);
-        if (nl == std::string::npos) nl = text.size();
-        out.push_back(text.substr(start, nl - start));
-        start = nl + 1;
-    }
-    return out;
-}
 
 // "~ old -> new" for one-line values; otherwise the lines that differ, with
 // the common beginning and end left out.

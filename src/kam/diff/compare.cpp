@@ -5,21 +5,11 @@
 #include <map>
 #include <optional>
 
+#include "kam/util/lines.hpp"
+
 namespace kam::diff {
 
 namespace {
-
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> out;
-    size_t pos = 0;
-    while (pos < text.size()) {
-        const size_t nl = text.find('\n', pos);
-        out.push_back(text.substr(pos, nl == std::string::npos ? nl : nl - pos));
-        if (nl == std::string::npos) break;
-        pos = nl + 1;
-    }
-    return out;
-}
 
 // The items of a list paired with their counterpart on the other side.
 struct Matching {

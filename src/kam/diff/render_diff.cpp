@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "kam/util/lines.hpp"
 #include "kam/util/safe_text.hpp"
 
 namespace kam::diff {
@@ -12,22 +13,10 @@ using Json = nlohmann::ordered_json;
 
 namespace {
 
-std::vector<std::string> split_lines(const std::string& text) {
-    std::vector<std::string> out;
-    size_t pos = 0;
-    while (pos < text.size()) {
-        const size_t nl = text.find('\n', pos);
-        out.push_back(text.substr(pos, nl == std::string::npos ? nl : nl - pos));
-        if (nl == std::string::npos) break;
-        pos = nl + 1;
-    }
-    return out;
-}
-
 // A line diff of two texts: " " kept, "-" removed, "+" added.
 std::vector<std::string> line_diff(const std::string& before, const std::string& after) {
-    const auto a = split_lines(before);
-    const auto b = split_lines(after);
+    const auto a = lines_of(before);
+    const auto b = lines_of(after);
     std::vector<std::string> out;
     if (a.size() * b.size() > 4'000'000) {
         for (const auto& l : a) out.push_back("-" + l);
@@ -98,9 +87,9 @@ void change_lines(const Change& c, const RenderOptions& o, const std::string& in
         if (!o.full_text) {
             std::string what;
             if (c.op == '+')
-                what = fmt::format("{} lines", split_lines(c.after).size());
+                what = fmt::format("{} lines", lines_of(c.after).size());
             else if (c.op == '-')
-                what = fmt::format("{} lines", split_lines(c.before).size());
+                what = fmt::format("{} lines", lines_of(c.before).size());
             else
                 what = line_summary(c.before, c.after);
             out += p.paint(op, fmt::format("{}{} {}: {}", indent, sign, where(c), what)) + "\n";
@@ -279,7 +268,7 @@ std::string md_changes_body(const std::vector<Change>& changes, const RenderOpti
             std::string one;
             change_lines(c, plain, "", one);
             if (c.op == '~' || c.op == '>') {
-                for (const std::string& l : split_lines(one)) body += "! " + l.substr(2) + "\n";
+                for (const std::string& l : lines_of(one)) body += "! " + l.substr(2) + "\n";
             } else {
                 body += one;
             }
