@@ -42,8 +42,4 @@ struct FigureReading {
 // whether the account is in the key-account set (kam keys).
 std::vector<FigureReading> read_figures(const AccountMetrics& m, Date as_of, bool key);
 
-// The reading as text, the way every report prints it: "12.5", "2026-03-31",
-// "true"; money as a decimal amount ("1150000.00"); "" when unknown.
-std::string figure_text(const FigureReading& reading);
-
 }  // namespace kam

@@ -1,8 +1,5 @@
 #include "kam/metrics/named_figures.hpp"
 
-#include <fmt/format.h>
-
-#include <array>
 #include <stdexcept>
 
 #include "kam/metrics/health.hpp"
@@ -113,18 +110,6 @@ std::vector<FigureReading> read_figures(const AccountMetrics& m, Date as_of, boo
     if (out.size() != named_figures().size())
         throw std::logic_error("read_figures() and named_figures() disagree");
     return out;
-}
-
-std::string figure_text(const FigureReading& r) {
-    struct Visitor {
-        std::string operator()(std::monostate) const { return {}; }
-        std::string operator()(Money v) const { return v.to_decimal(); }
-        std::string operator()(const Fixed& v) const { return v.to_string(); }
-        std::string operator()(int64_t v) const { return fmt::format("{}", v); }
-        std::string operator()(Date v) const { return v.to_string(); }
-        std::string operator()(bool v) const { return v ? "true" : "false"; }
-    };
-    return std::visit(Visitor{}, r.value);
 }
 
 }  // namespace kam
