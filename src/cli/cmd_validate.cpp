@@ -184,11 +184,7 @@ Selection changed_selection(const std::vector<std::string>& paths) {
             s.everything = true;
             return s;
         }
-        if (!p.starts_with("accounts/")) continue;
-        const size_t slash = p.find('/', 9);
-        if (slash == std::string::npos) continue;
-        const std::string slug = p.substr(9, slash - 9);
-        if (is_valid_slug(slug)) s.accounts.insert(slug);
+        if (const std::string slug = account_of_path(p); !slug.empty()) s.accounts.insert(slug);
     }
     return s;
 }

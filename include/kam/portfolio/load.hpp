@@ -4,6 +4,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kam/io/file_system.hpp"
@@ -45,6 +46,10 @@ LoadedPortfolio load_portfolio(const FileSystem& fs, const std::string& root,
 // kam.yaml, schema-checked into `sink`; the defaults when it cannot be read.
 PortfolioSettings read_settings(const FileSystem& fs, const std::string& root, DiagnosticSink& sink,
                                 const YamlEventSource& source, size_t* bytes_read = nullptr);
+
+// The account a portfolio-relative path lies in ("accounts/acme/risks.yaml"
+// -> "acme"), or "" when it lies in none or the folder is no valid slug.
+std::string account_of_path(std::string_view relative_path);
 
 // One account folder; used by load_portfolio and by commands that check a
 // single account before writing (kam new).

@@ -3,45 +3,19 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <atomic>
-#include <exception>
 #include <map>
-#include <mutex>
-#include <thread>
 
 #include "kam/history/revision_loader.hpp"
 #include "kam/history/samples.hpp"
 #include "kam/metrics/account_metrics.hpp"
 #include "kam/metrics/portfolio_metrics.hpp"
 #include "kam/util/error.hpp"
+#include "kam/util/parallel.hpp"
 #include "kam/util/spell.hpp"
 
 namespace kam {
 
 namespace {
-
-// f(0) .. f(n - 1) on up to `jobs` threads; the first exception is rethrown.
-template <typename F>
-void parallel_for(size_t n, unsigned jobs, F f) {
-    std::atomic<size_t> next{0};
-    std::exception_ptr failure;
-    std::mutex failure_mutex;
-    auto work = [&] {
-        try {
-            for (size_t i = next++; i < n; i = next++) f(i);
-        } catch (...) {
-            std::lock_guard lock(failure_mutex);
-            if (!failure) failure = std::current_exception();
-            next = n;
-        }
-    };
-    const unsigned threads = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(n)));
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-    work();
-    for (std::thread& t : pool) t.join();
-    if (failure) std::rethrow_exception(failure);
-}
 
 std::string short_id(const std::string& id) {
     return id.substr(0, 8);

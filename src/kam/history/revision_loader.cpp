@@ -3,28 +3,16 @@
 #include <fmt/format.h>
 
 #include <atomic>
-#include <exception>
-#include <mutex>
-#include <thread>
 
 #include "kam/check/rules.hpp"
 #include "kam/io/git_tree_file_system.hpp"
 #include "kam/portfolio/load.hpp"
 #include "kam/util/error.hpp"
-#include "kam/util/scalar.hpp"
+#include "kam/util/parallel.hpp"
 
 namespace kam {
 
 namespace {
-
-// "accounts/acme/profile.yaml" -> "acme"; "" for anything else.
-std::string slug_of(const std::string& path) {
-    constexpr std::string_view prefix = "accounts/";
-    if (!path.starts_with(prefix)) return {};
-    const size_t slash = path.find('/', prefix.size());
-    if (slash == std::string::npos) return {};
-    return path.substr(prefix.size(), slash - prefix.size());
-}
 
 // What a finding says about the account's files: the text of the first
 // finding of a rule that means a file was not read at all.
@@ -68,8 +56,8 @@ const RevisionPortfolio& RevisionLoader::load(const std::string& commit) {
     // its own files' blobs.
     std::map<std::string, std::string> keys;
     for (const GitEntry& e : *entries) {
-        const std::string slug = slug_of(e.path);
-        if (slug.empty() || !is_valid_slug(slug)) continue;
+        const std::string slug = account_of_path(e.path);
+        if (slug.empty()) continue;
         if (!only_.empty() && !only_.count(slug)) continue;
         std::string& key = keys[slug];
         if (key.empty()) key = settings_blob + "\n";
@@ -84,36 +72,18 @@ const RevisionPortfolio& RevisionLoader::load(const std::string& commit) {
 
     // Parse the accounts that changed, in parallel; each keeps its slot.
     std::vector<Cached> fresh(stale.size());
-    std::atomic<size_t> next{0};
     std::atomic<size_t> files{0};
-    std::exception_ptr failure;
-    std::mutex failure_mutex;
-    auto work = [&] {
-        try {
-            for (size_t i = next++; i < stale.size(); i = next++) {
-                const std::string rel = "accounts/" + stale[i];
-                std::vector<Diagnostic> findings;
-                auto account = std::make_shared<Account>(
-                    load_account(fs, join_path(root_, rel), join_path(root_, rel), stale[i],
-                                 current_.settings, today_utc(), source_, findings));
-                files += account->present_files.size();
-                fresh[i].key = keys[stale[i]];
-                fresh[i].state.unreadable = unreadable_reason(findings);
-                if (fresh[i].state.unreadable.empty()) fresh[i].state.account = std::move(account);
-            }
-        } catch (...) {
-            std::lock_guard lock(failure_mutex);
-            if (!failure) failure = std::current_exception();
-            next = stale.size();
-        }
-    };
-    const unsigned jobs =
-        std::max(1u, std::min<unsigned>(jobs_, static_cast<unsigned>(stale.size())));
-    std::vector<std::thread> threads;
-    for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(work);
-    work();
-    for (std::thread& t : threads) t.join();
-    if (failure) std::rethrow_exception(failure);
+    parallel_for(stale.size(), jobs_, [&](size_t i) {
+        const std::string rel = "accounts/" + stale[i];
+        std::vector<Diagnostic> findings;
+        auto account = std::make_shared<Account>(
+            load_account(fs, join_path(root_, rel), join_path(root_, rel), stale[i],
+                         current_.settings, today_utc(), source_, findings));
+        files += account->present_files.size();
+        fresh[i].key = keys.at(stale[i]);
+        fresh[i].state.unreadable = unreadable_reason(findings);
+        if (fresh[i].state.unreadable.empty()) fresh[i].state.account = std::move(account);
+    });
     for (size_t i = 0; i < stale.size(); ++i) cache_[stale[i]] = std::move(fresh[i]);
     files_parsed_ += files;
     accounts_parsed_ += stale.size();

@@ -2,9 +2,6 @@
 
 #include <fmt/format.h>
 #include <algorithm>
-#include <atomic>
-#include <mutex>
-#include <thread>
 
 #include "kam/check/account_checks.hpp"
 #include "kam/check/rules.hpp"
@@ -14,6 +11,7 @@
 #include "kam/model/build.hpp"
 #include "kam/model/schema.hpp"
 #include "kam/util/error.hpp"
+#include "kam/util/parallel.hpp"
 #include "kam/util/scalar.hpp"
 #include "kam/util/spell.hpp"
 
@@ -170,6 +168,15 @@ Account load_account(const FileSystem& fs, const std::string& dir, const std::st
     return a;
 }
 
+std::string account_of_path(std::string_view path) {
+    constexpr std::string_view prefix = "accounts/";
+    if (!path.starts_with(prefix)) return {};
+    const size_t slash = path.find('/', prefix.size());
+    if (slash == std::string_view::npos) return {};
+    const std::string_view slug = path.substr(prefix.size(), slash - prefix.size());
+    return is_valid_slug(slug) ? std::string(slug) : std::string();
+}
+
 LoadedPortfolio load_portfolio(const FileSystem& fs, const std::string& root,
                                const std::string& display_root, const LoadOptions& options,
                                const YamlEventSource& source) {
@@ -262,40 +269,21 @@ LoadedPortfolio load_portfolio(const FileSystem& fs, const std::string& root,
         size_t files = 0, bytes = 0;
     };
     std::vector<Slot> slots(slugs.size());
-    std::atomic<size_t> next{0};
-    std::exception_ptr failure;
-    std::mutex failure_mutex;
-    auto work = [&] {
-        try {
-            for (size_t i = next++; i < slugs.size(); i = next++) {
-                Slot& s = slots[i];
-                const std::string rel = "accounts/" + slugs[i];
-                s.account =
-                    load_account(fs, join_path(root, rel), shown(rel), slugs[i], result.settings,
+    parallel_for(slugs.size(), options.jobs, [&](size_t i) {
+        Slot& s = slots[i];
+        const std::string rel = "accounts/" + slugs[i];
+        s.account = load_account(fs, join_path(root, rel), shown(rel), slugs[i], result.settings,
                                  options.as_of, source, s.diagnostics, &s.bytes);
-                s.files = s.account.present_files.size();
-                if (!options.keep_accounts) {
-                    Account light;
-                    light.slug = s.account.slug;
-                    light.dir = s.account.dir;
-                    light.has_errors = s.account.has_errors;
-                    light.present_files = std::move(s.account.present_files);
-                    s.account = std::move(light);
-                }
-            }
-        } catch (...) {
-            std::lock_guard lock(failure_mutex);
-            if (!failure) failure = std::current_exception();
-            next = slugs.size();
+        s.files = s.account.present_files.size();
+        if (!options.keep_accounts) {
+            Account light;
+            light.slug = s.account.slug;
+            light.dir = s.account.dir;
+            light.has_errors = s.account.has_errors;
+            light.present_files = std::move(s.account.present_files);
+            s.account = std::move(light);
         }
-    };
-    const unsigned jobs =
-        std::max(1u, std::min<unsigned>(options.jobs, static_cast<unsigned>(slugs.size())));
-    std::vector<std::thread> threads;
-    for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(work);
-    work();
-    for (std::thread& t : threads) t.join();
-    if (failure) std::rethrow_exception(failure);
+    });
 
     apply_severities(result.diagnostics, result.settings.rules);
     result.account_count = slots.size();
