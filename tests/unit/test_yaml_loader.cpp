@@ -152,6 +152,15 @@ TEST_CASE("exactly one document per file") {
     CHECK(at(one, "name").value == "Acme");
     CHECK(one.mark.line == 2);
     accepted("%YAML 1.2\n---\nname: Acme\n");
+    accepted("# c\n%YAML 1.1 # old\n---\nname: Acme\n");
+    // Found by kam_fuzz_yaml_differential: yaml-cpp skipped "%!%", libyaml
+    // refused it. No other directive means anything in an account file.
+    refused("%!%", Rule::yaml_syntax, 1, 1);
+    refused(" \n%\n", Rule::yaml_syntax, 2, 1);
+    refused("---\n%\n", Rule::yaml_syntax, 2, 1);
+    refused("a: 1\n%b: 2\n", Rule::yaml_syntax, 2, 1);
+    refused("# c\n%TAG ! tag:x,2026:\n---\nname: Acme\n", Rule::yaml_syntax, 2, 1);
+    refused("%YAML 1.2\n%FOO bar\n---\nname: Acme\n", Rule::yaml_syntax, 2, 1);
 }
 
 TEST_CASE("an unterminated quote is an error, not a value that swallows the file") {
@@ -387,10 +396,37 @@ TEST_CASE("explicit tags and complex keys are refused") {
     CHECK(contains(complex.message, "key"));
     refused("[a, b]: 1\n", Rule::yaml_syntax, 1, 1);
     refused("a:\n  {x: 1}: 2\n", Rule::yaml_syntax, 2, 3);
-    refused(": 1\n", Rule::yaml_syntax, 1, 1);  // an empty key
+    refused(": 1\n", Rule::yaml_syntax, 1, 1);      // an empty key
+    refused("? \n: 1\n", Rule::yaml_syntax, 1, 1);  // an empty explicit key, at its '?'
+    refused("? 0a\n", Rule::yaml_syntax, 1, 1);     // an explicit key with no ': value'
+    refused("x: 1\n? 'a b'\n# c\ny: 2\n", Rule::yaml_syntax, 2, 1);
+    CHECK(at(accepted("? a\n# note\n: 1\n"), "a").value == "1");
     // "? a" with a plain scalar is just the key a.
     const Node ok = accepted("? a\n: 1\n");
     CHECK(at(ok, "a").value == "1");
+}
+
+TEST_CASE("found by the differential fuzzer: texts yaml-cpp read and libyaml refused") {
+    // A text under "key:" at the key's own indentation is not its value.
+    // (yaml-cpp stops at the ':' of the next line, libyaml at the text.)
+    for (const char* text : {"procurement:\n\n# note\nsuppliers The other ones\ncompetitors:\n",
+                             "a: 1\nkey over\n  two lines: 2\n"}) {
+        CAPTURE(text);
+        const Loaded l = load(text);
+        CHECK_FALSE(l.root.has_value());
+        REQUIRE_FALSE(l.findings.empty());
+        CHECK(l.findings.front().rule == Rule::yaml_syntax);
+    }
+    refused("procurement:\n\n# note\nsuppliers The other ones\n", Rule::yaml_syntax, 4, 1);
+    refused("a:\n  b:\n  text\n", Rule::yaml_syntax, 3, 3);
+    refused("tags:\n[a, b]\n", Rule::yaml_syntax, 2, 1);
+    // An explicit key in a flow list.
+    refused("a: [1, ? b]\n", Rule::yaml_syntax, 1, 8);
+    CHECK(at(accepted("a: [{x: 1}]\n"), "a").items.at(0).is_mapping());
+    // Still fine: a value indented under its key, and a list at the key's own
+    // indentation.
+    CHECK(at(accepted("a:\n  text\n"), "a").value == "text");
+    CHECK(at(accepted("a:\n- x\n"), "a").items.size() == 1);
 }
 
 TEST_CASE("a key without its colon is a syntax error, not a key with an empty value") {
@@ -615,6 +651,22 @@ TEST_CASE("an empty value points at its own line, not at the next node") {
     const Node map = accepted("a:\nb: 1\n");
     CHECK(at(map, "a").is_null());
     CHECK(at(map, "a").mark.line == 1);
+
+    // Found by kam_fuzz_yaml_differential: a next key that starts with 'n'
+    // ("name") was taken for a written "null" and the empty value was placed
+    // on the next key's line.
+    for (const char* text : {"goals:\n\n# note\nname: x\n", "a:\nNone: 1\n", "a:\n~x: 1\n",
+                             "a:\n~   k: 1\n", "a:\nnull x: 1\n"}) {
+        CAPTURE(text);
+        const Node m = accepted(text);
+        CHECK(m.entries.at(0).value.is_null());
+        CHECK(m.entries.at(0).value.mark.line == 1);
+    }
+    // A quote inside a plain key does not hide the comment after it.
+    const Node q = accepted("a [b\"c: # note\n");
+    CHECK(q.entries.at(0).value.mark.column == 7);
+    // A written null keeps its own place.
+    CHECK(at(accepted("a: null\nb: ~\n"), "b").mark.column == 4);
 }
 
 TEST_CASE("columns count code points after non-ASCII text") {

@@ -34,6 +34,9 @@ class EventListener {
   public:
     virtual ~EventListener() = default;
     virtual void on_event(const ParseEvent& event) = 0;
+    // Forget every event so far: the source reads the text again from the
+    // start (the libyaml source, handing a text to yaml-cpp).
+    virtual void restart() = 0;
 };
 
 // Thrown by a source on a syntax error, with the byte offset it happened at.

@@ -1,6 +1,7 @@
 #include "kam/io/yaml_loader.hpp"
 
 #include <fmt/format.h>
+#include <algorithm>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -19,6 +20,12 @@ struct LoadAbort {
     std::string message;
     bool recoverable = true;  // a re-parse without the broken part can go on
 };
+
+// Text at column 1 after a top-level list ended ("- a" then "b: 1").
+std::string after_top_level_node(std::string_view rest) {
+    const char c = rest.empty() ? ' ' : rest[0];
+    return fmt::format("unexpected '{}' after the end of the top-level node", c);
+}
 
 ScalarStyle style_at(std::string_view text, uint32_t offset) {
     if (offset >= text.size()) return ScalarStyle::plain;
@@ -68,6 +75,12 @@ class TreeBuilder final : public EventListener {
                 if (static_cast<int>(stack_.size()) >= k_max_depth)
                     throw LoadAbort{Rule::yaml_limit, e.offset,
                                     fmt::format("nesting deeper than {} levels", k_max_depth)};
+                // "[? a]": an explicit key in a flow list (the parsers place
+                // its empty value apart; braces say it plainly).
+                if (e.type == T::mapping_start && e.flow && e.offset < text_.size() &&
+                    text_[e.offset] == '?')
+                    throw LoadAbort{Rule::yaml_syntax, e.offset,
+                                    "a '? key' inside [ ] needs braces: [{key: value}]"};
                 Frame f;
                 f.node.kind = e.type == T::mapping_start ? NodeKind::mapping : NodeKind::sequence;
                 f.node.flow = e.flow;
@@ -85,6 +98,15 @@ class TreeBuilder final : public EventListener {
         }
     }
 
+    void restart() override {
+        stack_.clear();
+        root_.reset();
+        root_seen_ = false;
+        documents_ = 0;
+        open_block_line_ = 0;
+        scalar_lines_.clear();
+    }
+
     std::optional<Node>& root() { return root_; }
     // Where the innermost flow collection still open at a syntax error began.
     std::optional<uint32_t> open_flow_offset() const {
@@ -93,6 +115,11 @@ class TreeBuilder final : public EventListener {
         return std::nullopt;
     }
     bool root_seen() const { return root_seen_; }
+    // The top-level node is a block list still open (nothing nested in it open).
+    bool in_top_level_block_list() const {
+        return stack_.size() == 1 && stack_[0].node.kind == NodeKind::sequence &&
+               !stack_[0].node.flow;
+    }
     // Lines that hold the content of block or quoted scalars: tabs are legal there.
     const std::vector<std::pair<uint32_t, uint32_t>>& scalar_line_ranges() const {
         return scalar_lines_;
@@ -115,10 +142,7 @@ class TreeBuilder final : public EventListener {
         if (rest.starts_with("---"))
             throw LoadAbort{Rule::yaml_syntax, offset,
                             "a second document: an account file holds exactly one", false};
-        const char c = rest.empty() ? ' ' : rest[0];
-        throw LoadAbort{Rule::yaml_syntax, offset,
-                        fmt::format("unexpected '{}' after the end of the top-level node", c),
-                        false};
+        throw LoadAbort{Rule::yaml_syntax, offset, after_top_level_node(rest), false};
     }
 
     // yaml-cpp gives an empty value the position of whatever comes next; point
@@ -127,8 +151,7 @@ class TreeBuilder final : public EventListener {
     void null_node(const ParseEvent& e) {
         reject_anchor_or_tag(e);
         uint32_t at = std::min<uint32_t>(e.offset, static_cast<uint32_t>(text_.size()));
-        const char c = at < text_.size() ? text_[at] : '\0';
-        const bool written = c == '~' || c == 'n' || c == 'N';
+        const bool written = null_written_at(at);
         // An empty key (": value") is already placed at its ':'.
         const bool is_key = !stack_.empty() && stack_.back().node.kind == NodeKind::mapping &&
                             !stack_.back().have_key;
@@ -149,6 +172,39 @@ class TreeBuilder final : public EventListener {
     // Back from `at` over blanks, line breaks and comments (whole comment
     // lines, as kam's templates put under an empty key, and a comment after
     // it), to just past the last character that is YAML.
+    // "~", "null", "Null" or "NULL" is written at `at` (not a key that
+    // merely starts with 'n', such as the next line's "name:").
+    bool null_written_at(uint32_t at) const {
+        const std::string_view rest = text_.substr(std::min<size_t>(at, text_.size()));
+        for (const std::string_view word : {"~", "null", "Null", "NULL"}) {
+            if (!rest.starts_with(word)) continue;
+            // The word alone: then only blanks up to the line's end, a comment,
+            // or the flow indicator that ends it ("~   k21:" is a key).
+            size_t i = word.size();
+            while (i < rest.size() && (rest[i] == ' ' || rest[i] == '\t')) ++i;
+            if (i == rest.size()) return true;
+            const char c = rest[i];
+            return c == '\r' || c == '\n' || c == ',' || c == ']' || c == '}' ||
+                   (c == '#' && i > word.size());
+        }
+        return false;
+    }
+
+    // The first byte at or after `at` that is neither blank nor in a comment.
+    size_t forward_over_blanks_and_comments(size_t at) const {
+        while (at < text_.size()) {
+            const char c = text_[at];
+            if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+                ++at;
+            } else if (c == '#') {
+                while (at < text_.size() && text_[at] != '\n') ++at;
+            } else {
+                break;
+            }
+        }
+        return at;
+    }
+
     uint32_t back_over_blanks_and_comments(uint32_t at) const {
         auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
         while (true) {
@@ -164,8 +220,10 @@ class TreeBuilder final : public EventListener {
                 if (quote) {
                     if (c == quote && !(quote == '"' && i > start && text_[i - 1] == '\\'))
                         quote = 0;
-                } else if (c == '"' || c == '\'') {
-                    quote = c;
+                } else if ((c == '"' || c == '\'') &&
+                           (i == start || std::string_view(" \t[{,:-?").find(text_[i - 1]) !=
+                                              std::string_view::npos)) {
+                    quote = c;  // a quote that starts a token ("it's" is plain text)
                 } else if (c == '#' && (i == start || blank(text_[i - 1]))) {
                     comment = i;
                 }
@@ -255,11 +313,28 @@ class TreeBuilder final : public EventListener {
             take_key(top, std::move(node));
             return;
         }
+        // "key:" then a text or a "[...]" on a later line at the key's own indentation:
+        // YAML reads that as a broken key (libyaml refuses it); yaml-cpp took
+        // it as the value.
+        if (!top.node.flow && (node.kind == NodeKind::scalar || node.flow) &&
+            node.mark.line > top.key_mark.line && node.mark.column <= top.key_mark.column &&
+            !explicit_key_at(top.key_mark.offset))
+            throw LoadAbort{Rule::yaml_syntax, node.mark.offset,
+                            fmt::format("a value must be indented under its key '{}' (or is a "
+                                        "':' missing after this text?)",
+                                        top.key)};
         top.node.entries.push_back(Entry{std::move(top.key), top.key_mark, std::move(node)});
         top.have_key = false;
     }
 
     void take_key(Frame& top, Node key) {
+        if (key.kind == NodeKind::null) {
+            // "? " with nothing after it: shown at the '?' (yaml-cpp places the
+            // empty key at the ':' below it, libyaml after the '?').
+            const uint32_t b = back_over_blanks_and_comments(key.mark.offset);
+            if (b > 0 && text_[b - 1] == '?')
+                throw LoadAbort{Rule::yaml_syntax, b - 1, "a mapping key is empty"};
+        }
         if (key.kind != NodeKind::scalar)
             throw LoadAbort{Rule::yaml_syntax, key.mark.offset,
                             key.kind == NodeKind::null
@@ -289,21 +364,42 @@ class TreeBuilder final : public EventListener {
 
     // yaml-cpp takes a lone word in a block mapping ("status" on its own line)
     // for a key with an empty value; YAML requires the ':'.
+    // The key at `offset` is written after a '?' ("? key").
+    bool explicit_key_at(uint32_t offset) const {
+        uint32_t b = offset;
+        while (b > 0 && (text_[b - 1] == ' ' || text_[b - 1] == '\t')) --b;
+        return b > 0 && text_[b - 1] == '?';
+    }
+
     void expect_colon_after(const Node& key) const {
         const uint32_t start = key.mark.offset;
         // "? key" (explicit key): its ':' is on a later line, if anywhere.
         uint32_t b = start;
         while (b > 0 && (text_[b - 1] == ' ' || text_[b - 1] == '\t')) --b;
-        if (b > 0 && text_[b - 1] == '?') return;
+        const bool explicit_key = b > 0 && text_[b - 1] == '?';
         size_t end;
         if (key.style == ScalarStyle::double_quoted || key.style == ScalarStyle::single_quoted) {
             const auto q = quoted_scalar_end(text_, start);
             if (!q) return;  // reported as unterminated elsewhere
             end = *q;
+        } else if (key.style != ScalarStyle::plain) {
+            return;  // "? |": a block scalar key, whose ':' the parser found
         } else if (text_.substr(start, key.value.size()) == key.value) {
             end = start + key.value.size();
         } else {
-            return;  // a multi-line plain key: leave it to the parser
+            // A plain key over two lines: YAML allows an implicit key one line
+            // only (libyaml refuses it; yaml-cpp took the lines as one key).
+            throw LoadAbort{Rule::yaml_syntax, start,
+                            "a key must be written on one line (is a ':' missing?)"};
+        }
+        if (explicit_key) {
+            // "? key" then ": value" on a later line; without it the parsers
+            // place the empty value apart, and it is surely a slip.
+            end = forward_over_blanks_and_comments(end);
+            if (end < text_.size() && text_[end] == ':') return;
+            throw LoadAbort{
+                Rule::yaml_syntax, b - 1,
+                fmt::format("the key '? {}' has no ': value' line under it", key.value)};
         }
         while (end < text_.size() && (text_[end] == ' ' || text_[end] == '\t')) ++end;
         if (end < text_.size() && text_[end] == ':') return;
@@ -361,8 +457,45 @@ uint32_t find_tab_indented_line(const LineIndex& lines, uint32_t up_to,
     return 0;
 }
 
+// The nearest backslash at or before `offset` on the line that starts at
+// `line_start`; `offset` when there is none.
+uint32_t backslash_at_or_before(std::string_view text, uint32_t line_start, uint32_t offset) {
+    for (uint32_t i = std::min<uint32_t>(offset, static_cast<uint32_t>(text.size()) - 1);
+         i >= line_start && i < text.size(); --i) {
+        if (text[i] == '\\') return i;
+        if (text[i] == '\n' || i == 0) break;
+    }
+    return offset;
+}
+
+// The first line after the directives that starts with '%', outside the
+// given scalar-content line ranges, or 0. YAML 1.2 lets no node start with
+// '%' (libyaml reads a directive there; yaml-cpp read a text).
+uint32_t find_reserved_percent_line(const LineIndex& lines,
+                                    const std::vector<std::pair<uint32_t, uint32_t>>& exempt) {
+    bool in_directives = true;
+    for (uint32_t ln = 1; ln <= lines.line_count(); ++ln) {
+        const std::string_view t = lines.line_text(ln);
+        if (in_directives && (t.starts_with('%') || t.starts_with('#') ||
+                              t.find_first_not_of(" \t\r") == std::string_view::npos))
+            continue;
+        in_directives = false;
+        if (!t.starts_with('%')) continue;
+        const bool inside = std::any_of(exempt.begin(), exempt.end(), [&](const auto& range) {
+            return range.first <= ln && ln <= range.second;
+        });
+        if (!inside) return ln;
+    }
+    return 0;
+}
+
 // yaml-cpp's messages name its internals; say what the user should look at.
 std::string explain_parser_message(const std::string& msg) {
+    if (msg.starts_with("unknown escape character: "))
+        return fmt::format(
+            "unknown escape '\\{}' in a double-quoted text (write \\\\ for a backslash, or "
+            "use single quotes)",
+            msg.substr(std::string_view("unknown escape character: ").size()));
     if (msg == "illegal map value")
         return "unexpected ':' here (check the indentation, or quote a value that contains ': ')";
     if (msg == "end of sequence flow not found") return "a '[' list is never closed (expected ']')";
@@ -370,6 +503,11 @@ std::string explain_parser_message(const std::string& msg) {
     if (msg == "end of sequence not found")
         return "a list ends unexpectedly (check the indentation)";
     if (msg == "illegal flow end") return "a ']' or '}' that closes nothing";
+    if (msg == "a line starts with '%'")
+        return "a line cannot start with '%' (YAML keeps it for directives): indent or quote the "
+               "text";
+    if (msg == "illegal EOF in scalar")
+        return "this quoted string is never closed (expected a closing quote)";
     if (msg == "the referenced anchor is not defined")
         return "aliases (*name) are not allowed: write the value out in full";
     if (msg == "end of map not found") return "a mapping ends unexpectedly (check the indentation)";
@@ -462,6 +600,25 @@ std::optional<Node> finish_tree(std::string_view text, TreeBuilder& builder, Dia
     return std::move(root);
 }
 
+// The first directive at the top of the file that is not %YAML 1.1 or 1.2,
+// or 0. The parsers disagree on the others (yaml-cpp skips a reserved
+// directive such as "%FOO", libyaml refuses some), and none means anything
+// in an account file (tags, which %TAG would name, are refused).
+uint32_t find_unknown_directive(const LineIndex& lines) {
+    for (uint32_t ln = 1; ln <= lines.line_count(); ++ln) {
+        std::string_view t = lines.line_text(ln);
+        if (t.ends_with('\r')) t.remove_suffix(1);
+        const size_t first = t.find_first_not_of(" \t");
+        if (first == std::string_view::npos || t[first] == '#') continue;
+        if (t[0] != '%') return 0;
+        const size_t comment = t.find(" #");
+        t = t.substr(0, comment);
+        while (t.ends_with(' ') || t.ends_with('\t')) t.remove_suffix(1);
+        if (t != "%YAML 1.2" && t != "%YAML 1.1") return ln;
+    }
+    return 0;
+}
+
 // The first line that is a git conflict marker, or 0.
 uint32_t find_conflict_marker(const LineIndex& lines) {
     for (uint32_t ln = 1; ln <= lines.line_count(); ++ln) {
@@ -537,11 +694,40 @@ struct Explained {
     std::string repaired;
 };
 
-// What a parser complaint at 1-based `line` most likely means, looking at the text.
-std::optional<Explained> explain_from_text(const LineIndex& lines, uint32_t line,
-                                           uint32_t column0) {
+size_t indent_of(std::string_view t) {
+    size_t i = 0;
+    while (i < t.size() && t[i] == ' ') ++i;
+    return i;
+}
+
+// Where the parser stopped, as the tree builder saw it.
+struct ParseState {
+    bool in_top_level_block_list = false;
+    bool in_flow = false;
+};
+
+// What a parser complaint at 1-based `line` most likely means, looking at the
+// text. Both sources stop at the same place on these; they word it apart.
+std::optional<Explained> explain_from_text(const LineIndex& lines, uint32_t line, uint32_t column0,
+                                           ParseState state) {
     if (line == 0 || line > lines.line_count()) return std::nullopt;
-    if (auto r = reserved_start(lines.line_text(line), column0)) return Explained{*r, 0, {}};
+    const std::string_view text = lines.line_text(line);
+    if (auto r = reserved_start(text, column0)) return Explained{*r, 0, {}};
+    if (column0 < text.size()) {
+        const char c = text[column0];
+        const bool indentation_only = indent_of(text) == column0;
+        const bool ends_token =
+            column0 + 1 == text.size() || text[column0 + 1] == ' ' || text[column0 + 1] == '\r';
+        if (c == ':' && indentation_only && ends_token)
+            return Explained{"a mapping key is empty", 0, {}};
+        if (c == ',' && !state.in_flow)
+            return Explained{
+                "a ',' cannot start a value (quote the text, or write a list in [ ])", 0, {}};
+        if ((c == ']' || c == '}') && !state.in_flow)
+            return Explained{explain_parser_message("illegal flow end"), 0, {}};
+        if (column0 == 0 && state.in_top_level_block_list && c != '-' && c != '#')
+            return Explained{after_top_level_node(text), 0, {}};
+    }
     for (uint32_t ln = line; ln >= 1 && ln + 1 >= line; --ln)
         if (auto q = requote_single(lines.line_text(ln)))
             return Explained{fmt::format("a quote inside a single-quoted text ends it early: "
@@ -592,16 +778,26 @@ std::optional<ParseError> parse_once(std::string_view text, const LineIndex& lin
             }
         const bool past_end = e.line0() + 1 > lines.line_count();
         const uint32_t line = past_end ? lines.line_count() : e.line0() + 1;
-        const uint32_t offset =
+        uint32_t offset =
             past_end ? static_cast<uint32_t>(text.size()) : lines.line_start(line) + e.column0();
+        // An escape is shown at its backslash (yaml-cpp points past it).
+        if (what.starts_with("unknown escape character") && !past_end)
+            offset = backslash_at_or_before(text, lines.line_start(line), offset);
         const Mark m =
             lines.mark_at(std::min<uint32_t>(offset, static_cast<uint32_t>(text.size())));
-        auto explained = past_end ? std::nullopt : explain_from_text(lines, line, e.column0());
+        const ParseState state{builder.in_top_level_block_list(),
+                               builder.open_flow_offset().has_value()};
+        auto explained =
+            past_end ? std::nullopt : explain_from_text(lines, line, e.column0(), state);
         sink.add(rule, m.line, m.line == line ? m.column : e.column0() + 1,
                  explained ? explained->message : explain_parser_message(what));
         if (explained && explained->repair_line)
             return ParseError{m.line, true, explained->repair_line, std::move(explained->repaired)};
         return ParseError{m.line, true, 0, {}};
+    }
+    if (const uint32_t percent = find_reserved_percent_line(lines, builder.scalar_line_ranges())) {
+        sink.add(Rule::yaml_syntax, percent, 1, explain_parser_message("a line starts with '%'"));
+        return ParseError{percent, true, 0, {}};
     }
     if (const uint32_t tab_line =
             find_tab_indented_line(lines, lines.line_count(), builder.scalar_line_ranges())) {
@@ -609,12 +805,6 @@ std::optional<ParseError> parse_once(std::string_view text, const LineIndex& lin
         return ParseError{tab_line, true, 0, {}};
     }
     return std::nullopt;
-}
-
-size_t indent_of(std::string_view t) {
-    size_t i = 0;
-    while (i < t.size() && t[i] == ' ') ++i;
-    return i;
 }
 
 bool blank_or_comment(std::string_view t) {
@@ -738,6 +928,12 @@ std::optional<Node> load_yaml(std::string_view bytes, DiagnosticSink& sink,
         sink.add(Rule::yaml_syntax, marker, 1,
                  "git conflict marker: resolve the merge first (keep the lines you want and "
                  "delete the <<<<<<<, ======= and >>>>>>> lines)");
+        return std::nullopt;
+    }
+
+    if (const uint32_t directive = find_unknown_directive(lines)) {
+        sink.add(Rule::yaml_syntax, directive, 1,
+                 "an account file takes no directive but '%YAML 1.2' (delete this line)");
         return std::nullopt;
     }
 
