@@ -23,4 +23,8 @@ void build_section(std::string_view section, const Node& root, Account& account)
 // Forgets a section again, as if its file could not be read at all.
 void drop_section(std::string_view section, Account& account);
 
+// Copies the section named `section` from `from` (an account holding what
+// build_section made of one file) into `to`, as build_section would have.
+void copy_section(std::string_view section, const Account& from, Account& to);
+
 }  // namespace kam

@@ -583,6 +583,29 @@ void drop_section(std::string_view section, Account& a) {
     }
 }
 
+void copy_section(std::string_view section, const Account& from, Account& to) {
+    if (section == "account") {
+        to.cover = from.cover;
+        to.cover_ok = from.cover_ok;
+    } else if (section == "profile") {
+        to.profile = from.profile;
+    } else if (section == "swot") {
+        to.swot = from.swot;
+    } else if (section == "blueprint") {
+        to.blueprint = from.blueprint;
+    } else if (section == "risks") {
+        to.risks = from.risks;
+    } else if (section == "contracts") {
+        to.contracts = from.contracts;
+    } else if (section == "performance") {
+        to.performance = from.performance;
+    } else if (section == "sales") {
+        to.opportunities = from.opportunities;
+    } else if (section == "reviews") {
+        to.reviews = from.reviews;
+    }
+}
+
 void build_section(std::string_view section, const Node& root, Account& a) {
     if (section == "account") {
         build_cover(root, a.cover);
