@@ -176,6 +176,23 @@ TEST_CASE("a file parsed once gives each account that holds it its own findings"
     CHECK(beta.risks->size() == 1);
 }
 
+TEST_CASE("commit_at_day: the last commit on or before a day, or why there is none") {
+    Repo repo;
+    CHECK(commit_at_day(repo.git, repo.c3, Date::from_ymd(2026, 1, 15)).value() == repo.c1);
+    CHECK(commit_at_day(repo.git, repo.c3, Date::from_ymd(2026, 3, 19)).value() == repo.c2);
+    CHECK(commit_at_day(repo.git, repo.c2, Date::from_ymd(2026, 12, 31)).value() == repo.c2);
+    const auto before = commit_at_day(repo.git, repo.c3, Date::from_ymd(2026, 1, 14));
+    REQUIRE_FALSE(before);
+    CHECK(before.error() == "2026-01-14 is before the repository's first commit (" +
+                                repo.c1.substr(0, 8) + " of 2026-01-15)");
+    repo.git.set_shallow({repo.c2});
+    const auto beyond = commit_at_day(repo.git, repo.c3, Date::from_ymd(2026, 2, 1));
+    REQUIRE_FALSE(beyond);
+    CHECK(beyond.error() ==
+          "no commit on or before 2026-02-01 in this clone: history truncated at " +
+              repo.c2.substr(0, 8) + " 2026-03-02: " + std::string(k_shallow_advice));
+}
+
 TEST_CASE("a removed account and an unreadable version say so") {
     MemoryGitSource git;
     const std::string c1 = git.add_commit({{"kam.yaml", k_settings},
