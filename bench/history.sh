@@ -74,6 +74,17 @@ measure "validate --changed-since HEAD~10 ($touched accounts)" "$kam" --as-of "$
 if "$kam" diff --help 2>/dev/null | grep -q -- --git-driver; then
     measure "diff HEAD~1 HEAD" "$kam" --as-of "$as_of" diff HEAD~1 HEAD
 fi
+# What the HTML report's sparklines cost: the page with and without them, on
+# this history and on the example portfolio (in kam's own repository).
+example=$(cd "$here/../examples/portfolio" && pwd)
+if "$kam" report --help 2>/dev/null | grep -q -- --no-history; then
+    measure "report --no-history" "$kam" --as-of "$as_of" report -o - --no-history
+    measure "report (12 months of sparklines)" "$kam" --as-of "$as_of" report -o -
+    measure "example: report --no-history" "$kam" --root "$example" --as-of "$as_of" report -o - \
+        --no-history
+    measure "example: report (sparklines)" "$kam" --root "$example" --as-of "$as_of" report -o -
+fi
+
 printf '%d accounts, %d commits, median of %d runs\n' "$accounts" "$commits" "$repeat"
 printf '%-48s %8s %8s %10s %8s\n' command wall_s x_summary peak_MiB x_summary
 for label in summary "history --monthly (36 months)" "history ACCOUNT --by commit" "log ACCOUNT risks" \
@@ -82,6 +93,15 @@ for label in summary "history --monthly (36 months)" "history ACCOUNT --by commi
     awk -v l="$label" -v w="${wall[$label]}" -v m="${rss[$label]}" -v sw="${wall[summary]}" \
         -v sm="${rss[summary]}" 'BEGIN { printf "%-48s %8.2f %8.2fx %10.1f %8.2fx\n", l, w, w / sw, m / 1024, m / sm }'
 done
+# The sparklines' cost: each page against the same page without them.
+for pair in "report (12 months of sparklines)|report --no-history" \
+    "example: report (sparklines)|example: report --no-history"; do
+    with=${pair%|*} without=${pair#*|}
+    [[ -n "${wall[$with]:-}" ]] || continue
+    awk -v l="$with" -v w="${wall[$with]}" -v m="${rss[$with]}" -v bw="${wall[$without]}" \
+        -v bm="${rss[$without]}" 'BEGIN { printf "%-48s %8.2f s vs %.2f s (+%.2f s), %.1f vs %.1f MiB\n", l, w, bw, w - bw, m / 1024, bm / 1024 }'
+done
+
 # Files parsed against distinct blobs at the sampled commits.
 json=$("$kam" --as-of "$as_of" history --monthly --since "$since" --until "$as_of" --metric health \
     --format json)
