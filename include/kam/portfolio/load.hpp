@@ -15,6 +15,7 @@
 #include "kam/io/file_system.hpp"
 #include "kam/io/yaml_events.hpp"
 #include "kam/model/account.hpp"
+#include "kam/model/build.hpp"
 #include "kam/util/date.hpp"
 #include "kam/util/diagnostic.hpp"
 
@@ -53,7 +54,7 @@ struct LoadedPortfolio {
 class ParsedFileCache {
   public:
     struct File {
-        Account section;                   // only this file's section is set
+        SectionModel section;              // monostate when the file could not be parsed
         std::vector<Diagnostic> findings;  // their paths are rewritten for each account
         bool unreadable = false;           // not read at all, or only in part
         bool partial = false;              // read in part: checked, then dropped

@@ -583,50 +583,41 @@ void drop_section(std::string_view section, Account& a) {
     }
 }
 
-void copy_section(std::string_view section, const Account& from, Account& to) {
+SectionModel build_section(std::string_view section, const Node& root) {
     if (section == "account") {
-        to.cover = from.cover;
-        to.cover_ok = from.cover_ok;
-    } else if (section == "profile") {
-        to.profile = from.profile;
-    } else if (section == "swot") {
-        to.swot = from.swot;
-    } else if (section == "blueprint") {
-        to.blueprint = from.blueprint;
-    } else if (section == "risks") {
-        to.risks = from.risks;
-    } else if (section == "contracts") {
-        to.contracts = from.contracts;
-    } else if (section == "performance") {
-        to.performance = from.performance;
-    } else if (section == "sales") {
-        to.opportunities = from.opportunities;
-    } else if (section == "reviews") {
-        to.reviews = from.reviews;
+        Cover c;
+        build_cover(root, c);
+        return c;
     }
+    if (section == "profile") return build_profile(root);
+    if (section == "swot") return build_swot(root);
+    if (section == "blueprint") return build_blueprint(root);
+    if (section == "risks") return build_risks(root);
+    if (section == "contracts") return build_contracts(root);
+    if (section == "performance") return build_performance(root);
+    if (section == "sales") return build_opportunities(root);
+    if (section == "reviews") return build_reviews(root);
+    return std::monostate{};
 }
 
-void build_section(std::string_view section, const Node& root, Account& a) {
-    if (section == "account") {
-        build_cover(root, a.cover);
-        a.cover_ok = true;
-    } else if (section == "profile") {
-        a.profile = build_profile(root);
-    } else if (section == "swot") {
-        a.swot = build_swot(root);
-    } else if (section == "blueprint") {
-        a.blueprint = build_blueprint(root);
-    } else if (section == "risks") {
-        a.risks = build_risks(root);
-    } else if (section == "contracts") {
-        a.contracts = build_contracts(root);
-    } else if (section == "performance") {
-        a.performance = build_performance(root);
-    } else if (section == "sales") {
-        a.opportunities = build_opportunities(root);
-    } else if (section == "reviews") {
-        a.reviews = build_reviews(root);
-    }
+void set_section(const SectionModel& model, Account& a) {
+    struct Visitor {
+        Account& a;
+        void operator()(std::monostate) const {}
+        void operator()(const Cover& c) const {
+            a.cover = c;
+            a.cover_ok = true;
+        }
+        void operator()(const Profile& v) const { a.profile = v; }
+        void operator()(const Swot& v) const { a.swot = v; }
+        void operator()(const Blueprint& v) const { a.blueprint = v; }
+        void operator()(const std::vector<Risk>& v) const { a.risks = v; }
+        void operator()(const std::vector<Contract>& v) const { a.contracts = v; }
+        void operator()(const Performance& v) const { a.performance = v; }
+        void operator()(const std::vector<Opportunity>& v) const { a.opportunities = v; }
+        void operator()(const Reviews& v) const { a.reviews = v; }
+    };
+    std::visit(Visitor{a}, model);
 }
 
 }  // namespace kam

@@ -154,7 +154,7 @@ Account load_account(const FileSystem& fs, const std::string& dir, const std::st
                 const auto root = read_yaml(fs, path, sink, source, &f.bytes, &report);
                 if (root) {
                     check_schema(*root, *section->schema, sink, report.unread_keys);
-                    build_section(section->section, *root, f.section);
+                    f.section = build_section(section->section, *root);
                 }
                 f.unreadable = !root || report.partial;
                 f.partial = root && report.partial;
@@ -165,7 +165,7 @@ Account load_account(const FileSystem& fs, const std::string& dir, const std::st
             std::shared_ptr<const ParsedFileCache::File> file =
                 id ? cache->get(section->section, *id, parse)
                    : std::make_shared<const ParsedFileCache::File>(parse());
-            copy_section(section->section, file->section, a);
+            set_section(file->section, a);
             if (file->unreadable) a.unreadable_files.emplace_back(section->section);
             if (file->partial) partial.emplace_back(section->section);
             if (bytes_read) *bytes_read += file->bytes;
