@@ -13,9 +13,9 @@
 #
 # Prints one line per command: median wall time, median peak memory, and
 # both as a ratio to `kam summary --format json`. Then the files kam history
-# parsed against the distinct account-file blobs of the commits it sampled.
-# An account is parsed again, all its files, when any one of them changed,
-# so the first figure is account versions x their files, not yet the second.
+# parsed (its JSON's files_parsed) against the distinct blobs of kam.yaml and
+# the account files at the commits it sampled, counted by git ls-tree: kam
+# caches parsed files by blob id within a run, so the two must be equal.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source-path=SCRIPTDIR source=common.sh disable=SC2154
@@ -74,6 +74,16 @@ measure "validate --changed-since HEAD~10 ($touched accounts)" "$kam" --as-of "$
 if "$kam" diff --help 2>/dev/null | grep -q -- --git-driver; then
     measure "diff HEAD~1 HEAD" "$kam" --as-of "$as_of" diff HEAD~1 HEAD
 fi
+# What the HTML report's sparklines cost: the page with and without them, on
+# this history and on the example portfolio (in kam's own repository).
+example=$(cd "$here/../examples/portfolio" && pwd)
+if "$kam" report --help 2>/dev/null | grep -q -- --no-history; then
+    measure "report --no-history" "$kam" --as-of "$as_of" report -o - --no-history
+    measure "report (12 months of sparklines)" "$kam" --as-of "$as_of" report -o -
+    measure "example: report --no-history" "$kam" --root "$example" --as-of "$as_of" report -o - \
+        --no-history
+    measure "example: report (sparklines)" "$kam" --root "$example" --as-of "$as_of" report -o -
+fi
 
 printf '%d accounts, %d commits, median of %d runs\n' "$accounts" "$commits" "$repeat"
 printf '%-48s %8s %8s %10s %8s\n' command wall_s x_summary peak_MiB x_summary
@@ -83,15 +93,30 @@ for label in summary "history --monthly (36 months)" "history ACCOUNT --by commi
     awk -v l="$label" -v w="${wall[$label]}" -v m="${rss[$label]}" -v sw="${wall[summary]}" \
         -v sm="${rss[summary]}" 'BEGIN { printf "%-48s %8.2f %8.2fx %10.1f %8.2fx\n", l, w, w / sw, m / 1024, m / sm }'
 done
+# The sparklines' cost: each page against the same page without them.
+for pair in "report (12 months of sparklines)|report --no-history" \
+    "example: report (sparklines)|example: report --no-history"; do
+    with=${pair%|*} without=${pair#*|}
+    [[ -n "${wall[$with]:-}" ]] || continue
+    awk -v l="$with" -v w="${wall[$with]}" -v m="${rss[$with]}" -v bw="${wall[$without]}" \
+        -v bm="${rss[$without]}" 'BEGIN { printf "%-48s %8.2f s vs %.2f s (+%.2f s), %.1f vs %.1f MiB\n", l, w, bw, w - bw, m / 1024, bm / 1024 }'
+done
 
 # Files parsed against distinct blobs at the sampled commits.
 json=$("$kam" --as-of "$as_of" history --monthly --since "$since" --until "$as_of" --metric health \
     --format json)
 parsed=$(printf '%s' "$json" | python3 -c 'import json,sys; print(json.load(sys.stdin)["files_parsed"])')
+# The files kam reads: kam.yaml and the nine account files (notes and
+# unknown files are never parsed). A blob is counted once per file name, as
+# kam parses it once per kind of file.
 blobs=$(printf '%s' "$json" | python3 -c '
 import json, sys
 for p in json.load(sys.stdin)["points"]:
     if p["commit"]: print(p["commit"])' | sort -u | while read -r c; do
-    git ls-tree -r "$c" -- accounts kam.yaml | awk '{ print $3 }'
+    git ls-tree -r "$c" -- accounts kam.yaml |
+        awk -F '\t' '{ split($1, m, " "); n = split($2, p, "/");
+            if ($2 == "kam.yaml" || (n == 3 && p[3] ~ /^(account|profile|swot|blueprint|risks|contracts|performance|sales|reviews)\.yaml$/))
+                print p[n], m[3] }'
 done | sort -u | wc -l)
-printf 'history --monthly: %s files parsed, %s distinct blobs at the sampled commits\n' "$parsed" "$blobs"
+printf 'history --monthly: %s files parsed, %s distinct blobs at the sampled commits: %s\n' \
+    "$parsed" "$blobs" "$([[ "$parsed" == "$blobs" ]] && echo equal || echo DIFFERENT)"

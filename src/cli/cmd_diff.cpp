@@ -12,13 +12,17 @@
 #include "kam/check/rules.hpp"
 #include "kam/diff/portfolio_diff.hpp"
 #include "kam/diff/render_diff.hpp"
+#include "kam/history/figure_history.hpp"
 #include "kam/io/git_source.hpp"
 #include "kam/io/git_tree_file_system.hpp"
 #include "kam/io/yaml_loader.hpp"
+#include "kam/portfolio/load.hpp"
 #include "kam/render/diagnostics.hpp"
 #include "kam/render/diagnostics_gitlab.hpp"
 #include "kam/util/error.hpp"
 #include "kam/util/safe_text.hpp"
+#include "kam/util/scalar.hpp"
+#include "kam/util/spell.hpp"
 #include "output.hpp"
 #include "report_common.hpp"
 
@@ -39,6 +43,7 @@ struct DiffCliOptions {
     bool redact = false;
     AccountFilter filter;
     bool git_driver = false;
+    std::string since;  // "last-review"
 };
 
 // A revision the user typed, checked before git sees it.
@@ -151,6 +156,48 @@ int run_git_driver(const Context& ctx, const DiffCliOptions& o) {
     return 0;
 }
 
+struct LastReview {
+    Date day;
+    std::string commit;
+};
+
+// --since last-review ACCOUNT: the account's latest progress review on or
+// before the as-of day (Account::latest_review: every record of its
+// reviews: list, whatever its type; surveys and reference visits are not
+// reviews), read from the after side, and the last first-parent commit of
+// HEAD (or of the after revision) on or before that day.
+LastReview last_review(const Context& ctx, const GitSource& git, const diff::Side& after,
+                       const std::string& slug, const std::string& after_commit) {
+    std::vector<std::string> folders;
+    if (auto listing = after.fs->list_dir(join_path(after.root, "accounts")))
+        for (const DirEntry& e : *listing)
+            if (e.type == EntryType::directory && is_valid_slug(e.name)) folders.push_back(e.name);
+    if (std::find(folders.begin(), folders.end(), slug) == folders.end()) {
+        const std::vector<std::string_view> names(folders.begin(), folders.end());
+        throw UsageError(no_account_message(slug, after.label, names));
+    }
+    DiagnosticSink sink("kam.yaml");
+    const PortfolioSettings settings =
+        read_settings(*after.fs, after.root, sink, default_event_source());
+    std::vector<Diagnostic> findings;
+    const std::string dir = join_path(after.root, "accounts/" + slug);
+    const Account account = load_account(*after.fs, dir, dir, slug, settings, ctx.as_of(),
+                                         default_event_source(), findings);
+    const auto day = account.latest_review(ctx.as_of());
+    if (!day)
+        throw UsageError(
+            fmt::format("{} has no progress review on or before {} in {} (the reviews: list of its "
+                        "reviews.yaml): there is no last review to compare with",
+                        slug, ctx.as_of().to_string(), after.label));
+    std::string tip = after_commit;
+    if (tip.empty()) tip = checked_rev(git, "HEAD");
+    auto commit = commit_at_day(git, tip, *day);
+    if (!commit)
+        throw UsageError(
+            fmt::format("the last review of {} ({}): {}", slug, day->to_string(), commit.error()));
+    return {*day, *commit};
+}
+
 int run_diff(const Context& ctx, const DiffCliOptions& o) {
     if (o.git_driver) return run_git_driver(ctx, o);
     const PortfolioRoot root = ctx.root();
@@ -159,9 +206,34 @@ int run_diff(const Context& ctx, const DiffCliOptions& o) {
     // The two sides.
     std::string rev_a, rev_b;  // empty rev_b: the working tree (or the index with --cached)
     bool symmetric = false;
-    if (o.revisions.size() > 2) throw UsageError("kam diff takes at most two revisions");
-    if (o.revisions.size() == 1) {
-        const std::string& r = o.revisions[0];
+    std::vector<std::string> revisions = o.revisions;
+    std::string review_slug;  // --since last-review: the account
+    if (!o.since.empty()) {
+        if (revisions.empty())
+            throw UsageError(
+                "--since last-review needs an account: kam diff --since last-review ACCOUNT "
+                "[REV]");
+        review_slug = revisions.front();
+        revisions.erase(revisions.begin());
+        if (revisions.size() > 1)
+            throw UsageError(
+                "kam diff --since last-review takes one account and at most one revision to "
+                "compare with (each account has a review of its own: run it once per account)");
+        if (!revisions.empty() && revisions[0].find("..") != std::string::npos)
+            throw UsageError(
+                fmt::format("--since last-review compares with one revision, not a range ('{}')",
+                            revisions[0]));
+        if (!is_valid_slug(review_slug))
+            throw UsageError(fmt::format(
+                "'{}' is not an account name (lowercase letters, digits and '-')", review_slug));
+        if (!revisions.empty()) rev_b = revisions[0];
+    } else if (revisions.size() > 2) {
+        throw UsageError("kam diff takes at most two revisions");
+    }
+    if (!o.since.empty()) {
+        // The base is found below, from the account's reviews on the after side.
+    } else if (revisions.size() == 1) {
+        const std::string& r = revisions[0];
         if (const size_t dots = r.find("..."); dots != std::string::npos) {
             rev_a = r.substr(0, dots);
             rev_b = r.substr(dots + 3);
@@ -176,9 +248,9 @@ int run_diff(const Context& ctx, const DiffCliOptions& o) {
         } else {
             rev_a = r;
         }
-    } else if (o.revisions.size() == 2) {
-        rev_a = o.revisions[0];
-        rev_b = o.revisions[1];
+    } else if (revisions.size() == 2) {
+        rev_a = revisions[0];
+        rev_b = revisions[1];
     } else {
         rev_a = "HEAD";
     }
@@ -186,32 +258,24 @@ int run_diff(const Context& ctx, const DiffCliOptions& o) {
         throw UsageError("--cached compares one revision with the index; give at most one");
 
     auto cache = std::make_shared<BlobCache>();
-    std::string id_a = checked_rev(*git, rev_a);
+    std::string id_a = review_slug.empty() ? checked_rev(*git, rev_a) : std::string();
+    if (!review_slug.empty() && !rev_b.empty() && !git->resolve(rev_b) &&
+        ctx.fs().type_of(join_path(root.path, "accounts/" + rev_b)) == EntryType::directory)
+        throw UsageError(fmt::format(
+            "'{}' is an account, not a revision: kam diff --since last-review compares one "
+            "account a run (each has a review of its own); run it once for {}",
+            rev_b, rev_b));
     std::string id_b = rev_b.empty() ? std::string() : checked_rev(*git, rev_b);
-    std::string label_a = rev_a;
-    if (symmetric) {
-        auto base = git->merge_base(id_a, id_b);
-        if (!base) throw UsageError(base.error());
-        label_a = fmt::format("merge-base of {} and {}", rev_a, rev_b);
-        id_a = *base;
-    }
-    auto tree_a = git->tree(id_a);
-    if (!tree_a) throw UsageError(tree_a.error());
-    GitTreeFileSystem fs_a(*git, std::move(tree_a).value(), root.path, cache);
-    diff::Side before{label_a, id_a, &fs_a, &fs_a, root.path};
 
     std::unique_ptr<GitTreeFileSystem> fs_b;
     diff::Side after;
     after.root = root.path;
-    std::vector<GitChange> changes;
     if (!id_b.empty()) {
         auto tree_b = git->tree(id_b);
         if (!tree_b) throw UsageError(tree_b.error());
         fs_b =
             std::make_unique<GitTreeFileSystem>(*git, std::move(tree_b).value(), root.path, cache);
         after = {rev_b, id_b, fs_b.get(), fs_b.get(), root.path};
-        auto c = git->changes(id_a, id_b);
-        if (c) changes = std::move(c).value();
     } else if (o.cached) {
         auto index = git->index();
         if (!index) throw UsageError(index.error());
@@ -222,12 +286,35 @@ int run_diff(const Context& ctx, const DiffCliOptions& o) {
         after = {"the working tree", "", &ctx.fs(), nullptr, root.path};
     }
 
+    std::string label_a = rev_a;
+    if (!review_slug.empty()) {
+        const LastReview r = last_review(ctx, *git, after, review_slug, id_b);
+        id_a = r.commit;
+        label_a = fmt::format("{}'s last review, {}", review_slug, r.day.to_string());
+    }
+    if (symmetric) {
+        auto base = git->merge_base(id_a, id_b);
+        if (!base) throw UsageError(base.error());
+        label_a = fmt::format("merge-base of {} and {}", rev_a, rev_b);
+        id_a = *base;
+    }
+    auto tree_a = git->tree(id_a);
+    if (!tree_a) throw UsageError(tree_a.error());
+    GitTreeFileSystem fs_a(*git, std::move(tree_a).value(), root.path, cache);
+    diff::Side before{label_a, id_a, &fs_a, &fs_a, root.path};
+    std::vector<GitChange> changes;
+    if (!id_b.empty()) {
+        auto c = git->changes(id_a, id_b);
+        if (c) changes = std::move(c).value();
+    }
+
     diff::DiffOptions d;
     d.as_of = ctx.as_of();
     d.jobs = ctx.jobs();
     d.totals = o.totals;
     d.full_text = o.full_text;
     d.filter = o.filter;
+    if (!review_slug.empty()) d.accounts.insert(review_slug);
     d.only = o.only;
     d.exclude = o.exclude;
     d.redact = o.redact;
@@ -324,6 +411,10 @@ void setup_diff(CLI::App& sub, Action& action) {
     for (const char* name :
          {"--fail-on", "--only", "--exclude", "--tier", "--status", "--tag", "--manager"})
         sub.get_option(name)->allow_extra_args(false);
+    sub.add_option("--since", o->since,
+                   "last-review: compare ACCOUNT (the first argument) as it was at its latest "
+                   "progress review with the working tree (or REV, the second argument)")
+        ->check(CLI::IsMember({"last-review"}));
     sub.add_flag("--git-driver", o->git_driver,
                  "Run as git's diff driver: path old-file old-hex old-mode new-file new-hex "
                  "new-mode [new-path message]");

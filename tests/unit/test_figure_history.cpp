@@ -6,7 +6,9 @@
 #include "kam/history/figure_history.hpp"
 #include "kam/history/item_log.hpp"
 #include "kam/io/git_source.hpp"
+#include "kam/io/git_tree_file_system.hpp"
 #include "kam/io/yaml_loader.hpp"
+#include "kam/portfolio/load.hpp"
 
 using namespace kam;
 
@@ -106,6 +108,89 @@ TEST_CASE("an account is parsed once per version, not once per point") {
                       monthly(Date::from_ymd(2026, 1, 1), Date::from_ymd(2026, 6, 30)));
     // Points: Jan (c1), Feb (c1), Mar..Jun (c3): acme parsed at c1 and c3, beta at c3.
     CHECK(h.accounts_parsed == 3);
+}
+
+TEST_CASE("each distinct blob is parsed once: an unchanged file, a revert, a copy") {
+    // acme's contracts go 100000 -> 150000 -> 100000 again; beta's cover
+    // sheet is byte for byte acme's. Four distinct blobs: kam.yaml, the cover
+    // sheet and the two contracts files. Parsing whole accounts again made it
+    // 3 + 3 + 2 = 8.
+    MemoryGitSource git;
+    const std::string c1 =
+        git.add_commit({{"kam.yaml", k_settings},
+                        {"accounts/acme/account.yaml", account_yaml("key")},
+                        {"accounts/acme/contracts.yaml", contracts_yaml("100000")}},
+                       {}, when(at(2026, 1, 10)));
+    const std::string c2 =
+        git.add_commit({{"kam.yaml", k_settings},
+                        {"accounts/acme/account.yaml", account_yaml("key")},
+                        {"accounts/acme/contracts.yaml", contracts_yaml("150000")},
+                        {"accounts/beta/account.yaml", account_yaml("key")}},
+                       {c1}, when(at(2026, 2, 10)));
+    const std::string c3 =
+        git.add_commit({{"kam.yaml", k_settings},
+                        {"accounts/acme/account.yaml", account_yaml("key")},
+                        {"accounts/acme/contracts.yaml", contracts_yaml("100000")},
+                        {"accounts/beta/account.yaml", account_yaml("key")}},
+                       {c2}, when(at(2026, 3, 10)));
+    git.set_ref("HEAD", c3);
+    const PortfolioHistory h =
+        build_history(git, k_root, default_event_source(),
+                      monthly(Date::from_ymd(2026, 1, 1), Date::from_ymd(2026, 3, 31)));
+    CHECK(h.files_parsed == 4);
+    CHECK(h.accounts_parsed == 4);  // acme three times, beta once
+    CHECK(std::get<Money>(value(h, "acme", 0).value).cents == 10'000'000);
+    CHECK(std::get<Money>(value(h, "acme", 1).value).cents == 15'000'000);
+    CHECK(std::get<Money>(value(h, "acme", 2).value).cents == 10'000'000);
+    CHECK(value(h, "beta", 1).reason != "account not yet created");
+}
+
+TEST_CASE("a file parsed once gives each account that holds it its own findings") {
+    MemoryGitSource git;
+    const std::string risks =
+        "risks:\n  - id: R1\n    title: T\n    likelihood: 9\n"
+        "    impact: 2\n    status: open\n";
+    const std::string c = git.add_commit({{"kam.yaml", k_settings},
+                                          {"accounts/acme/account.yaml", account_yaml("key")},
+                                          {"accounts/acme/risks.yaml", risks},
+                                          {"accounts/beta/account.yaml", account_yaml("growth")},
+                                          {"accounts/beta/risks.yaml", risks}});
+    const GitTreeFileSystem fs(git, git.tree(c).value(), k_root);
+    const PortfolioSettings settings;
+    ParsedFileCache cache;
+    std::vector<Diagnostic> a, b;
+    load_account(fs, k_root + "/accounts/acme", "accounts/acme", "acme", settings,
+                 Date::from_ymd(2026, 1, 1), default_event_source(), a, nullptr, &cache);
+    const Account beta =
+        load_account(fs, k_root + "/accounts/beta", "accounts/beta", "beta", settings,
+                     Date::from_ymd(2026, 1, 1), default_event_source(), b, nullptr, &cache);
+    CHECK(cache.parsed() == 3);  // two cover sheets, one risks file
+    auto range = [](const std::vector<Diagnostic>& ds) {
+        for (const Diagnostic& d : ds)
+            if (d.rule == Rule::schema_range) return d.path + " " + d.account;
+        return std::string();
+    };
+    CHECK(range(a) == "accounts/acme/risks.yaml acme");
+    CHECK(range(b) == "accounts/beta/risks.yaml beta");
+    REQUIRE(beta.risks);
+    CHECK(beta.risks->size() == 1);
+}
+
+TEST_CASE("commit_at_day: the last commit on or before a day, or why there is none") {
+    Repo repo;
+    CHECK(commit_at_day(repo.git, repo.c3, Date::from_ymd(2026, 1, 15)).value() == repo.c1);
+    CHECK(commit_at_day(repo.git, repo.c3, Date::from_ymd(2026, 3, 19)).value() == repo.c2);
+    CHECK(commit_at_day(repo.git, repo.c2, Date::from_ymd(2026, 12, 31)).value() == repo.c2);
+    const auto before = commit_at_day(repo.git, repo.c3, Date::from_ymd(2026, 1, 14));
+    REQUIRE_FALSE(before);
+    CHECK(before.error() == "2026-01-14 is before the repository's first commit (" +
+                                repo.c1.substr(0, 8) + " of 2026-01-15)");
+    repo.git.set_shallow({repo.c2});
+    const auto beyond = commit_at_day(repo.git, repo.c3, Date::from_ymd(2026, 2, 1));
+    REQUIRE_FALSE(beyond);
+    CHECK(beyond.error() ==
+          "no commit on or before 2026-02-01 in this clone: history truncated at " +
+              repo.c2.substr(0, 8) + " 2026-03-02: " + std::string(k_shallow_advice));
 }
 
 TEST_CASE("a removed account and an unreadable version say so") {

@@ -87,3 +87,52 @@ TEST_CASE("an empty page has every section, and every chart says it has nothing 
     CHECK(html.find("Live risks: likelihood x impact") != std::string::npos);
     CHECK(html.find("Pipeline by stage") != std::string::npos);
 }
+
+TEST_CASE("a sparkline leaves a gap for a missing value and names every value") {
+    Sparkline line{"health",
+                   {{"2026-08", 60.0, "60"},
+                    {"2026-09", 70.0, "70"},
+                    {"2026-10", std::nullopt, "no survey in the window"},
+                    {"2026-11", 50.0, "50"}}};
+    const std::string svg = svg_sparkline(line);
+    // Two runs: a line over Aug-Sep, a dot for Nov (alone after the gap), and the latest value.
+    CHECK(svg.find("<polyline") != std::string::npos);
+    CHECK(svg.find("<polyline", svg.find("<polyline") + 1) == std::string::npos);
+    CHECK(svg.find(R"(class="spark-dot")") != std::string::npos);
+    CHECK(svg.find(R"(class="spark-last")") != std::string::npos);
+    const std::string label =
+        "health, by month end: 2026-08 60; 2026-09 70; 2026-10 no value (no survey in the "
+        "window); 2026-11 50";
+    CHECK(svg.find("aria-label=\"" + label + "\"") != std::string::npos);
+    CHECK(svg.find("<title>" + label + "</title>") != std::string::npos);
+    // The highest value at the top, the lowest at the bottom; no zero is drawn for the gap.
+    CHECK(svg.find("41.0,3.0") != std::string::npos);  // 2026-09: x = 3 + 114 / 3, y = 3
+    CHECK(svg.find(R"(cx="117.0" cy="25.0")") != std::string::npos);  // 2026-11, the lowest
+}
+
+TEST_CASE("a sparkline with no value draws nothing, and one value is a dot") {
+    const std::string none =
+        svg_sparkline({"nps", {{"2026-10", std::nullopt, "account not yet created"}}});
+    CHECK(none.find("<circle") == std::string::npos);
+    CHECK(none.find("<polyline") == std::string::npos);
+    CHECK(none.find("no value (account not yet created)") != std::string::npos);
+    const std::string one =
+        svg_sparkline({"nps", {{"2026-10", 12.0, "12"}, {"2026-11", std::nullopt, "x"}}});
+    CHECK(one.find("<polyline") == std::string::npos);
+    CHECK(one.find(R"(class="spark-last")") != std::string::npos);
+}
+
+TEST_CASE("the page's Trends section: a row per account, or the note saying why there is none") {
+    PortfolioPage page;
+    page.trends_note = "No sparklines: the portfolio is not in a git repository.";
+    std::string html = render_html_page(page);
+    CHECK(html.find("<h2>Trends</h2>\n<p class=\"note\">No sparklines: the portfolio is not in a "
+                    "git repository.</p>") != std::string::npos);
+    CHECK(html.find("class=\"spark\"") == std::string::npos);
+    page.trends.push_back({"Acme <GmbH>", {{"health", {{"2026-11", 55.0, "55"}}}}});
+    html = render_html_page(page);
+    CHECK(html.find("<th>Acme &lt;GmbH&gt;</th><td class=\"spark\"><svg") != std::string::npos);
+    CHECK(html.find("</svg> 55</td>") != std::string::npos);
+    PortfolioPage quiet;  // --no-history: no section at all
+    CHECK(render_html_page(quiet).find("<h2>Trends</h2>") == std::string::npos);
+}

@@ -94,6 +94,7 @@ struct DiffOptions {
     bool totals = false;     // the non-additive totals (key-account set, mean health, retention)
     bool full_text = false;  // --text: long texts whole, not summarised
     AccountFilter filter;    // applied to the after side (before for removed accounts)
+    std::set<std::string> accounts;          // only these slugs (kam diff --since); empty: all
     std::vector<std::string> only, exclude;  // kam path prefixes ("risks", "contracts.C1")
     bool redact = false;                     // contact details (email, phone) hidden
     GateLimits gates;                        // --fail-on and kam.yaml diff_rules

@@ -64,6 +64,13 @@ struct PortfolioHistory {
 PortfolioHistory build_history(const GitSource& git, const std::string& root,
                                const YamlEventSource& source, const HistoryRequest& request);
 
+// The commit standing for the portfolio at the end of `day` (UTC): the last
+// commit of `tip`'s first-parent chain made on or before it, as kam history
+// samples (history/samples). An error when there is none: the day is before
+// the repository's first commit, or beyond a shallow clone's boundary (then
+// with the advice to fetch more). kam diff --since last-review.
+Expected<std::string> commit_at_day(const GitSource& git, const std::string& tip, Date day);
+
 // The figures a user names ("health,nps,acv"): a name of named_figures(),
 // or one without its unit suffix ("acv" for acv_cents). Throws UsageError
 // with a "did you mean" for an unknown name.

@@ -2,10 +2,11 @@
 // The portfolio as it was at a commit, for kam history and kam log: kam.yaml
 // and every account read from the commit's tree through GitTreeFileSystem,
 // with the loader and builder the working tree uses. Loading commit after
-// commit, an account is parsed again only when one of its files (or
+// commit, an account is built again only when one of its files (or
 // kam.yaml) has another blob id than at the previous load; otherwise its
-// model is kept. So a history parses each distinct version of an account
-// once, not once a sample.
+// model is kept. Building it again parses only the files whose blob the run
+// has not parsed before (ParsedFileCache, by blob id): a history parses each
+// distinct blob once, not each version of an account's every file.
 #include <cstddef>
 #include <map>
 #include <memory>
@@ -16,6 +17,7 @@
 #include "kam/io/git_source.hpp"
 #include "kam/io/yaml_events.hpp"
 #include "kam/model/account.hpp"
+#include "kam/portfolio/load.hpp"
 #include "kam/util/date.hpp"
 
 namespace kam {
@@ -44,7 +46,8 @@ class RevisionLoader {
     // cannot be listed.
     const RevisionPortfolio& load(const std::string& commit);
 
-    size_t files_parsed() const { return files_parsed_; }
+    // Files parsed (kam.yaml and account files), one per distinct blob.
+    size_t files_parsed() const { return settings_parsed_ + files_.parsed(); }
     size_t accounts_parsed() const { return accounts_parsed_; }
 
   private:
@@ -61,7 +64,8 @@ class RevisionLoader {
     std::string settings_blob_;
     std::map<std::string, Cached> cache_;  // by slug: the last version loaded
     RevisionPortfolio current_;
-    size_t files_parsed_ = 0, accounts_parsed_ = 0;
+    ParsedFileCache files_;
+    size_t settings_parsed_ = 0, accounts_parsed_ = 0;
 };
 
 }  // namespace kam

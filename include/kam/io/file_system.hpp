@@ -33,6 +33,13 @@ class FileSystem {
     virtual Expected<std::vector<DirEntry>> list_dir(const std::string& path) const = 0;
     // The type of `path` itself (a symlink is reported as one), or nullopt if absent.
     virtual std::optional<EntryType> type_of(const std::string& path) const = 0;
+    // An id that names the file's content, equal for equal bytes (a git blob
+    // id), or nullopt when the file system knows none (the working tree):
+    // what a loader may cache a parsed file by.
+    virtual std::optional<std::string> content_id(const std::string& path) const {
+        (void)path;
+        return std::nullopt;
+    }
 };
 
 // The writes kam needs. Each returns a status to branch on (WriteStatus):

@@ -42,6 +42,8 @@ class GitTreeFileSystem final : public FileSystem {
     Expected<std::string> read_file(const std::string& path, size_t max_bytes) const override;
     Expected<std::vector<DirEntry>> list_dir(const std::string& path) const override;
     std::optional<EntryType> type_of(const std::string& path) const override;
+    // The blob id of a regular file.
+    std::optional<std::string> content_id(const std::string& path) const override;
 
     // The entry at a portfolio-relative path (no blob is read).
     const GitEntry* entry(const std::string& relative_path) const;

@@ -1,6 +1,11 @@
 #pragma once
 // Loads a whole portfolio: kam.yaml, the tree walk and every account, in
 // parallel. Each file's tree lives only while its account is being built.
+#include <cstddef>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
@@ -10,6 +15,7 @@
 #include "kam/io/file_system.hpp"
 #include "kam/io/yaml_events.hpp"
 #include "kam/model/account.hpp"
+#include "kam/model/build.hpp"
 #include "kam/util/date.hpp"
 #include "kam/util/diagnostic.hpp"
 
@@ -37,6 +43,38 @@ struct LoadedPortfolio {
     size_t bytes_read = 0;
 };
 
+// Account files parsed once per content within a run. What loading one file
+// gives (its section built into a model, its findings, whether it could be
+// read) depends only on its bytes and its kind, so it is kept by the file's
+// kind and the content id its FileSystem knows (a git blob id). kam history
+// loads revision after revision through one cache and parses each distinct
+// blob once. Only the compact models are kept, never a file's tree. Safe to
+// share between the loader's threads: a file asked for by two at once is
+// parsed by one of them.
+class ParsedFileCache {
+  public:
+    struct File {
+        SectionModel section;              // monostate when the file could not be parsed
+        std::vector<Diagnostic> findings;  // their paths are rewritten for each account
+        bool unreadable = false;           // not read at all, or only in part
+        bool partial = false;              // read in part: checked, then dropped
+        size_t bytes = 0;
+    };
+    // The file stored under (kind, id), made by `parse` the first time.
+    std::shared_ptr<const File> get(std::string_view kind, const std::string& id,
+                                    const std::function<File()>& parse);
+    size_t parsed() const;  // files parsed: one per distinct (kind, id)
+
+  private:
+    struct Slot {
+        std::once_flag once;
+        std::shared_ptr<const File> file;
+    };
+    mutable std::mutex mutex_;
+    std::map<std::string, std::shared_ptr<Slot>> slots_;
+    size_t parsed_ = 0;
+};
+
 // `root` is the absolute root; `display_root` prefixes the paths in findings.
 // Throws UsageError when the root itself cannot be read.
 LoadedPortfolio load_portfolio(const FileSystem& fs, const std::string& root,
@@ -52,10 +90,12 @@ PortfolioSettings read_settings(const FileSystem& fs, const std::string& root, D
 std::string account_of_path(std::string_view relative_path);
 
 // One account folder; used by load_portfolio and by commands that check a
-// single account before writing (kam new).
+// single account before writing (kam new). With a `cache`, a file whose
+// content id the file system knows is parsed only if the cache has not seen
+// it; the cross-file checks run on the assembled account every time.
 Account load_account(const FileSystem& fs, const std::string& dir, const std::string& display_dir,
                      const std::string& slug, const PortfolioSettings& settings, Date as_of,
                      const YamlEventSource& source, std::vector<Diagnostic>& out,
-                     size_t* bytes_read = nullptr);
+                     size_t* bytes_read = nullptr, ParsedFileCache* cache = nullptr);
 
 }  // namespace kam

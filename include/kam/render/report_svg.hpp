@@ -27,4 +27,10 @@ std::string svg_timeline(const std::vector<TimelineItem>& items, int within);
 // Horizontal bars per stage: the pipeline, and the weighted part over it.
 std::string svg_stage_bars(const std::vector<StageBar>& stages);
 
+// A small line of one figure over time: no axes, the points evenly spaced,
+// a gap where a value is missing (never a zero), a dot on a point with no
+// neighbour and on the latest value; every value, or why it is missing, in
+// its <title> and aria-label.
+std::string svg_sparkline(const Sparkline& line);
+
 }  // namespace kam

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "kam/metrics/exact.hpp"
 
@@ -41,6 +42,24 @@ struct MatrixBubble {
     int64_t attractiveness = 0, strength = 0;
     int64_t revenue = 0;  // whole units; 0 or less: the smallest bubble
     std::string quadrant;
+};
+
+// One figure of one account along its history, drawn as a sparkline.
+struct SparkPoint {
+    std::string period;           // "2026-11"
+    std::optional<double> value;  // none: a gap, never a zero
+    std::string text;             // the value as the reports print it, or why it is missing
+};
+
+struct Sparkline {
+    std::string figure;  // "health", "nps", "acv", "pipeline"
+    std::vector<SparkPoint> points;
+};
+
+// The sparklines of one account, a figure each, in the page's figure order.
+struct AccountTrend {
+    std::string account;  // its display name
+    std::vector<Sparkline> lines;
 };
 
 }  // namespace kam

@@ -50,6 +50,11 @@ struct Cell {
     }
 };
 
+struct FigureReading;  // metrics/named_figures.hpp
+// A figure of named_figures() as a cell: money in whole units, an empty one
+// with its reason (kam history's tables, the report's sparklines).
+Cell reading_cell(const FigureReading& reading);
+
 // For people: money grouped by thousands ("1,500,001") unless told not to,
 // "-" when empty.
 std::string human_text(const Cell& cell, bool group_thousands = true);

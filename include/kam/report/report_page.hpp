@@ -3,13 +3,26 @@
 // report layer. render/report_html formats a PortfolioPage and looks nothing
 // up: each section and each chart has a field of its own, so no renderer
 // reads a table back by a column's name or position.
+#include <map>
 #include <string>
 #include <vector>
 
+#include "kam/metrics/named_figures.hpp"
 #include "kam/report/report_charts.hpp"
 #include "kam/report/report_input.hpp"
 
 namespace kam {
+
+// The history behind the page's sparklines, as kam history sampled it
+// (history/figure_history; cli/cmd_report fills this from it).
+struct PageHistory {
+    bool available = false;
+    std::vector<std::string> periods;  // the period of each point, oldest first
+    std::vector<size_t> figures;       // indices into named_figures(), in the order drawn
+    // slug -> values[point][figure], with the reason of every empty one.
+    std::map<std::string, std::vector<std::vector<FigureReading>>> series;
+    std::string note;  // what the sparklines show, or why there are none
+};
 
 struct PortfolioPage {
     std::string portfolio;   // its name, as the reports print it ("-" when none)
@@ -28,9 +41,15 @@ struct PortfolioPage {
     int renewal_within = 180;            // policy.renewal_horizon_days
     std::vector<StageBar> stages;        // the pipeline by stage, without the total
     std::vector<MatrixBubble> bubbles;   // the placed accounts of the portfolio matrix
+    // Sparklines per shown account, when the portfolio's history was read;
+    // `trends_note` says what they show or why there are none (empty: the
+    // history was not asked for).
+    std::vector<AccountTrend> trends;
+    std::string trends_note;
 };
 
-// The page of the shown accounts, its figures from compute_portfolio_figures().
-PortfolioPage build_portfolio_page(const ReportInput& input);
+// The page of the shown accounts, its figures from compute_portfolio_figures();
+// the sparklines from `history` when given.
+PortfolioPage build_portfolio_page(const ReportInput& input, const PageHistory* history = nullptr);
 
 }  // namespace kam

@@ -550,8 +550,12 @@ PortfolioDiff diff_portfolios(const Side& before, const Side& after,
     }
 
     // Which accounts changed: blob ids (or bytes) first, nothing parsed.
-    const std::set<std::string> slugs_a = account_slugs(before);
-    const std::set<std::string> slugs_b = account_slugs(after);
+    std::set<std::string> slugs_a = account_slugs(before);
+    std::set<std::string> slugs_b = account_slugs(after);
+    if (!o.accounts.empty()) {
+        std::erase_if(slugs_a, [&](const std::string& s) { return !o.accounts.count(s); });
+        std::erase_if(slugs_b, [&](const std::string& s) { return !o.accounts.count(s); });
+    }
     std::vector<std::string> removed, added;
     std::vector<std::string> changed;
     std::map<std::string, std::vector<std::string>> files_a, files_b;

@@ -37,10 +37,14 @@ struct Chain {
     std::string truncated;  // set when the oldest commit is a shallow clone's boundary
 };
 
-Chain read_chain(const GitSource& git) {
-    auto head = git.resolve("HEAD");
-    if (!head) throw UsageError(head.error());
-    auto ids = git.first_parent_log(*head);
+Chain read_chain(const GitSource& git, const std::string& tip = {}) {
+    std::string head = tip;
+    if (head.empty()) {
+        auto resolved = git.resolve("HEAD");
+        if (!resolved) throw UsageError(resolved.error());
+        head = *resolved;
+    }
+    auto ids = git.first_parent_log(head);
     if (!ids) throw UsageError(ids.error());
     Chain chain;
     for (auto it = ids->rbegin(); it != ids->rend(); ++it) {
@@ -108,6 +112,27 @@ std::vector<HistoryPoint> commit_points(const GitSource& git, const Chain& chain
 }
 
 }  // namespace
+
+Expected<std::string> commit_at_day(const GitSource& git, const std::string& tip, Date day) {
+    Chain chain;
+    try {
+        chain = read_chain(git, tip);
+    } catch (const UsageError& e) {
+        return unexpected(e.what());
+    }
+    if (chain.commits.empty()) return unexpected("the repository has no commit yet");
+    std::vector<ChainCommit> times;
+    for (const GitCommit& c : chain.commits) times.push_back({c.id, c.commit_time});
+    const Sample s = choose_samples(times, {day}).front();
+    if (s.commit) return chain.commits[*s.commit].id;
+    const GitCommit& first = chain.commits.front();
+    if (!chain.truncated.empty())
+        return unexpected(fmt::format("no commit on or before {} in this clone: {}",
+                                      day.to_string(), chain.truncated));
+    return unexpected(fmt::format("{} is before the repository's first commit ({} of {})",
+                                  day.to_string(), short_id(first.id),
+                                  commit_day(first.commit_time).to_string()));
+}
 
 std::vector<size_t> parse_figure_names(const std::vector<std::string>& names) {
     const std::vector<NamedFigure>& all = named_figures();

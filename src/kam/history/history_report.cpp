@@ -9,16 +9,7 @@ namespace kam {
 namespace {
 
 Cell cell_of(const FigureReading& r) {
-    struct Visitor {
-        const std::string& reason;
-        Cell operator()(std::monostate) const { return Cell::none(reason); }
-        Cell operator()(Money v) const { return Cell::of_money(v); }
-        Cell operator()(const Fixed& v) const { return Cell::of_fixed(v); }
-        Cell operator()(int64_t v) const { return Cell::of_int(v); }
-        Cell operator()(Date v) const { return Cell::of_date(v); }
-        Cell operator()(bool v) const { return Cell::of_bool(v); }
-    };
-    return std::visit(Visitor{r.reason}, r.value);
+    return reading_cell(r);
 }
 
 // -1, 0 or 1: how `b` compares with `a`; nullopt when they cannot be compared.

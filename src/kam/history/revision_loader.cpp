@@ -2,8 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <atomic>
-
 #include "kam/check/rules.hpp"
 #include "kam/io/git_tree_file_system.hpp"
 #include "kam/portfolio/load.hpp"
@@ -48,7 +46,7 @@ const RevisionPortfolio& RevisionLoader::load(const std::string& commit) {
         DiagnosticSink sink(join_path(root_, "kam.yaml"));
         current_.settings = read_settings(fs, root_, sink, source_);
         settings_blob_ = settings_blob;
-        ++files_parsed_;
+        ++settings_parsed_;
     }
     current_.commit = commit;
 
@@ -72,20 +70,17 @@ const RevisionPortfolio& RevisionLoader::load(const std::string& commit) {
 
     // Parse the accounts that changed, in parallel; each keeps its slot.
     std::vector<Cached> fresh(stale.size());
-    std::atomic<size_t> files{0};
     parallel_for(stale.size(), jobs_, [&](size_t i) {
         const std::string rel = "accounts/" + stale[i];
         std::vector<Diagnostic> findings;
         auto account = std::make_shared<Account>(
             load_account(fs, join_path(root_, rel), join_path(root_, rel), stale[i],
-                         current_.settings, today_utc(), source_, findings));
-        files += account->present_files.size();
+                         current_.settings, today_utc(), source_, findings, nullptr, &files_));
         fresh[i].key = keys.at(stale[i]);
         fresh[i].state.unreadable = unreadable_reason(findings);
         if (fresh[i].state.unreadable.empty()) fresh[i].state.account = std::move(account);
     });
     for (size_t i = 0; i < stale.size(); ++i) cache_[stale[i]] = std::move(fresh[i]);
-    files_parsed_ += files;
     accounts_parsed_ += stale.size();
 
     current_.accounts.clear();

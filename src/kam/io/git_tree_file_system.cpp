@@ -116,4 +116,11 @@ std::optional<EntryType> GitTreeFileSystem::type_of(const std::string& path) con
     return type_of_mode(e->mode);
 }
 
+std::optional<std::string> GitTreeFileSystem::content_id(const std::string& path) const {
+    const auto rel = relative(path);
+    const GitEntry* e = rel ? entry(*rel) : nullptr;
+    if (!e || type_of_mode(e->mode) != EntryType::file) return std::nullopt;
+    return e->blob;
+}
+
 }  // namespace kam

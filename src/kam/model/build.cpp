@@ -583,27 +583,41 @@ void drop_section(std::string_view section, Account& a) {
     }
 }
 
-void build_section(std::string_view section, const Node& root, Account& a) {
+SectionModel build_section(std::string_view section, const Node& root) {
     if (section == "account") {
-        build_cover(root, a.cover);
-        a.cover_ok = true;
-    } else if (section == "profile") {
-        a.profile = build_profile(root);
-    } else if (section == "swot") {
-        a.swot = build_swot(root);
-    } else if (section == "blueprint") {
-        a.blueprint = build_blueprint(root);
-    } else if (section == "risks") {
-        a.risks = build_risks(root);
-    } else if (section == "contracts") {
-        a.contracts = build_contracts(root);
-    } else if (section == "performance") {
-        a.performance = build_performance(root);
-    } else if (section == "sales") {
-        a.opportunities = build_opportunities(root);
-    } else if (section == "reviews") {
-        a.reviews = build_reviews(root);
+        Cover c;
+        build_cover(root, c);
+        return c;
     }
+    if (section == "profile") return build_profile(root);
+    if (section == "swot") return build_swot(root);
+    if (section == "blueprint") return build_blueprint(root);
+    if (section == "risks") return build_risks(root);
+    if (section == "contracts") return build_contracts(root);
+    if (section == "performance") return build_performance(root);
+    if (section == "sales") return build_opportunities(root);
+    if (section == "reviews") return build_reviews(root);
+    return std::monostate{};
+}
+
+void set_section(const SectionModel& model, Account& a) {
+    struct Visitor {
+        Account& a;
+        void operator()(std::monostate) const {}
+        void operator()(const Cover& c) const {
+            a.cover = c;
+            a.cover_ok = true;
+        }
+        void operator()(const Profile& v) const { a.profile = v; }
+        void operator()(const Swot& v) const { a.swot = v; }
+        void operator()(const Blueprint& v) const { a.blueprint = v; }
+        void operator()(const std::vector<Risk>& v) const { a.risks = v; }
+        void operator()(const std::vector<Contract>& v) const { a.contracts = v; }
+        void operator()(const Performance& v) const { a.performance = v; }
+        void operator()(const std::vector<Opportunity>& v) const { a.opportunities = v; }
+        void operator()(const Reviews& v) const { a.reviews = v; }
+    };
+    std::visit(Visitor{a}, model);
 }
 
 }  // namespace kam

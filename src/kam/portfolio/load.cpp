@@ -50,6 +50,28 @@ std::vector<std::string_view> section_file_names() {
 
 }  // namespace
 
+std::shared_ptr<const ParsedFileCache::File> ParsedFileCache::get(
+    std::string_view kind, const std::string& id, const std::function<File()>& parse) {
+    std::shared_ptr<Slot> slot;
+    {
+        std::lock_guard lock(mutex_);
+        auto& s = slots_[std::string(kind) + '\0' + id];
+        if (!s) s = std::make_shared<Slot>();
+        slot = s;
+    }
+    std::call_once(slot->once, [&] {
+        slot->file = std::make_shared<const File>(parse());
+        std::lock_guard lock(mutex_);
+        ++parsed_;
+    });
+    return slot->file;
+}
+
+size_t ParsedFileCache::parsed() const {
+    std::lock_guard lock(mutex_);
+    return parsed_;
+}
+
 PortfolioSettings read_settings(const FileSystem& fs, const std::string& root, DiagnosticSink& sink,
                                 const YamlEventSource& source, size_t* bytes_read) {
     const auto tree = read_yaml(fs, join_path(root, "kam.yaml"), sink, source, bytes_read);
@@ -66,7 +88,7 @@ PortfolioSettings read_settings(const FileSystem& fs, const std::string& root, D
 Account load_account(const FileSystem& fs, const std::string& dir, const std::string& display_dir,
                      const std::string& slug, const PortfolioSettings& settings, Date as_of,
                      const YamlEventSource& source, std::vector<Diagnostic>& out,
-                     size_t* bytes_read) {
+                     size_t* bytes_read, ParsedFileCache* cache) {
     Account a;
     a.slug = slug;
     a.dir = display_dir;
@@ -121,20 +143,37 @@ Account load_account(const FileSystem& fs, const std::string& dir, const std::st
                 continue;
             }
             a.present_files.emplace_back(section->section);
-            DiagnosticSink sink(a.file_path(e.name));
+            const std::string path = join_path(dir, e.name);
             // A syntax error does not hide the rest of the file: what could be
             // read is checked, and the file counts as having errors, so that
             // checks across files do not take its missing parts for absent.
-            LoadReport report;
-            const auto root =
-                read_yaml(fs, join_path(dir, e.name), sink, source, bytes_read, &report);
-            if (root) {
-                check_schema(*root, *section->schema, sink, report.unread_keys);
-                build_section(section->section, *root, a);
+            auto parse = [&] {
+                ParsedFileCache::File f;
+                DiagnosticSink sink(a.file_path(e.name));
+                LoadReport report;
+                const auto root = read_yaml(fs, path, sink, source, &f.bytes, &report);
+                if (root) {
+                    check_schema(*root, *section->schema, sink, report.unread_keys);
+                    f.section = build_section(section->section, *root);
+                }
+                f.unreadable = !root || report.partial;
+                f.partial = root && report.partial;
+                f.findings = sink.take();
+                return f;
+            };
+            const auto id = cache ? fs.content_id(path) : std::nullopt;
+            std::shared_ptr<const ParsedFileCache::File> file =
+                id ? cache->get(section->section, *id, parse)
+                   : std::make_shared<const ParsedFileCache::File>(parse());
+            set_section(file->section, a);
+            if (file->unreadable) a.unreadable_files.emplace_back(section->section);
+            if (file->partial) partial.emplace_back(section->section);
+            if (bytes_read) *bytes_read += file->bytes;
+            const std::string shown = a.file_path(e.name);
+            for (Diagnostic d : file->findings) {
+                d.path = shown;
+                out.push_back(std::move(d));
             }
-            if (!root || report.partial) a.unreadable_files.emplace_back(section->section);
-            if (root && report.partial) partial.emplace_back(section->section);
-            append(out, sink);
         }
         // A symlink, folder or FIFO named account.yaml is never read: no cover sheet either.
         if (!a.has_file("account"))

@@ -26,6 +26,8 @@ svg .axis { stroke: #888; } svg .grid { stroke: #eee; } svg .tick { font-size: 1
 svg .bar { fill: #b8c7dc; } svg .bar.key { fill: #2f5d8a; } svg .threshold { stroke: #c0392b; stroke-dasharray: 4 3; }
 svg .cumulative { fill: none; stroke: #e67e22; stroke-width: 2; } svg .count { font-size: 14px; font-weight: 600; fill: #111; }
 svg .end { fill: #2f5d8a; } svg .notice { fill: #f5cba7; } svg .notice.passed { fill: #e6b0aa; }
+svg.spark { vertical-align: middle; } svg .spark-line { fill: none; stroke: #2f5d8a; stroke-width: 1.5; }
+svg .spark-dot, svg .spark-last { fill: #2f5d8a; } td.spark { white-space: nowrap; }
 @media print { body { margin: 0; max-width: none; font-size: 11px; } section.account { break-before: page; }
   table, figure { break-inside: avoid; } h2, h3 { break-after: avoid; } }
 )css";
@@ -111,6 +113,29 @@ std::string charts(const PortfolioPage& p) {
     return out + "</div>\n";
 }
 
+// The Trends section: a row per account, a sparkline and the latest value
+// per figure; or the note saying why there are none.
+std::string trends_html(const PortfolioPage& p) {
+    std::string out = "<section>\n<h2>Trends</h2>\n";
+    if (!p.trends_note.empty()) out += "<p class=\"note\">" + html_escape(p.trends_note) + "</p>\n";
+    if (p.trends.empty()) return out + "</section>\n";
+    out += "<table class=\"trends\">\n<thead><tr><th>Account</th>";
+    for (const Sparkline& l : p.trends.front().lines)
+        out += "<th>" + html_escape(l.figure) + "</th>";
+    out += "</tr></thead>\n<tbody>\n";
+    for (const AccountTrend& t : p.trends) {
+        out += "<tr><th>" + html_escape(t.account) + "</th>";
+        for (const Sparkline& l : t.lines) {
+            const std::string latest =
+                !l.points.empty() && l.points.back().value ? l.points.back().text : "-";
+            out += fmt::format("<td class=\"spark\">{} {}</td>", svg_sparkline(l),
+                               html_escape(latest));
+        }
+        out += "</tr>\n";
+    }
+    return out + "</tbody>\n</table>\n</section>\n";
+}
+
 }  // namespace
 
 std::string render_report_html_blocks(const Report& r, int level) {
@@ -155,6 +180,7 @@ std::string render_html_page(const PortfolioPage& p) {
     out += "<section>\n<h2>Accounts</h2>\n";
     table_html(p.accounts, out);
     out += "</section>\n";
+    if (!p.trends_note.empty() || !p.trends.empty()) out += trends_html(p);
     out += "<section>\n<h2>Alerts</h2>\n";
     table_html(p.alerts, out);
     out += "</section>\n";

@@ -204,4 +204,54 @@ std::string svg_stage_bars(const std::vector<StageBar>& stages) {
     return s + "</svg>";
 }
 
+std::string svg_sparkline(const Sparkline& line) {
+    const double w = 120, h = 28, pad = 3;
+    std::string label = line.figure + ", by month end:";
+    for (size_t i = 0; i < line.points.size(); ++i)
+        label += fmt::format(
+            "{} {} {}", i ? ";" : "", line.points[i].period,
+            line.points[i].value ? line.points[i].text : "no value (" + line.points[i].text + ")");
+    std::string s = fmt::format(
+        R"svg(<svg xmlns="http://www.w3.org/2000/svg" class="spark" viewBox="0 0 {:.0f} {:.0f}" width="{:.0f}" height="{:.0f}" role="img" aria-label="{}"><title>{}</title>)svg",
+        w, h, w, h, html_escape(label), html_escape(label));
+    std::optional<double> lo, hi;
+    size_t last = line.points.size();
+    for (size_t i = 0; i < line.points.size(); ++i)
+        if (const auto& v = line.points[i].value) {
+            lo = lo ? std::min(*lo, *v) : *v;
+            hi = hi ? std::max(*hi, *v) : *v;
+            last = i;
+        }
+    if (!lo) return s + "</svg>";
+    const size_t n = line.points.size();
+    auto x = [&](size_t i) {
+        return n < 2 ? w / 2
+                     : pad + (w - 2 * pad) * static_cast<double>(i) / static_cast<double>(n - 1);
+    };
+    auto y = [&](double v) {
+        return *hi == *lo ? h / 2 : h - pad - (h - 2 * pad) * (v - *lo) / (*hi - *lo);
+    };
+    // Runs of known values: a line each; a run of one is a dot.
+    for (size_t i = 0; i < n;) {
+        if (!line.points[i].value) {
+            ++i;
+            continue;
+        }
+        size_t j = i;
+        std::string pts;
+        for (; j < n && line.points[j].value; ++j)
+            pts +=
+                fmt::format("{}{:.1f},{:.1f}", j == i ? "" : " ", x(j), y(*line.points[j].value));
+        if (j - i == 1)
+            s += fmt::format(R"svg(<circle class="spark-dot" cx="{:.1f}" cy="{:.1f}" r="1.5"/>)svg",
+                             x(i), y(*line.points[i].value));
+        else
+            s += fmt::format(R"svg(<polyline class="spark-line" points="{}"/>)svg", pts);
+        i = j;
+    }
+    s += fmt::format(R"svg(<circle class="spark-last" cx="{:.1f}" cy="{:.1f}" r="2"/>)svg", x(last),
+                     y(*line.points[last].value));
+    return s + "</svg>";
+}
+
 }  // namespace kam

@@ -1,5 +1,7 @@
 #include "kam/report/report_model.hpp"
 
+#include "kam/metrics/named_figures.hpp"
+
 #include <fmt/format.h>
 #include <algorithm>
 
@@ -153,6 +155,19 @@ bool sort_rows(Table& table, std::string_view key, bool descending) {
         return descending ? c > 0 : c < 0;
     });
     return true;
+}
+
+Cell reading_cell(const FigureReading& r) {
+    struct Visitor {
+        const std::string& reason;
+        Cell operator()(std::monostate) const { return Cell::none(reason); }
+        Cell operator()(Money v) const { return Cell::of_money(v); }
+        Cell operator()(const Fixed& v) const { return Cell::of_fixed(v); }
+        Cell operator()(int64_t v) const { return Cell::of_int(v); }
+        Cell operator()(Date v) const { return Cell::of_date(v); }
+        Cell operator()(bool v) const { return Cell::of_bool(v); }
+    };
+    return std::visit(Visitor{r.reason}, r.value);
 }
 
 }  // namespace kam

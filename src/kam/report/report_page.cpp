@@ -11,7 +11,52 @@
 
 namespace kam {
 
-PortfolioPage build_portfolio_page(const ReportInput& in) {
+namespace {
+
+// A figure's name on the page: acv_cents is shown as acv, as in every report.
+std::string figure_label(size_t figure) {
+    std::string_view name = named_figures()[figure].name;
+    if (name.ends_with("_cents")) name.remove_suffix(6);
+    return std::string(name);
+}
+
+// A reading as a point: the number drawn (money in whole units) and the text
+// the reports print; an empty reading is a gap with its reason.
+SparkPoint spark_point(const std::string& period, const FigureReading& r) {
+    const Cell c = reading_cell(r);
+    SparkPoint p{period, std::nullopt, c.kind == Cell::Kind::empty ? c.reason : human_text(c)};
+    if (c.kind == Cell::Kind::integer || c.kind == Cell::Kind::money)
+        p.value = static_cast<double>(c.number);
+    else if (c.kind == Cell::Kind::fixed)
+        p.value = c.fixed.to_double();
+    if (p.text.empty()) p.text = "no value";
+    return p;
+}
+
+std::vector<AccountTrend> trends(const ReportInput& in, const PageHistory& h) {
+    std::vector<AccountTrend> out;
+    for (const size_t i : in.shown) {
+        const Account& a = in.accounts[i];
+        const auto it = h.series.find(a.slug);
+        AccountTrend t{display_name(a), {}};
+        for (size_t f = 0; f < h.figures.size(); ++f) {
+            Sparkline line{figure_label(h.figures[f]), {}};
+            for (size_t p = 0; p < h.periods.size(); ++p) {
+                if (it == h.series.end() || p >= it->second.size() || f >= it->second[p].size())
+                    line.points.push_back({h.periods[p], std::nullopt, "not in the history"});
+                else
+                    line.points.push_back(spark_point(h.periods[p], it->second[p][f]));
+            }
+            t.lines.push_back(std::move(line));
+        }
+        out.push_back(std::move(t));
+    }
+    return out;
+}
+
+}  // namespace
+
+PortfolioPage build_portfolio_page(const ReportInput& in, const PageHistory* history) {
     const PortfolioFigures f = compute_portfolio_figures(in);
     const PortfolioMetrics& whole = f.whole;
     PortfolioPage p;
@@ -52,6 +97,10 @@ PortfolioPage build_portfolio_page(const ReportInput& in) {
         p.bubbles.push_back({display_name(a), a.cover.tier, *e.attractiveness.score,
                              *e.strength.score, revenue ? revenue->whole_units() : 0,
                              std::string(e.quadrant->name)});
+    }
+    if (history) {
+        p.trends_note = history->note;
+        if (history->available) p.trends = trends(in, *history);
     }
     return p;
 }
