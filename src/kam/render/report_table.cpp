@@ -229,6 +229,21 @@ std::string render_report_table(const Report& report, const ReportTableOptions& 
             },
             b);
     }
+    if (!report.explanations.empty()) {
+        const std::string title =
+            "Sources (each figure's formula in kam-metrics(7), every input at file:line:column)";
+        out += "\n" + (options.color ? "\x1b[1m" + title + "\x1b[0m" : title) + "\n";
+        for (const Explanation& e : report.explanations) {
+            std::string line = (e.account.empty() ? "" : clean(e.account) + " ") + clean(e.figure) +
+                               " = " + clean(human_text(e.value));
+            if (e.value.kind == Cell::Kind::empty && !e.value.reason.empty())
+                line += " (" + clean(e.value.reason) + ")";
+            out += line + "  [kam-metrics(7): " + e.formula + "]\n";
+            for (const SourceNote& s : e.sources)
+                out += "  " + clean(source_location(s)) + ": note: " + clean(s.path) + " = " +
+                       clean(s.value) + "\n";
+        }
+    }
     return out;
 }
 
