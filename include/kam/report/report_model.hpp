@@ -80,6 +80,12 @@ struct Table {
     std::vector<size_t> heading_rows;
     bool machine_only = false;  // in json only (the human formats show it another way)
     bool human_only = false;    // in the table, markdown and html only
+    // The terminal table, when the columns cannot fit its width even cut to
+    // their least: one record per row instead (its first column as a
+    // heading, then each non-empty cell under its column's title), so a grid
+    // with a column per offering still reads in 80 columns. Other formats
+    // keep the grid.
+    bool records_when_too_wide = false;
 
     bool heading(size_t row) const;
 };

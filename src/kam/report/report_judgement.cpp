@@ -388,6 +388,8 @@ Report build_whitespace_report(const ReportInput& in, const Whitespace& w) {
         grid.columns.push_back({c.name, c.name, "", false, true, false, 6});
     grid.columns.push_back({"gaps", "Gaps (peers buy)", "Gaps", false, true, false, 8});
     grid.empty_text = "no account";
+    grid.records_when_too_wide =
+        true;  // a column per offering: one record per account in 80 columns
 
     Table gaps;
     gaps.key = "gaps";
