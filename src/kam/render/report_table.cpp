@@ -208,6 +208,7 @@ class TableWriter {
     // non-empty cell under its column's title, long values wrapped.
     void records(const Table& t, const std::vector<const Column*>& cols,
                  const std::vector<size_t>& index) {
+        if (cols.size() == 2) return pairs(t, index);
         size_t label = 0;
         for (size_t c = 1; c < cols.size(); ++c)
             for (const auto& row : t.rows)
@@ -235,6 +236,27 @@ class TableWriter {
                          "");
                 }
             }
+        }
+    }
+
+    // Two columns: the first as a label, the second wrapped beside it.
+    void pairs(const Table& t, const std::vector<size_t>& index) {
+        size_t label = 0;
+        for (const auto& row : t.rows)
+            label = std::max(label, text_width(clean(human_text(row[index[0]]))));
+        label = std::min(label, o_.width / 2);
+        const size_t indent = 2 + label + 2;
+        const size_t room = o_.width > indent + 10 ? o_.width - indent : 10;
+        for (const auto& row : t.rows) {
+            const auto lines = wrapped(clean(human_text(row[index[1]])), room);
+            for (size_t k = 0; k < lines.size(); ++k)
+                emit((k == 0
+                          ? "  " +
+                                pad(elide(clean(human_text(row[index[0]])), label), label, false) +
+                                "  "
+                          : std::string(indent, ' ')) +
+                         lines[k],
+                     "");
         }
     }
 

@@ -72,6 +72,25 @@ void explain_value_row(Report& r, const ReportInput& in, size_t account,
     explain(r, slug, "relationship_suggested", formula::fit, cells[15], fit.sources);
 }
 
+// The human formats' summary at the top of a judgement report: one row per
+// decision, the accounts it concerns (JSON has every figure per account already).
+Table decision_table(std::string key, std::string title) {
+    Table d;
+    d.key = std::move(key);
+    d.title = std::move(title);
+    d.human_only = true;
+    d.records_when_too_wide = true;
+    d.columns = {{"decision", "Decision", "", false, false, false},
+                 {"accounts", "Accounts", "", false, false, false}};
+    d.empty_text = "nothing to decide";
+    return d;
+}
+
+void add_decision(Table& d, std::string decision, const std::vector<std::string>& accounts) {
+    if (!accounts.empty())
+        d.rows.push_back({Cell::of(std::move(decision)), Cell::of(join(accounts, ", "))});
+}
+
 }  // namespace
 
 Report build_matrix_report(const ReportInput& in, const PortfolioMatrix& matrix) {
@@ -204,6 +223,29 @@ Report build_matrix_report(const ReportInput& in, const PortfolioMatrix& matrix)
     f.items.push_back({"largest_client_revenue", "Largest client revenue (size 100)",
                        Cell::of(matrix.largest_client_revenue)});
     name_currency(f, {"largest_revenue", "largest_client_revenue"}, in.settings.currency);
+    Table d = decision_table("decisions", "Where to invest, develop, maintain and streamline");
+    std::vector<std::string> by_quadrant[4], retier, unplaced_slugs;
+    for (const Row& row : rows) {
+        const MatrixEntry& e = *row.entry;
+        const std::string& slug = in.accounts[e.account].slug;
+        if (!e.quadrant) {
+            unplaced_slugs.push_back(slug);
+            continue;
+        }
+        by_quadrant[row.quadrant].push_back(slug);
+        if (!e.tier_mismatch.empty())
+            retier.push_back(fmt::format("{} ({} to {})", slug, in.accounts[e.account].cover.tier,
+                                         e.quadrant->suggested_tier));
+    }
+    for (size_t q = 0; q < k_quadrants.size(); ++q) {
+        std::string action(k_quadrants[q].action);
+        action[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(action[0])));
+        add_decision(d, fmt::format("{} ({})", action, k_quadrants[q].name), by_quadrant[q]);
+    }
+    add_decision(d, "Re-tier (tier to suggested tier)", retier);
+    add_decision(d, "Complete the file (a score unknown)", unplaced_slugs);
+    r.blocks.push_back(std::move(d));
+    r.csv_block = 1;
     r.blocks.push_back(std::move(t));
     r.blocks.push_back(std::move(parts));
     r.blocks.push_back(std::move(f));
@@ -365,6 +407,24 @@ Report build_value_report(const ReportInput& in, const PortfolioMetrics& whole) 
                 {setting_source(in.settings, "policy.min_margin_pct",
                                 number_text(policy.min_margin_pct))});
     }
+    Table d = decision_table("decisions", "What to fix");
+    std::vector<std::string> trim, refit, no_cost;
+    for (const size_t k : order) {
+        const Row& row = rows[k];
+        const Account& a = in.accounts[row.account];
+        const AccountMetrics& m = in.metrics[row.account];
+        if (row.value.fix_or_trim)
+            trim.push_back(fmt::format("{} ({}%)", a.slug, m.margin_pct->to_string()));
+        if (row.fit.mismatch)
+            refit.push_back(
+                fmt::format("{} ({} to {})", a.slug, row.fit.chosen, *row.fit.suggested));
+        if (!m.margin_pct) no_cost.push_back(a.slug);
+    }
+    add_decision(d, fmt::format("Fix or trim (margin below {}%)", policy.min_margin_pct), trim);
+    add_decision(d, "Change the relationship type", refit);
+    add_decision(d, "Record the cost (margin unknown)", no_cost);
+    r.blocks.push_back(std::move(d));
+    r.csv_block = 1;
     r.blocks.push_back(std::move(t));
     r.blocks.push_back(std::move(f));
     return r;
@@ -469,6 +529,27 @@ Report build_whitespace_report(const ReportInput& in, const Whitespace& w) {
             explain(r, "", fmt::format("penetration_pct: {}", c.name), formula::whitespace,
                     Cell::of(c.penetration_pct), whitespace_penetration_sources(in.accounts, w, k));
     }
+    Table sell = decision_table("decisions", "What to sell");
+    sell.columns = {{"name", "Account", "", false, false, false},
+                    {"gaps", "Cross-sell (peers buy it)", "", false, false, false},
+                    {"in_play", "In play (proposed, planned)", "", false, false, false}};
+    sell.empty_text = "no gap, and nothing proposed or planned";
+    for (const WhitespaceRow& row : w.rows) {
+        std::vector<std::string> gap_names, in_play;
+        for (const WhitespaceGap& g : row.gaps) gap_names.push_back(w.offerings[g.offering].name);
+        for (size_t k = 0; k < w.offerings.size(); ++k)
+            if (row.stages[k] == "proposed" || row.stages[k] == "planned")
+                in_play.push_back(w.offerings[k].name);
+        if (gap_names.empty() && in_play.empty()) continue;
+        sell.rows.push_back({Cell::of(display_name(in.accounts[row.account])),
+                             gap_names.empty() ? Cell::none() : Cell::of(join(gap_names, ", ")),
+                             in_play.empty() ? Cell::none() : Cell::of(join(in_play, ", "))});
+    }
+    sell.notes.push_back(
+        "A gap whose peers are of the same tier only (Peers by: tier) is a lead to check, not a "
+        "sale: the peer may be in another industry.");
+    r.blocks.push_back(std::move(sell));
+    r.csv_block = 1;
     r.blocks.push_back(std::move(grid));
     r.blocks.push_back(std::move(offerings));
     r.blocks.push_back(std::move(gaps));
