@@ -44,9 +44,11 @@ using Sources = std::vector<Source>;
 void append(Sources& to, const Sources& from);
 
 // The sources of the per-account figures, by figure name: annual_revenue,
-// prior_revenue, growth_pct, margin_pct, pipeline, weighted_pipeline,
-// coverage_pct, health and its parts health_nps, health_coverage,
-// health_risk, health_delivery, health_review.
+// prior_revenue, growth_pct, margin_pct, acv, next_renewal, notice_deadline,
+// pipeline, weighted_pipeline, win_rate_pct, win_rate_value_pct,
+// risk_exposure, max_risk, nps, csat, days_since_review, coverage_pct, health
+// and its parts health_nps, health_coverage, health_risk, health_delivery,
+// health_review. (Not yet: ytd_revenue, run_rate, completeness_pct.)
 struct FigureSources {
     std::map<std::string, Sources, std::less<>> figures;
 

@@ -274,7 +274,7 @@ struct Survey {
     std::optional<double> csat;
     bool score_written = false;  // nps or csat has a value, valid or not
     size_t index = 0;            // its place in reviews.yaml's surveys (their kam path)
-    Pos pos, respondent_pos, date_pos, nps_pos;
+    Pos pos, respondent_pos, date_pos, nps_pos, csat_pos;
 };
 
 struct ReferenceVisit {

@@ -95,6 +95,11 @@ class Calculator {
             for (const HealthPart& p : m_.health.parts)
                 if (p.score) append(all, src_->of(fmt::format("health_{}", p.name)));
             (*src_)["health"] = std::move(all);
+            // The figures that are the inputs of a health part.
+            (*src_)["nps"] = src_->of("health_nps");
+            (*src_)["days_since_review"] = src_->of("health_review");
+            (*src_)["max_risk"] = src_->of("health_risk");
+            (*src_)["win_rate_value_pct"] = src_->of("win_rate_pct");
         }
         return std::move(m_);
     }
@@ -203,6 +208,15 @@ class Calculator {
                         fmt::format("{} (target {}{})", number_text(*sla.actual),
                                     number_text(sla.target), sla.breached() ? ", breached" : "")));
             }
+            if (src_)
+                (*src_)["acv"].push_back(field_source(
+                    a_, "contracts.yaml", k.annual_value ? k.annual_value_pos : k.pos,
+                    fmt::format("contracts.{}.annual_value", k.id),
+                    k.annual_value ? (currency_of(k.currency).empty()
+                                          ? k.annual_value->to_decimal()
+                                          : fmt::format("{} {}", k.annual_value->to_decimal(),
+                                                        currency_of(k.currency)))
+                                   : std::string("not written")));
             Money value;
             std::string value_error =
                 k.annual_value ? "" : fmt::format("contract {} has no annual_value", k.id);
@@ -241,6 +255,21 @@ class Calculator {
         }
         m_.next_renewal = Figure<Date>::of(next_end);
         m_.next_renewal_contract = next->id;
+        if (src_) {
+            const Source end = field_source(
+                a_, "contracts.yaml", next->end_pos, fmt::format("contracts.{}.end", next->id),
+                next->end && *next->end == next_end
+                    ? next_end.to_string()
+                    : fmt::format("{} (rolled forward to {})",
+                                  next->end ? next->end->to_string() : "", next_end.to_string()));
+            (*src_)["next_renewal"] = {end};
+            Sources notice{end};
+            if (next->notice_days)
+                notice.push_back(field_source(a_, "contracts.yaml", next->notice_days_pos,
+                                              fmt::format("contracts.{}.notice_days", next->id),
+                                              std::to_string(*next->notice_days)));
+            (*src_)["notice_deadline"] = std::move(notice);
+        }
         m_.next_renewal_value = next_value_error.empty() ? Figure<Money>::of(next_value)
                                                          : none<Money>(next_value_error);
         m_.notice_deadline =
@@ -261,6 +290,11 @@ class Calculator {
             if ((o.stage == "won" || o.stage == "lost") && o.close &&
                 in_window(*o.close, as_of_, 365)) {
                 ++(o.stage == "won" ? won : lost);
+                if (src_)
+                    (*src_)["win_rate_pct"].push_back(
+                        field_source(a_, "sales.yaml", o.stage_pos,
+                                     fmt::format("sales.opportunities.{}.stage", o.id),
+                                     fmt::format("{} (closed {})", o.stage, o.close->to_string())));
                 Money& sum = o.stage == "won" ? m_.won_value : m_.lost_value;
                 auto v = fx_.to_base(o.value, currency_of(o.currency));
                 if (v) v = checked_add(sum, *v);
@@ -329,6 +363,13 @@ class Calculator {
             max = std::max(max, r.score());
         }
         if (src_) {
+            Sources& exposure_sources = (*src_)["risk_exposure"];
+            for (const Risk& r : *a_.risks)
+                if (r.live())
+                    exposure_sources.push_back(
+                        field_source(a_, "risks.yaml", r.pos, fmt::format("risks.{}", r.id),
+                                     fmt::format("likelihood {} x impact {} = {} ({})",
+                                                 r.likelihood, r.impact, r.score(), r.status)));
             Sources& risk = (*src_)["health_risk"];
             for (const Risk& r : *a_.risks)
                 if (r.live() && r.score() == max && max > 0)
@@ -367,6 +408,10 @@ class Calculator {
                     ++in_.detractors;
             }
             if (s.csat) csats.push_back(decimal_from_double(*s.csat));
+            if (s.csat && src_)
+                (*src_)["csat"].push_back(field_source(
+                    a_, "reviews.yaml", s.csat_pos, fmt::format("reviews.surveys.{}.csat", s.index),
+                    fmt::format("{} ({})", number_text(*s.csat), s.date.to_string())));
         }
         m_.nps_n = in_.responses;
         m_.csat_n = static_cast<int>(csats.size());

@@ -511,6 +511,7 @@ Reviews build_reviews(const Node& root) {
         s.respondent_pos = r.pos("respondent");
         s.date_pos = r.pos("date");
         s.nps_pos = r.pos("nps");
+        s.csat_pos = r.pos("csat");
         s.index = f.index_of("surveys", m);
         out.surveys.push_back(std::move(s));
     }

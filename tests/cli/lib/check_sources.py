@@ -29,7 +29,9 @@ def check(source, lines_of):
         return None if (line, column) == (1, 1) else "a whole file not at 1:1"
     if not re.fullmatch(r"[a-z_]+", last):
         # A record by its id, at its first key.
-        return None if last in text else f"line {line} ({text.strip()!r}) does not hold {last!r}"
+        if re.search(r"\bid:\s*[\"']?" + re.escape(last) + r"[\"']?\s*$", text):
+            return None
+        return f"line {line} ({text.strip()!r}) is not the record with id {last!r}"
     if re.search(r"(^|[\s{,])" + re.escape(last) + r":\s*$", text[: column - 1]):
         return None  # key: <value at column>
     if text[column - 1 :].startswith(last + ":"):
