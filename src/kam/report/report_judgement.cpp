@@ -618,6 +618,30 @@ std::vector<Block> show_judgement_blocks(const ReportInput& in, size_t account,
     f.items.push_back({"rising", "Rising account",
                        r == rising.end() ? Cell::of_bool(false)
                                          : Cell::of(join(r->signals, "; ")).with_tone(Tone::good)});
+    // What to sell: the account's whitespace gaps against the whole portfolio.
+    std::vector<size_t> everyone(in.accounts.size());
+    for (size_t k = 0; k < everyone.size(); ++k) everyone[k] = k;
+    const Whitespace w = compute_whitespace(in.accounts, everyone);
+    const auto ws_row = std::find_if(w.rows.begin(), w.rows.end(),
+                                     [&](const WhitespaceRow& x) { return x.account == account; });
+    std::vector<std::string> gap_names;
+    Sources gap_sources;
+    if (ws_row != w.rows.end())
+        for (const WhitespaceGap& g : ws_row->gaps) {
+            gap_names.push_back(w.offerings[g.offering].name);
+            if (ex)
+                append(gap_sources,
+                       whitespace_gap_sources(in.accounts, w,
+                                              static_cast<size_t>(ws_row - w.rows.begin()), g));
+        }
+    f.items.push_back({"cross_sell", "Cross-sell (offerings peers buy)",
+                       ws_row == w.rows.end() ? Cell::none(lost)
+                       : !ws_row->known       ? Cell::none(ws_row->reason)
+                       : gap_names.empty()
+                           ? Cell::none()
+                           : Cell::of(join(gap_names, ", ")).with_tone(Tone::warn)});
+    if (ex && ws_row != w.rows.end() && ws_row->known)
+        explain(*ex, a.slug, "cross_sell", formula::whitespace, f.items.back().value, gap_sources);
     name_currency(f, {"annual_margin", "historical_margin", "forward_value", "clv"},
                   in.settings.currency);
     if (ex) {
