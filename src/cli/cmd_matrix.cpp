@@ -10,10 +10,10 @@ namespace kam::cli {
 namespace {
 
 int run_matrix(const Context& ctx, const ReportOptions& o) {
-    const ReportData d = load_report_data(ctx);
+    const ReportData d = load_report_data(ctx, o.explain);
     // Placed over the whole portfolio (size is relative); filters only choose the rows shown.
-    const PortfolioMatrix matrix =
-        compute_matrix(d.portfolio.accounts, d.metrics, d.portfolio.settings, d.as_of);
+    const PortfolioMatrix matrix = compute_matrix(
+        d.portfolio.accounts, d.metrics, d.portfolio.settings, d.as_of, d.sources_or_null());
     Report report =
         build_matrix_report(d.input(select_accounts(d.portfolio.accounts, o.filter)), matrix);
     return print_report(ctx, report, o, d);
@@ -24,6 +24,7 @@ int run_matrix(const Context& ctx, const ReportOptions& o) {
 void setup_matrix(CLI::App& sub, Action& action) {
     auto o = std::make_shared<ReportOptions>();
     add_report_options(sub, *o, true);
+    add_explain_option(sub, *o);
     sub.callback(
         [&action, o] { action = [o](const Context& ctx) { return run_matrix(ctx, *o); }; });
 }

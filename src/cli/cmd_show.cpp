@@ -22,7 +22,7 @@ struct ShowOptions {
 };
 
 int run_show(const Context& ctx, const ShowOptions& o) {
-    const ReportData d = load_report_data(ctx);
+    const ReportData d = load_report_data(ctx, o.report.explain);
     const auto& accounts = d.portfolio.accounts;
     const auto it = std::find_if(accounts.begin(), accounts.end(),
                                  [&](const Account& a) { return a.slug == o.slug; });
@@ -38,8 +38,9 @@ int run_show(const Context& ctx, const ShowOptions& o) {
     const PortfolioMetrics whole =
         compute_portfolio_metrics(accounts, d.metrics, settings, d.as_of);
     for (Block& b : show_judgement_blocks(
-             d.input({index}), index, compute_matrix(accounts, d.metrics, settings, d.as_of), whole,
-             rising_accounts(accounts, d.metrics, whole, settings)))
+             d.input({index}), index,
+             compute_matrix(accounts, d.metrics, settings, d.as_of, d.sources_or_null()), whole,
+             rising_accounts(accounts, d.metrics, whole, settings), &report))
         report.blocks.push_back(std::move(b));
     return print_report(ctx, report, o.report, d);
 }
@@ -50,6 +51,7 @@ void setup_show(CLI::App& sub, Action& action) {
     auto o = std::make_shared<ShowOptions>();
     sub.add_option("slug", o->slug, "The account's folder name")->required();
     add_report_options(sub, o->report, false);
+    add_explain_option(sub, o->report);
     sub.callback([&action, o] { action = [o](const Context& ctx) { return run_show(ctx, *o); }; });
 }
 

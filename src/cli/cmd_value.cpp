@@ -10,7 +10,7 @@ namespace kam::cli {
 namespace {
 
 int run_value(const Context& ctx, const ReportOptions& o) {
-    const ReportData d = load_report_data(ctx);
+    const ReportData d = load_report_data(ctx, o.explain);
     // Retention, and so the expected lifetime, is the whole portfolio's.
     const PortfolioMetrics whole =
         compute_portfolio_metrics(d.portfolio.accounts, d.metrics, d.portfolio.settings, d.as_of);
@@ -24,6 +24,7 @@ int run_value(const Context& ctx, const ReportOptions& o) {
 void setup_value(CLI::App& sub, Action& action) {
     auto o = std::make_shared<ReportOptions>();
     add_report_options(sub, *o, true);
+    add_explain_option(sub, *o);
     sub.callback([&action, o] { action = [o](const Context& ctx) { return run_value(ctx, *o); }; });
 }
 

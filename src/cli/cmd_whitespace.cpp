@@ -9,7 +9,7 @@ namespace kam::cli {
 namespace {
 
 int run_whitespace(const Context& ctx, const ReportOptions& o) {
-    const ReportData d = load_report_data(ctx);
+    const ReportData d = load_report_data(ctx, o.explain);
     std::vector<size_t> shown = select_accounts(d.portfolio.accounts, o.filter);
     const Whitespace w = compute_whitespace(d.portfolio.accounts, shown);
     Report report = build_whitespace_report(d.input(std::move(shown)), w);
@@ -21,6 +21,7 @@ int run_whitespace(const Context& ctx, const ReportOptions& o) {
 void setup_whitespace(CLI::App& sub, Action& action) {
     auto o = std::make_shared<ReportOptions>();
     add_report_options(sub, *o, true);
+    add_explain_option(sub, *o);
     sub.callback(
         [&action, o] { action = [o](const Context& ctx) { return run_whitespace(ctx, *o); }; });
 }

@@ -32,6 +32,12 @@ void add_report_options(CLI::App& sub, ReportOptions& o, bool filters) {
     sub.add_flag("--wide", o.wide, "Table: never cut text to fit the width");
 }
 
+void add_explain_option(CLI::App& sub, ReportOptions& o) {
+    sub.add_flag("--explain", o.explain,
+                 "Also list every figure's formula (kam-metrics(7)) and its inputs at "
+                 "file:line:column");
+}
+
 void add_filter_options(CLI::App& sub, AccountFilter& filter) {
     sub.add_option("--tier", filter.tiers, "Only accounts of this tier (repeatable)")
         ->check(CLI::IsMember(values_of(enums::tier)));
@@ -41,7 +47,7 @@ void add_filter_options(CLI::App& sub, AccountFilter& filter) {
     sub.add_option("--manager", filter.managers, "Only accounts of this manager (repeatable)");
 }
 
-ReportData load_report_data(const Context& ctx) {
+ReportData load_report_data(const Context& ctx, bool explain) {
     const PortfolioRoot root = ctx.root();
     LoadOptions load;
     load.as_of = ctx.as_of();
@@ -51,10 +57,17 @@ ReportData load_report_data(const Context& ctx) {
     ReportData d{load_portfolio(ctx.fs(), root.path, root.display, load, default_event_source()),
                  {},
                  load.as_of,
-                 0};
+                 0,
+                 {},
+                 explain};
     d.metrics.reserve(d.portfolio.accounts.size());
-    for (const Account& a : d.portfolio.accounts)
-        d.metrics.push_back(compute_account_metrics(a, d.portfolio.settings, d.as_of));
+    if (explain) d.sources.resize(d.portfolio.accounts.size());
+    for (size_t i = 0; i < d.portfolio.accounts.size(); ++i) {
+        const Account& a = d.portfolio.accounts[i];
+        d.metrics.push_back(
+            explain ? compute_account_metrics(a, d.portfolio.settings, d.as_of, d.sources[i])
+                    : compute_account_metrics(a, d.portfolio.settings, d.as_of));
+    }
     for (const Diagnostic& diag : d.portfolio.diagnostics)
         if (diag.severity == Severity::error) ++d.error_count;
     return d;

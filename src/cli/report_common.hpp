@@ -19,11 +19,14 @@ struct ReportOptions {
     AccountFilter filter;
     std::string sort;  // a column key; a leading '-' sorts descending
     bool strict = false;
-    bool wide = false;  // the table never cuts text to fit
+    bool wide = false;     // the table never cuts text to fit
+    bool explain = false;  // every figure with its formula and inputs (kam-metrics(7), SOURCES)
 };
 
 // --format always; --tier/--status/--tag/--manager and --sort when `filters`.
 void add_report_options(CLI::App& sub, ReportOptions& options, bool filters);
+// --explain (matrix, value, whitespace, show).
+void add_explain_option(CLI::App& sub, ReportOptions& options);
 // --tier/--status/--tag/--manager alone.
 void add_filter_options(CLI::App& sub, AccountFilter& filter);
 
@@ -33,13 +36,20 @@ struct ReportData {
     std::vector<AccountMetrics> metrics;
     Date as_of;
     size_t error_count = 0;
+    std::vector<FigureSources> sources;  // sources[i] of metrics[i], with --explain
+    bool explain = false;
 
+    // With --explain, the figures' sources go with them.
+    const std::vector<FigureSources>* sources_or_null() const {
+        return explain ? &sources : nullptr;
+    }
     ReportInput input(std::vector<size_t> shown) const {
-        return ReportInput{portfolio.settings, as_of, portfolio.accounts, metrics,
-                           std::move(shown)};
+        return ReportInput{portfolio.settings, as_of, portfolio.accounts, metrics, std::move(shown),
+                           sources_or_null()};
     }
 };
-ReportData load_report_data(const Context& ctx);
+// `explain`: the figures are computed with their sources.
+ReportData load_report_data(const Context& ctx, bool explain = false);
 
 // Sorts the main table by --sort, renders, prints to stdout, warns on stderr
 // about accounts with load errors; returns the exit status (1 under --strict

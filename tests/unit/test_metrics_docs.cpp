@@ -7,6 +7,7 @@
 
 #include "kam/metrics/completeness.hpp"
 #include "kam/metrics/health.hpp"
+#include "kam/metrics/source.hpp"
 #include "kam/report/report_judgement.hpp"
 #include "kam/report/report_summary.hpp"
 #include "test_files.hpp"
@@ -74,6 +75,7 @@ TEST_CASE("kam-metrics(7) names every JSON/CSV field of matrix, value, whitespac
     blocks.emplace_back(kam::rising_table(in, {}, {}));
     for (const kam::Block& b : blocks) {
         if (const auto* t = std::get_if<kam::Table>(&b)) {
+            if (t->human_only) continue;  // no JSON or CSV field (the decisions)
             for (const kam::Column& c : t->columns) {
                 if (c.key == "slug" || c.key == "name" || c.key == "tier" || c.key == "status")
                     continue;  // the account's own fields, documented in kam-files(5)
@@ -83,5 +85,17 @@ TEST_CASE("kam-metrics(7) names every JSON/CSV field of matrix, value, whitespac
             for (const kam::Item& i : std::get<kam::FigureList>(b).items)
                 CHECK_MESSAGE(man.find(i.key) != std::string::npos, i.key);
         }
+    }
+}
+
+TEST_CASE("kam-metrics(7) has a section for every formula an explanation names") {
+    const std::string man =
+        kam::test::read_text(std::string(KAM_SOURCE_DIR) + "/man/kam-metrics.7");
+    REQUIRE_FALSE(man.empty());
+    CHECK(man.find("\n.SH SOURCES\n") != std::string::npos);
+    for (std::string_view f : kam::formula::all) {
+        const bool section = man.find(".SH " + std::string(f) + "\n") != std::string::npos ||
+                             man.find(".SS " + std::string(f) + "\n") != std::string::npos;
+        CHECK_MESSAGE(section, f);
     }
 }

@@ -52,7 +52,10 @@ Opportunity opportunity(const char* id, const char* stage, int64_t value) {
 }
 
 Offering offering(const char* name, const char* stage) {
-    return Offering{name, stage, {}};
+    Offering o;
+    o.name = name;
+    o.stage = stage;
+    return o;
 }
 
 // alpha: key, manufacturing. FY2025 revenue 1,000,000, cost 700,000 (margin

@@ -238,3 +238,71 @@ TEST_CASE("a grid with a heading row, and blocks for people or for machines only
     CHECK(json.find("swot_grid") == std::string::npos);
     CHECK(json.find("\"quadrant\": \"strength\"") != std::string::npos);
 }
+
+TEST_CASE("table: a grid too wide for the width becomes one record per row and notes wrap") {
+    Report r;
+    r.title = "Grid";
+    Table t;
+    t.key = "grid";
+    t.title = "Offerings";
+    t.records_when_too_wide = true;
+    t.columns = {{"name", "Account", "", false, true, false, 8},
+                 {"a", "Alpha offering", "", false, false, false},
+                 {"b", "Beta offering", "", false, false, false},
+                 {"gaps", "Gaps", "", false, true, false, 8}};
+    t.rows.push_back({Cell::of("Acme"), Cell::of("current"), Cell::none(),
+                      Cell::of("Beta offering, Gamma offering")});
+    t.rows.push_back({Cell::of("Bolt"), Cell::none(), Cell::of("proposed"), Cell::none()});
+    t.notes = {"A note that is longer than thirty columns wide."};
+    r.blocks.push_back(t);
+    CHECK(render_report_table(r, ReportTableOptions{false, 34}) ==
+          "Grid\n"
+          "\n"
+          "Offerings\n"
+          "Acme\n"
+          "  Alpha offering  current\n"
+          "  Gaps            Beta offering,\n"
+          "                  Gamma offering\n"
+          "Bolt\n"
+          "  Beta offering   proposed\n"
+          "A note that is longer than thirty\n"
+          "columns wide.\n");
+    // Wide enough, the grid stays a grid.
+    const std::string wide = render_report_table(r, ReportTableOptions{false, 100});
+    CHECK(wide.find("Account  Alpha offering") != std::string::npos);
+}
+
+TEST_CASE("explanations: compiler-style notes, a markdown list, JSON sources, CSV rows") {
+    Report r;
+    r.kind = "sample";
+    r.title = "Sample";
+    r.explanations.push_back({"acme",
+                              "annual_revenue",
+                              "PER-ACCOUNT FIGURES",
+                              Cell::of_money(Money{100'000'000}),
+                              {{"accounts/acme/performance.yaml", 6, 14,
+                                "performance.financials.1.revenue", "1000000.00 (2025)"},
+                               {"kam.yaml", 0, 0, "policy.min_margin_pct", "10 (the default)"}}});
+    CHECK(render_report_table(r, {}) ==
+          "Sample\n"
+          "\n"
+          "Sources (each figure's formula in kam-metrics(7), every input at file:line:column)\n"
+          "acme annual_revenue = 1,000,000  [kam-metrics(7): PER-ACCOUNT FIGURES]\n"
+          "  accounts/acme/performance.yaml:6:14: note: performance.financials.1.revenue = "
+          "1000000.00 (2025)\n"
+          "  kam.yaml: note: policy.min_margin_pct = 10 (the default)\n");
+    const std::string md = render_report_markdown(r);
+    CHECK(md.find("- **acme** `annual_revenue` = 1,000,000 — kam-metrics(7) *PER-ACCOUNT "
+                  "FIGURES*\n  - `accounts/acme/performance.yaml:6:14` "
+                  "`performance.financials.1.revenue` = 1000000.00 (2025)\n") != std::string::npos);
+    const std::string json = render_report_json(r);
+    CHECK(json.find("\"file\": \"accounts/acme/performance.yaml\",\n          \"line\": 6,\n"
+                    "          \"column\": 14,") != std::string::npos);
+    CHECK(json.find("\"line\": null") != std::string::npos);
+    CHECK(render_report_csv(r) ==
+          "account,figure,value,formula,file,line,column,path,input\r\n"
+          "acme,annual_revenue,1000000,PER-ACCOUNT FIGURES,accounts/acme/performance.yaml,6,14,"
+          "performance.financials.1.revenue,1000000.00 (2025)\r\n"
+          "acme,annual_revenue,1000000,PER-ACCOUNT FIGURES,kam.yaml,,,policy.min_margin_pct,10 "
+          "(the default)\r\n");
+}

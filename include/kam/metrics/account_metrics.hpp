@@ -20,6 +20,7 @@
 #include "kam/metrics/exact.hpp"
 #include "kam/metrics/figure.hpp"
 #include "kam/metrics/health.hpp"
+#include "kam/metrics/source.hpp"
 #include "kam/model/account.hpp"
 #include "kam/util/date.hpp"
 #include "kam/util/money.hpp"
@@ -77,6 +78,10 @@ Figure<Fixed> win_rate_by_value(Money won_value, Money lost_value, int64_t close
 
 AccountMetrics compute_account_metrics(const Account& account, const PortfolioSettings& settings,
                                        Date as_of);
+// The same, filling `sources` with the inputs of each figure (kam-metrics(7),
+// SOURCES) as it computes them.
+AccountMetrics compute_account_metrics(const Account& account, const PortfolioSettings& settings,
+                                       Date as_of, FigureSources& sources);
 
 // The same figures with the account's own currency as the base: its amounts
 // exactly, amounts in any other currency unknown (kam.yaml gives rates to

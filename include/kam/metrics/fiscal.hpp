@@ -30,8 +30,9 @@ std::string fiscal_year_label(int year);  // "FY2025"
 
 struct YearAmounts {
     Money revenue;
-    std::optional<Money> cost;  // only when every period used gives one
-    std::string cost_reason;    // why cost is absent
+    std::optional<Money> cost;           // only when every period used gives one
+    std::string cost_reason;             // why cost is absent
+    std::vector<const Financial*> rows;  // the rows summed: the figure's sources
 };
 
 // The year's own `YYYY` row when there is one; otherwise the sum of its four

@@ -43,6 +43,7 @@ struct MatrixEntry {
     const QuadrantInfo* quadrant = nullptr;  // null when either score is unknown
     std::string quadrant_reason;             // why there is no quadrant
     std::string tier_mismatch;               // empty, or how the file's tier disagrees
+    Sources tier_sources;                    // account.tier, when sources were asked for
 };
 
 struct PortfolioMatrix {
@@ -55,8 +56,12 @@ const QuadrantInfo& quadrant_of(int64_t attractiveness, int64_t strength);
 // Empty when `tier` is one the quadrant agrees with (or is empty).
 std::string tier_mismatch(const QuadrantInfo& quadrant, std::string_view tier);
 
+// With `sources` (sources[i] those of metrics[i]), each part present lists
+// its inputs (ScorePart::sources): the figures' sources it rests on and the
+// cover-sheet and profile fields it reads.
 PortfolioMatrix compute_matrix(const std::vector<Account>& accounts,
                                const std::vector<AccountMetrics>& metrics,
-                               const PortfolioSettings& settings, Date as_of);
+                               const PortfolioSettings& settings, Date as_of,
+                               const std::vector<FigureSources>* sources = nullptr);
 
 }  // namespace kam

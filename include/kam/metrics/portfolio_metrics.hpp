@@ -51,6 +51,7 @@ struct PortfolioMetrics {
     Total revenue, prior_revenue, acv, pipeline, weighted_pipeline;
     Figure<Fixed> retention_pct, net_revenue_retention_pct, expansion_pct;
     size_t retention_base = 0, nrr_base = 0;  // accounts each share is of
+    std::vector<size_t> retention_accounts;   // retention's base (indices into the accounts)
     Figure<Fixed> largest_share_pct, top_five_share_pct;
 };
 

@@ -12,6 +12,7 @@
 
 #include "kam/metrics/exact.hpp"
 #include "kam/metrics/figure.hpp"
+#include "kam/metrics/source.hpp"
 
 namespace kam {
 
@@ -21,6 +22,7 @@ struct ScorePart {
     std::string_view name;
     Figure<Fixed> score;  // 0-100, one decimal
     Decimal weight;
+    Sources sources;  // its inputs, when asked for (kam-metrics(7), SOURCES)
 };
 
 struct Score {

@@ -8,14 +8,16 @@
 
 #include "kam/metrics/exact.hpp"
 #include "kam/metrics/figure.hpp"
+#include "kam/metrics/source.hpp"
 #include "kam/model/account.hpp"
 
 namespace kam {
 
 struct WhitespaceGap {
-    size_t offering = 0;  // index into Whitespace::offerings
-    int peers = 0;        // peers that have it current
-    std::string basis;    // "industry", "tier" or "industry, tier"
+    size_t offering = 0;            // index into Whitespace::offerings
+    int peers = 0;                  // peers that have it current
+    std::string basis;              // "industry", "tier" or "industry, tier"
+    std::vector<size_t> peer_rows;  // the peers, indices into Whitespace::rows
 };
 
 struct WhitespaceRow {
@@ -23,6 +25,7 @@ struct WhitespaceRow {
     bool known = false;               // the account has offerings on file
     std::string reason;               // why not
     std::vector<std::string> stages;  // per offering: its stage, or empty
+    std::vector<size_t> written;      // per offering: its index in the blueprint's offerings
     std::vector<WhitespaceGap> gaps;  // by peers descending, then offering name
 };
 
@@ -41,5 +44,16 @@ struct Whitespace {
 // Over `which` (indices into `accounts`); lost accounts are left out.
 Whitespace compute_whitespace(const std::vector<Account>& accounts,
                               const std::vector<size_t>& which);
+
+// The sources (kam-metrics(7), SOURCES) of the figures of `w`, computed over
+// `accounts`: a cell's stage (none when the cell is empty); a gap's, each
+// peer's offering with its industry or tier and the account's own; an
+// offering's penetration, the offering of every account that has it current.
+Sources whitespace_cell_sources(const std::vector<Account>& accounts, const Whitespace& w,
+                                size_t row, size_t offering);
+Sources whitespace_gap_sources(const std::vector<Account>& accounts, const Whitespace& w,
+                               size_t row, const WhitespaceGap& gap);
+Sources whitespace_penetration_sources(const std::vector<Account>& accounts, const Whitespace& w,
+                                       size_t offering);
 
 }  // namespace kam

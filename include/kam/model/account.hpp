@@ -34,7 +34,7 @@ struct HistoryEvent {
 
 struct Cover {  // account.yaml
     std::string name, status, tier, manager;
-    Pos status_pos;
+    Pos status_pos, tier_pos;
     std::vector<TeamMember> team;
     std::string relationship;
     Pos relationship_pos;
@@ -49,6 +49,7 @@ struct Cover {  // account.yaml
     std::vector<std::string> objectives;
     std::string growth_potential, replaceability;
     std::optional<double> share_of_wallet;  // percent: our share of the client's spend
+    Pos client_since_pos, growth_potential_pos, replaceability_pos, share_of_wallet_pos;
     std::vector<std::string> tags;
 };
 
@@ -56,7 +57,7 @@ struct Person {
     std::string id, name, title, role, relationship, owner, email, phone, notes;
     std::optional<Date> last_contact;
     std::optional<Date> left_on;  // they left the client; surveys and refs still name them
-    Pos pos, id_pos, last_contact_pos;
+    Pos pos, id_pos, last_contact_pos, role_pos, relationship_pos;
 
     // Still a contact at the client on `as_of`: coverage and contact checks count
     // only these. A person who left stays in the file, so history keeps its references.
@@ -78,6 +79,7 @@ struct Profile {
     std::string industry, market, business, headquarters, structure;
     std::optional<int64_t> employees;
     std::optional<Money> annual_revenue;
+    Pos industry_pos, annual_revenue_pos;
     std::vector<Person> people;
     std::string procurement_process, procurement_framework;
     std::optional<bool> preferred_supplier;
@@ -120,6 +122,8 @@ struct Competitor {
 
 struct Offering {
     std::string name, stage, notes;
+    size_t index = 0;  // its place in blueprint.yaml's offerings (their kam path)
+    Pos pos, stage_pos;
 };
 
 struct Blueprint {
@@ -150,7 +154,7 @@ struct Sla {
     std::string id, name, unit, better;  // better: "higher" unless "lower"
     double target = 0;
     std::optional<double> actual;
-    Pos pos, id_pos;
+    Pos pos, id_pos, actual_pos;
 
     bool breached() const {
         if (!actual) return false;
@@ -200,7 +204,8 @@ struct Financial {
     Money revenue;
     std::optional<Money> cost;
     std::optional<std::string> currency;
-    Pos pos, period_pos, currency_pos;
+    size_t index = 0;  // its place in performance.yaml's financials (their kam path)
+    Pos pos, period_pos, currency_pos, revenue_pos, cost_pos;
 };
 
 struct ScorecardRow {
@@ -219,7 +224,7 @@ struct ScorecardRow {
 struct DeliveryIssue {
     std::string id, title, severity, status, owner;
     std::optional<Date> opened, resolved_on;
-    Pos pos, id_pos, resolved_on_pos;
+    Pos pos, id_pos, resolved_on_pos, severity_pos;
 };
 
 struct Performance {
@@ -239,7 +244,8 @@ struct Opportunity {
     std::optional<Date> close;
     std::optional<std::string> currency;
     std::optional<bool> budget, authority, need, timeline;
-    Pos pos, id_pos, contact_pos, currency_pos, probability_pos, close_pos, value_pos;
+    Pos pos, id_pos, contact_pos, currency_pos, probability_pos, close_pos, value_pos, stage_pos,
+        qualification_pos;  // the qualification mapping (the record when absent)
 
     double effective_probability() const;
     // Still in the pipeline: in one of k_open_stages.
@@ -258,6 +264,7 @@ struct Review {
     std::vector<std::string> attendees, actions;
     std::optional<Date> next;
     Pos date_pos;
+    size_t index = 0;  // its place in reviews.yaml's reviews (their kam path)
 };
 
 struct Survey {
@@ -266,7 +273,8 @@ struct Survey {
     std::optional<int64_t> nps;
     std::optional<double> csat;
     bool score_written = false;  // nps or csat has a value, valid or not
-    Pos pos, respondent_pos, date_pos;
+    size_t index = 0;            // its place in reviews.yaml's surveys (their kam path)
+    Pos pos, respondent_pos, date_pos, nps_pos, csat_pos;
 };
 
 struct ReferenceVisit {
@@ -339,8 +347,10 @@ struct PortfolioSettings {
     std::map<std::string, double> fx;            // currency -> units of base per unit
     std::map<std::string, std::string> fx_text;  // the rate as written, for exact conversion
     std::map<std::string, Pos> fx_pos;
+    std::string file = "kam.yaml";  // display path of kam.yaml, as findings name it
     int fiscal_year_start = 1;
     Policy policy;
+    std::map<std::string, Pos> policy_pos;     // policy key -> where its value is written
     std::map<std::string, std::string> rules;  // rule id -> severity name
     std::map<std::string, Pos> rule_pos;
     std::map<std::string, double> health_weights;

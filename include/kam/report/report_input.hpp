@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "kam/metrics/account_metrics.hpp"
+#include "kam/metrics/source.hpp"
 #include "kam/report/report_model.hpp"
 
 namespace kam {
@@ -17,7 +18,15 @@ struct ReportInput {
     const std::vector<Account>& accounts;
     const std::vector<AccountMetrics>& metrics;  // metrics[i] belongs to accounts[i]
     std::vector<size_t> shown;                   // indices of the accounts to report, in order
+    // With --explain: sources[i] the sources of metrics[i]; builders then
+    // add their Report::explanations.
+    const std::vector<FigureSources>* sources = nullptr;
 };
+
+// Adds an explanation of `figure` (its formula's section of kam-metrics(7),
+// its value, its sources without repeats) to `report`.
+void explain(Report& report, std::string account, std::string figure, std::string_view formula,
+             Cell value, const Sources& sources);
 
 // portfolio, as_of, currency, fiscal_year: the first lines of every report.
 std::vector<Item> report_meta(const ReportInput& input);

@@ -29,10 +29,13 @@ Report build_whitespace_report(const ReportInput& input, const Whitespace& white
 // whether it is rising ("judgement"), its contact map ("contact_map",
 // "contact_gaps") and its open opportunities that are not qualified
 // ("qualification_gaps"). `matrix`, `whole` and `rising` are the portfolio's.
+// With input.sources (and `matrix` computed with them), the figures'
+// explanations go to `explained`.
 std::vector<Block> show_judgement_blocks(const ReportInput& input, size_t account,
                                          const PortfolioMatrix& matrix,
                                          const PortfolioMetrics& whole,
-                                         const std::vector<RisingEntry>& rising);
+                                         const std::vector<RisingEntry>& rising,
+                                         Report* explained = nullptr);
 
 // For kam pipeline ("qualification"): the open opportunities of the shown
 // accounts that are qualified (BANT all true) and not, by count, value and

@@ -85,6 +85,12 @@ struct Table {
     std::vector<size_t> heading_rows;
     bool machine_only = false;  // in json only (the human formats show it another way)
     bool human_only = false;    // in the table, markdown and html only
+    // The terminal table, when the columns cannot fit its width even cut to
+    // their least: one record per row instead (its first column as a
+    // heading, then each non-empty cell under its column's title), so a grid
+    // with a column per offering still reads in 80 columns. Other formats
+    // keep the grid.
+    bool records_when_too_wide = false;
 
     bool heading(size_t row) const;
 };
@@ -113,6 +119,24 @@ bool for_machines(const Block& block);
 // that key.
 bool sort_rows(Table& table, std::string_view key, bool descending);
 
+// One input of a figure, where it is written (kam-metrics(7), SOURCES).
+struct SourceNote {
+    std::string file;               // display path, as findings name it
+    uint32_t line = 0, column = 0;  // line 0: a kam.yaml setting not written (its default)
+    std::string path;               // kam path ("performance.financials.3.revenue")
+    std::string value;              // the input as the figure took it
+};
+
+// Where a printed figure comes from: its formula's section of
+// kam-metrics(7) and each input with its file:line:column (--explain).
+struct Explanation {
+    std::string account;  // slug; empty for a figure of the whole portfolio
+    std::string figure;   // its JSON and CSV name ("attractiveness_size"), or the cell's column
+    std::string formula;  // the section of kam-metrics(7) that defines it
+    Cell value;
+    std::vector<SourceNote> sources;
+};
+
 struct Report {
     static constexpr int k_format_version = 1;
     std::string kind;        // "summary", "renewals", ...
@@ -120,6 +144,15 @@ struct Report {
     std::vector<Item> meta;  // portfolio, as_of, currency...
     std::vector<Block> blocks;
     size_t csv_block = 0;  // the one block CSV carries (one header row, RFC 4180)
+    // Filled only when asked for (--explain): every format then prints them,
+    // CSV instead of csv_block (one row per input).
+    std::vector<Explanation> explanations;
 };
+
+// "accounts/acme/performance.yaml:20:14", or the file alone for a default (line 0).
+std::string source_location(const SourceNote& source);
+// The explanations as one table, a row per input (a figure without inputs
+// gets one row, its reason in `input`): what CSV prints under --explain.
+Table explanation_table(const std::vector<Explanation>& explanations);
 
 }  // namespace kam

@@ -55,8 +55,9 @@ namespace {
 
 class Calculator {
   public:
-    Calculator(const Account& a, const PortfolioSettings& s, Date as_of)
-        : a_(a), s_(s), as_of_(as_of), fx_(s), currency_(account_currency(a)) {}
+    Calculator(const Account& a, const PortfolioSettings& s, Date as_of,
+               FigureSources* sources = nullptr)
+        : a_(a), s_(s), as_of_(as_of), fx_(s), currency_(account_currency(a)), src_(sources) {}
 
     AccountMetrics run() {
         m_.incomplete = !a_.cover_ok || a_.has_errors || !a_.unreadable_files.empty();
@@ -73,6 +74,11 @@ class Calculator {
             for (const DeliveryIssue& i : a_.performance->issues) {
                 ++in_.issues_recorded;
                 if (i.status != "open") continue;
+                if (src_)
+                    (*src_)["health_delivery"].push_back(
+                        field_source(a_, "performance.yaml", i.severity_pos,
+                                     fmt::format("performance.issues.{}.severity", i.id),
+                                     fmt::format("{} (open)", i.severity)));
                 if (i.severity == "critical")
                     ++in_.open_critical;
                 else if (i.severity == "high")
@@ -83,6 +89,18 @@ class Calculator {
                     ++in_.open_low;
             }
         m_.health = compute_health(in_, health_weights(s_.health_weights));
+        if (src_) {
+            (*src_)["health_coverage"] = src_->of("coverage_pct");
+            Sources all;
+            for (const HealthPart& p : m_.health.parts)
+                if (p.score) append(all, src_->of(fmt::format("health_{}", p.name)));
+            (*src_)["health"] = std::move(all);
+            // The figures that are the inputs of a health part.
+            (*src_)["nps"] = src_->of("health_nps");
+            (*src_)["days_since_review"] = src_->of("health_review");
+            (*src_)["max_risk"] = src_->of("health_risk");
+            (*src_)["win_rate_value_pct"] = src_->of("win_rate_pct");
+        }
         return std::move(m_);
     }
 
@@ -111,6 +129,22 @@ class Calculator {
         const auto prior = fiscal_year_amounts(rows, fy - 1, s_.fiscal_year_start, fx_, currency_);
         m_.annual_revenue = year ? Figure<Money>::of(year->revenue) : none<Money>(year.reason);
         m_.prior_revenue = prior ? Figure<Money>::of(prior->revenue) : none<Money>(prior.reason);
+        if (src_) {
+            Sources& annual = (*src_)["annual_revenue"];
+            Sources& before = (*src_)["prior_revenue"];
+            Sources& margin = (*src_)["margin_pct"];
+            if (year)
+                for (const Financial* f : year->rows) {
+                    annual.push_back(revenue_source(a_, *f));
+                    margin.push_back(revenue_source(a_, *f));
+                    margin.push_back(cost_source(a_, *f));
+                }
+            if (prior)
+                for (const Financial* f : prior->rows) before.push_back(revenue_source(a_, *f));
+            Sources growth = annual;
+            append(growth, before);
+            (*src_)["growth_pct"] = std::move(growth);
+        }
         auto ytd = year_to_date(rows, fy + 1, as_of_, s_.fiscal_year_start, fx_, currency_);
         if (ytd && ytd->months == 0) {
             auto before = year_to_date(rows, fy, as_of_, s_.fiscal_year_start, fx_, currency_);
@@ -167,7 +201,22 @@ class Calculator {
                 if (!sla.actual) continue;
                 ++in_.slas_measured;
                 if (!sla.breached()) ++in_.slas_met;
+                if (src_)
+                    (*src_)["health_delivery"].push_back(field_source(
+                        a_, "contracts.yaml", sla.actual_pos,
+                        fmt::format("contracts.{}.slas.{}.actual", k.id, sla.id),
+                        fmt::format("{} (target {}{})", number_text(*sla.actual),
+                                    number_text(sla.target), sla.breached() ? ", breached" : "")));
             }
+            if (src_)
+                (*src_)["acv"].push_back(field_source(
+                    a_, "contracts.yaml", k.annual_value ? k.annual_value_pos : k.pos,
+                    fmt::format("contracts.{}.annual_value", k.id),
+                    k.annual_value ? (currency_of(k.currency).empty()
+                                          ? k.annual_value->to_decimal()
+                                          : fmt::format("{} {}", k.annual_value->to_decimal(),
+                                                        currency_of(k.currency)))
+                                   : std::string("not written")));
             Money value;
             std::string value_error =
                 k.annual_value ? "" : fmt::format("contract {} has no annual_value", k.id);
@@ -206,6 +255,21 @@ class Calculator {
         }
         m_.next_renewal = Figure<Date>::of(next_end);
         m_.next_renewal_contract = next->id;
+        if (src_) {
+            const Source end = field_source(
+                a_, "contracts.yaml", next->end_pos, fmt::format("contracts.{}.end", next->id),
+                next->end && *next->end == next_end
+                    ? next_end.to_string()
+                    : fmt::format("{} (rolled forward to {})",
+                                  next->end ? next->end->to_string() : "", next_end.to_string()));
+            (*src_)["next_renewal"] = {end};
+            Sources notice{end};
+            if (next->notice_days)
+                notice.push_back(field_source(a_, "contracts.yaml", next->notice_days_pos,
+                                              fmt::format("contracts.{}.notice_days", next->id),
+                                              std::to_string(*next->notice_days)));
+            (*src_)["notice_deadline"] = std::move(notice);
+        }
         m_.next_renewal_value = next_value_error.empty() ? Figure<Money>::of(next_value)
                                                          : none<Money>(next_value_error);
         m_.notice_deadline =
@@ -226,6 +290,11 @@ class Calculator {
             if ((o.stage == "won" || o.stage == "lost") && o.close &&
                 in_window(*o.close, as_of_, 365)) {
                 ++(o.stage == "won" ? won : lost);
+                if (src_)
+                    (*src_)["win_rate_pct"].push_back(
+                        field_source(a_, "sales.yaml", o.stage_pos,
+                                     fmt::format("sales.opportunities.{}.stage", o.id),
+                                     fmt::format("{} (closed {})", o.stage, o.close->to_string())));
                 Money& sum = o.stage == "won" ? m_.won_value : m_.lost_value;
                 auto v = fx_.to_base(o.value, currency_of(o.currency));
                 if (v) v = checked_add(sum, *v);
@@ -250,6 +319,26 @@ class Calculator {
             }
             pipeline = *v;
             weighted = *w;
+            if (src_) {
+                Source value = field_source(
+                    a_, "sales.yaml", o.value_pos,
+                    fmt::format("sales.opportunities.{}.value", o.id),
+                    currency_of(o.currency).empty()
+                        ? o.value.to_decimal()
+                        : fmt::format("{} {}", o.value.to_decimal(), currency_of(o.currency)));
+                (*src_)["pipeline"].push_back(value);
+                Sources& ws = (*src_)["weighted_pipeline"];
+                ws.push_back(std::move(value));
+                ws.push_back(
+                    o.probability
+                        ? field_source(a_, "sales.yaml", o.probability_pos,
+                                       fmt::format("sales.opportunities.{}.probability", o.id),
+                                       fmt::format("{}%", number_text(*o.probability)))
+                        : field_source(a_, "sales.yaml", o.stage_pos,
+                                       fmt::format("sales.opportunities.{}.stage", o.id),
+                                       fmt::format("{}: {}% by default", o.stage,
+                                                   number_text(o.effective_probability()))));
+            }
         }
         m_.pipeline = error.empty() ? Figure<Money>::of(pipeline) : none<Money>(error);
         m_.weighted_pipeline = error.empty() ? Figure<Money>::of(weighted) : none<Money>(error);
@@ -273,6 +362,24 @@ class Calculator {
             exposure += r.score();
             max = std::max(max, r.score());
         }
+        if (src_) {
+            Sources& exposure_sources = (*src_)["risk_exposure"];
+            for (const Risk& r : *a_.risks)
+                if (r.live())
+                    exposure_sources.push_back(
+                        field_source(a_, "risks.yaml", r.pos, fmt::format("risks.{}", r.id),
+                                     fmt::format("likelihood {} x impact {} = {} ({})",
+                                                 r.likelihood, r.impact, r.score(), r.status)));
+            Sources& risk = (*src_)["health_risk"];
+            for (const Risk& r : *a_.risks)
+                if (r.live() && r.score() == max && max > 0)
+                    risk.push_back(
+                        field_source(a_, "risks.yaml", r.pos, fmt::format("risks.{}", r.id),
+                                     fmt::format("likelihood {} x impact {} = {} ({})",
+                                                 r.likelihood, r.impact, r.score(), r.status)));
+            if (max == 0)
+                risk.push_back(field_source(a_, "risks.yaml", Pos{}, "risks", "no live risk"));
+        }
         in_.max_live_risk = max;
         m_.risk_exposure = Figure<int64_t>::of(exposure);
         m_.max_risk = max > 0 ? Figure<int64_t>::of(max) : none<int64_t>("no live risk");
@@ -289,6 +396,11 @@ class Calculator {
         for (const Survey& s : a_.reviews->surveys) {
             if (!in_window(s.date, as_of_, window)) continue;
             if (s.nps) {
+                if (src_)
+                    (*src_)["health_nps"].push_back(
+                        field_source(a_, "reviews.yaml", s.nps_pos,
+                                     fmt::format("reviews.surveys.{}.nps", s.index),
+                                     fmt::format("{} ({})", *s.nps, s.date.to_string())));
                 ++in_.responses;
                 if (*s.nps >= 9)
                     ++in_.promoters;
@@ -296,6 +408,10 @@ class Calculator {
                     ++in_.detractors;
             }
             if (s.csat) csats.push_back(decimal_from_double(*s.csat));
+            if (s.csat && src_)
+                (*src_)["csat"].push_back(field_source(
+                    a_, "reviews.yaml", s.csat_pos, fmt::format("reviews.surveys.{}.csat", s.index),
+                    fmt::format("{} ({})", number_text(*s.csat), s.date.to_string())));
         }
         m_.nps_n = in_.responses;
         m_.csat_n = static_cast<int>(csats.size());
@@ -334,6 +450,14 @@ class Calculator {
             return;
         }
         m_.days_since_review = Figure<int64_t>::of(as_of_ - *latest);
+        if (src_)
+            for (const Review& r : a_.reviews->reviews)
+                if (r.date == *latest)
+                    (*src_)["health_review"].push_back(
+                        field_source(a_, "reviews.yaml", r.date_pos,
+                                     fmt::format("reviews.reviews.{}.date", r.index),
+                                     fmt::format("{} ({} days before {})", r.date.to_string(),
+                                                 as_of_ - r.date, as_of_.to_string())));
         in_.days_since_review = as_of_ - *latest;
     }
 
@@ -347,6 +471,7 @@ class Calculator {
             if (p.role != "decision-maker" || !p.current(as_of_)) continue;
             ++in_.decision_makers;
             if (p.relationship == "strong" || p.relationship == "good") ++in_.covered;
+            if (src_) (*src_)["coverage_pct"].push_back(person_source(a_, p, "relationship"));
         }
         m_.coverage_pct = in_.decision_makers == 0
                               ? none<Fixed>("no decision-maker in profile.yaml")
@@ -361,6 +486,7 @@ class Calculator {
     std::string currency_;
     AccountMetrics m_;
     HealthInputs in_;
+    FigureSources* src_;
 };
 
 }  // namespace
@@ -368,6 +494,11 @@ class Calculator {
 AccountMetrics compute_account_metrics(const Account& account, const PortfolioSettings& settings,
                                        Date as_of) {
     return Calculator(account, settings, as_of).run();
+}
+
+AccountMetrics compute_account_metrics(const Account& account, const PortfolioSettings& settings,
+                                       Date as_of, FigureSources& sources) {
+    return Calculator(account, settings, as_of, &sources).run();
 }
 
 AccountMetrics compute_account_metrics_in_own_currency(const Account& account,

@@ -155,6 +155,7 @@ Figure<YearAmounts> fiscal_year_amounts(const std::vector<Financial>& financials
             "{} mixes quarters and months; give all four quarters or all twelve months", label));
     }
     YearAmounts out;
+    out.rows = *rows;
     Money cost;
     bool all_costs = true;
     for (const Financial* f : *rows) {

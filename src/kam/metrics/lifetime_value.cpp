@@ -41,10 +41,29 @@ bool below_margin_policy(const Figure<Fixed>& margin_pct, const Policy& policy) 
     return static_cast<int128>(margin_pct->units) * scale < min.units * 10;
 }
 
+Sources expected_lifetime_sources(const std::vector<Account>& accounts,
+                                  const PortfolioMetrics& whole, const PortfolioSettings& s) {
+    Sources out;
+    for (const size_t i : whole.retention_accounts) {
+        const Account& a = accounts[i];
+        if (a.cover.client_since)
+            out.push_back(cover_source(a, "client_since", a.cover.client_since_pos,
+                                       a.cover.client_since->to_string()));
+        if (a.cover.status == "lost" && a.cover.lost_on)
+            out.push_back(
+                cover_source(a, "lost_on", a.cover.lost_on_pos, a.cover.lost_on->to_string()));
+    }
+    out.push_back(
+        setting_source(s, "policy.clv_max_years", std::to_string(s.policy.clv_max_years)));
+    return out;
+}
+
 LifetimeValue compute_lifetime_value(const Account& a, const AccountMetrics& m,
                                      const PortfolioSettings& s,
-                                     const Figure<int64_t>& lifetime_years) {
+                                     const Figure<int64_t>& lifetime_years,
+                                     const Sources* lifetime_sources) {
     LifetimeValue v;
+    const bool explain = lifetime_sources != nullptr;
     v.fix_or_trim = below_margin_policy(m.margin_pct, s.policy);
     const Converter fx(s);
     const std::string currency = account_currency(a);
@@ -62,6 +81,11 @@ LifetimeValue compute_lifetime_value(const Account& a, const AccountMetrics& m,
             v.annual_margin = Figure<Money>::none(year->cost_reason);
         else
             v.annual_margin = Figure<Money>::of(year->revenue - *year->cost);
+        if (explain && year)
+            for (const Financial* f : year->rows) {
+                v.annual_margin_sources.push_back(revenue_source(a, *f));
+                v.annual_margin_sources.push_back(cost_source(a, *f));
+            }
 
         std::set<int> years;
         for (const Financial& f : rows) {
@@ -86,6 +110,11 @@ LifetimeValue compute_lifetime_value(const Account& a, const AccountMetrics& m,
                 why = amounts->cost_reason;
             } else if (auto next = checked_add(sum, amounts->revenue - *amounts->cost)) {
                 sum = *next;
+                if (explain)
+                    for (const Financial* f : amounts->rows) {
+                        v.historical_margin_sources.push_back(revenue_source(a, *f));
+                        v.historical_margin_sources.push_back(cost_source(a, *f));
+                    }
             } else {
                 why = next.error();
             }
@@ -106,6 +135,19 @@ LifetimeValue compute_lifetime_value(const Account& a, const AccountMetrics& m,
     else
         v.forward_value = Figure<Money>::none(f.error());
 
+    if (explain) {
+        // margin_pct's inputs are the annual margin's: the year's revenue and cost.
+        v.fix_or_trim_sources = v.annual_margin_sources;
+        if (v.forward_value && a.cover.status != "lost") {
+            v.forward_value_sources = v.annual_margin_sources;
+            v.forward_value_sources.push_back(setting_source(
+                s, "policy.discount_rate_pct", number_text(s.policy.discount_rate_pct)));
+            append(v.forward_value_sources, *lifetime_sources);
+        }
+        if (!v.historical_margin) v.historical_margin_sources.clear();
+        v.fix_or_trim_sources.push_back(
+            setting_source(s, "policy.min_margin_pct", number_text(s.policy.min_margin_pct)));
+    }
     if (!v.historical_margin)
         v.clv = Figure<Money>::none(v.historical_margin.reason);
     else if (!v.forward_value)

@@ -31,6 +31,42 @@ Figure<Money> client_revenue(const Account& a, const Converter& fx) {
     return v ? Figure<Money>::of(*v) : Figure<Money>::none(v.error());
 }
 
+std::string level_text(const std::string& level) {
+    return level.empty() ? std::string("not written") : level;
+}
+
+// The inputs of each part present, in k_*_part_names order.
+void add_sources(MatrixEntry& e, const Account& a, const FigureSources& f) {
+    auto& ap = e.attractiveness.parts;
+    auto& sp = e.strength.parts;
+    if (e.size_basis == "annual_revenue")
+        ap[0].sources = f.of("annual_revenue");
+    else if (e.size_basis == "client_revenue")
+        ap[0].sources = {field_source(a, "profile.yaml", a.profile->annual_revenue_pos,
+                                      "profile.annual_revenue",
+                                      a.profile->annual_revenue->to_decimal())};
+    ap[1].sources = f.of("growth_pct");
+    ap[2].sources = {cover_source(a, "growth_potential", a.cover.growth_potential_pos,
+                                  level_text(a.cover.growth_potential))};
+    ap[3].sources = f.of("margin_pct");
+    ap[4].sources = f.of("weighted_pipeline");
+    append(ap[4].sources, f.of("annual_revenue"));
+    sp[0].sources = f.of("coverage_pct");
+    sp[1].sources = f.of("health");
+    sp[2].sources = {cover_source(a, "replaceability", a.cover.replaceability_pos,
+                                  level_text(a.cover.replaceability))};
+    if (a.cover.share_of_wallet)
+        sp[3].sources = {cover_source(a, "share_of_wallet", a.cover.share_of_wallet_pos,
+                                      number_text(*a.cover.share_of_wallet))};
+    if (a.cover.client_since)
+        sp[4].sources = {cover_source(a, "client_since", a.cover.client_since_pos,
+                                      a.cover.client_since->to_string())};
+    for (auto* parts : {&ap, &sp})
+        for (ScorePart& p : *parts)
+            if (!p.score) p.sources.clear();
+    e.tier_sources = {cover_source(a, "tier", a.cover.tier_pos, level_text(a.cover.tier))};
+}
+
 }  // namespace
 
 const QuadrantInfo& quadrant_of(int64_t attractiveness, int64_t strength) {
@@ -45,7 +81,8 @@ std::string tier_mismatch(const QuadrantInfo& q, std::string_view tier) {
 
 PortfolioMatrix compute_matrix(const std::vector<Account>& accounts,
                                const std::vector<AccountMetrics>& metrics,
-                               const PortfolioSettings& settings, Date as_of) {
+                               const PortfolioSettings& settings, Date as_of,
+                               const std::vector<FigureSources>* sources) {
     PortfolioMatrix out;
     const Converter fx(settings);
     std::vector<size_t> which;
@@ -131,6 +168,7 @@ PortfolioMatrix compute_matrix(const std::vector<Account>& accounts,
              wallet, tenure},
             sw);
 
+        if (sources) add_sources(e, a, (*sources)[i]);
         if (!e.attractiveness.score)
             e.quadrant_reason = e.attractiveness.score.reason;
         else if (!e.strength.score)

@@ -75,6 +75,7 @@ void retention(const std::vector<Account>& accounts, const std::vector<size_t>& 
         if (lost && !c.lost_on) continue;
         if (lost && *c.lost_on <= start) continue;
         ++base;
+        out.retention_accounts.push_back(i);
         if (!(lost && *c.lost_on <= as_of)) ++kept;
     }
     out.retention_base = base;

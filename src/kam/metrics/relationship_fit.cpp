@@ -34,4 +34,24 @@ RelationshipFit relationship_fit(const Account& a, const AccountMetrics& m, cons
     return fit;
 }
 
+RelationshipFit relationship_fit(const Account& a, const AccountMetrics& m,
+                                 const PortfolioSettings& s, const FigureSources& figures) {
+    RelationshipFit fit = relationship_fit(a, m, s.policy);
+    const Policy& p = s.policy;
+    if (fit.suggested) {
+        fit.sources = figures.of("margin_pct");  // the year's revenue and cost
+        fit.sources.push_back(
+            setting_source(s, "policy.intense_revenue", p.intense_revenue.to_decimal()));
+        fit.sources.push_back(
+            setting_source(s, "policy.intense_margin_pct", number_text(p.intense_margin_pct)));
+        fit.sources.push_back(
+            setting_source(s, "policy.moderate_revenue", p.moderate_revenue.to_decimal()));
+        fit.sources.push_back(
+            setting_source(s, "policy.min_margin_pct", number_text(p.min_margin_pct)));
+    }
+    fit.sources.push_back(cover_source(a, "relationship", a.cover.relationship_pos,
+                                       fit.chosen.empty() ? "not written" : fit.chosen));
+    return fit;
+}
+
 }  // namespace kam

@@ -25,7 +25,7 @@ Score combine_score(std::string_view what, const std::array<std::string_view, 5>
                     std::array<Figure<Fixed>, 5> parts, const std::array<Decimal, 5>& weights) {
     Score s;
     for (size_t i = 0; i < parts.size(); ++i)
-        s.parts[i] = ScorePart{names[i], std::move(parts[i]), weights[i]};
+        s.parts[i] = ScorePart{names[i], std::move(parts[i]), weights[i], {}};
     // Weights in micro-units, as health takes them.
     int128 num = 0, present = 0, all = 0;
     for (const ScorePart& p : s.parts) {

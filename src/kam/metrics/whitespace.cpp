@@ -26,16 +26,21 @@ Whitespace compute_whitespace(const std::vector<Account>& accounts,
         WhitespaceRow r;
         r.account = i;
         r.stages.assign(w.offerings.size(), {});
+        r.written.assign(w.offerings.size(), 0);
         if (!a.blueprint) {
             r.reason = "no blueprint.yaml";
         } else if (a.blueprint->offerings.empty()) {
             r.reason = "no offerings in blueprint.yaml";
         } else {
             r.known = true;
-            for (const Offering& o : a.blueprint->offerings) {
+            const auto& offerings = a.blueprint->offerings;
+            for (size_t k = 0; k < offerings.size(); ++k) {
+                const Offering& o = offerings[k];
                 if (o.name.empty()) continue;
                 std::string& cell = r.stages[column(o.name)];
-                if (cell.empty()) cell = o.stage.empty() ? "current" : o.stage;
+                if (!cell.empty()) continue;
+                cell = o.stage.empty() ? "current" : o.stage;
+                r.written[column(o.name)] = k;
             }
         }
         w.rows.push_back(std::move(r));
@@ -62,6 +67,7 @@ Whitespace compute_whitespace(const std::vector<Account>& accounts,
             if (!r.stages[k].empty()) continue;
             int peers = 0;
             bool by_industry = false, by_tier = false;
+            std::vector<size_t> peer_rows;
             for (const WhitespaceRow& p : w.rows) {
                 if (&p == &r || !p.known || p.stages[k] != "current") continue;
                 const Account& b = accounts[p.account];
@@ -70,6 +76,7 @@ Whitespace compute_whitespace(const std::vector<Account>& accounts,
                 const bool same_tier = !a.cover.tier.empty() && b.cover.tier == a.cover.tier;
                 if (!same_industry && !same_tier) continue;
                 ++peers;
+                peer_rows.push_back(static_cast<size_t>(&p - w.rows.data()));
                 by_industry |= same_industry;
                 by_tier |= same_tier;
             }
@@ -77,13 +84,49 @@ Whitespace compute_whitespace(const std::vector<Account>& accounts,
             r.gaps.push_back({k, peers,
                               by_industry && by_tier ? "industry, tier"
                               : by_industry          ? "industry"
-                                                     : "tier"});
+                                                     : "tier",
+                              std::move(peer_rows)});
         }
         std::stable_sort(
             r.gaps.begin(), r.gaps.end(),
             [](const WhitespaceGap& x, const WhitespaceGap& y) { return x.peers > y.peers; });
     }
     return w;
+}
+
+Sources whitespace_cell_sources(const std::vector<Account>& accounts, const Whitespace& w,
+                                size_t row, size_t offering) {
+    const WhitespaceRow& r = w.rows[row];
+    if (!r.known || r.stages[offering].empty()) return {};
+    const Account& a = accounts[r.account];
+    return {offering_source(a, a.blueprint->offerings[r.written[offering]])};
+}
+
+Sources whitespace_gap_sources(const std::vector<Account>& accounts, const Whitespace& w,
+                               size_t row, const WhitespaceGap& gap) {
+    auto basis = [&](const Account& a, Sources& out) {
+        if (gap.basis.find("industry") != std::string::npos && a.profile)
+            out.push_back(field_source(a, "profile.yaml", a.profile->industry_pos,
+                                       "profile.industry", a.profile->industry));
+        if (gap.basis.find("tier") != std::string::npos)
+            out.push_back(cover_source(a, "tier", a.cover.tier_pos, a.cover.tier));
+    };
+    Sources out;
+    basis(accounts[w.rows[row].account], out);
+    for (const size_t p : gap.peer_rows) {
+        append(out, whitespace_cell_sources(accounts, w, p, gap.offering));
+        basis(accounts[w.rows[p].account], out);
+    }
+    return out;
+}
+
+Sources whitespace_penetration_sources(const std::vector<Account>& accounts, const Whitespace& w,
+                                       size_t offering) {
+    Sources out;
+    for (size_t r = 0; r < w.rows.size(); ++r)
+        if (w.rows[r].known && w.rows[r].stages[offering] == "current")
+            append(out, whitespace_cell_sources(accounts, w, r, offering));
+    return out;
 }
 
 }  // namespace kam

@@ -91,6 +91,14 @@ class Fields {
         const Node* n = node_.is_mapping() ? node_.find(key) : nullptr;
         return n ? pos_of(*n) : pos_of(node_);
     }
+    // Where the key is written (the mapping's own position when absent): for
+    // a value that is itself a mapping, whose position is its first key's.
+    Pos key_pos(std::string_view key) const {
+        if (node_.is_mapping())
+            for (const Entry& e : node_.entries)
+                if (e.key == key) return Pos{e.key_mark.line, e.key_mark.column};
+        return pos_of(node_);
+    }
     // The mappings of a list field; other items were reported by the schema check.
     std::vector<const Node*> list(std::string_view key) const {
         std::vector<const Node*> out;
@@ -99,6 +107,12 @@ class Fields {
             for (const Node& item : n->items)
                 if (item.is_mapping()) out.push_back(&item);
         return out;
+    }
+    // The place of `item` (one of list(key)) among all the items of that list,
+    // as a kam path counts them.
+    size_t index_of(std::string_view key, const Node* item) const {
+        const Node* n = node_.find(key);
+        return static_cast<size_t>(item - n->items.data());
     }
     std::vector<std::string> texts(std::string_view key) const {
         std::vector<std::string> out;
@@ -149,6 +163,7 @@ void build_cover(const Node& root, Cover& c) {
     c.status = f.choice("status", enums::status);
     c.status_pos = f.pos("status");
     c.tier = f.choice("tier", enums::tier);
+    c.tier_pos = f.pos("tier");
     c.manager = f.text("manager");
     for (const Node* m : f.list("team")) {
         Fields t(*m);
@@ -157,6 +172,7 @@ void build_cover(const Node& root, Cover& c) {
     c.relationship = f.choice("relationship", enums::relationship_type);
     c.relationship_pos = f.pos("relationship");
     c.client_since = f.date("client_since");
+    c.client_since_pos = f.pos("client_since");
     c.lost_on = f.date("lost_on");
     c.lost_on_pos = f.pos("lost_on");
     c.lost_on_written = f.get("lost_on") != nullptr;
@@ -178,6 +194,9 @@ void build_cover(const Node& root, Cover& c) {
     c.growth_potential = f.choice("growth_potential", enums::level);
     c.replaceability = f.choice("replaceability", enums::level);
     c.share_of_wallet = f.ranged_number("share_of_wallet");
+    c.growth_potential_pos = f.pos("growth_potential");
+    c.replaceability_pos = f.pos("replaceability");
+    c.share_of_wallet_pos = f.pos("share_of_wallet");
     c.tags = f.texts("tags");
 }
 
@@ -191,6 +210,8 @@ Profile build_profile(const Node& root) {
     p.structure = f.text("structure");
     p.employees = f.integer("employees");
     p.annual_revenue = f.money("annual_revenue");
+    p.industry_pos = f.pos("industry");
+    p.annual_revenue_pos = f.pos("annual_revenue");
     for (const Node* m : f.list("people")) {
         Fields r(*m);
         Person x;
@@ -208,6 +229,8 @@ Profile build_profile(const Node& root) {
         x.pos = pos_of(*m);
         x.id_pos = r.pos("id");
         x.last_contact_pos = r.pos("last_contact");
+        x.role_pos = r.pos("role");
+        x.relationship_pos = r.pos("relationship");
         p.people.push_back(std::move(x));
     }
     if (const Node* pr = f.child("procurement")) {
@@ -284,8 +307,14 @@ Blueprint build_blueprint(const Node& root) {
     }
     for (const Node* m : f.list("offerings")) {
         Fields r(*m);
-        b.offerings.push_back(
-            {r.text("name"), r.choice("stage", enums::offering_stage), r.text("notes")});
+        Offering o;
+        o.name = r.text("name");
+        o.stage = r.choice("stage", enums::offering_stage);
+        o.notes = r.text("notes");
+        o.index = f.index_of("offerings", m);
+        o.pos = pos_of(*m);
+        o.stage_pos = r.pos("stage");
+        b.offerings.push_back(std::move(o));
     }
     return b;
 }
@@ -348,6 +377,7 @@ std::vector<Contract> build_contracts(const Node& root) {
             sla.better = q.choice("better", enums::better);
             sla.pos = pos_of(*s);
             sla.id_pos = q.pos("id");
+            sla.actual_pos = q.pos("actual");
             c.slas.push_back(std::move(sla));
         }
         c.pos = pos_of(*m);
@@ -381,6 +411,9 @@ Performance build_performance(const Node& root) {
         x.pos = pos_of(*m);
         x.period_pos = r.pos("period");
         x.currency_pos = r.pos("currency");
+        x.revenue_pos = r.pos("revenue");
+        x.cost_pos = r.pos("cost");
+        x.index = f.index_of("financials", m);
         p.financials.push_back(std::move(x));
     }
     for (const Node* m : f.list("scorecard")) {
@@ -407,6 +440,7 @@ Performance build_performance(const Node& root) {
         i.pos = pos_of(*m);
         i.id_pos = r.pos("id");
         i.resolved_on_pos = r.pos("resolved_on");
+        i.severity_pos = r.pos("severity");
         p.issues.push_back(std::move(i));
     }
     return p;
@@ -444,6 +478,8 @@ std::vector<Opportunity> build_opportunities(const Node& root) {
         o.probability_pos = r.pos("probability");
         o.close_pos = r.pos("close");
         o.value_pos = r.pos("value");
+        o.stage_pos = r.pos("stage");
+        o.qualification_pos = r.key_pos("qualification");
         out.push_back(std::move(o));
     }
     return out;
@@ -458,7 +494,7 @@ Reviews build_reviews(const Node& root) {
         if (!date) continue;
         out.reviews.push_back({*date, r.choice("type", enums::review_type), r.text("summary"),
                                r.texts("attendees"), r.texts("actions"), r.date("next"),
-                               r.pos("date")});
+                               r.pos("date"), f.index_of("reviews", m)});
     }
     for (const Node* m : f.list("surveys")) {
         Fields r(*m, records("reviews", "surveys"));
@@ -474,6 +510,9 @@ Reviews build_reviews(const Node& root) {
         s.pos = pos_of(*m);
         s.respondent_pos = r.pos("respondent");
         s.date_pos = r.pos("date");
+        s.nps_pos = r.pos("nps");
+        s.csat_pos = r.pos("csat");
+        s.index = f.index_of("surveys", m);
         out.surveys.push_back(std::move(s));
     }
     for (const Node* m : f.list("references")) {
@@ -506,6 +545,8 @@ PortfolioSettings build_settings(const Node& root) {
     bool require_given = false;
     if (const Node* p = f.child("policy")) {
         Fields pf(*p, records(portfolio_schema(), "policy"));
+        for (const Entry& e : p->entries)
+            if (e.value.is_scalar() && !e.value.is_absent()) s.policy_pos[e.key] = pos_of(e.value);
         auto days = [&](std::string_view key, int& out) {
             if (const auto v = pf.ranged_integer(key)) out = static_cast<int>(*v);
         };

@@ -229,6 +229,7 @@ LoadedPortfolio load_portfolio(const FileSystem& fs, const std::string& root,
     {
         DiagnosticSink sink(shown("kam.yaml"));
         result.settings = read_settings(fs, root, sink, source, &result.bytes_read);
+        result.settings.file = shown("kam.yaml");
         ++result.files_read;
         append(result.diagnostics, sink);
     }

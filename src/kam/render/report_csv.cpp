@@ -26,10 +26,16 @@ std::string field(const Cell& c) {
 }  // namespace
 
 std::string render_report_csv(const Report& report) {
-    if (report.csv_block >= report.blocks.size()) return {};
+    // Under --explain, the sources, one row per input.
+    const Table sources =
+        report.explanations.empty() ? Table{} : explanation_table(report.explanations);
+    if (report.explanations.empty() && report.csv_block >= report.blocks.size()) return {};
     std::vector<std::string> header;
     std::vector<std::vector<const Cell*>> rows;
-    if (const Table* t = std::get_if<Table>(&report.blocks[report.csv_block])) {
+    const Table* main = report.explanations.empty()
+                            ? std::get_if<Table>(&report.blocks[report.csv_block])
+                            : &sources;
+    if (const Table* t = main) {
         for (const Column& c : t->columns)
             if (!c.human_only) header.push_back(c.key);
         for (const auto& row : t->rows) {

@@ -77,6 +77,31 @@ std::string render_report_json(const Report& report) {
     for (const Block& b : report.blocks)
         if (for_machines(b))
             std::visit([&](const auto& block) { doc[block.key] = block_json(block); }, b);
+    if (!report.explanations.empty()) {
+        json all = json::array();
+        for (const Explanation& e : report.explanations) {
+            json x = json::object();
+            x["account"] = e.account.empty() ? json(nullptr) : json(e.account);
+            x["figure"] = e.figure;
+            x["value"] = value(e.value);
+            if (e.value.kind == Cell::Kind::empty && !e.value.reason.empty())
+                x["reason"] = e.value.reason;
+            x["formula"] = e.formula;
+            json sources = json::array();
+            for (const SourceNote& s : e.sources) {
+                json o = json::object();
+                o["file"] = s.file;
+                o["line"] = s.line ? json(s.line) : json(nullptr);
+                o["column"] = s.line ? json(s.column) : json(nullptr);
+                o["path"] = s.path;
+                o["value"] = s.value;
+                sources.push_back(std::move(o));
+            }
+            x["sources"] = std::move(sources);
+            all.push_back(std::move(x));
+        }
+        doc["explanations"] = std::move(all);
+    }
     return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 

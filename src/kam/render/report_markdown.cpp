@@ -110,6 +110,20 @@ std::string render_report_markdown(const Report& report) {
             },
             b);
     }
+    if (!report.explanations.empty()) {
+        out +=
+            "\n## Sources\n\nEach figure with its formula in kam-metrics(7) and every input "
+            "at file:line:column.\n\n";
+        for (const Explanation& e : report.explanations) {
+            out += "- " + (e.account.empty() ? std::string() : "**" + md(e.account) + "** ") + "`" +
+                   e.figure + "` = " + md(human_text(e.value));
+            if (e.value.kind == Cell::Kind::empty && !e.value.reason.empty())
+                out += " (" + md(e.value.reason) + ")";
+            out += " — kam-metrics(7) *" + md(e.formula) + "*\n";
+            for (const SourceNote& s : e.sources)
+                out += "  - `" + source_location(s) + "` `" + s.path + "` = " + md(s.value) + "\n";
+        }
+    }
     return out;
 }
 

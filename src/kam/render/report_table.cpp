@@ -65,10 +65,15 @@ class TableWriter {
         Layout layout = measure(t, cols, index, true);
         if (!fit(layout, cols)) {
             Layout plain = measure(t, cols, index, false);
-            if (fit(plain, cols))
+            if (fit(plain, cols)) {
                 layout = std::move(plain);
-            else
+            } else if (t.records_when_too_wide && cols.size() > 1) {
+                records(t, cols, index);
+                notes(t);
+                return;
+            } else {
                 fit(layout, cols);  // too wide either way: grouped, as short as it gets
+            }
         }
         const auto& [cells, headers, width, min_width, header_rows] = layout;
 
@@ -195,7 +200,85 @@ class TableWriter {
     }
 
     void notes(const Table& t) {
-        for (const std::string& n : t.notes) emit(clean(n), "");
+        for (const std::string& n : t.notes)
+            for (const std::string& line : wrapped(clean(n), o_.width)) emit(line, "");
+    }
+
+    // One record per row: the first column's cell as a heading, then each
+    // non-empty cell under its column's title, long values wrapped.
+    void records(const Table& t, const std::vector<const Column*>& cols,
+                 const std::vector<size_t>& index) {
+        if (cols.size() == 2) return pairs(t, index);
+        size_t label = 0;
+        for (size_t c = 1; c < cols.size(); ++c)
+            for (const auto& row : t.rows)
+                if (row[index[c]].kind != Cell::Kind::empty)
+                    label = std::max(label, text_width(clean(cols[c]->title)));
+        label = std::min(label, o_.width / 2);
+        const size_t indent = 2 + label + 2;
+        const size_t room = o_.width > indent + 10 ? o_.width - indent : 10;
+        for (const auto& row : t.rows) {
+            const Cell& head = row[index[0]];
+            emit(clean(human_text(head)),
+                 o_.color && head.tone == Tone::none ? "\x1b[1m" : tone_code(head.tone));
+            for (size_t c = 1; c < cols.size(); ++c) {
+                const Cell& cell = row[index[c]];
+                if (cell.kind == Cell::Kind::empty) continue;
+                const auto lines = wrapped(clean(human_text(cell)), room);
+                for (size_t k = 0; k < lines.size(); ++k) {
+                    std::string value = lines[k];
+                    if (o_.color && cell.tone != Tone::none)
+                        value = fmt::format("{}{}\x1b[0m", tone_code(cell.tone), value);
+                    emit((k == 0
+                              ? "  " + pad(elide(clean(cols[c]->title), label), label, false) + "  "
+                              : std::string(indent, ' ')) +
+                             value,
+                         "");
+                }
+            }
+        }
+    }
+
+    // Two columns: the first as a label, the second wrapped beside it.
+    void pairs(const Table& t, const std::vector<size_t>& index) {
+        size_t label = 0;
+        for (const auto& row : t.rows)
+            label = std::max(label, text_width(clean(human_text(row[index[0]]))));
+        label = std::min(label, o_.width / 2);
+        const size_t indent = 2 + label + 2;
+        const size_t room = o_.width > indent + 10 ? o_.width - indent : 10;
+        for (const auto& row : t.rows) {
+            const auto lines = wrapped(clean(human_text(row[index[1]])), room);
+            for (size_t k = 0; k < lines.size(); ++k)
+                emit((k == 0
+                          ? "  " +
+                                pad(elide(clean(human_text(row[index[0]])), label), label, false) +
+                                "  "
+                          : std::string(indent, ' ')) +
+                         lines[k],
+                     "");
+        }
+    }
+
+    // `text` in lines of at most `width` code points, broken at spaces (a
+    // word longer than the width stands alone on its line).
+    static std::vector<std::string> wrapped(const std::string& text, size_t width) {
+        std::vector<std::string> lines;
+        std::string line;
+        size_t start = 0;
+        while (start <= text.size()) {
+            size_t end = text.find(' ', start);
+            if (end == std::string::npos) end = text.size();
+            const std::string word = text.substr(start, end - start);
+            if (!line.empty() && text_width(line) + 1 + text_width(word) > width) {
+                lines.push_back(line);
+                line.clear();
+            }
+            line += (line.empty() ? "" : " ") + word;
+            start = end + 1;
+        }
+        if (!line.empty() || lines.empty()) lines.push_back(line);
+        return lines;
     }
 
     void emit(std::string line, std::string_view style) {
@@ -228,6 +311,21 @@ std::string render_report_table(const Report& report, const ReportTableOptions& 
                 w.write(block);
             },
             b);
+    }
+    if (!report.explanations.empty()) {
+        const std::string title =
+            "Sources (each figure's formula in kam-metrics(7), every input at file:line:column)";
+        out += "\n" + (options.color ? "\x1b[1m" + title + "\x1b[0m" : title) + "\n";
+        for (const Explanation& e : report.explanations) {
+            std::string line = (e.account.empty() ? "" : clean(e.account) + " ") + clean(e.figure) +
+                               " = " + clean(human_text(e.value));
+            if (e.value.kind == Cell::Kind::empty && !e.value.reason.empty())
+                line += " (" + clean(e.value.reason) + ")";
+            out += line + "  [kam-metrics(7): " + e.formula + "]\n";
+            for (const SourceNote& s : e.sources)
+                out += "  " + clean(source_location(s)) + ": note: " + clean(s.path) + " = " +
+                       clean(s.value) + "\n";
+        }
     }
     return out;
 }

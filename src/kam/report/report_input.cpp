@@ -7,6 +7,20 @@
 
 namespace kam {
 
+void explain(Report& report, std::string account, std::string figure, std::string_view formula,
+             Cell value, const Sources& sources) {
+    Explanation e{
+        std::move(account), std::move(figure), std::string(formula), std::move(value), {}};
+    for (const Source& s : sources) {
+        const bool seen = std::any_of(e.sources.begin(), e.sources.end(), [&](const SourceNote& n) {
+            return n.file == s.file && n.line == s.pos.line && n.column == s.pos.column &&
+                   n.path == s.path;
+        });
+        if (!seen) e.sources.push_back({s.file, s.pos.line, s.pos.column, s.path, s.value});
+    }
+    report.explanations.push_back(std::move(e));
+}
+
 std::vector<Item> report_meta(const ReportInput& in) {
     return {
         {"portfolio", "Portfolio",

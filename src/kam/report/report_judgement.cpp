@@ -38,6 +38,59 @@ std::string join(const std::vector<std::string>& items, std::string_view sep) {
     return out;
 }
 
+// The scores and their parts, each part with its inputs; the tier a mismatch reads.
+void explain_matrix_entry(Report& r, const ReportInput& in, const MatrixEntry& e) {
+    const std::string& slug = in.accounts[e.account].slug;
+    for (const auto& [name, score] :
+         {std::pair{"attractiveness", &e.attractiveness}, std::pair{"strength", &e.strength}}) {
+        explain(r, slug, name, formula::matrix, score_cell(score->score), {});
+        for (const ScorePart& p : score->parts)
+            explain(r, slug, fmt::format("{}_{}", name, p.name), formula::matrix, Cell::of(p.score),
+                    p.sources);
+    }
+    if (!e.tier_mismatch.empty())
+        explain(r, slug, "tier_mismatch", formula::matrix, Cell::of(e.tier_mismatch),
+                e.tier_sources);
+}
+
+// Each figure of a row of kam value with its inputs (`cells` in the table's column order).
+void explain_value_row(Report& r, const ReportInput& in, size_t account,
+                       const std::vector<Cell>& cells, const LifetimeValue& v,
+                       const RelationshipFit& fit) {
+    const std::string& slug = in.accounts[account].slug;
+    const FigureSources& f = (*in.sources)[account];
+    explain(r, slug, "annual_revenue", formula::per_account, cells[3], f.of("annual_revenue"));
+    explain(r, slug, "annual_margin", formula::value, cells[4], v.annual_margin_sources);
+    explain(r, slug, "margin_pct", formula::per_account, cells[5], f.of("margin_pct"));
+    explain(r, slug, "margin_share_pct", formula::value, cells[6], v.annual_margin_sources);
+    explain(r, slug, "historical_margin", formula::value, cells[9], v.historical_margin_sources);
+    explain(r, slug, "forward_value", formula::value, cells[11], v.forward_value_sources);
+    Sources clv = v.historical_margin_sources;
+    append(clv, v.forward_value_sources);
+    explain(r, slug, "clv", formula::value, cells[12], v.clv ? clv : Sources{});
+    explain(r, slug, "fix_or_trim", formula::value, cells[13], v.fix_or_trim_sources);
+    explain(r, slug, "relationship_suggested", formula::fit, cells[15], fit.sources);
+}
+
+// The human formats' summary at the top of a judgement report: one row per
+// decision, the accounts it concerns (JSON has every figure per account already).
+Table decision_table(std::string key, std::string title) {
+    Table d;
+    d.key = std::move(key);
+    d.title = std::move(title);
+    d.human_only = true;
+    d.records_when_too_wide = true;
+    d.columns = {{"decision", "Decision", "", false, false, false},
+                 {"accounts", "Accounts", "", false, false, false}};
+    d.empty_text = "nothing to decide";
+    return d;
+}
+
+void add_decision(Table& d, std::string decision, const std::vector<std::string>& accounts) {
+    if (!accounts.empty())
+        d.rows.push_back({Cell::of(std::move(decision)), Cell::of(join(accounts, ", "))});
+}
+
 }  // namespace
 
 Report build_matrix_report(const ReportInput& in, const PortfolioMatrix& matrix) {
@@ -89,6 +142,7 @@ Report build_matrix_report(const ReportInput& in, const PortfolioMatrix& matrix)
         int64_t attractiveness;
         std::string slug;
         std::vector<Cell> cells, parts;
+        const MatrixEntry* entry;
     };
     std::vector<Row> rows;
     int64_t counts[5] = {};
@@ -97,7 +151,7 @@ Report build_matrix_report(const ReportInput& in, const PortfolioMatrix& matrix)
         const Account& a = in.accounts[e.account];
         const size_t q = e.quadrant ? static_cast<size_t>(e.quadrant - k_quadrants.data()) : 4;
         ++counts[q];
-        Row row{q, e.attractiveness.score.value.value_or(-1), a.slug, {}, {}};
+        Row row{q, e.attractiveness.score.value.value_or(-1), a.slug, {}, {}, &e};
         row.cells = {Cell::of(a.slug),
                      Cell::of(display_name(a)),
                      Cell::of(a.cover.tier),
@@ -134,7 +188,16 @@ Report build_matrix_report(const ReportInput& in, const PortfolioMatrix& matrix)
     for (Row& row : rows) {
         t.rows.push_back(std::move(row.cells));
         parts.rows.push_back(std::move(row.parts));
+        if (in.sources) explain_matrix_entry(r, in, *row.entry);
     }
+    if (in.sources && matrix.largest_revenue)
+        for (const MatrixEntry& e : matrix.entries)
+            if (in.metrics[e.account].annual_revenue &&
+                *in.metrics[e.account].annual_revenue == *matrix.largest_revenue) {
+                explain(r, "", "largest_revenue", formula::matrix, Cell::of(matrix.largest_revenue),
+                        (*in.sources)[e.account].of("annual_revenue"));
+                break;
+            }
     t.notes.push_back(
         fmt::format("Scores 0-100, {} or more is high. Lost accounts are left out; see "
                     "kam-metrics(7) for every part.",
@@ -160,6 +223,29 @@ Report build_matrix_report(const ReportInput& in, const PortfolioMatrix& matrix)
     f.items.push_back({"largest_client_revenue", "Largest client revenue (size 100)",
                        Cell::of(matrix.largest_client_revenue)});
     name_currency(f, {"largest_revenue", "largest_client_revenue"}, in.settings.currency);
+    Table d = decision_table("decisions", "Where to invest, develop, maintain and streamline");
+    std::vector<std::string> by_quadrant[4], retier, unplaced_slugs;
+    for (const Row& row : rows) {
+        const MatrixEntry& e = *row.entry;
+        const std::string& slug = in.accounts[e.account].slug;
+        if (!e.quadrant) {
+            unplaced_slugs.push_back(slug);
+            continue;
+        }
+        by_quadrant[row.quadrant].push_back(slug);
+        if (!e.tier_mismatch.empty())
+            retier.push_back(fmt::format("{} ({} to {})", slug, in.accounts[e.account].cover.tier,
+                                         e.quadrant->suggested_tier));
+    }
+    for (size_t q = 0; q < k_quadrants.size(); ++q) {
+        std::string action(k_quadrants[q].action);
+        action[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(action[0])));
+        add_decision(d, fmt::format("{} ({})", action, k_quadrants[q].name), by_quadrant[q]);
+    }
+    add_decision(d, "Re-tier (tier to suggested tier)", retier);
+    add_decision(d, "Complete the file (a score unknown)", unplaced_slugs);
+    r.blocks.push_back(std::move(d));
+    r.csv_block = 1;
     r.blocks.push_back(std::move(t));
     r.blocks.push_back(std::move(parts));
     r.blocks.push_back(std::move(f));
@@ -173,6 +259,8 @@ Report build_value_report(const ReportInput& in, const PortfolioMetrics& whole) 
     r.meta = report_meta(in);
     const Policy& policy = in.settings.policy;
     const Figure<int64_t> life = expected_lifetime_years(whole.retention_pct, policy.clv_max_years);
+    const Sources life_sources =
+        in.sources ? expected_lifetime_sources(in.accounts, whole, in.settings) : Sources{};
 
     struct Row {
         size_t account;
@@ -184,8 +272,11 @@ Report build_value_report(const ReportInput& in, const PortfolioMetrics& whole) 
     for (const size_t i : in.shown) {
         const Account& a = in.accounts[i];
         if (a.cover.status == "lost") continue;
-        Row row{i, compute_lifetime_value(a, in.metrics[i], in.settings, life),
-                relationship_fit(a, in.metrics[i], policy)};
+        Row row{i,
+                compute_lifetime_value(a, in.metrics[i], in.settings, life,
+                                       in.sources ? &life_sources : nullptr),
+                in.sources ? relationship_fit(a, in.metrics[i], in.settings, (*in.sources)[i])
+                           : relationship_fit(a, in.metrics[i], policy)};
         if (row.value.annual_margin) total_margin += row.value.annual_margin->cents;
         rows.push_back(std::move(row));
     }
@@ -277,6 +368,7 @@ Report build_value_report(const ReportInput& in, const PortfolioMetrics& whole) 
                                : Cell::none(row.fit.suggested.reason),
              row.fit.suggested ? Cell::of_bool(row.fit.mismatch)
                                : Cell::none(row.fit.suggested.reason)});
+        if (in.sources) explain_value_row(r, in, row.account, t.rows.back(), row.value, row.fit);
     }
     t.notes.push_back(fmt::format(
         "Money in whole {}; the year is FY{}. Fix or trim: margin below {}% (policy). Lost "
@@ -303,6 +395,36 @@ Report build_value_report(const ReportInput& in, const PortfolioMetrics& whole) 
         {"fix_or_trim_accounts", "Fix-or-trim accounts",
          fix_slugs.empty() ? Cell::none() : Cell::of(join(fix_slugs, ", "))}};
     name_currency(f, {"total_margin"}, in.settings.currency);
+    if (in.sources) {
+        Sources retention = life_sources;
+        retention.pop_back();  // policy.clv_max_years caps the lifetime, not retention
+        explain(r, "", "retention_pct", formula::portfolio, f.items[0].value, retention);
+        explain(r, "", "expected_lifetime_years", formula::value, f.items[1].value, life_sources);
+        explain(r, "", "discount_rate_pct", formula::value, f.items[2].value,
+                {setting_source(in.settings, "policy.discount_rate_pct",
+                                number_text(policy.discount_rate_pct))});
+        explain(r, "", "min_margin_pct", formula::value, f.items[3].value,
+                {setting_source(in.settings, "policy.min_margin_pct",
+                                number_text(policy.min_margin_pct))});
+    }
+    Table d = decision_table("decisions", "What to fix");
+    std::vector<std::string> trim, refit, no_cost;
+    for (const size_t k : order) {
+        const Row& row = rows[k];
+        const Account& a = in.accounts[row.account];
+        const AccountMetrics& m = in.metrics[row.account];
+        if (row.value.fix_or_trim)
+            trim.push_back(fmt::format("{} ({}%)", a.slug, m.margin_pct->to_string()));
+        if (row.fit.mismatch)
+            refit.push_back(
+                fmt::format("{} ({} to {})", a.slug, row.fit.chosen, *row.fit.suggested));
+        if (!m.margin_pct) no_cost.push_back(a.slug);
+    }
+    add_decision(d, fmt::format("Fix or trim (margin below {}%)", policy.min_margin_pct), trim);
+    add_decision(d, "Change the relationship type", refit);
+    add_decision(d, "Record the cost (margin unknown)", no_cost);
+    r.blocks.push_back(std::move(d));
+    r.csv_block = 1;
     r.blocks.push_back(std::move(t));
     r.blocks.push_back(std::move(f));
     return r;
@@ -326,6 +448,8 @@ Report build_whitespace_report(const ReportInput& in, const Whitespace& w) {
         grid.columns.push_back({c.name, c.name, "", false, true, false, 6});
     grid.columns.push_back({"gaps", "Gaps (peers buy)", "Gaps", false, true, false, 8});
     grid.empty_text = "no account";
+    grid.records_when_too_wide =
+        true;  // a column per offering: one record per account in 80 columns
 
     Table gaps;
     gaps.key = "gaps";
@@ -337,9 +461,23 @@ Report build_whitespace_report(const ReportInput& in, const Whitespace& w) {
                     {"peer_basis", "Peers by", "", false, false, false}};
     gaps.empty_text = "no gap";
 
-    for (const WhitespaceRow& row : w.rows) {
+    for (size_t ri = 0; ri < w.rows.size(); ++ri) {
+        const WhitespaceRow& row = w.rows[ri];
         const Account& a = in.accounts[row.account];
         const std::string industry = a.profile ? a.profile->industry : std::string();
+        if (in.sources) {
+            for (size_t k = 0; k < w.offerings.size(); ++k)
+                if (row.known && !row.stages[k].empty())
+                    explain(r, a.slug, w.offerings[k].name, formula::whitespace,
+                            Cell::of(row.stages[k]),
+                            whitespace_cell_sources(in.accounts, w, ri, k));
+            for (const WhitespaceGap& g : row.gaps)
+                explain(r, a.slug, fmt::format("gap: {}", w.offerings[g.offering].name),
+                        formula::whitespace,
+                        Cell::of(fmt::format("{} peer{} by {}", g.peers, g.peers == 1 ? "" : "s",
+                                             g.basis)),
+                        whitespace_gap_sources(in.accounts, w, ri, g));
+        }
         std::vector<Cell> cells{Cell::of(a.slug), Cell::of(display_name(a)), Cell::of(a.cover.tier),
                                 text_or_none(industry), Cell::of_bool(row.known)};
         std::vector<std::string> gap_texts;
@@ -381,11 +519,37 @@ Report build_whitespace_report(const ReportInput& in, const Whitespace& w) {
                          {"accounts", "Accounts with offerings", "Of", true, false, false},
                          {"penetration_pct", "Penetration %", "Pen.\n%", true, false, false}};
     offerings.empty_text = "no offering in any blueprint.yaml";
-    for (const OfferingColumn& c : w.offerings)
+    for (size_t k = 0; k < w.offerings.size(); ++k) {
+        const OfferingColumn& c = w.offerings[k];
         offerings.rows.push_back({Cell::of(c.name), Cell::of_int(c.current),
                                   Cell::of_int(c.proposed), Cell::of_int(c.planned),
                                   Cell::of_int(c.retired), Cell::of_int(c.accounts),
                                   Cell::of(c.penetration_pct)});
+        if (in.sources)
+            explain(r, "", fmt::format("penetration_pct: {}", c.name), formula::whitespace,
+                    Cell::of(c.penetration_pct), whitespace_penetration_sources(in.accounts, w, k));
+    }
+    Table sell = decision_table("decisions", "What to sell");
+    sell.columns = {{"name", "Account", "", false, false, false},
+                    {"gaps", "Cross-sell (peers buy it)", "", false, false, false},
+                    {"in_play", "In play (proposed, planned)", "", false, false, false}};
+    sell.empty_text = "no gap, and nothing proposed or planned";
+    for (const WhitespaceRow& row : w.rows) {
+        std::vector<std::string> gap_names, in_play;
+        for (const WhitespaceGap& g : row.gaps) gap_names.push_back(w.offerings[g.offering].name);
+        for (size_t k = 0; k < w.offerings.size(); ++k)
+            if (row.stages[k] == "proposed" || row.stages[k] == "planned")
+                in_play.push_back(w.offerings[k].name);
+        if (gap_names.empty() && in_play.empty()) continue;
+        sell.rows.push_back({Cell::of(display_name(in.accounts[row.account])),
+                             gap_names.empty() ? Cell::none() : Cell::of(join(gap_names, ", ")),
+                             in_play.empty() ? Cell::none() : Cell::of(join(in_play, ", "))});
+    }
+    sell.notes.push_back(
+        "A gap whose peers are of the same tier only (Peers by: tier) is a lead to check, not a "
+        "sale: the peer may be in another industry.");
+    r.blocks.push_back(std::move(sell));
+    r.csv_block = 1;
     r.blocks.push_back(std::move(grid));
     r.blocks.push_back(std::move(offerings));
     r.blocks.push_back(std::move(gaps));
@@ -395,11 +559,13 @@ Report build_whitespace_report(const ReportInput& in, const Whitespace& w) {
 std::vector<Block> show_judgement_blocks(const ReportInput& in, size_t account,
                                          const PortfolioMatrix& matrix,
                                          const PortfolioMetrics& whole,
-                                         const std::vector<RisingEntry>& rising) {
+                                         const std::vector<RisingEntry>& rising,
+                                         Report* explained) {
     const Account& a = in.accounts[account];
     const AccountMetrics& m = in.metrics[account];
     const Policy& policy = in.settings.policy;
     std::vector<Block> out;
+    Report* ex = in.sources ? explained : nullptr;
 
     FigureList f;
     f.key = "judgement";
@@ -424,8 +590,12 @@ std::vector<Block> show_judgement_blocks(const ReportInput& in, size_t account,
                        e && !e->tier_mismatch.empty()
                            ? Cell::of(e->tier_mismatch).with_tone(Tone::warn)
                            : Cell::none()});
+    if (ex && e) explain_matrix_entry(*ex, in, *e);
+    const Sources life_sources =
+        ex ? expected_lifetime_sources(in.accounts, whole, in.settings) : Sources{};
     const LifetimeValue v = compute_lifetime_value(
-        a, m, in.settings, expected_lifetime_years(whole.retention_pct, policy.clv_max_years));
+        a, m, in.settings, expected_lifetime_years(whole.retention_pct, policy.clv_max_years),
+        ex ? &life_sources : nullptr);
     f.items.push_back({"annual_margin", "Annual margin", Cell::of(v.annual_margin)});
     f.items.push_back(
         {"fix_or_trim", "Fix or trim (margin below policy)",
@@ -435,7 +605,8 @@ std::vector<Block> show_judgement_blocks(const ReportInput& in, size_t account,
     f.items.push_back({"historical_margin", "Historical margin", Cell::of(v.historical_margin)});
     f.items.push_back({"forward_value", "Forward value", Cell::of(v.forward_value)});
     f.items.push_back({"clv", "Lifetime value (CLV)", Cell::of(v.clv)});
-    const RelationshipFit fit = relationship_fit(a, m, policy);
+    const RelationshipFit fit = ex ? relationship_fit(a, m, in.settings, (*in.sources)[account])
+                                   : relationship_fit(a, m, policy);
     f.items.push_back({"relationship", "Relationship (file)",
                        text_or_none(fit.chosen, "no relationship in account.yaml")});
     f.items.push_back(
@@ -447,8 +618,52 @@ std::vector<Block> show_judgement_blocks(const ReportInput& in, size_t account,
     f.items.push_back({"rising", "Rising account",
                        r == rising.end() ? Cell::of_bool(false)
                                          : Cell::of(join(r->signals, "; ")).with_tone(Tone::good)});
+    // What to sell: the account's whitespace gaps against the whole portfolio.
+    std::vector<size_t> everyone(in.accounts.size());
+    for (size_t k = 0; k < everyone.size(); ++k) everyone[k] = k;
+    const Whitespace w = compute_whitespace(in.accounts, everyone);
+    const auto ws_row = std::find_if(w.rows.begin(), w.rows.end(),
+                                     [&](const WhitespaceRow& x) { return x.account == account; });
+    std::vector<std::string> gap_names;
+    Sources gap_sources;
+    if (ws_row != w.rows.end())
+        for (const WhitespaceGap& g : ws_row->gaps) {
+            gap_names.push_back(w.offerings[g.offering].name);
+            if (ex)
+                append(gap_sources,
+                       whitespace_gap_sources(in.accounts, w,
+                                              static_cast<size_t>(ws_row - w.rows.begin()), g));
+        }
+    f.items.push_back({"cross_sell", "Cross-sell (offerings peers buy)",
+                       ws_row == w.rows.end() ? Cell::none(lost)
+                       : !ws_row->known       ? Cell::none(ws_row->reason)
+                       : gap_names.empty()
+                           ? Cell::none()
+                           : Cell::of(join(gap_names, ", ")).with_tone(Tone::warn)});
+    if (ex && ws_row != w.rows.end() && ws_row->known)
+        explain(*ex, a.slug, "cross_sell", formula::whitespace, f.items.back().value, gap_sources);
     name_currency(f, {"annual_margin", "historical_margin", "forward_value", "clv"},
                   in.settings.currency);
+    if (ex) {
+        auto item = [&](std::string_view key) {
+            for (const Item& i : f.items)
+                if (i.key == key) return i.value;
+            return Cell::none();
+        };
+        explain(*ex, a.slug, "annual_margin", formula::value, item("annual_margin"),
+                v.annual_margin_sources);
+        explain(*ex, a.slug, "fix_or_trim", formula::value, item("fix_or_trim"),
+                v.fix_or_trim_sources);
+        explain(*ex, a.slug, "historical_margin", formula::value, item("historical_margin"),
+                v.historical_margin_sources);
+        explain(*ex, a.slug, "forward_value", formula::value, item("forward_value"),
+                v.forward_value_sources);
+        Sources clv = v.historical_margin_sources;
+        append(clv, v.forward_value_sources);
+        explain(*ex, a.slug, "clv", formula::value, item("clv"), v.clv ? clv : Sources{});
+        explain(*ex, a.slug, "relationship_suggested", formula::fit, item("relationship_suggested"),
+                fit.sources);
+    }
     out.emplace_back(std::move(f));
 
     const ContactMap map = contact_map(a, in.as_of);
@@ -469,6 +684,16 @@ std::vector<Block> show_judgement_blocks(const ReportInput& in, size_t account,
         }
         t.rows.push_back(std::move(row));
     }
+    if (ex && map.known) {
+        Sources people;
+        for (const Person& p : a.profile->people)
+            if (p.current(in.as_of)) {
+                people.push_back(person_source(a, p, "role"));
+                people.push_back(person_source(a, p, "relationship"));
+            }
+        explain(*ex, a.slug, "contact_map", formula::contact_map,
+                Cell::of(fmt::format("{} people", map.people)), people);
+    }
     out.emplace_back(std::move(t));
 
     auto ids = [](const std::vector<const Person*>& people) {
@@ -479,6 +704,11 @@ std::vector<Block> show_judgement_blocks(const ReportInput& in, size_t account,
     auto list_cell = [&](const std::vector<std::string>& items) {
         if (!map.known) return Cell::none(map.reason);
         return items.empty() ? Cell::none() : Cell::of(join(items, ", "));
+    };
+    auto people_sources = [&](const std::vector<const Person*>& people, std::string_view field) {
+        Sources s;
+        for (const Person* p : people) s.push_back(person_source(a, *p, field));
+        return s;
     };
     FigureList g;
     g.key = "contact_gaps";
@@ -492,6 +722,14 @@ std::vector<Block> show_judgement_blocks(const ReportInput& in, size_t account,
                 !map.known            ? Cell::none(map.reason)
                 : map.single_threaded ? Cell::of(map.single_threaded_reason).with_tone(Tone::warn)
                                       : Cell::of_bool(false)}};
+    if (ex && map.known) {
+        explain(*ex, a.slug, "uncovered_decision_makers", formula::contact_map, g.items[0].value,
+                people_sources(map.uncovered_decision_makers, "relationship"));
+        explain(*ex, a.slug, "blockers", formula::contact_map, g.items[1].value,
+                people_sources(map.blockers, "role"));
+        explain(*ex, a.slug, "single_threaded", formula::contact_map, g.items[4].value,
+                people_sources(map.carrying, "relationship"));
+    }
     out.emplace_back(std::move(g));
 
     Table q;
@@ -515,6 +753,20 @@ std::vector<Block> show_judgement_blocks(const ReportInput& in, size_t account,
                  Cell::of(o.stage).with_tone(needs_qualification(o) ? Tone::warn : Tone::none),
                  value ? Cell::of_money(*value) : Cell::none(value.error()),
                  Cell::of(join(missing, ", "))});
+            if (ex) {
+                auto flag = [](const std::optional<bool>& b) {
+                    return b ? (*b ? "true" : "false") : "not written";
+                };
+                explain(*ex, a.slug, fmt::format("qualification_gaps: {}", o.id),
+                        formula::qualification, Cell::of(join(missing, ", ")),
+                        {field_source(a, "sales.yaml", o.stage_pos,
+                                      fmt::format("sales.opportunities.{}.stage", o.id), o.stage),
+                         field_source(a, "sales.yaml", o.qualification_pos,
+                                      fmt::format("sales.opportunities.{}.qualification", o.id),
+                                      fmt::format("budget {}, authority {}, need {}, timeline {}",
+                                                  flag(o.budget), flag(o.authority), flag(o.need),
+                                                  flag(o.timeline)))});
+            }
         }
     q.notes.push_back(fmt::format("Money in whole {}.", in.settings.currency));
     name_currency(q, {"value"}, in.settings.currency);

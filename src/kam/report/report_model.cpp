@@ -66,6 +66,40 @@ bool Table::heading(size_t row) const {
     return std::find(heading_rows.begin(), heading_rows.end(), row) != heading_rows.end();
 }
 
+std::string source_location(const SourceNote& s) {
+    if (s.line == 0) return s.file;
+    return fmt::format("{}:{}:{}", s.file, s.line, s.column);
+}
+
+Table explanation_table(const std::vector<Explanation>& explanations) {
+    Table t;
+    t.key = "sources";
+    t.title = "Sources";
+    t.columns = {{"account", "Account", "", false, false, false},
+                 {"figure", "Figure", "", false, false, false},
+                 {"value", "Value", "", false, false, false},
+                 {"formula", "Formula (kam-metrics(7))", "", false, false, false},
+                 {"file", "File", "", false, false, false},
+                 {"line", "Line", "", true, false, false},
+                 {"column", "Column", "", true, false, false},
+                 {"path", "Kam path", "", false, false, false},
+                 {"input", "Input", "", false, false, false}};
+    for (const Explanation& e : explanations) {
+        if (e.sources.empty()) {
+            t.rows.push_back({Cell::of(e.account), Cell::of(e.figure), e.value, Cell::of(e.formula),
+                              Cell::none(), Cell::none(), Cell::none(), Cell::none(),
+                              Cell::of(e.value.reason)});
+            continue;
+        }
+        for (const SourceNote& s : e.sources)
+            t.rows.push_back({Cell::of(e.account), Cell::of(e.figure), e.value, Cell::of(e.formula),
+                              Cell::of(s.file), s.line ? Cell::of_int(s.line) : Cell::none(),
+                              s.line ? Cell::of_int(s.column) : Cell::none(), Cell::of(s.path),
+                              Cell::of(s.value)});
+    }
+    return t;
+}
+
 bool for_humans(const Block& block) {
     const Table* t = std::get_if<Table>(&block);
     return !t || !t->machine_only;

@@ -298,6 +298,19 @@ Report build_show_report(const ReportInput& in, size_t index) {
     r.blocks.push_back(cover(a));
     r.blocks.push_back(figures(m, own ? &*own : nullptr, in.settings.currency, own_currency));
     r.csv_block = 1;
+    if (in.sources) {
+        // The figures whose inputs the metrics recorded, then health's parts.
+        const FigureSources& fs = (*in.sources)[index];
+        for (const Item& i : std::get<FigureList>(r.blocks.back()).items)
+            if (fs.figures.count(i.key))
+                explain(r, a.slug, i.key,
+                        i.key == "health" ? formula::health : formula::per_account, i.value,
+                        fs.of(i.key));
+        for (const HealthPart& p : m.health.parts) {
+            const std::string key = fmt::format("health_{}", p.name);
+            explain(r, a.slug, key, formula::health, Cell::of(p.score), fs.of(key));
+        }
+    }
     r.blocks.push_back(health(m));
     r.blocks.push_back(profile(a, money));
 
