@@ -22,18 +22,20 @@ struct HtmlOptions {
 
 int run_report(const Context& ctx, const HtmlOptions& o) {
     const ReportData d = load_report_data(ctx);
-    const std::vector<size_t> shown = select_accounts(d.portfolio.accounts, o.filter);
-    const std::string html = render_html_page(build_portfolio_page(d.input(shown)));
+    const ReportInput in = d.input(select_accounts(d.portfolio.accounts, o.filter));
+    // The page goes out a section and an account at a time, never whole in memory.
+    const PortfolioPage page = build_portfolio_page(in);
 
     if (o.output == "-") {
-        print_out(html);
+        write_html_page(page, [](std::string_view piece) { print_out(piece); });
         flush_out();
     } else {
         // A relative path is relative to the working directory, as the user typed it.
         // The message names the file or its folder already.
-        throw_unless_written(write_file_atomically(o.output, html));
-        print_out(fmt::format("Wrote {} ({} account{})\n", o.output, shown.size(),
-                              shown.size() == 1 ? "" : "s"));
+        throw_unless_written(write_pieces_atomically(
+            o.output, [&](const TextSink& write) { write_html_page(page, write); }));
+        print_out(fmt::format("Wrote {} ({} account{})\n", o.output, in.shown.size(),
+                              in.shown.size() == 1 ? "" : "s"));
     }
     return finish_report(d, o.strict);
 }
