@@ -74,18 +74,20 @@ int run_report(const Context& ctx, const HtmlOptions& o) {
     const std::vector<size_t> shown = select_accounts(d.portfolio.accounts, o.filter);
     std::optional<PageHistory> history;
     if (!o.no_history) history = read_page_history(ctx, d, shown, o.history_months);
-    const std::string html =
-        render_html_page(build_portfolio_page(d.input(shown), history ? &*history : nullptr));
+    const ReportInput in = d.input(shown);
+    // The page goes out a section and an account at a time, never whole in memory.
+    const PortfolioPage page = build_portfolio_page(in, history ? &*history : nullptr);
 
     if (o.output == "-") {
-        print_out(html);
+        write_html_page(page, [](std::string_view piece) { print_out(piece); });
         flush_out();
     } else {
         // A relative path is relative to the working directory, as the user typed it.
         // The message names the file or its folder already.
-        throw_unless_written(write_file_atomically(o.output, html));
-        print_out(fmt::format("Wrote {} ({} account{})\n", o.output, shown.size(),
-                              shown.size() == 1 ? "" : "s"));
+        throw_unless_written(write_pieces_atomically(
+            o.output, [&](const TextSink& write) { write_html_page(page, write); }));
+        print_out(fmt::format("Wrote {} ({} account{})\n", o.output, in.shown.size(),
+                              in.shown.size() == 1 ? "" : "s"));
     }
     return finish_report(d, o.strict);
 }

@@ -8,13 +8,14 @@ namespace kam::cli {
 
 namespace {
 
+// From each account's digest: no model outlives the loader's worker that built it.
 int run_summary(const Context& ctx, const ReportOptions& o) {
-    const ReportData d = load_report_data(ctx);
-    const ReportInput in = d.input(select_accounts(d.portfolio.accounts, o.filter));
+    const DigestData d = load_digest_data(ctx);
+    const SummaryInput in = d.input(select_accounts(d.digest.accounts, o.filter));
     // Key accounts are judged over the whole portfolio; totals over what is shown.
-    const PortfolioFigures f = compute_portfolio_figures(in);
+    const PortfolioFigures f = compute_portfolio_figures(in, d.digest.alerts);
     Report report = build_summary_report(in, f.whole, f.totals, f.alerts);
-    return print_report(ctx, report, o, d);
+    return print_report(ctx, report, o, d.portfolio, d.error_count);
 }
 
 }  // namespace

@@ -47,13 +47,51 @@ void add_filter_options(CLI::App& sub, AccountFilter& filter) {
     sub.add_option("--manager", filter.managers, "Only accounts of this manager (repeatable)");
 }
 
-ReportData load_report_data(const Context& ctx, bool explain) {
-    const PortfolioRoot root = ctx.root();
+namespace {
+
+LoadOptions report_load_options(const Context& ctx) {
     LoadOptions load;
     load.as_of = ctx.as_of();
     load.jobs = ctx.jobs();
     load.keep_accounts = true;
     load.working_dir = ctx.working_dir();
+    return load;
+}
+
+// The errors among the findings, which are then dropped: the reports print
+// none of them (kam validate does), and they are as many as the accounts.
+size_t count_errors(LoadedPortfolio& portfolio) {
+    size_t n = 0;
+    for (const Diagnostic& diag : portfolio.diagnostics)
+        if (diag.severity == Severity::error) ++n;
+    portfolio.diagnostics = {};
+    return n;
+}
+
+// Fills the digest from the loader's workers.
+class DigestVisitor final : public AccountVisitor {
+  public:
+    DigestVisitor(PortfolioDigest& digest, Date as_of) : digest_(digest), as_of_(as_of) {}
+
+    void start(size_t count, const PortfolioSettings& settings) override {
+        settings_ = &settings;
+        digest_.resize(count);
+    }
+    void visit(size_t index, const Account& account) override {
+        digest_.add(index, account, *settings_, as_of_);
+    }
+
+  private:
+    PortfolioDigest& digest_;
+    Date as_of_;
+    const PortfolioSettings* settings_ = nullptr;
+};
+
+}  // namespace
+
+ReportData load_report_data(const Context& ctx, bool explain) {
+    const PortfolioRoot root = ctx.root();
+    const LoadOptions load = report_load_options(ctx);
     ReportData d{load_portfolio(ctx.fs(), root.path, root.display, load, default_event_source()),
                  {},
                  load.as_of,
@@ -68,8 +106,19 @@ ReportData load_report_data(const Context& ctx, bool explain) {
             explain ? compute_account_metrics(a, d.portfolio.settings, d.as_of, d.sources[i])
                     : compute_account_metrics(a, d.portfolio.settings, d.as_of));
     }
-    for (const Diagnostic& diag : d.portfolio.diagnostics)
-        if (diag.severity == Severity::error) ++d.error_count;
+    d.error_count = count_errors(d.portfolio);
+    return d;
+}
+
+DigestData load_digest_data(const Context& ctx) {
+    const PortfolioRoot root = ctx.root();
+    LoadOptions load = report_load_options(ctx);
+    load.keep_accounts = false;
+    DigestData d{{}, {}, load.as_of, 0};
+    DigestVisitor visitor(d.digest, load.as_of);
+    load.visitor = &visitor;
+    d.portfolio = load_portfolio(ctx.fs(), root.path, root.display, load, default_event_source());
+    d.error_count = count_errors(d.portfolio);
     return d;
 }
 
@@ -105,24 +154,36 @@ std::string render_in_format(const Context& ctx, const Report& report, std::stri
 
 int print_report(const Context& ctx, Report& report, const ReportOptions& o,
                  const ReportData& data) {
+    return print_report(ctx, report, o, data.portfolio, data.error_count);
+}
+
+int print_report(const Context& ctx, Report& report, const ReportOptions& o,
+                 const LoadedPortfolio& portfolio, size_t error_count) {
     sort_main_table(report, o.sort);
-    print_out(render_in_format(ctx, report, o.format, o.wide));
+    // JSON goes out a row at a time, never as one document in memory.
+    if (o.format == "json")
+        write_report_json(report, [](std::string_view piece) { print_out(piece); });
+    else
+        print_out(render_in_format(ctx, report, o.format, o.wide));
     flush_out();
-    return finish_report(data, o.strict);
+    return finish_report(portfolio, error_count, o.strict);
 }
 
 int finish_report(const ReportData& data, bool strict) {
-    if (data.error_count > 0) {
+    return finish_report(data.portfolio, data.error_count, strict);
+}
+
+int finish_report(const LoadedPortfolio& portfolio, size_t error_count, bool strict) {
+    if (error_count > 0) {
         size_t accounts = 0;
-        for (const Account& a : data.portfolio.accounts) accounts += a.has_errors ? 1 : 0;
+        for (const Account& a : portfolio.accounts) accounts += a.has_errors ? 1 : 0;
         fmt::print(stderr,
                    "kam: warning: {} error{} in the portfolio ({} account{} reported from what "
                    "could be read); "
                    "run 'kam validate' for details\n",
-                   data.error_count, data.error_count == 1 ? "" : "s", accounts,
-                   accounts == 1 ? "" : "s");
+                   error_count, error_count == 1 ? "" : "s", accounts, accounts == 1 ? "" : "s");
     }
-    return static_cast<int>(strict && data.error_count > 0 ? ExitCode::findings : ExitCode::ok);
+    return static_cast<int>(strict && error_count > 0 ? ExitCode::findings : ExitCode::ok);
 }
 
 }  // namespace kam::cli

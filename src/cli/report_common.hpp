@@ -10,6 +10,7 @@
 #include "kam/metrics/account_metrics.hpp"
 #include "kam/metrics/select.hpp"
 #include "kam/portfolio/load.hpp"
+#include "kam/report/report_digest.hpp"
 #include "kam/report/report_input.hpp"
 
 namespace kam::cli {
@@ -30,7 +31,8 @@ void add_explain_option(CLI::App& sub, ReportOptions& options);
 // --tier/--status/--tag/--manager alone.
 void add_filter_options(CLI::App& sub, AccountFilter& filter);
 
-// One load: kam.yaml, every account (models kept) and their figures.
+// One load: kam.yaml, every account (models kept) and their figures. The
+// findings are counted (error_count) and dropped.
 struct ReportData {
     LoadedPortfolio portfolio;
     std::vector<AccountMetrics> metrics;
@@ -51,6 +53,20 @@ struct ReportData {
 // `explain`: the figures are computed with their sources.
 ReportData load_report_data(const Context& ctx, bool explain = false);
 
+// One load for kam summary: each account's digest (facts, figures, its own
+// alerts) computed in the loader's workers and its model dropped there.
+struct DigestData {
+    LoadedPortfolio portfolio;  // the accounts without their contents, no findings
+    PortfolioDigest digest;
+    Date as_of;
+    size_t error_count = 0;
+
+    SummaryInput input(std::vector<size_t> shown) const {
+        return digest.input(portfolio.settings, as_of, std::move(shown));
+    }
+};
+DigestData load_digest_data(const Context& ctx);
+
 // Sorts the main table by --sort, renders, prints to stdout, warns on stderr
 // about accounts with load errors; returns the exit status (1 under --strict
 // when there were errors).
@@ -61,8 +77,11 @@ std::string render_in_format(const Context& ctx, const Report& report, std::stri
 
 int print_report(const Context& ctx, Report& report, const ReportOptions& options,
                  const ReportData& data);
+int print_report(const Context& ctx, Report& report, const ReportOptions& options,
+                 const LoadedPortfolio& portfolio, size_t error_count);
 // The stderr warning about load errors and the exit status, for commands
 // that print no report themselves.
 int finish_report(const ReportData& data, bool strict);
+int finish_report(const LoadedPortfolio& portfolio, size_t error_count, bool strict);
 
 }  // namespace kam::cli

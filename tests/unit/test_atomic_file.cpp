@@ -205,3 +205,23 @@ TEST_CASE("write_new_file creates a file that must not exist yet") {
     CHECK(sync_directory(dir.path));
     CHECK_FALSE(sync_directory(dir / "missing"));
 }
+
+TEST_CASE("content written in pieces lands whole; a producer that throws leaves nothing") {
+    TempDir dir;
+    const std::string path = dir / "page.html";
+    REQUIRE(write_pieces_atomically(path, [](const TextSink& write) {
+        for (int i = 0; i < 1000; ++i) write("piece " + std::to_string(i) + "\n");
+    }));
+    std::string expected;
+    for (int i = 0; i < 1000; ++i) expected += "piece " + std::to_string(i) + "\n";
+    CHECK(test::read_text(path) == expected);
+
+    CHECK_THROWS_AS(static_cast<void>(write_pieces_atomically(path,
+                                                              [](const TextSink& write) {
+                                                                  write("half");
+                                                                  throw std::runtime_error("x");
+                                                              })),
+                    std::runtime_error);
+    CHECK(test::read_text(path) == expected);                     // the old content stays
+    CHECK(dir.names() == std::vector<std::string>{"page.html"});  // no temporary left
+}

@@ -136,3 +136,34 @@ TEST_CASE("the page's Trends section: a row per account, or the note saying why 
     PortfolioPage quiet;  // --no-history: no section at all
     CHECK(render_html_page(quiet).find("<h2>Trends</h2>") == std::string::npos);
 }
+
+TEST_CASE("account pages are built one at a time, as the page is written, in pieces") {
+    PortfolioPage p;
+    p.portfolio = "P";
+    p.account_page_count = 3;
+    std::vector<size_t> built;
+    p.account_page = [&](size_t k) {
+        built.push_back(k);
+        Report r;
+        r.title = "Account " + std::to_string(k) + " <x>";
+        FigureList f;
+        f.key = "figures";
+        f.title = "Figures";
+        f.items = {{"n", "N", Cell::of_int(static_cast<int64_t>(k))}};
+        r.blocks.push_back(f);
+        return r;
+    };
+    std::vector<std::string> pieces;
+    write_html_page(p, [&](std::string_view piece) { pieces.emplace_back(piece); });
+    CHECK(built == std::vector<size_t>{0, 1, 2});
+    std::string joined;
+    for (const std::string& s : pieces) joined += s;
+    built.clear();
+    CHECK(render_html_page(p) == joined);
+    CHECK(built.size() == 3);
+    const size_t first = joined.find("<h2>Account 0 &lt;x&gt;</h2>");
+    const size_t last = joined.find("<h2>Account 2 &lt;x&gt;</h2>");
+    CHECK(first != std::string::npos);
+    CHECK(last > first);
+    CHECK(joined.ends_with("</section>\n</body>\n</html>\n"));
+}

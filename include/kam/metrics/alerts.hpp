@@ -55,4 +55,18 @@ std::vector<Alert> compute_alerts(const std::vector<Account>& accounts,
                                   const std::vector<KeyAccountEntry>& ranking,
                                   const PortfolioSettings& settings, Date as_of);
 
+// compute_alerts in two steps, for a caller that drops each model once it is
+// built: the alerts one account raises by itself (every kind but
+// tier-mismatch, which needs the ranking; Alert::account is `index`), in no
+// particular order, and then those of the accounts in `which` (own[i] the
+// account_alerts of accounts[i]) with the tier mismatches of `ranking`, in
+// compute_alerts' order.
+std::vector<Alert> account_alerts(size_t index, const Account& account,
+                                  const AccountMetrics& metrics, const PortfolioSettings& settings,
+                                  Date as_of);
+std::vector<Alert> portfolio_alerts(const std::vector<AccountFacts>& accounts,
+                                    const std::vector<std::vector<Alert>>& own,
+                                    const std::vector<size_t>& which,
+                                    const std::vector<KeyAccountEntry>& ranking);
+
 }  // namespace kam

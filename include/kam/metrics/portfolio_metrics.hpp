@@ -24,6 +24,7 @@
 #include <string>
 #include <vector>
 
+#include "kam/metrics/account_facts.hpp"
 #include "kam/metrics/account_metrics.hpp"
 
 namespace kam {
@@ -65,5 +66,16 @@ PortfolioMetrics compute_portfolio_metrics(const std::vector<Account>& accounts,
                                            const std::vector<AccountMetrics>& metrics,
                                            const std::vector<size_t>& which,
                                            const PortfolioSettings& settings, Date as_of);
+// The same two from the accounts' facts, without their models (the two
+// above are these over facts_of(accounts)).
+PortfolioMetrics compute_portfolio_metrics_from_facts(const std::vector<AccountFacts>& accounts,
+                                                      const std::vector<AccountMetrics>& metrics,
+                                                      const PortfolioSettings& settings,
+                                                      Date as_of);
+PortfolioMetrics compute_portfolio_metrics_from_facts(const std::vector<AccountFacts>& accounts,
+                                                      const std::vector<AccountMetrics>& metrics,
+                                                      const std::vector<size_t>& which,
+                                                      const PortfolioSettings& settings,
+                                                      Date as_of);
 
 }  // namespace kam

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "kam/metrics/account_facts.hpp"
 #include "kam/model/account.hpp"
 
 namespace kam {
@@ -13,10 +14,13 @@ struct AccountFilter {
     std::vector<std::string> tiers, statuses, tags, managers;
 
     bool matches(const Account& account) const;
+    bool matches(const AccountFacts& account) const;
 };
 
 // Indices of the matching accounts, in their order.
 std::vector<size_t> select_accounts(const std::vector<Account>& accounts,
+                                    const AccountFilter& filter);
+std::vector<size_t> select_accounts(const std::vector<AccountFacts>& accounts,
                                     const AccountFilter& filter);
 
 }  // namespace kam

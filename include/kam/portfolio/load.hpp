@@ -21,6 +21,21 @@
 
 namespace kam {
 
+// What a caller keeps of each account, computed in the loader's workers
+// while the model is alive (kam summary keeps its figures, not the model:
+// report/report_digest.hpp). Like ninja's delegates.
+class AccountVisitor {
+  public:
+    virtual ~AccountVisitor() = default;
+    // Once, on the calling thread, before any account: how many there will be
+    // (LoadedPortfolio::accounts' size) and the portfolio's settings.
+    virtual void start(size_t count, const PortfolioSettings& settings) = 0;
+    // Once for each account, from the worker that built it, as soon as it is
+    // built and checked (`index`: its place in LoadedPortfolio::accounts).
+    // Workers call it at once for different indices.
+    virtual void visit(size_t index, const Account& account) = 0;
+};
+
 struct LoadOptions {
     Date as_of;
     unsigned jobs = 1;
@@ -29,6 +44,8 @@ struct LoadOptions {
     bool skip_accounts = false;  // kam.yaml only
     // Keep the account models (reports need them; validate does not).
     bool keep_accounts = true;
+    // Shown each account before it is kept or dropped; may be null.
+    AccountVisitor* visitor = nullptr;
     // When set, paths in findings are relative to this folder (absolute path);
     // otherwise they are `display_root` joined with the portfolio-relative path.
     std::string working_dir;

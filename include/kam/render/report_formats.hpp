@@ -3,6 +3,7 @@
 #include <string>
 
 #include "kam/report/report_model.hpp"
+#include "kam/util/text_sink.hpp"
 
 namespace kam {
 
@@ -16,6 +17,9 @@ std::string render_report_table(const Report& report, const ReportTableOptions& 
 // GitHub-flavoured markdown.
 std::string render_report_markdown(const Report& report);
 // JSON with `format_version`, keys in a stable order, nulls with their reasons.
+// write_report_json writes it to `out` a row at a time (no document tree);
+// render_report_json returns the same text.
+void write_report_json(const Report& report, const TextSink& out);
 std::string render_report_json(const Report& report);
 // RFC 4180 CSV of the report's main block (a table, or a list of figures as
 // one record); text cells that a spreadsheet

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kam/metrics/account_facts.hpp"
 #include "kam/metrics/account_metrics.hpp"
 #include "kam/metrics/source.hpp"
 #include "kam/report/report_model.hpp"
@@ -28,11 +29,25 @@ struct ReportInput {
 void explain(Report& report, std::string account, std::string figure, std::string_view formula,
              Cell value, const Sources& sources);
 
+// What the summary's blocks start from (report_parts.hpp): the facts and the
+// figures of every account, no model, so that `kam summary` can drop each
+// model in the loader (report_digest.hpp). summary_input() gives the same
+// over the models of a ReportInput.
+struct SummaryInput {
+    const PortfolioSettings& settings;
+    Date as_of;
+    const std::vector<AccountFacts>& accounts;
+    const std::vector<AccountMetrics>& metrics;  // metrics[i] belongs to accounts[i]
+    std::vector<size_t> shown;                   // indices of the accounts to report, in order
+};
+
 // portfolio, as_of, currency, fiscal_year: the first lines of every report.
 std::vector<Item> report_meta(const ReportInput& input);
+std::vector<Item> report_meta(const PortfolioSettings& settings, Date as_of);
 
 // The account's name, or its slug when the cover sheet gave none.
 std::string display_name(const Account& account);
+std::string display_name(const AccountFacts& account);
 
 // Names the currency in the titles of the money columns `keys` ("Value
 // (EUR)"; the terminal keeps its short title, over the table's note naming

@@ -53,22 +53,24 @@ std::vector<ParetoBar> pareto_bars(const ReportInput& input, const PortfolioMetr
 
 // What the summary and the HTML page are computed from: key accounts judged
 // over the whole portfolio (`whole`), totals and alerts over the accounts
-// shown.
+// shown. `own_alerts[i]` are the account_alerts of input.accounts[i].
 struct PortfolioFigures {
     PortfolioMetrics whole, totals;
     std::vector<Alert> alerts;
 };
-PortfolioFigures compute_portfolio_figures(const ReportInput& input);
+PortfolioFigures compute_portfolio_figures(const SummaryInput& input,
+                                           const std::vector<std::vector<Alert>>& own_alerts);
 
 // Summary: its metadata (report_meta and the number of accounts shown) and
 // its blocks (alerts_table is in report_summary.hpp): one row per account
 // with its figures; the totals and KPIs; health and its parts, one row per
-// account with every column shown.
-std::vector<Item> summary_meta(const ReportInput& input);
-Table accounts_table(const ReportInput& input, const PortfolioMetrics& whole,
+// account with every column shown. They read the accounts' facts and figures
+// only (SummaryInput), never a model.
+std::vector<Item> summary_meta(const SummaryInput& input);
+Table accounts_table(const SummaryInput& input, const PortfolioMetrics& whole,
                      const PortfolioMetrics& totals);
-FigureList totals_figures(const ReportInput& input, const PortfolioMetrics& whole,
+FigureList totals_figures(const SummaryInput& input, const PortfolioMetrics& whole,
                           const PortfolioMetrics& totals);
-Table health_table(const ReportInput& input);
+Table health_table(const SummaryInput& input);
 
 }  // namespace kam

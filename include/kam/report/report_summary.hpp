@@ -8,10 +8,13 @@ namespace kam {
 
 // `totals` is computed over the shown accounts; `alerts` likewise (with the
 // key-account judgement made over the whole portfolio).
+Report build_summary_report(const SummaryInput& input, const PortfolioMetrics& whole,
+                            const PortfolioMetrics& totals, const std::vector<Alert>& alerts);
+// The same over the models of `input` (their facts_of).
 Report build_summary_report(const ReportInput& input, const PortfolioMetrics& whole,
                             const PortfolioMetrics& totals, const std::vector<Alert>& alerts);
 
 // The alerts as a table, shared with other reports.
-Table alerts_table(const ReportInput& input, const std::vector<Alert>& alerts);
+Table alerts_table(const SummaryInput& input, const std::vector<Alert>& alerts);
 
 }  // namespace kam

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "kam/util/expected.hpp"
+#include "kam/util/text_sink.hpp"
 
 namespace kam {
 
@@ -74,6 +75,15 @@ struct AtomicWriteOptions {
 // temporary file is removed and `path` is untouched.
 WriteResult write_file_atomically(const std::string& path, std::string_view content,
                                   const AtomicWriteOptions& options = {});
+
+// The same for content too large to hold whole (the HTML report): `produce`
+// is called once, with a function that writes each piece it is given to the
+// temporary file, in order. After a piece that cannot be written the rest go
+// nowhere and the write fails; an exception from `produce` removes the
+// temporary file and goes on.
+WriteResult write_pieces_atomically(const std::string& path,
+                                    const std::function<void(const TextSink&)>& produce,
+                                    const AtomicWriteOptions& options = {});
 
 // Creates a file that must not exist yet (O_EXCL), writes and fsyncs it; a
 // failed write removes it again.

@@ -97,17 +97,23 @@ class Collector {
 
 }  // namespace
 
-std::vector<Alert> compute_alerts(const std::vector<Account>& accounts,
-                                  const std::vector<AccountMetrics>& metrics,
-                                  const std::vector<size_t>& which,
-                                  const std::vector<KeyAccountEntry>& ranking,
-                                  const PortfolioSettings& settings, Date as_of) {
+std::vector<Alert> account_alerts(size_t index, const Account& account,
+                                  const AccountMetrics& metrics, const PortfolioSettings& settings,
+                                  Date as_of) {
     std::vector<Alert> out;
-    Collector c(settings, as_of, out);
+    Collector(settings, as_of, out).account(index, account, metrics);
+    return out;
+}
+
+std::vector<Alert> portfolio_alerts(const std::vector<AccountFacts>& accounts,
+                                    const std::vector<std::vector<Alert>>& own,
+                                    const std::vector<size_t>& which,
+                                    const std::vector<KeyAccountEntry>& ranking) {
+    std::vector<Alert> out;
     std::vector<bool> shown(accounts.size(), false);
     for (const size_t i : which) {
         shown[i] = true;
-        c.account(i, accounts[i], metrics[i]);
+        out.insert(out.end(), own[i].begin(), own[i].end());
     }
     for (const KeyAccountEntry& e : ranking)
         if (!e.mismatch.empty() && shown[e.account])
@@ -119,6 +125,17 @@ std::vector<Alert> compute_alerts(const std::vector<Account>& accounts,
         return accounts[x.account].slug < accounts[y.account].slug;
     });
     return out;
+}
+
+std::vector<Alert> compute_alerts(const std::vector<Account>& accounts,
+                                  const std::vector<AccountMetrics>& metrics,
+                                  const std::vector<size_t>& which,
+                                  const std::vector<KeyAccountEntry>& ranking,
+                                  const PortfolioSettings& settings, Date as_of) {
+    std::vector<std::vector<Alert>> own(accounts.size());
+    for (const size_t i : which)
+        own[i] = account_alerts(i, accounts[i], metrics[i], settings, as_of);
+    return portfolio_alerts(facts_of(accounts), own, which, ranking);
 }
 
 }  // namespace kam

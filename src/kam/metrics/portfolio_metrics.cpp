@@ -21,12 +21,12 @@ void add(Total& t, const Figure<Money>& f) {
     }
 }
 
-void key_accounts(const std::vector<Account>& accounts, const std::vector<AccountMetrics>& metrics,
-                  const std::vector<size_t>& which, const PortfolioSettings& settings,
-                  PortfolioMetrics& out) {
+void key_accounts(const std::vector<AccountFacts>& accounts,
+                  const std::vector<AccountMetrics>& metrics, const std::vector<size_t>& which,
+                  const PortfolioSettings& settings, PortfolioMetrics& out) {
     int128 total = 0;
     for (const size_t i : which) {
-        if (accounts[i].cover.status == "lost") continue;
+        if (accounts[i].status == "lost") continue;
         if (!metrics[i].annual_revenue) {
             out.unranked.push_back(i);
             continue;
@@ -53,7 +53,7 @@ void key_accounts(const std::vector<Account>& accounts, const std::vector<Accoun
             e.cumulative_pct = percent_of(cumulative, total);
         }
         if (e.key) ++out.key_count;
-        const std::string& tier = accounts[e.account].cover.tier;
+        const std::string& tier = accounts[e.account].tier;
         if (e.key && (tier == "maintain" || tier == "transactional"))
             e.mismatch = fmt::format("key by revenue, but tier {}", tier);
         else if (!e.key && tier == "key")
@@ -62,12 +62,12 @@ void key_accounts(const std::vector<Account>& accounts, const std::vector<Accoun
     }
 }
 
-void retention(const std::vector<Account>& accounts, const std::vector<size_t>& which, Date as_of,
-               PortfolioMetrics& out) {
+void retention(const std::vector<AccountFacts>& accounts, const std::vector<size_t>& which,
+               Date as_of, PortfolioMetrics& out) {
     const Date start = as_of - 365;
     size_t base = 0, kept = 0;
     for (const size_t i : which) {
-        const Cover& c = accounts[i].cover;
+        const AccountFacts& c = accounts[i];
         const bool lost = c.status == "lost";
         if (c.status == "prospect" || c.status.empty() || !c.client_since ||
             *c.client_since > start)
@@ -86,8 +86,9 @@ void retention(const std::vector<Account>& accounts, const std::vector<size_t>& 
             : Figure<Fixed>::of(percent_of(static_cast<int128>(kept), static_cast<int128>(base)));
 }
 
-void net_retention(const std::vector<Account>& accounts, const std::vector<AccountMetrics>& metrics,
-                   const std::vector<size_t>& which, PortfolioMetrics& out) {
+void net_retention(const std::vector<AccountFacts>& accounts,
+                   const std::vector<AccountMetrics>& metrics, const std::vector<size_t>& which,
+                   PortfolioMetrics& out) {
     int128 now = 0, before = 0;
     size_t base = 0, grew = 0;
     for (const size_t i : which) {
@@ -96,7 +97,7 @@ void net_retention(const std::vector<Account>& accounts, const std::vector<Accou
         int64_t current = 0;
         if (m.annual_revenue)
             current = m.annual_revenue->cents;
-        else if (accounts[i].cover.status != "lost")
+        else if (accounts[i].status != "lost")
             continue;
         ++base;
         now += current;
@@ -139,10 +140,11 @@ void concentration(const std::vector<AccountMetrics>& metrics, const std::vector
 
 }  // namespace
 
-PortfolioMetrics compute_portfolio_metrics(const std::vector<Account>& accounts,
-                                           const std::vector<AccountMetrics>& metrics,
-                                           const std::vector<size_t>& which,
-                                           const PortfolioSettings& settings, Date as_of) {
+PortfolioMetrics compute_portfolio_metrics_from_facts(const std::vector<AccountFacts>& accounts,
+                                                      const std::vector<AccountMetrics>& metrics,
+                                                      const std::vector<size_t>& which,
+                                                      const PortfolioSettings& settings,
+                                                      Date as_of) {
     PortfolioMetrics out;
     out.fiscal_year = latest_complete_fiscal_year(as_of, settings.fiscal_year_start);
     for (const size_t i : which) {
@@ -160,12 +162,27 @@ PortfolioMetrics compute_portfolio_metrics(const std::vector<Account>& accounts,
     return out;
 }
 
+PortfolioMetrics compute_portfolio_metrics_from_facts(const std::vector<AccountFacts>& accounts,
+                                                      const std::vector<AccountMetrics>& metrics,
+                                                      const PortfolioSettings& settings,
+                                                      Date as_of) {
+    std::vector<size_t> all(accounts.size());
+    for (size_t i = 0; i < all.size(); ++i) all[i] = i;
+    return compute_portfolio_metrics_from_facts(accounts, metrics, all, settings, as_of);
+}
+
+PortfolioMetrics compute_portfolio_metrics(const std::vector<Account>& accounts,
+                                           const std::vector<AccountMetrics>& metrics,
+                                           const std::vector<size_t>& which,
+                                           const PortfolioSettings& settings, Date as_of) {
+    return compute_portfolio_metrics_from_facts(facts_of(accounts), metrics, which, settings,
+                                                as_of);
+}
+
 PortfolioMetrics compute_portfolio_metrics(const std::vector<Account>& accounts,
                                            const std::vector<AccountMetrics>& metrics,
                                            const PortfolioSettings& settings, Date as_of) {
-    std::vector<size_t> all(accounts.size());
-    for (size_t i = 0; i < all.size(); ++i) all[i] = i;
-    return compute_portfolio_metrics(accounts, metrics, all, settings, as_of);
+    return compute_portfolio_metrics_from_facts(facts_of(accounts), metrics, settings, as_of);
 }
 
 }  // namespace kam

@@ -19,23 +19,43 @@ bool any_of(const std::vector<std::string>& wanted, const std::string& value, bo
     });
 }
 
-}  // namespace
-
-bool AccountFilter::matches(const Account& a) const {
-    if (!any_of(tiers, a.cover.tier, false) || !any_of(statuses, a.cover.status, false) ||
-        !any_of(managers, a.cover.manager, true))
+// The filter over the four facts it reads, from a model or from AccountFacts.
+bool filter_matches(const AccountFilter& f, const std::string& tier, const std::string& status,
+                    const std::string& manager, const std::vector<std::string>& account_tags) {
+    if (!any_of(f.tiers, tier, false) || !any_of(f.statuses, status, false) ||
+        !any_of(f.managers, manager, true))
         return false;
-    if (tags.empty()) return true;
-    return std::any_of(a.cover.tags.begin(), a.cover.tags.end(),
-                       [&](const std::string& t) { return any_of(tags, t, true); });
+    if (f.tags.empty()) return true;
+    return std::any_of(account_tags.begin(), account_tags.end(),
+                       [&](const std::string& t) { return any_of(f.tags, t, true); });
 }
 
-std::vector<size_t> select_accounts(const std::vector<Account>& accounts,
-                                    const AccountFilter& filter) {
+template <typename A>
+std::vector<size_t> select(const std::vector<A>& accounts, const AccountFilter& filter) {
     std::vector<size_t> out;
     for (size_t i = 0; i < accounts.size(); ++i)
         if (filter.matches(accounts[i])) out.push_back(i);
     return out;
+}
+
+}  // namespace
+
+bool AccountFilter::matches(const Account& a) const {
+    return filter_matches(*this, a.cover.tier, a.cover.status, a.cover.manager, a.cover.tags);
+}
+
+bool AccountFilter::matches(const AccountFacts& a) const {
+    return filter_matches(*this, a.tier, a.status, a.manager, a.tags);
+}
+
+std::vector<size_t> select_accounts(const std::vector<Account>& accounts,
+                                    const AccountFilter& filter) {
+    return select(accounts, filter);
+}
+
+std::vector<size_t> select_accounts(const std::vector<AccountFacts>& accounts,
+                                    const AccountFilter& filter) {
+    return select(accounts, filter);
 }
 
 }  // namespace kam

@@ -120,6 +120,7 @@ class Fields {
         if (n && n->is_sequence())
             for (const Node& item : n->items)
                 if (item.is_scalar() && !item.is_absent()) out.push_back(item.value);
+        out.shrink_to_fit();  // kept in the model as long as the report runs
         return out;
     }
     const Node* child(std::string_view key) const {
@@ -137,6 +138,13 @@ class Fields {
     const Node& node_;
     const Schema* schema_;
 };
+
+// Lists keep no spare capacity: a portfolio's models live as long as the
+// report that shows them (kam report holds every one).
+template <typename... Lists>
+void fit(Lists&... lists) {
+    (lists.shrink_to_fit(), ...);
+}
 
 std::vector<SwotItem> swot_items(const Node& root, std::string_view key) {
     std::vector<SwotItem> out;
@@ -198,6 +206,7 @@ void build_cover(const Node& root, Cover& c) {
     c.replaceability_pos = f.pos("replaceability");
     c.share_of_wallet_pos = f.pos("share_of_wallet");
     c.tags = f.texts("tags");
+    fit(c.team, c.history);
 }
 
 Profile build_profile(const Node& root) {
@@ -249,6 +258,7 @@ Profile build_profile(const Node& root) {
         Fields r(*m);
         p.competitors.emplace_back(r.text("name"), r.text("notes"));
     }
+    fit(p.people, p.suppliers, p.competitors);
     return p;
 }
 
@@ -316,6 +326,7 @@ Blueprint build_blueprint(const Node& root) {
         o.stage_pos = r.pos("stage");
         b.offerings.push_back(std::move(o));
     }
+    fit(b.goals, b.actions, b.competition, b.offerings);
     return b;
 }
 
@@ -341,6 +352,7 @@ std::vector<Risk> build_risks(const Node& root) {
         x.contract_pos = r.pos("contract");
         out.push_back(std::move(x));
     }
+    fit(out);
     return out;
 }
 
@@ -389,6 +401,8 @@ std::vector<Contract> build_contracts(const Node& root) {
         c.annual_value_pos = r.pos("annual_value");
         out.push_back(std::move(c));
     }
+    for (Contract& c : out) fit(c.slas);
+    fit(out);
     return out;
 }
 
@@ -443,6 +457,7 @@ Performance build_performance(const Node& root) {
         i.severity_pos = r.pos("severity");
         p.issues.push_back(std::move(i));
     }
+    fit(p.financials, p.scorecard, p.issues);
     return p;
 }
 
@@ -482,6 +497,7 @@ std::vector<Opportunity> build_opportunities(const Node& root) {
         o.qualification_pos = r.key_pos("qualification");
         out.push_back(std::move(o));
     }
+    fit(out);
     return out;
 }
 
@@ -521,6 +537,7 @@ Reviews build_reviews(const Node& root) {
         if (!date) continue;
         out.references.push_back({*date, r.text("visitor"), r.text("outcome"), r.pos("date")});
     }
+    fit(out.reviews, out.surveys, out.references);
     return out;
 }
 

@@ -302,38 +302,44 @@ LoadedPortfolio load_portfolio(const FileSystem& fs, const std::string& root,
     }
 
     // Parallel loading: each worker takes the next account; results keep their slot,
-    // so the output does not depend on scheduling.
+    // so the output does not depend on scheduling. Each account is built in its
+    // place in result.accounts, never moved through a growing list.
     struct Slot {
-        Account account;
         std::vector<Diagnostic> diagnostics;
         size_t files = 0, bytes = 0;
     };
     std::vector<Slot> slots(slugs.size());
+    result.accounts.resize(slugs.size());
+    if (options.visitor) options.visitor->start(slugs.size(), result.settings);
     parallel_for(slugs.size(), options.jobs, [&](size_t i) {
         Slot& s = slots[i];
+        Account& account = result.accounts[i];
         const std::string rel = "accounts/" + slugs[i];
-        s.account = load_account(fs, join_path(root, rel), shown(rel), slugs[i], result.settings,
-                                 options.as_of, source, s.diagnostics, &s.bytes);
-        s.files = s.account.present_files.size();
+        account = load_account(fs, join_path(root, rel), shown(rel), slugs[i], result.settings,
+                               options.as_of, source, s.diagnostics, &s.bytes);
+        s.files = account.present_files.size();
+        if (options.visitor) options.visitor->visit(i, account);
         if (!options.keep_accounts) {
             Account light;
-            light.slug = s.account.slug;
-            light.dir = s.account.dir;
-            light.has_errors = s.account.has_errors;
-            light.present_files = std::move(s.account.present_files);
-            s.account = std::move(light);
+            light.slug = account.slug;
+            light.dir = account.dir;
+            light.has_errors = account.has_errors;
+            light.present_files = std::move(account.present_files);
+            account = std::move(light);
         }
     });
 
     apply_severities(result.diagnostics, result.settings.rules);
     result.account_count = slots.size();
+    size_t findings = result.diagnostics.size();
+    for (const Slot& s : slots) findings += s.diagnostics.size();
+    result.diagnostics.reserve(findings);
     for (Slot& s : slots) {
         result.files_read += s.files;
         result.bytes_read += s.bytes;
         result.diagnostics.insert(result.diagnostics.end(),
                                   std::make_move_iterator(s.diagnostics.begin()),
                                   std::make_move_iterator(s.diagnostics.end()));
-        result.accounts.push_back(std::move(s.account));
     }
     sort_diagnostics(result.diagnostics);
     return result;

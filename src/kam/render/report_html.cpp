@@ -50,7 +50,11 @@ std::string title_text(const std::string& title) {
     return html_escape(out);
 }
 
-void table_html(const Table& t, std::string& out) {
+// What table_html calls after each row: the page written in pieces hands
+// what it has gathered on, so a table of 50,000 rows is never one string.
+using RowDone = std::function<void()>;
+
+void table_html(const Table& t, std::string& out, const RowDone& row_done = {}) {
     if (t.rows.empty()) {
         out += "<p class=\"empty\">" + html_escape(t.empty_text) + "</p>\n";
     } else {
@@ -77,6 +81,7 @@ void table_html(const Table& t, std::string& out) {
                                    title, html_escape(human_text(c)));
             }
             out += "</tr>\n";
+            if (row_done) row_done();
         }
         out += "</tbody>\n</table>\n";
     }
@@ -93,6 +98,12 @@ void figures_html(const FigureList& f, std::string& out) {
                            class_attr(i.value.numeric(), i.value.tone), value);
     }
     out += "</table>\n";
+}
+
+// A section the page builds when it is reached; empty when the page has none.
+template <typename T>
+T built(const std::function<T()>& section) {
+    return section ? section() : T{};
 }
 
 std::string charts(const PortfolioPage& p) {
@@ -136,10 +147,7 @@ std::string trends_html(const PortfolioPage& p) {
     return out + "</tbody>\n</table>\n</section>\n";
 }
 
-}  // namespace
-
-std::string render_report_html_blocks(const Report& r, int level) {
-    std::string out;
+void blocks_html(const Report& r, int level, std::string& out, const RowDone& row_done = {}) {
     for (const Block& b : r.blocks)
         if (for_humans(b))
             std::visit(
@@ -147,17 +155,32 @@ std::string render_report_html_blocks(const Report& r, int level) {
                     if (!block.title.empty())
                         out += fmt::format("<h{0}>{1}</h{0}>\n", level, html_escape(block.title));
                     if constexpr (std::is_same_v<std::decay_t<decltype(block)>, Table>)
-                        table_html(block, out);
+                        table_html(block, out, row_done);
                     else
                         figures_html(block, out);
                 },
                 b);
+}
+
+}  // namespace
+
+std::string render_report_html_blocks(const Report& r, int level) {
+    std::string out;
+    blocks_html(r, level, out);
     return out;
 }
 
-std::string render_html_page(const PortfolioPage& p) {
+void write_html_page(const PortfolioPage& p, const TextSink& sink) {
+    std::string out;
+    // Hands what is gathered to the sink once it is a chunk (or at the end).
+    auto flush = [&](bool always) {
+        if (out.empty() || (!always && out.size() < k_text_chunk_bytes)) return;
+        sink(out);
+        out.clear();
+    };
+    const RowDone row_done = [&] { flush(false); };
     const std::string title = html_escape("Portfolio report: " + p.portfolio);
-    std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
+    out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
     out += fmt::format("<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n", title, k_css);
     out += fmt::format("<h1>{}</h1>\n<ul class=\"meta\">\n", title);
@@ -170,32 +193,47 @@ std::string render_html_page(const PortfolioPage& p) {
     figures_html(p.totals, out);
     out += "</section>\n";
     out += "<section>\n<h2>Charts</h2>\n" + charts(p) + "</section>\n";
+    flush(false);
     out += "<section>\n<h2>Health</h2>\n";
-    table_html(p.health, out);
+    table_html(built(p.health), out, row_done);
     out += fmt::format(
         "<p class=\"note\">Health is the weighted mean of its parts, a missing part "
         "counting 0; it is unknown when less than {}% of its weight rests on data "
         "(kam-metrics(7)).</p>\n</section>\n",
         k_health_min_data_pct);
+    flush(false);
     out += "<section>\n<h2>Accounts</h2>\n";
-    table_html(p.accounts, out);
+    table_html(built(p.accounts), out, row_done);
     out += "</section>\n";
     if (!p.trends_note.empty() || !p.trends.empty()) out += trends_html(p);
+    flush(false);
     out += "<section>\n<h2>Alerts</h2>\n";
-    table_html(p.alerts, out);
+    table_html(built(p.alerts), out, row_done);
     out += "</section>\n";
+    flush(false);
     out += "<section>\n<h2>Portfolio matrix</h2>\n";
-    out += render_report_html_blocks(p.matrix, 3);
+    blocks_html(built(p.matrix), 3, out, row_done);
     out += "</section>\n";
+    flush(false);
     out += "<section>\n<h2>Whitespace</h2>\n";
-    out += render_report_html_blocks(p.whitespace, 3);
+    blocks_html(built(p.whitespace), 3, out, row_done);
     out += "</section>\n";
-    for (const Report& a : p.account_pages) {
+    flush(false);
+    for (size_t k = 0; k < p.account_page_count; ++k) {
+        const Report a = p.account_page(k);
         out += fmt::format("<section class=\"account\">\n<h2>{}</h2>\n", html_escape(a.title));
-        out += render_report_html_blocks(a, 3);
+        blocks_html(a, 3, out, row_done);
         out += "</section>\n";
+        flush(false);
     }
-    return out + "</body>\n</html>\n";
+    out += "</body>\n</html>\n";
+    flush(true);
+}
+
+std::string render_html_page(const PortfolioPage& p) {
+    std::string out;
+    write_html_page(p, [&](std::string_view piece) { out += piece; });
+    return out;
 }
 
 }  // namespace kam

@@ -1,6 +1,15 @@
 // JSON: versioned, keys in the order the report declares them, money as
 // whole units, figures that cannot be computed as null with their reason.
+//
+// Written as it goes, a row at a time, in exactly the text nlohmann's
+// ordered_json would dump for the document (indent 2, UTF-8 kept, invalid
+// UTF-8 replaced): no document tree is built, so a summary of 50,000
+// accounts costs its rows' text and no more. Scalars and keys go through
+// nlohmann's own serializer, so their spelling (escapes, the shortest form
+// of a number) is the library's; a key set twice keeps its first place and
+// takes the last value, as ordered_json's operator[] does.
 #include <nlohmann/json.hpp>
+#include <variant>
 
 #include "kam/render/report_formats.hpp"
 
@@ -29,80 +38,200 @@ json value(const Cell& c) {
     return nullptr;
 }
 
-// Fills `object` and adds "reasons" for the empty figures, when any.
-template <typename Pairs>
-void fill(json& object, const Pairs& pairs) {
-    json reasons = json::object();
-    for (const auto& [key, cell] : pairs) {
-        object[key] = value(*cell);
-        if (cell->kind == Cell::Kind::empty && !cell->reason.empty()) reasons[key] = cell->reason;
-    }
-    if (!reasons.empty()) object["reasons"] = std::move(reasons);
+std::string dumped(const json& j) {
+    return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-json block_json(const Table& t) {
-    json rows = json::array();
-    for (const auto& row : t.rows) {
-        std::vector<std::pair<std::string, const Cell*>> pairs;
-        for (size_t i = 0; i < t.columns.size(); ++i)
-            if (!t.columns[i].human_only) pairs.emplace_back(t.columns[i].key, &row[i]);
-        json object = json::object();
-        fill(object, pairs);
-        rows.push_back(std::move(object));
+// An object's members in ordered_json's order: a key set again keeps its
+// place and takes the new value.
+template <typename V>
+struct Members {
+    std::vector<std::pair<std::string_view, V>> items;
+
+    void set(std::string_view key, V v) {
+        for (auto& item : items)
+            if (item.first == key) {
+                item.second = std::move(v);
+                return;
+            }
+        items.emplace_back(key, std::move(v));
     }
-    return rows;
+    bool empty() const { return items.empty(); }
+};
+
+// A row's or a list of figures' members: cells, and "reasons" (texts) and
+// "unknown" (counts) beside them; the document's: cells, tables (arrays of
+// row objects) and lists of figures.
+using Strings = Members<std::string_view>;
+using Counts = Members<size_t>;
+using Flat = Members<std::variant<const Cell*, Strings, Counts>>;
+using Top = Members<std::variant<const Cell*, const Table*, Flat, const json*>>;
+
+class Writer {
+  public:
+    explicit Writer(const TextSink& sink) : sink_(sink) {}
+
+    void raw(std::string_view text) {
+        buf_ += text;
+        if (buf_.size() >= k_text_chunk_bytes) flush();
+    }
+    void flush() {
+        if (buf_.empty()) return;
+        sink_(buf_);
+        buf_.clear();
+    }
+
+    template <typename V>
+    void object(const Members<V>& o, size_t indent) {
+        if (o.empty()) {
+            raw("{}");
+            return;
+        }
+        raw("{\n");
+        for (size_t i = 0; i < o.items.size(); ++i) {
+            spaces(indent + 2);
+            raw(dumped(json(o.items[i].first)));
+            raw(": ");
+            value(o.items[i].second, indent + 2);
+            raw(i + 1 < o.items.size() ? ",\n" : "\n");
+        }
+        spaces(indent);
+        raw("}");
+    }
+
+  private:
+    void spaces(size_t n) { buf_.append(n, ' '); }
+
+    void value(const Cell* c, size_t) { raw(dumped(kam::value(*c))); }
+    void value(std::string_view s, size_t) { raw(dumped(json(std::string(s)))); }
+    void value(size_t n, size_t) { raw(dumped(json(n))); }
+    // A small tree (the explanations), dumped at this depth as it would nest.
+    void value(const json* j, size_t indent) {
+        const std::string text = j->dump(2, ' ', false, json::error_handler_t::replace);
+        for (const char c : text) {
+            buf_ += c;
+            if (c == '\n') spaces(indent);
+        }
+        if (buf_.size() >= k_text_chunk_bytes) flush();
+    }
+    template <typename V>
+    void value(const Members<V>& o, size_t indent) {
+        object(o, indent);
+    }
+    template <typename... Ts>
+    void value(const std::variant<Ts...>& v, size_t indent) {
+        std::visit([&](const auto& x) { value(x, indent); }, v);
+    }
+
+    // The rows one at a time: each row's members are gathered, written and dropped.
+    void value(const Table* t, size_t indent) {
+        if (t->rows.empty()) {
+            raw("[]");
+            return;
+        }
+        raw("[\n");
+        for (size_t r = 0; r < t->rows.size(); ++r) {
+            spaces(indent + 2);
+            object(row(*t, t->rows[r]), indent + 2);
+            raw(r + 1 < t->rows.size() ? ",\n" : "\n");
+        }
+        spaces(indent);
+        raw("]");
+    }
+
+    // A row's members and "reasons" for its empty figures, when any.
+    static Flat row(const Table& t, const std::vector<Cell>& cells) {
+        Flat o;
+        Strings reasons;
+        for (size_t i = 0; i < t.columns.size(); ++i) {
+            if (t.columns[i].human_only) continue;
+            const Cell& c = cells[i];
+            o.set(t.columns[i].key, &c);
+            if (c.kind == Cell::Kind::empty && !c.reason.empty())
+                reasons.set(t.columns[i].key, c.reason);
+        }
+        if (!reasons.empty()) o.set("reasons", std::move(reasons));
+        return o;
+    }
+
+    const TextSink& sink_;
+    std::string buf_;
+};
+
+// What --explain adds: each figure's formula and sources (kept small: only
+// the figures asked about).
+json explanations(const std::vector<Explanation>& all) {
+    json out = json::array();
+    for (const Explanation& e : all) {
+        json x = json::object();
+        x["account"] = e.account.empty() ? json(nullptr) : json(e.account);
+        x["figure"] = e.figure;
+        x["value"] = value(e.value);
+        if (e.value.kind == Cell::Kind::empty && !e.value.reason.empty())
+            x["reason"] = e.value.reason;
+        x["formula"] = e.formula;
+        json sources = json::array();
+        for (const SourceNote& s : e.sources) {
+            json o = json::object();
+            o["file"] = s.file;
+            o["line"] = s.line ? json(s.line) : json(nullptr);
+            o["column"] = s.line ? json(s.column) : json(nullptr);
+            o["path"] = s.path;
+            o["value"] = s.value;
+            sources.push_back(std::move(o));
+        }
+        x["sources"] = std::move(sources);
+        out.push_back(std::move(x));
+    }
+    return out;
 }
 
-json block_json(const FigureList& f) {
-    std::vector<std::pair<std::string, const Cell*>> pairs;
-    for (const Item& i : f.items) pairs.emplace_back(i.key, &i.value);
-    json object = json::object();
-    fill(object, pairs);
+Flat figures(const FigureList& f) {
+    Flat o;
+    Strings reasons;
+    for (const Item& i : f.items) {
+        o.set(i.key, &i.value);
+        if (i.value.kind == Cell::Kind::empty && !i.value.reason.empty())
+            reasons.set(i.key, i.value.reason);
+    }
+    if (!reasons.empty()) o.set("reasons", std::move(reasons));
     // How many accounts each total leaves out, so a script can tell a complete
     // sum from a partial one.
-    json unknown = json::object();
+    Counts unknown;
     for (const Item& i : f.items)
-        if (i.unknown > 0) unknown[i.key] = i.unknown;
-    if (!unknown.empty()) object["unknown"] = std::move(unknown);
-    return object;
+        if (i.unknown > 0) unknown.set(i.key, i.unknown);
+    if (!unknown.empty()) o.set("unknown", std::move(unknown));
+    return o;
 }
 
 }  // namespace
 
-std::string render_report_json(const Report& report) {
-    json doc = json::object();
-    doc["format_version"] = Report::k_format_version;
-    doc["report"] = report.kind;
-    for (const Item& m : report.meta) doc[m.key] = value(m.value);
-    for (const Block& b : report.blocks)
-        if (for_machines(b))
-            std::visit([&](const auto& block) { doc[block.key] = block_json(block); }, b);
-    if (!report.explanations.empty()) {
-        json all = json::array();
-        for (const Explanation& e : report.explanations) {
-            json x = json::object();
-            x["account"] = e.account.empty() ? json(nullptr) : json(e.account);
-            x["figure"] = e.figure;
-            x["value"] = value(e.value);
-            if (e.value.kind == Cell::Kind::empty && !e.value.reason.empty())
-                x["reason"] = e.value.reason;
-            x["formula"] = e.formula;
-            json sources = json::array();
-            for (const SourceNote& s : e.sources) {
-                json o = json::object();
-                o["file"] = s.file;
-                o["line"] = s.line ? json(s.line) : json(nullptr);
-                o["column"] = s.line ? json(s.column) : json(nullptr);
-                o["path"] = s.path;
-                o["value"] = s.value;
-                sources.push_back(std::move(o));
-            }
-            x["sources"] = std::move(sources);
-            all.push_back(std::move(x));
-        }
-        doc["explanations"] = std::move(all);
+void write_report_json(const Report& report, const TextSink& out) {
+    const Cell version = Cell::of_int(Report::k_format_version);
+    const Cell kind = Cell::of(report.kind);
+    Top doc;
+    doc.set("format_version", &version);
+    doc.set("report", &kind);
+    for (const Item& m : report.meta) doc.set(m.key, &m.value);
+    for (const Block& b : report.blocks) {
+        if (!for_machines(b)) continue;
+        if (const Table* t = std::get_if<Table>(&b))
+            doc.set(t->key, t);
+        else
+            doc.set(std::get<FigureList>(b).key, figures(std::get<FigureList>(b)));
     }
-    return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+    const json explained = explanations(report.explanations);
+    if (!report.explanations.empty()) doc.set("explanations", &explained);
+    Writer w(out);
+    w.object(doc, 0);
+    w.raw("\n");
+    w.flush();
+}
+
+std::string render_report_json(const Report& report) {
+    std::string out;
+    write_report_json(report, [&](std::string_view piece) { out += piece; });
+    return out;
 }
 
 }  // namespace kam

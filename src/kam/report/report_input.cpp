@@ -21,16 +21,19 @@ void explain(Report& report, std::string account, std::string figure, std::strin
     report.explanations.push_back(std::move(e));
 }
 
-std::vector<Item> report_meta(const ReportInput& in) {
+std::vector<Item> report_meta(const PortfolioSettings& settings, Date as_of) {
     return {
-        {"portfolio", "Portfolio",
-         in.settings.name.empty() ? Cell::none() : Cell::of(in.settings.name)},
-        {"as_of", "As of", Cell::of_date(in.as_of)},
-        {"currency", "Currency", Cell::of(in.settings.currency)},
+        {"portfolio", "Portfolio", settings.name.empty() ? Cell::none() : Cell::of(settings.name)},
+        {"as_of", "As of", Cell::of_date(as_of)},
+        {"currency", "Currency", Cell::of(settings.currency)},
         {"fiscal_year", "Fiscal year",
-         Cell::of(fiscal_year_label(
-             latest_complete_fiscal_year(in.as_of, in.settings.fiscal_year_start)))},
+         Cell::of(
+             fiscal_year_label(latest_complete_fiscal_year(as_of, settings.fiscal_year_start)))},
     };
+}
+
+std::vector<Item> report_meta(const ReportInput& in) {
+    return report_meta(in.settings, in.as_of);
 }
 
 namespace {
@@ -56,8 +59,20 @@ void name_currency(FigureList& f, std::initializer_list<std::string_view> keys,
         if (listed(keys, i.key)) i.label = fmt::format("{} ({})", i.label, currency);
 }
 
+namespace {
+
+std::string name_or_slug(const std::string& name, const std::string& slug) {
+    return name.empty() ? slug : name;
+}
+
+}  // namespace
+
 std::string display_name(const Account& a) {
-    return a.cover.name.empty() ? a.slug : a.cover.name;
+    return name_or_slug(a.cover.name, a.slug);
+}
+
+std::string display_name(const AccountFacts& a) {
+    return name_or_slug(a.name, a.slug);
 }
 
 Tone health_tone(const Figure<int64_t>& health) {

@@ -480,6 +480,7 @@ Report build_whitespace_report(const ReportInput& in, const Whitespace& w) {
         }
         std::vector<Cell> cells{Cell::of(a.slug), Cell::of(display_name(a)), Cell::of(a.cover.tier),
                                 text_or_none(industry), Cell::of_bool(row.known)};
+        cells.reserve(grid.columns.size());  // a row for each account: no spare capacity
         std::vector<std::string> gap_texts;
         for (const WhitespaceGap& g : row.gaps) {
             gap_texts.push_back(w.offerings[g.offering].name);

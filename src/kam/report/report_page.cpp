@@ -1,6 +1,7 @@
 #include "kam/report/report_page.hpp"
 
 #include <fmt/format.h>
+#include <memory>
 
 #include "kam/metrics/matrix.hpp"
 #include "kam/metrics/rising.hpp"
@@ -54,28 +55,57 @@ std::vector<AccountTrend> trends(const ReportInput& in, const PageHistory& h) {
     return out;
 }
 
+// What the page's sections are built from, when the renderer asks for them.
+struct PageState {
+    const ReportInput* in = nullptr;
+    std::vector<AccountFacts> facts;
+    PortfolioFigures figures;
+    PortfolioMatrix matrix;
+    std::vector<RisingEntry> rising;
+
+    // The summary's blocks, from the accounts' facts as kam summary has them.
+    SummaryInput summary() const {
+        return SummaryInput{in->settings, in->as_of, facts, in->metrics, in->shown};
+    }
+};
+
 }  // namespace
 
 PortfolioPage build_portfolio_page(const ReportInput& in, const PageHistory* history) {
-    const PortfolioFigures f = compute_portfolio_figures(in);
-    const PortfolioMetrics& whole = f.whole;
-    PortfolioPage p;
-    p.meta = summary_meta(in);
-    p.portfolio = human_text(in.settings.name.empty() ? Cell::none() : Cell::of(in.settings.name));
-    p.totals = totals_figures(in, whole, f.totals);
-    p.health = health_table(in);
-    p.accounts = accounts_table(in, whole, f.totals);
-    p.alerts = alerts_table(in, f.alerts);
-    const PortfolioMatrix matrix = compute_matrix(in.accounts, in.metrics, in.settings, in.as_of);
-    p.matrix = build_matrix_report(in, matrix);
-    p.whitespace = build_whitespace_report(in, compute_whitespace(in.accounts, in.shown));
-    // Each account's page ends with its judgement, as kam show does.
-    const auto rising = rising_accounts(in.accounts, in.metrics, whole, in.settings);
-    for (const size_t i : in.shown) {
-        p.account_pages.push_back(build_show_report(in, i));
-        for (Block& b : show_judgement_blocks(in, i, matrix, whole, rising))
-            p.account_pages.back().blocks.push_back(std::move(b));
+    auto state = std::make_shared<PageState>();
+    state->in = &in;
+    state->facts = facts_of(in.accounts);
+    {
+        std::vector<std::vector<Alert>> own_alerts(in.accounts.size());
+        for (const size_t i : in.shown)
+            own_alerts[i] = account_alerts(i, in.accounts[i], in.metrics[i], in.settings, in.as_of);
+        state->figures = compute_portfolio_figures(state->summary(), own_alerts);
     }
+    const PortfolioMetrics& whole = state->figures.whole;
+    state->matrix = compute_matrix(in.accounts, in.metrics, in.settings, in.as_of);
+    // Each account's page ends with its judgement, as kam show does.
+    state->rising = rising_accounts(in.accounts, in.metrics, whole, in.settings);
+    const std::shared_ptr<const PageState> s = state;
+
+    PortfolioPage p;
+    p.meta = summary_meta(s->summary());
+    p.portfolio = human_text(in.settings.name.empty() ? Cell::none() : Cell::of(in.settings.name));
+    p.totals = totals_figures(s->summary(), whole, s->figures.totals);
+    p.health = [s] { return health_table(s->summary()); };
+    p.accounts = [s] { return accounts_table(s->summary(), s->figures.whole, s->figures.totals); };
+    p.alerts = [s] { return alerts_table(s->summary(), s->figures.alerts); };
+    p.matrix = [s] { return build_matrix_report(*s->in, s->matrix); };
+    p.whitespace = [s] {
+        return build_whitespace_report(*s->in, compute_whitespace(s->in->accounts, s->in->shown));
+    };
+    p.account_page_count = in.shown.size();
+    p.account_page = [s](size_t k) {
+        const size_t i = s->in->shown.at(k);
+        Report page = build_show_report(*s->in, i);
+        for (Block& b : show_judgement_blocks(*s->in, i, s->matrix, s->figures.whole, s->rising))
+            page.blocks.push_back(std::move(b));
+        return page;
+    };
 
     p.pareto = pareto_bars(in, whole);
     p.key_share = in.settings.policy.key_account_share;
@@ -85,12 +115,12 @@ PortfolioPage build_portfolio_page(const ReportInput& in, const PageHistory* his
         p.renewals.push_back(
             {fmt::format("{} {}", display_name(in.accounts[d.account]), d.contract->id),
              d.days_to_end, d.days_to_notice});
-    for (const StageTotal& s : pipeline_by_stage(in).stages)
-        p.stages.push_back({std::string(s.stage), s.value ? s.value->whole_units() : 0,
-                            s.weighted ? s.weighted->whole_units() : 0});
+    for (const StageTotal& st : pipeline_by_stage(in).stages)
+        p.stages.push_back({std::string(st.stage), st.value ? st.value->whole_units() : 0,
+                            st.weighted ? st.weighted->whole_units() : 0});
     std::vector<bool> shown(in.accounts.size(), false);
     for (const size_t i : in.shown) shown[i] = true;
-    for (const MatrixEntry& e : matrix.entries) {
+    for (const MatrixEntry& e : s->matrix.entries) {
         if (!shown[e.account] || !e.quadrant) continue;
         const Account& a = in.accounts[e.account];
         const auto& revenue = in.metrics[e.account].annual_revenue;

@@ -69,7 +69,7 @@ const std::vector<Column>& account_columns() {
     return k_columns;
 }
 
-Cell name_cell(const Account& a, const AccountMetrics& m) {
+Cell name_cell(const AccountFacts& a, const AccountMetrics& m) {
     return Cell::of(display_name(a)).with_tone(m.incomplete ? Tone::warn : Tone::none);
 }
 
@@ -80,8 +80,8 @@ void health_cells(const AccountMetrics& m, std::vector<Cell>& row) {
     for (const HealthPart& p : m.health.parts) row.push_back(Cell::of(p.score));
 }
 
-std::vector<Cell> account_row(const ReportInput& in, size_t i, bool key) {
-    const Account& a = in.accounts[i];
+std::vector<Cell> account_row(const SummaryInput& in, size_t i, bool key) {
+    const AccountFacts& a = in.accounts[i];
     const AccountMetrics& m = in.metrics[i];
     const int horizon = in.settings.policy.renewal_horizon_days;
     Cell to_renewal = m.next_renewal ? Cell::of_int(*m.next_renewal - in.as_of)
@@ -93,9 +93,9 @@ std::vector<Cell> account_row(const ReportInput& in, size_t i, bool key) {
     std::vector<Cell> row = {
         Cell::of(a.slug),
         name_cell(a, m),
-        Cell::of(a.cover.tier),
-        Cell::of(a.cover.status),
-        Cell::of(a.cover.manager),
+        Cell::of(a.tier),
+        Cell::of(a.status),
+        Cell::of(a.manager),
         Cell::of(m.annual_revenue),
         Cell::of(m.prior_revenue),
         Cell::of(m.ytd_revenue),
@@ -123,6 +123,7 @@ std::vector<Cell> account_row(const ReportInput& in, size_t i, bool key) {
         Cell::of(m.coverage_pct),
         Cell::of_fixed(m.completeness.pct),
     };
+    row.reserve(account_columns().size());  // one row for each account: no spare capacity
     health_cells(m, row);
     row.push_back(Cell::of_bool(key));
     row.push_back(Cell::of_bool(m.incomplete));
@@ -144,7 +145,7 @@ Item total(std::string key, std::string label, const Total& t, std::string_view 
 
 }  // namespace
 
-Table alerts_table(const ReportInput& in, const std::vector<Alert>& alerts) {
+Table alerts_table(const SummaryInput& in, const std::vector<Alert>& alerts) {
     Table t;
     t.key = "alerts";
     t.title = "Alerts";
@@ -162,24 +163,25 @@ Table alerts_table(const ReportInput& in, const std::vector<Alert>& alerts) {
     return t;
 }
 
-PortfolioFigures compute_portfolio_figures(const ReportInput& in) {
+PortfolioFigures compute_portfolio_figures(const SummaryInput& in,
+                                           const std::vector<std::vector<Alert>>& own_alerts) {
     PortfolioFigures f{
-        compute_portfolio_metrics(in.accounts, in.metrics, in.settings, in.as_of),
-        compute_portfolio_metrics(in.accounts, in.metrics, in.shown, in.settings, in.as_of),
+        compute_portfolio_metrics_from_facts(in.accounts, in.metrics, in.settings, in.as_of),
+        compute_portfolio_metrics_from_facts(in.accounts, in.metrics, in.shown, in.settings,
+                                             in.as_of),
         {}};
-    f.alerts =
-        compute_alerts(in.accounts, in.metrics, in.shown, f.whole.ranking, in.settings, in.as_of);
+    f.alerts = portfolio_alerts(in.accounts, own_alerts, in.shown, f.whole.ranking);
     return f;
 }
 
-std::vector<Item> summary_meta(const ReportInput& in) {
-    std::vector<Item> meta = report_meta(in);
+std::vector<Item> summary_meta(const SummaryInput& in) {
+    std::vector<Item> meta = report_meta(in.settings, in.as_of);
     meta.push_back(
         {"account_count", "Accounts", Cell::of_int(static_cast<int64_t>(in.shown.size()))});
     return meta;
 }
 
-Table health_table(const ReportInput& in) {
+Table health_table(const SummaryInput& in) {
     Table t;
     t.key = "health";
     t.title = "Health";
@@ -195,7 +197,7 @@ Table health_table(const ReportInput& in) {
     return t;
 }
 
-Table accounts_table(const ReportInput& in, const PortfolioMetrics& whole,
+Table accounts_table(const SummaryInput& in, const PortfolioMetrics& whole,
                      const PortfolioMetrics& totals) {
     std::vector<bool> key(in.accounts.size(), false);
     for (const KeyAccountEntry& e : whole.ranking) key[e.account] = e.key;
@@ -211,7 +213,7 @@ Table accounts_table(const ReportInput& in, const PortfolioMetrics& whole,
         t.rows.push_back(account_row(in, i, key[i]));
         if (m.incomplete) incomplete.push_back(in.accounts[i].slug);
         // An empty revenue says why, and what there is instead.
-        if (!m.annual_revenue && in.accounts[i].performance) {
+        if (!m.annual_revenue && in.accounts[i].has_performance) {
             std::string why = fmt::format("{} ({}", in.accounts[i].slug, m.annual_revenue.reason);
             if (m.run_rate)
                 why += fmt::format("; run rate {} from {} months of {}",
@@ -238,7 +240,7 @@ Table accounts_table(const ReportInput& in, const PortfolioMetrics& whole,
     return t;
 }
 
-FigureList totals_figures(const ReportInput& in, const PortfolioMetrics& whole,
+FigureList totals_figures(const SummaryInput& in, const PortfolioMetrics& whole,
                           const PortfolioMetrics& totals) {
     FigureList f;
     f.key = "totals";
@@ -263,7 +265,7 @@ FigureList totals_figures(const ReportInput& in, const PortfolioMetrics& whole,
     return f;
 }
 
-Report build_summary_report(const ReportInput& in, const PortfolioMetrics& whole,
+Report build_summary_report(const SummaryInput& in, const PortfolioMetrics& whole,
                             const PortfolioMetrics& totals, const std::vector<Alert>& alerts) {
     Report r;
     r.kind = "summary";
@@ -273,6 +275,13 @@ Report build_summary_report(const ReportInput& in, const PortfolioMetrics& whole
     r.blocks.push_back(totals_figures(in, whole, totals));
     r.blocks.push_back(alerts_table(in, alerts));
     return r;
+}
+
+Report build_summary_report(const ReportInput& in, const PortfolioMetrics& whole,
+                            const PortfolioMetrics& totals, const std::vector<Alert>& alerts) {
+    const std::vector<AccountFacts> facts = facts_of(in.accounts);
+    return build_summary_report(SummaryInput{in.settings, in.as_of, facts, in.metrics, in.shown},
+                                whole, totals, alerts);
 }
 
 }  // namespace kam

@@ -50,7 +50,7 @@ WriteResult failure(int err, std::string message) {
     return WriteResult(status_of_errno(err), std::move(message));
 }
 
-WriteResult write_all(int fd, std::string_view content, const std::string& path) {
+WriteResult write_bytes(int fd, std::string_view content, const std::string& path) {
     size_t done = 0;
     while (done < content.size()) {
         const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
@@ -60,9 +60,26 @@ WriteResult write_all(int fd, std::string_view content, const std::string& path)
         }
         done += static_cast<size_t>(n);
     }
+    return {};
+}
+
+WriteResult write_all(int fd, std::string_view content, const std::string& path) {
+    if (auto w = write_bytes(fd, content, path); !w) return w;
     if (::fsync(fd) != 0)
         return failure(errno, fmt::format("cannot write {}: {}", path, std::strerror(errno)));
     return {};
+}
+
+// Each piece of `produce` written in turn, then fsync; after a failed piece
+// the rest go nowhere.
+WriteResult write_produced(int fd, const std::function<void(const TextSink&)>& produce,
+                           const std::string& path) {
+    WriteResult result;
+    produce([&](std::string_view piece) {
+        if (result) result = write_bytes(fd, piece, path);
+    });
+    if (!result) return result;
+    return write_all(fd, {}, path);
 }
 
 // Everything the descriptor's file holds now, up to 64 MiB.
@@ -106,6 +123,13 @@ WriteResult sync_directory(const std::string& dir) {
 
 WriteResult write_file_atomically(const std::string& path, std::string_view content,
                                   const AtomicWriteOptions& options) {
+    return write_pieces_atomically(
+        path, [&](const TextSink& write) { write(content); }, options);
+}
+
+WriteResult write_pieces_atomically(const std::string& path,
+                                    const std::function<void(const TextSink&)>& produce,
+                                    const AtomicWriteOptions& options) {
     using S = WriteStatus;
     mode_t mode = static_cast<mode_t>(options.new_mode) & ~current_umask();
     struct stat st {};
@@ -144,7 +168,12 @@ WriteResult write_file_atomically(const std::string& path, std::string_view cont
     if (::fchmod(fd, mode) != 0)
         return fail(failure(
             errno, fmt::format("cannot set the mode of {}: {}", tmp, std::strerror(errno))));
-    if (auto w = write_all(fd, content, path); !w) return fail(w);
+    try {
+        if (auto w = write_produced(fd, produce, path); !w) return fail(w);
+    } catch (...) {
+        static_cast<void>(fail({}));
+        throw;
+    }
     if (::close(fd) != 0) {
         const int err = errno;
         ::unlink(tmp.c_str());
