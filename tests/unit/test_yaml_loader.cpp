@@ -396,9 +396,11 @@ TEST_CASE("explicit tags and complex keys are refused") {
     CHECK(contains(complex.message, "key"));
     refused("[a, b]: 1\n", Rule::yaml_syntax, 1, 1);
     refused("a:\n  {x: 1}: 2\n", Rule::yaml_syntax, 2, 3);
-    refused(": 1\n", Rule::yaml_syntax, 1, 1);      // an empty key
-    refused("? \n: 1\n", Rule::yaml_syntax, 1, 1);  // an empty explicit key, at its '?'
-    refused("? 0a\n", Rule::yaml_syntax, 1, 1);     // an explicit key with no ': value'
+    refused(": 1\n", Rule::yaml_syntax, 1, 1);                // an empty key
+    refused("? \n: 1\n", Rule::yaml_syntax, 1, 1);            // an empty explicit key, at its '?'
+    refused("? 0a\n", Rule::yaml_syntax, 1, 1);               // an explicit key with no ': value'
+    refused("? |\n  block\n: 1\n", Rule::yaml_syntax, 1, 3);  // a block scalar as a key
+    refused("? |", Rule::yaml_syntax, 1, 3);
     refused("x: 1\n? 'a b'\n# c\ny: 2\n", Rule::yaml_syntax, 2, 1);
     CHECK(at(accepted("? a\n# note\n: 1\n"), "a").value == "1");
     // "? a" with a plain scalar is just the key a.

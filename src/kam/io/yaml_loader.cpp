@@ -335,6 +335,11 @@ class TreeBuilder final : public EventListener {
             if (b > 0 && text_[b - 1] == '?')
                 throw LoadAbort{Rule::yaml_syntax, b - 1, "a mapping key is empty"};
         }
+        // "? |" then lines: a key over several lines (the two parsers also
+        // placed such keys apart).
+        if (key.style == ScalarStyle::literal || key.style == ScalarStyle::folded)
+            throw LoadAbort{Rule::yaml_syntax, key.mark.offset,
+                            "a key must be written on one line, not as a '|' or '>' block"};
         if (key.kind != NodeKind::scalar)
             throw LoadAbort{Rule::yaml_syntax, key.mark.offset,
                             key.kind == NodeKind::null
