@@ -95,6 +95,17 @@ TEST_CASE("where libyaml 0.2.5 departs from YAML 1.2, the text is read as YAML 1
     same_outcome("tab after spaces", "a:\n  \tb: 1\n  b: 2\n");
 }
 
+TEST_CASE("the escapes \\N and \\_ are UTF-8 from both sources") {
+    // yaml-cpp 0.7 wrote them as the lone bytes 0x85 and 0xA0 (found by
+    // kam_fuzz_yaml_differential); the yaml-cpp source repairs them.
+    const std::string text = "a: \"x\\Ny\\_z\"\n\"k\\N\": 1\n";
+    same_outcome("escapes", text);
+    const Outcome o = load_with(text, *make_yaml_cpp_event_source());
+    REQUIRE(o.root);
+    CHECK(o.root->find("a")->value == "x\xC2\x85y\xC2\xA0z");
+    CHECK(o.root->entries.at(1).key == "k\xC2\x85");
+}
+
 TEST_CASE("the documented differences: text that is not YAML, and YAML yaml-cpp refuses") {
     static const auto yaml_cpp = make_yaml_cpp_event_source();
     static const auto libyaml = make_libyaml_event_source();

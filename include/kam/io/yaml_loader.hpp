@@ -34,7 +34,7 @@ inline constexpr size_t k_max_recovery_bytes = 8 * 1024 * 1024;  // parsed in al
 std::optional<Node> load_yaml(std::string_view bytes, DiagnosticSink& sink,
                               const YamlEventSource& source, LoadReport* report = nullptr);
 
-// The shared default source (yaml-cpp).
+// The shared default source (libyaml unless built with -DKAM_YAML_PARSER=yaml-cpp).
 const YamlEventSource& default_event_source();
 
 // Where a quoted scalar that starts at `offset` ends (one past its closing

@@ -8,10 +8,30 @@
 #include <sstream>
 
 #include "kam/io/yaml_events.hpp"
+#include "kam/util/utf8.hpp"
 
 namespace kam {
 
 namespace {
+
+// yaml-cpp 0.7 writes the escapes \N (U+0085) and \_ (U+00A0) as the lone
+// bytes 0x85 and 0xA0, not UTF-8 (found by kam_fuzz_yaml_differential: the
+// libyaml source gave the right text). The text was valid UTF-8 before it
+// was parsed, so any byte that is not now is such a code point: encode it.
+std::string repaired_utf8(const std::string& value) {
+    if (!find_invalid_utf8(value)) return value;
+    std::string out;
+    std::string_view rest(value);
+    while (const auto bad = find_invalid_utf8(rest)) {
+        out.append(rest.substr(0, *bad));
+        const auto b = static_cast<unsigned char>(rest[*bad]);
+        out += static_cast<char>(0xC0 | (b >> 6));
+        out += static_cast<char>(0x80 | (b & 0x3F));
+        rest.remove_prefix(*bad + 1);
+    }
+    out.append(rest);
+    return out;
+}
 
 class Forwarder final : public YAML::EventHandler {
   public:
@@ -34,7 +54,7 @@ class Forwarder final : public YAML::EventHandler {
         ParseEvent e = make(ParseEvent::Type::scalar, mark);
         e.has_anchor = anchor != YAML::NullAnchor;
         e.has_explicit_tag = is_explicit(tag);
-        e.value = value;
+        e.value = repaired_utf8(value);
         listener_.on_event(e);
     }
     void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
