@@ -21,6 +21,24 @@ struct LoadAbort {
     bool recoverable = true;  // a re-parse without the broken part can go on
 };
 
+// "~", "null", "Null" or "NULL" is written at `at` (not a key that merely
+// starts with 'n', such as the next line's "name:").
+bool null_written_at(std::string_view text, uint32_t at) {
+    const std::string_view rest = text.substr(std::min<size_t>(at, text.size()));
+    for (const std::string_view word : {"~", "null", "Null", "NULL"}) {
+        if (!rest.starts_with(word)) continue;
+        // The word alone: then only blanks up to the line's end, a comment,
+        // or the flow indicator that ends it ("~   k21:" is a key).
+        size_t i = word.size();
+        while (i < rest.size() && (rest[i] == ' ' || rest[i] == '\t')) ++i;
+        if (i == rest.size()) return true;
+        const char c = rest[i];
+        return c == '\r' || c == '\n' || c == ',' || c == ']' || c == '}' ||
+               (c == '#' && i > word.size());
+    }
+    return false;
+}
+
 // Text at column 1 after a top-level list ended ("- a" then "b: 1").
 std::string after_top_level_node(std::string_view rest) {
     const char c = rest.empty() ? ' ' : rest[0];
@@ -151,7 +169,7 @@ class TreeBuilder final : public EventListener {
     void null_node(const ParseEvent& e) {
         reject_anchor_or_tag(e);
         uint32_t at = std::min<uint32_t>(e.offset, static_cast<uint32_t>(text_.size()));
-        const bool written = null_written_at(at);
+        const bool written = null_written_at(text_, at);
         // An empty key (": value") is already placed at its ':'.
         const bool is_key = !stack_.empty() && stack_.back().node.kind == NodeKind::mapping &&
                             !stack_.back().have_key;
@@ -169,27 +187,6 @@ class TreeBuilder final : public EventListener {
         add(std::move(n));
     }
 
-    // Back from `at` over blanks, line breaks and comments (whole comment
-    // lines, as kam's templates put under an empty key, and a comment after
-    // it), to just past the last character that is YAML.
-    // "~", "null", "Null" or "NULL" is written at `at` (not a key that
-    // merely starts with 'n', such as the next line's "name:").
-    bool null_written_at(uint32_t at) const {
-        const std::string_view rest = text_.substr(std::min<size_t>(at, text_.size()));
-        for (const std::string_view word : {"~", "null", "Null", "NULL"}) {
-            if (!rest.starts_with(word)) continue;
-            // The word alone: then only blanks up to the line's end, a comment,
-            // or the flow indicator that ends it ("~   k21:" is a key).
-            size_t i = word.size();
-            while (i < rest.size() && (rest[i] == ' ' || rest[i] == '\t')) ++i;
-            if (i == rest.size()) return true;
-            const char c = rest[i];
-            return c == '\r' || c == '\n' || c == ',' || c == ']' || c == '}' ||
-                   (c == '#' && i > word.size());
-        }
-        return false;
-    }
-
     // The first byte at or after `at` that is neither blank nor in a comment.
     size_t forward_over_blanks_and_comments(size_t at) const {
         while (at < text_.size()) {
@@ -205,6 +202,9 @@ class TreeBuilder final : public EventListener {
         return at;
     }
 
+    // Back from `at` over blanks, line breaks and comments (whole comment
+    // lines, as kam's templates put under an empty key, and a comment after
+    // it), to just past the last character that is YAML.
     uint32_t back_over_blanks_and_comments(uint32_t at) const {
         auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
         while (true) {
@@ -318,7 +318,7 @@ class TreeBuilder final : public EventListener {
         // it as the value.
         if (!top.node.flow && (node.kind == NodeKind::scalar || node.flow) &&
             node.mark.line > top.key_mark.line && node.mark.column <= top.key_mark.column &&
-            !explicit_key_at(top.key_mark.offset))
+            !explicit_key_indicator(top.key_mark.offset))
             throw LoadAbort{Rule::yaml_syntax, node.mark.offset,
                             fmt::format("a value must be indented under its key '{}' (or is a "
                                         "':' missing after this text?)",
@@ -367,21 +367,20 @@ class TreeBuilder final : public EventListener {
         top.key_mark = key.mark;
     }
 
-    // yaml-cpp takes a lone word in a block mapping ("status" on its own line)
-    // for a key with an empty value; YAML requires the ':'.
-    // The key at `offset` is written after a '?' ("? key").
-    bool explicit_key_at(uint32_t offset) const {
+    // The '?' the key at `offset` is written after ("? key"), if any.
+    std::optional<uint32_t> explicit_key_indicator(uint32_t offset) const {
         uint32_t b = offset;
         while (b > 0 && (text_[b - 1] == ' ' || text_[b - 1] == '\t')) --b;
-        return b > 0 && text_[b - 1] == '?';
+        if (b > 0 && text_[b - 1] == '?') return b - 1;
+        return std::nullopt;
     }
 
+    // yaml-cpp takes a lone word in a block mapping ("status" on its own line)
+    // for a key with an empty value; YAML requires the ':'.
     void expect_colon_after(const Node& key) const {
         const uint32_t start = key.mark.offset;
         // "? key" (explicit key): its ':' is on a later line, if anywhere.
-        uint32_t b = start;
-        while (b > 0 && (text_[b - 1] == ' ' || text_[b - 1] == '\t')) --b;
-        const bool explicit_key = b > 0 && text_[b - 1] == '?';
+        const std::optional<uint32_t> explicit_key = explicit_key_indicator(start);
         size_t end;
         if (key.style == ScalarStyle::double_quoted || key.style == ScalarStyle::single_quoted) {
             const auto q = quoted_scalar_end(text_, start);
@@ -403,7 +402,7 @@ class TreeBuilder final : public EventListener {
             end = forward_over_blanks_and_comments(end);
             if (end < text_.size() && text_[end] == ':') return;
             throw LoadAbort{
-                Rule::yaml_syntax, b - 1,
+                Rule::yaml_syntax, *explicit_key,
                 fmt::format("the key '? {}' has no ': value' line under it", key.value)};
         }
         while (end < text_.size() && (text_[end] == ' ' || text_[end] == '\t')) ++end;
@@ -577,10 +576,7 @@ bool check_encoding(std::string_view text, const LineIndex& lines, DiagnosticSin
 bool root_is_explicit_null(std::string_view text, TreeBuilder& builder) {
     const std::optional<Node>& root = builder.root();
     if (!builder.root_seen() || !root->is_null()) return false;
-    const uint32_t at = root->mark.offset;
-    if (at >= text.size()) return false;
-    const char c = text[at];
-    return c == '~' || c == 'n' || c == 'N';
+    return root->mark.offset < text.size() && null_written_at(text, root->mark.offset);
 }
 
 std::optional<Node> finish_tree(std::string_view text, TreeBuilder& builder, DiagnosticSink& sink) {
