@@ -40,7 +40,8 @@ int run_show(const Context& ctx, const ShowOptions& o) {
     for (Block& b : show_judgement_blocks(
              d.input({index}), index,
              compute_matrix(accounts, d.metrics, settings, d.as_of, d.sources_or_null()), whole,
-             rising_accounts(accounts, d.metrics, whole, settings), &report))
+             rising_accounts(accounts, d.metrics, whole, settings),
+             whitespace_of_everyone(accounts), &report))
         report.blocks.push_back(std::move(b));
     return print_report(ctx, report, o.report, d);
 }

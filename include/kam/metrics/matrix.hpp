@@ -51,6 +51,9 @@ struct PortfolioMatrix {
     Figure<Money> largest_revenue, largest_client_revenue;  // the sizes' denominators
 };
 
+// The entry of `account`, or null (a lost account has none).
+const MatrixEntry* find_entry(const PortfolioMatrix& matrix, size_t account);
+
 // The quadrant of two known scores.
 const QuadrantInfo& quadrant_of(int64_t attractiveness, int64_t strength);
 // Empty when `tier` is one the quadrant agrees with (or is empty).

@@ -14,10 +14,9 @@
 namespace kam {
 
 struct WhitespaceGap {
-    size_t offering = 0;            // index into Whitespace::offerings
-    int peers = 0;                  // peers that have it current
-    std::string basis;              // "industry", "tier" or "industry, tier"
-    std::vector<size_t> peer_rows;  // the peers, indices into Whitespace::rows
+    size_t offering = 0;  // index into Whitespace::offerings
+    int peers = 0;        // peers that have it current
+    std::string basis;    // "industry", "tier" or "industry, tier"
 };
 
 struct WhitespaceRow {
@@ -44,6 +43,20 @@ struct Whitespace {
 // Over `which` (indices into `accounts`); lost accounts are left out.
 Whitespace compute_whitespace(const std::vector<Account>& accounts,
                               const std::vector<size_t>& which);
+
+// Over every account, in account order: what each account's cross-sell is
+// read against.
+Whitespace whitespace_of_everyone(const std::vector<Account>& accounts);
+
+// The peers behind `gap` of w.rows[row], indices into w.rows: found again
+// here, one pass over the rows, rather than kept for every gap (a portfolio of
+// 50,000 accounts would keep billions).
+std::vector<size_t> whitespace_peer_rows(const std::vector<Account>& accounts, const Whitespace& w,
+                                         size_t row, const WhitespaceGap& gap);
+
+// The row of `account`, or null: `w` must be over ascending indices (as over
+// every account), so that its rows are in account order.
+const WhitespaceRow* find_row(const Whitespace& w, size_t account);
 
 // The sources (kam-metrics(7), SOURCES) of the figures of `w`, computed over
 // `accounts`: a cell's stage (none when the cell is empty); a gap's, each

@@ -28,14 +28,16 @@ Report build_whitespace_report(const ReportInput& input, const Whitespace& white
 // place in the matrix, margin and lifetime value, relationship fit and
 // whether it is rising ("judgement"), its contact map ("contact_map",
 // "contact_gaps") and its open opportunities that are not qualified
-// ("qualification_gaps"). `matrix`, `whole` and `rising` are the portfolio's.
+// ("qualification_gaps"). `matrix`, `whole`, `rising` and `everyone` (the
+// whitespace over every account, whitespace_of_everyone) are the
+// portfolio's, computed once however many accounts are shown.
 // With input.sources (and `matrix` computed with them), the figures'
 // explanations go to `explained`.
 std::vector<Block> show_judgement_blocks(const ReportInput& input, size_t account,
                                          const PortfolioMatrix& matrix,
                                          const PortfolioMetrics& whole,
                                          const std::vector<RisingEntry>& rising,
-                                         Report* explained = nullptr);
+                                         const Whitespace& everyone, Report* explained = nullptr);
 
 // For kam pipeline ("qualification"): the open opportunities of the shown
 // accounts that are qualified (BANT all true) and not, by count, value and

@@ -69,6 +69,14 @@ void add_sources(MatrixEntry& e, const Account& a, const FigureSources& f) {
 
 }  // namespace
 
+const MatrixEntry* find_entry(const PortfolioMatrix& matrix, size_t account) {
+    // entries are in account order (compute_matrix).
+    const auto it =
+        std::lower_bound(matrix.entries.begin(), matrix.entries.end(), account,
+                         [](const MatrixEntry& e, size_t wanted) { return e.account < wanted; });
+    return it != matrix.entries.end() && it->account == account ? &*it : nullptr;
+}
+
 const QuadrantInfo& quadrant_of(int64_t attractiveness, int64_t strength) {
     const bool a = attractiveness >= k_matrix_high, s = strength >= k_matrix_high;
     return k_quadrants[a ? (s ? 0 : 1) : (s ? 2 : 3)];

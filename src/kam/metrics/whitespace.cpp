@@ -1,9 +1,32 @@
 #include "kam/metrics/whitespace.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace kam {
+
+namespace {
+
+// What makes two accounts peers: the same industry (profile.yaml) or the
+// same tier, each only when written.
+struct PeerKey {
+    std::string industry, tier;
+    // Both at once, as one map key ('\n' is in neither: both are one line).
+    std::string both() const { return industry + '\n' + tier; }
+};
+
+PeerKey peer_key(const Account& a) {
+    return {a.profile ? a.profile->industry : std::string(), a.cover.tier};
+}
+
+bool peers(const PeerKey& a, const PeerKey& b, bool& same_industry, bool& same_tier) {
+    same_industry = !a.industry.empty() && b.industry == a.industry;
+    same_tier = !a.tier.empty() && b.tier == a.tier;
+    return same_industry || same_tier;
+}
+
+}  // namespace
 
 Whitespace compute_whitespace(const std::vector<Account>& accounts,
                               const std::vector<size_t>& which) {
@@ -59,39 +82,70 @@ Whitespace compute_whitespace(const std::vector<Account>& accounts,
         c.penetration_pct = c.accounts == 0 ? Figure<Fixed>::none("no account has offerings")
                                             : Figure<Fixed>::of(percent_of(c.current, c.accounts));
     }
+    // Peers are counted per group, never pair by pair: a portfolio of 50,000
+    // accounts has billions of pairs. For each offering, how many accounts of
+    // an industry, of a tier, and of both have it current; a row's peers are
+    // then industry + tier - both (the row itself never counts: a gap is an
+    // offering the row has not got).
+    struct Counts {
+        std::map<std::string, std::vector<int>> industry, tier, both;
+    } counts;
+    const size_t width = w.offerings.size();
+    auto bump = [&](std::map<std::string, std::vector<int>>& m, const std::string& key, size_t k) {
+        std::vector<int>& v = m[key];
+        if (v.empty()) v.assign(width, 0);
+        ++v[k];
+    };
+    auto count = [&](const std::map<std::string, std::vector<int>>& m, const std::string& key,
+                     size_t k) {
+        const auto it = m.find(key);
+        return it == m.end() ? 0 : it->second[k];
+    };
+    for (const WhitespaceRow& p : w.rows) {
+        if (!p.known) continue;
+        const PeerKey key = peer_key(accounts[p.account]);
+        for (size_t k = 0; k < width; ++k) {
+            if (p.stages[k] != "current") continue;
+            if (!key.industry.empty()) bump(counts.industry, key.industry, k);
+            if (!key.tier.empty()) bump(counts.tier, key.tier, k);
+            if (!key.industry.empty() && !key.tier.empty()) bump(counts.both, key.both(), k);
+        }
+    }
     for (WhitespaceRow& r : w.rows) {
         if (!r.known) continue;
-        const Account& a = accounts[r.account];
-        const std::string industry = a.profile ? a.profile->industry : std::string();
-        for (size_t k = 0; k < w.offerings.size(); ++k) {
+        const PeerKey key = peer_key(accounts[r.account]);
+        for (size_t k = 0; k < width; ++k) {
             if (!r.stages[k].empty()) continue;
-            int peers = 0;
-            bool by_industry = false, by_tier = false;
-            std::vector<size_t> peer_rows;
-            for (const WhitespaceRow& p : w.rows) {
-                if (&p == &r || !p.known || p.stages[k] != "current") continue;
-                const Account& b = accounts[p.account];
-                const bool same_industry =
-                    !industry.empty() && b.profile && b.profile->industry == industry;
-                const bool same_tier = !a.cover.tier.empty() && b.cover.tier == a.cover.tier;
-                if (!same_industry && !same_tier) continue;
-                ++peers;
-                peer_rows.push_back(static_cast<size_t>(&p - w.rows.data()));
-                by_industry |= same_industry;
-                by_tier |= same_tier;
-            }
+            const int by_industry =
+                key.industry.empty() ? 0 : count(counts.industry, key.industry, k);
+            const int by_tier = key.tier.empty() ? 0 : count(counts.tier, key.tier, k);
+            const int by_both =
+                key.industry.empty() || key.tier.empty() ? 0 : count(counts.both, key.both(), k);
+            const int peers = by_industry + by_tier - by_both;
             if (peers == 0) continue;
             r.gaps.push_back({k, peers,
-                              by_industry && by_tier ? "industry, tier"
-                              : by_industry          ? "industry"
-                                                     : "tier",
-                              std::move(peer_rows)});
+                              by_industry > 0 && by_tier > 0 ? "industry, tier"
+                              : by_industry > 0              ? "industry"
+                                                             : "tier"});
         }
         std::stable_sort(
             r.gaps.begin(), r.gaps.end(),
             [](const WhitespaceGap& x, const WhitespaceGap& y) { return x.peers > y.peers; });
     }
     return w;
+}
+
+std::vector<size_t> whitespace_peer_rows(const std::vector<Account>& accounts, const Whitespace& w,
+                                         size_t row, const WhitespaceGap& gap) {
+    std::vector<size_t> out;
+    const PeerKey key = peer_key(accounts[w.rows[row].account]);
+    for (size_t p = 0; p < w.rows.size(); ++p) {
+        const WhitespaceRow& r = w.rows[p];
+        bool same_industry = false, same_tier = false;
+        if (p == row || !r.known || r.stages[gap.offering] != "current") continue;
+        if (peers(key, peer_key(accounts[r.account]), same_industry, same_tier)) out.push_back(p);
+    }
+    return out;
 }
 
 Sources whitespace_cell_sources(const std::vector<Account>& accounts, const Whitespace& w,
@@ -113,7 +167,7 @@ Sources whitespace_gap_sources(const std::vector<Account>& accounts, const White
     };
     Sources out;
     basis(accounts[w.rows[row].account], out);
-    for (const size_t p : gap.peer_rows) {
+    for (const size_t p : whitespace_peer_rows(accounts, w, row, gap)) {
         append(out, whitespace_cell_sources(accounts, w, p, gap.offering));
         basis(accounts[w.rows[p].account], out);
     }
@@ -127,6 +181,19 @@ Sources whitespace_penetration_sources(const std::vector<Account>& accounts, con
         if (w.rows[r].known && w.rows[r].stages[offering] == "current")
             append(out, whitespace_cell_sources(accounts, w, r, offering));
     return out;
+}
+
+Whitespace whitespace_of_everyone(const std::vector<Account>& accounts) {
+    std::vector<size_t> everyone(accounts.size());
+    for (size_t k = 0; k < everyone.size(); ++k) everyone[k] = k;
+    return compute_whitespace(accounts, everyone);
+}
+
+const WhitespaceRow* find_row(const Whitespace& w, size_t account) {
+    const auto it =
+        std::lower_bound(w.rows.begin(), w.rows.end(), account,
+                         [](const WhitespaceRow& r, size_t wanted) { return r.account < wanted; });
+    return it != w.rows.end() && it->account == account ? &*it : nullptr;
 }
 
 }  // namespace kam

@@ -561,7 +561,7 @@ std::vector<Block> show_judgement_blocks(const ReportInput& in, size_t account,
                                          const PortfolioMatrix& matrix,
                                          const PortfolioMetrics& whole,
                                          const std::vector<RisingEntry>& rising,
-                                         Report* explained) {
+                                         const Whitespace& everyone, Report* explained) {
     const Account& a = in.accounts[account];
     const AccountMetrics& m = in.metrics[account];
     const Policy& policy = in.settings.policy;
@@ -571,9 +571,7 @@ std::vector<Block> show_judgement_blocks(const ReportInput& in, size_t account,
     FigureList f;
     f.key = "judgement";
     f.title = "Judgement";
-    const MatrixEntry* e = nullptr;
-    for (const MatrixEntry& x : matrix.entries)
-        if (x.account == account) e = &x;
+    const MatrixEntry* e = find_entry(matrix, account);
     const std::string lost = "a lost account is not placed";
     f.items.push_back({"attractiveness", "Attractiveness (0-100)",
                        e ? score_cell(e->attractiveness.score) : Cell::none(lost)});
@@ -620,28 +618,25 @@ std::vector<Block> show_judgement_blocks(const ReportInput& in, size_t account,
                        r == rising.end() ? Cell::of_bool(false)
                                          : Cell::of(join(r->signals, "; ")).with_tone(Tone::good)});
     // What to sell: the account's whitespace gaps against the whole portfolio.
-    std::vector<size_t> everyone(in.accounts.size());
-    for (size_t k = 0; k < everyone.size(); ++k) everyone[k] = k;
-    const Whitespace w = compute_whitespace(in.accounts, everyone);
-    const auto ws_row = std::find_if(w.rows.begin(), w.rows.end(),
-                                     [&](const WhitespaceRow& x) { return x.account == account; });
+    const Whitespace& w = everyone;
+    const WhitespaceRow* ws_row = find_row(w, account);
     std::vector<std::string> gap_names;
     Sources gap_sources;
-    if (ws_row != w.rows.end())
+    if (ws_row)
         for (const WhitespaceGap& g : ws_row->gaps) {
             gap_names.push_back(w.offerings[g.offering].name);
             if (ex)
                 append(gap_sources,
                        whitespace_gap_sources(in.accounts, w,
-                                              static_cast<size_t>(ws_row - w.rows.begin()), g));
+                                              static_cast<size_t>(ws_row - w.rows.data()), g));
         }
     f.items.push_back({"cross_sell", "Cross-sell (offerings peers buy)",
-                       ws_row == w.rows.end() ? Cell::none(lost)
-                       : !ws_row->known       ? Cell::none(ws_row->reason)
+                       !ws_row          ? Cell::none(lost)
+                       : !ws_row->known ? Cell::none(ws_row->reason)
                        : gap_names.empty()
                            ? Cell::none()
                            : Cell::of(join(gap_names, ", ")).with_tone(Tone::warn)});
-    if (ex && ws_row != w.rows.end() && ws_row->known)
+    if (ex && ws_row && ws_row->known)
         explain(*ex, a.slug, "cross_sell", formula::whitespace, f.items.back().value, gap_sources);
     name_currency(f, {"annual_margin", "historical_margin", "forward_value", "clv"},
                   in.settings.currency);

@@ -62,6 +62,7 @@ struct PageState {
     PortfolioFigures figures;
     PortfolioMatrix matrix;
     std::vector<RisingEntry> rising;
+    Whitespace everyone;  // each account page's cross-sell, computed once
 
     // The summary's blocks, from the accounts' facts as kam summary has them.
     SummaryInput summary() const {
@@ -85,6 +86,7 @@ PortfolioPage build_portfolio_page(const ReportInput& in, const PageHistory* his
     state->matrix = compute_matrix(in.accounts, in.metrics, in.settings, in.as_of);
     // Each account's page ends with its judgement, as kam show does.
     state->rising = rising_accounts(in.accounts, in.metrics, whole, in.settings);
+    state->everyone = whitespace_of_everyone(in.accounts);
     const std::shared_ptr<const PageState> s = state;
 
     PortfolioPage p;
@@ -102,7 +104,8 @@ PortfolioPage build_portfolio_page(const ReportInput& in, const PageHistory* his
     p.account_page = [s](size_t k) {
         const size_t i = s->in->shown.at(k);
         Report page = build_show_report(*s->in, i);
-        for (Block& b : show_judgement_blocks(*s->in, i, s->matrix, s->figures.whole, s->rising))
+        for (Block& b :
+             show_judgement_blocks(*s->in, i, s->matrix, s->figures.whole, s->rising, s->everyone))
             page.blocks.push_back(std::move(b));
         return page;
     };
