@@ -25,6 +25,18 @@ for t in $(sqlite3 "$work/p.sqlite" "SELECT name FROM kam_tables ORDER BY rowid"
     ours=$("$kam" query --db "$work/p.sqlite" --format csv "SELECT count(*) AS n FROM \"$t\"" | tail -n 1 | tr -d '\r')
     [ "$shell" = "$ours" ] || fail "$t: sqlite3 counts $shell, kam query --db $ours"
 done
+# Every row of a table with source_line points at a line of its file.
+lined=0
+for t in $(sqlite3 "$work/p.sqlite" "SELECT DISTINCT table_name FROM kam_columns WHERE name = 'source_line'"); do
+    lined=$((lined + 1))
+    while IFS='|' read -r file line; do
+        [ -n "$line" ] || fail "$t: a row of $file has no source_line"
+        lines=$(wc -l <"$root/$file")
+        if [ "$line" -lt 1 ] || [ "$line" -gt "$lines" ]; then fail "$t: $file:$line is not a line of the file ($lines lines)"; fi
+    done < <(sqlite3 "$work/p.sqlite" "SELECT DISTINCT source_file, source_line FROM \"$t\"")
+done
+[ "$lined" -ge 25 ] || fail "only $lined tables have source_line"
+echo "$lined tables: every row's source_file:source_line is a line of its file"
 sum=$(sqlite3 "$work/p.sqlite" 'SELECT sum(weighted_value_cents) FROM opportunities')
 echo "every table counted alike; weighted_value_cents sum $sum"
 

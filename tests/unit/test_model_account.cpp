@@ -47,8 +47,10 @@ TEST_CASE("review-overdue: key and strategic accounts, not lost or prospect, pas
     a.cover.client_since = as_of - 90;   // a client for 90 days: not yet
     CHECK_FALSE(a.review_overdue(as_of, 90));
     a.reviews = Reviews{};
-    a.reviews->reviews.push_back({as_of - 91, "progress", "", {}, {}, std::nullopt, {}});
-    a.reviews->reviews.push_back({as_of + 1, "progress", "", {}, {}, std::nullopt, {}});
+    a.reviews->reviews.push_back(
+        {as_of - 91, "progress", "", {}, {}, std::nullopt, {}, 0, {}, {}, {}});
+    a.reviews->reviews.push_back(
+        {as_of + 1, "progress", "", {}, {}, std::nullopt, {}, 0, {}, {}, {}});
     CHECK(a.latest_review(as_of) == as_of - 91);  // a review after the as-of day does not count
     CHECK(a.review_overdue(as_of, 90));
     CHECK_FALSE(a.review_overdue(as_of, 91));

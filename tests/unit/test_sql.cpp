@@ -2,6 +2,7 @@
 // example portfolio, the figures against the metrics layer, the query guard's
 // refusals, the exports' quoting and kam-tables(7) against its definitions.
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <cstdlib>
 #include <fstream>
@@ -107,6 +108,70 @@ TEST_CASE("sql: types survive: cents are integers, dates ISO text, booleans 0/1,
     CHECK(one(db,
               "SELECT count(*) FROM risks WHERE source_line IS NULL OR source_file NOT "
               "LIKE 'accounts/%/risks.yaml'") == "0");
+}
+
+TEST_CASE("sql: every row of every data table names its file and line") {
+    // Team, history, tags, SWOT items, reviews' attendees and the other rows
+    // without an id once had a NULL source_line.
+    Database db = example_db();
+    size_t tables_with_lines = 0;
+    for (const TableDef& t : tables()) {
+        bool has_line = false;
+        for (const ColumnDef& c : t.columns) has_line |= c.name == "source_line";
+        if (!has_line) continue;
+        ++tables_with_lines;
+        INFO(t.name);
+        CHECK(one(db, fmt::format("SELECT count(*) FROM \"{}\" WHERE source_line IS NULL OR "
+                                  "source_line < 1 OR source_file IS NULL",
+                                  t.name)) == "0");
+    }
+    CHECK(tables_with_lines >= 25);
+    // The line is the record's: each of these values is written on it.
+    const auto line_of = [](const std::string& file, size_t n) {
+        std::ifstream in(std::string(KAM_SOURCE_DIR) + "/examples/portfolio/" + file);
+        std::string line;
+        for (size_t i = 0; i < n && std::getline(in, line); ++i) {
+        }
+        return line;
+    };
+    for (const auto& [table, column] :
+         std::vector<std::pair<std::string, std::string>>{{"team", "name"},
+                                                          {"tags", "tag"},
+                                                          {"objectives", "objective"},
+                                                          {"suppliers", "name"},
+                                                          {"client_competitors", "name"},
+                                                          {"swot_items", "substr(text, 1, 20)"},
+                                                          {"competition", "name"},
+                                                          {"offerings", "name"},
+                                                          {"review_attendees", "attendee"},
+                                                          {"reference_visits", "date"},
+                                                          {"history", "date"}}) {
+        const std::string q = fmt::format(
+            "SELECT source_file || char(9) || source_line || char(9) || {} FROM \"{}\" WHERE "
+            "account = 'acme-manufacturing' ORDER BY source_line LIMIT 1",
+            column, table);
+        const std::string row = one(db, q);
+        INFO(table << ": " << row);
+        const size_t t1 = row.find('\t'), t2 = row.find('\t', t1 + 1);
+        REQUIRE(t2 != std::string::npos);
+        const std::string line =
+            line_of(row.substr(0, t1), std::stoul(row.substr(t1 + 1, t2 - t1 - 1)));
+        CHECK(line.find(row.substr(t2 + 1)) != std::string::npos);
+    }
+}
+
+TEST_CASE("sql: contracts give the term in force (current_end) and renewal_term_months") {
+    Database db = example_db();
+    // OF-SUB-2022 auto-renews; it ended 2026-06-30, so on 2026-11-23 it runs
+    // to 2027-06-30 (the default term, 12 months), as kam renewals says.
+    CHECK(one(db,
+              "SELECT current_end || ' ' || notice_deadline FROM contracts WHERE id = "
+              "'OF-SUB-2022'") == "2027-06-30 2027-04-01");
+    CHECK(one(db,
+              "SELECT count(*) FROM contracts WHERE current_end IS NOT \"end\" AND NOT "
+              "auto_renew") == "0");
+    CHECK(one(db, "SELECT count(*) FROM contracts WHERE date(current_end) IS NOT current_end") ==
+          "0");
 }
 
 TEST_CASE("sql: keys and CHECKs refuse what the format forbids") {

@@ -24,12 +24,13 @@ struct Pos {
 
 struct TeamMember {
     std::string name, role;
+    Pos pos;
 };
 
 struct HistoryEvent {
     Date date;
     std::string event;
-    Pos date_pos;
+    Pos pos, date_pos;
 };
 
 struct Cover {  // account.yaml
@@ -47,10 +48,12 @@ struct Cover {  // account.yaml
     std::vector<HistoryEvent> history;
     std::string position_current, position_scope;
     std::vector<std::string> objectives;
+    std::vector<Pos> objectives_pos;  // where each of objectives is written
     std::string growth_potential, replaceability;
     std::optional<double> share_of_wallet;  // percent: our share of the client's spend
     Pos client_since_pos, growth_potential_pos, replaceability_pos, share_of_wallet_pos;
     std::vector<std::string> tags;
+    std::vector<Pos> tags_pos;  // where each of tags is written
 };
 
 struct Person {
@@ -73,6 +76,12 @@ struct Person {
 struct Supplier {
     std::string name, scope;
     std::optional<double> share;
+    Pos pos;
+};
+
+struct ClientCompetitor {  // profile.yaml competitors: the client's own
+    std::string name, notes;
+    Pos pos;
 };
 
 struct Profile {
@@ -86,11 +95,12 @@ struct Profile {
     std::optional<int64_t> payment_terms_days;
     std::optional<Date> next_tender;
     std::vector<Supplier> suppliers;
-    std::vector<std::pair<std::string, std::string>> competitors;  // name, notes
+    std::vector<ClientCompetitor> competitors;
 };
 
 struct SwotItem {
     std::string text, impact;
+    Pos pos;
 };
 
 struct Swot {
@@ -118,6 +128,7 @@ struct Action {
 struct Competitor {
     std::string name, position, threat;
     std::optional<double> share;
+    Pos pos;
 };
 
 struct Offering {
@@ -212,6 +223,7 @@ struct ScorecardRow {
     std::string perspective, measure, unit, better;
     double target = 0;
     std::optional<double> actual;
+    Pos pos;
 
     // Whether the measure reaches its target (at or past it, the better way);
     // unknown without an actual.
@@ -265,6 +277,8 @@ struct Review {
     std::optional<Date> next;
     Pos date_pos;
     size_t index = 0;  // its place in reviews.yaml's reviews (their kam path)
+    Pos pos;           // the record's
+    std::vector<Pos> attendees_pos, actions_pos;  // where each of them is written
 };
 
 struct Survey {
@@ -280,7 +294,7 @@ struct Survey {
 struct ReferenceVisit {
     Date date;
     std::string visitor, outcome;
-    Pos date_pos;
+    Pos pos, date_pos;
 };
 
 struct Reviews {

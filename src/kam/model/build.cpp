@@ -123,6 +123,16 @@ class Fields {
         out.shrink_to_fit();  // kept in the model as long as the report runs
         return out;
     }
+    // Where each of texts(key) is written, in the same order.
+    std::vector<Pos> text_positions(std::string_view key) const {
+        std::vector<Pos> out;
+        const Node* n = node_.is_mapping() ? node_.find(key) : nullptr;
+        if (n && n->is_sequence())
+            for (const Node& item : n->items)
+                if (item.is_scalar() && !item.is_absent()) out.push_back(pos_of(item));
+        out.shrink_to_fit();
+        return out;
+    }
     const Node* child(std::string_view key) const {
         const Node* n = node_.is_mapping() ? node_.find(key) : nullptr;
         return n && n->is_mapping() ? n : nullptr;
@@ -152,11 +162,11 @@ std::vector<SwotItem> swot_items(const Node& root, std::string_view key) {
     if (!n || !n->is_sequence()) return out;
     for (const Node& item : n->items) {
         if (item.is_scalar() && !item.is_absent()) {
-            out.push_back({item.value, ""});
+            out.push_back({item.value, "", pos_of(item)});
         } else if (item.is_mapping()) {
             Fields f(item);
             if (!f.text("text").empty())
-                out.push_back({f.text("text"), f.choice("impact", enums::impact)});
+                out.push_back({f.text("text"), f.choice("impact", enums::impact), pos_of(item)});
         }
     }
     return out;
@@ -175,7 +185,7 @@ void build_cover(const Node& root, Cover& c) {
     c.manager = f.text("manager");
     for (const Node* m : f.list("team")) {
         Fields t(*m);
-        c.team.push_back({t.text("name"), t.text("role")});
+        c.team.push_back({t.text("name"), t.text("role"), pos_of(*m)});
     }
     c.relationship = f.choice("relationship", enums::relationship_type);
     c.relationship_pos = f.pos("relationship");
@@ -191,13 +201,15 @@ void build_cover(const Node& root, Cover& c) {
     c.overview = f.text("overview");
     for (const Node* m : f.list("history")) {
         Fields h(*m);
-        if (auto d = h.date("date")) c.history.push_back({*d, h.text("event"), h.pos("date")});
+        if (auto d = h.date("date"))
+            c.history.push_back({*d, h.text("event"), pos_of(*m), h.pos("date")});
     }
     if (const Node* p = f.child("position")) {
         Fields pf(*p);
         c.position_current = pf.text("current");
         c.position_scope = pf.text("scope");
         c.objectives = pf.texts("objectives");
+        c.objectives_pos = pf.text_positions("objectives");
     }
     c.growth_potential = f.choice("growth_potential", enums::level);
     c.replaceability = f.choice("replaceability", enums::level);
@@ -206,6 +218,7 @@ void build_cover(const Node& root, Cover& c) {
     c.replaceability_pos = f.pos("replaceability");
     c.share_of_wallet_pos = f.pos("share_of_wallet");
     c.tags = f.texts("tags");
+    c.tags_pos = f.text_positions("tags");
     fit(c.team, c.history);
 }
 
@@ -252,11 +265,12 @@ Profile build_profile(const Node& root) {
     }
     for (const Node* m : f.list("suppliers")) {
         Fields r(*m, records("profile", "suppliers"));
-        p.suppliers.push_back({r.text("name"), r.text("scope"), r.ranged_number("share")});
+        p.suppliers.push_back(
+            {r.text("name"), r.text("scope"), r.ranged_number("share"), pos_of(*m)});
     }
     for (const Node* m : f.list("competitors")) {
         Fields r(*m);
-        p.competitors.emplace_back(r.text("name"), r.text("notes"));
+        p.competitors.push_back({r.text("name"), r.text("notes"), pos_of(*m)});
     }
     fit(p.people, p.suppliers, p.competitors);
     return p;
@@ -313,7 +327,8 @@ Blueprint build_blueprint(const Node& root) {
     for (const Node* m : f.list("competition")) {
         Fields r(*m, records("blueprint", "competition"));
         b.competition.push_back({r.text("name"), r.text("position"),
-                                 r.choice("threat", enums::level), r.ranged_number("share")});
+                                 r.choice("threat", enums::level), r.ranged_number("share"),
+                                 pos_of(*m)});
     }
     for (const Node* m : f.list("offerings")) {
         Fields r(*m);
@@ -439,6 +454,7 @@ Performance build_performance(const Node& root) {
         s.actual = r.number("actual");
         s.unit = r.text("unit");
         s.better = r.choice("better", enums::better);
+        s.pos = pos_of(*m);
         p.scorecard.push_back(std::move(s));
     }
     for (const Node* m : f.list("issues")) {
@@ -510,7 +526,8 @@ Reviews build_reviews(const Node& root) {
         if (!date) continue;
         out.reviews.push_back({*date, r.choice("type", enums::review_type), r.text("summary"),
                                r.texts("attendees"), r.texts("actions"), r.date("next"),
-                               r.pos("date"), f.index_of("reviews", m)});
+                               r.pos("date"), f.index_of("reviews", m), pos_of(*m),
+                               r.text_positions("attendees"), r.text_positions("actions")});
     }
     for (const Node* m : f.list("surveys")) {
         Fields r(*m, records("reviews", "surveys"));
@@ -535,7 +552,8 @@ Reviews build_reviews(const Node& root) {
         Fields r(*m);
         const auto date = r.date("date");
         if (!date) continue;
-        out.references.push_back({*date, r.text("visitor"), r.text("outcome"), r.pos("date")});
+        out.references.push_back(
+            {*date, r.text("visitor"), r.text("outcome"), pos_of(*m), r.pos("date")});
     }
     fit(out.reviews, out.surveys, out.references);
     return out;

@@ -335,8 +335,8 @@ Report build_show_report(const ReportInput& in, size_t index) {
         }
         for (const Supplier& x : a.profile->suppliers)
             suppliers.rows.push_back({text(x.name), text(x.scope), number(x.share)});
-        for (const auto& [name, notes] : a.profile->competitors)
-            rivals.rows.push_back({text(name), text(notes)});
+        for (const ClientCompetitor& x : a.profile->competitors)
+            rivals.rows.push_back({text(x.name), text(x.notes)});
     }
     r.blocks.push_back(std::move(people));
     r.blocks.push_back(std::move(suppliers));

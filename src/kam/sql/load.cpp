@@ -254,11 +254,8 @@ class Loader {
     }
 
     // The row's start: account, source_file and, when known, source_line.
-    static Inserter& start(Inserter& t, const Account& a, const std::string& file,
-                           std::optional<uint32_t> line = std::nullopt) {
-        t.set("account", a.slug).set("source_file", file);
-        if (line) t.set("source_line", int64_t{*line});
-        return t;
+    static Inserter& start(Inserter& t, const Account& a, const std::string& file, uint32_t line) {
+        return t.set("account", a.slug).set("source_file", file).set("source_line", int64_t{line});
     }
 
     Value base(std::optional<Money> amount, const std::string& currency) const {
@@ -321,27 +318,30 @@ class Loader {
 
         int64_t n = 0;
         for (const TeamMember& m : c.team)
-            start(t.team, a, cover_file)
+            start(t.team, a, cover_file, m.pos.line)
                 .set("position", ++n)
                 .set("name", text_or_empty(m.name))
                 .set("role", of(m.role))
                 .insert();
         n = 0;
         for (const HistoryEvent& h : c.history)
-            start(t.history, a, cover_file)
+            start(t.history, a, cover_file, h.pos.line)
                 .set("position", ++n)
                 .set("date", of(h.date))
                 .set("event", of(h.event))
                 .insert();
         n = 0;
-        for (const std::string& o : c.objectives)
-            start(t.objectives, a, cover_file)
+        for (size_t i = 0; i < c.objectives.size(); ++i)
+            start(t.objectives, a, cover_file, c.objectives_pos[i].line)
                 .set("position", ++n)
-                .set("objective", text_or_empty(o))
+                .set("objective", text_or_empty(c.objectives[i]))
                 .insert();
         n = 0;
-        for (const std::string& g : c.tags)
-            start(t.tags, a, cover_file).set("position", ++n).set("tag", text_or_empty(g)).insert();
+        for (size_t i = 0; i < c.tags.size(); ++i)
+            start(t.tags, a, cover_file, c.tags_pos[i].line)
+                .set("position", ++n)
+                .set("tag", text_or_empty(c.tags[i]))
+                .insert();
 
         if (a.profile) profile(t, a, *a.profile);
         if (a.swot) swot(t, a, *a.swot);
@@ -397,18 +397,18 @@ class Loader {
                 .insert();
         int64_t n = 0;
         for (const Supplier& s : p.suppliers)
-            start(t.suppliers, a, file)
+            start(t.suppliers, a, file, s.pos.line)
                 .set("position", ++n)
                 .set("name", of(s.name))
                 .set("scope", of(s.scope))
                 .set("share_pct", of(s.share))
                 .insert();
         n = 0;
-        for (const auto& [name, notes] : p.competitors)
-            start(t.client_competitors, a, file)
+        for (const ClientCompetitor& c : p.competitors)
+            start(t.client_competitors, a, file, c.pos.line)
                 .set("position", ++n)
-                .set("name", of(name))
-                .set("notes", of(notes))
+                .set("name", of(c.name))
+                .set("notes", of(c.notes))
                 .insert();
     }
 
@@ -417,7 +417,7 @@ class Loader {
         const auto quadrant = [&](std::string_view name, const std::vector<SwotItem>& items) {
             int64_t n = 0;
             for (const SwotItem& i : items)
-                start(t.swot_items, a, file)
+                start(t.swot_items, a, file, i.pos.line)
                     .set("quadrant", std::string(name))
                     .set("position", ++n)
                     .set("text", of(i.text))
@@ -455,7 +455,7 @@ class Loader {
                 .insert();
         int64_t n = 0;
         for (const Competitor& c : b.competition)
-            start(t.competition, a, file)
+            start(t.competition, a, file, c.pos.line)
                 .set("position", ++n)
                 .set("name", of(c.name))
                 .set("market_position", of(c.position))
@@ -464,7 +464,7 @@ class Loader {
                 .insert();
         n = 0;
         for (const Offering& o : b.offerings)
-            start(t.offerings, a, file)
+            start(t.offerings, a, file, o.pos.line)
                 .set("position", ++n)
                 .set("name", of(o.name))
                 .set("stage", of(o.stage))
@@ -511,6 +511,8 @@ class Loader {
                 .set("notice_days", of(k.notice_days))
                 .set("auto_renew", of(k.auto_renew))
                 .set("notice_deadline", of(k.notice_deadline(in_.as_of)))
+                .set("renewal_term_months", of(k.renewal_term_months))
+                .set("current_end", of(k.current_end(in_.as_of)))
                 .insert();
             for (const Sla& s : k.slas)
                 start(t.slas, a, file, s.pos.line)
@@ -545,7 +547,7 @@ class Loader {
         }
         int64_t n = 0;
         for (const ScorecardRow& s : p.scorecard)
-            start(t.scorecard, a, file)
+            start(t.scorecard, a, file, s.pos.line)
                 .set("position", ++n)
                 .set("perspective", of(s.perspective))
                 .set("measure", of(s.measure))
@@ -608,7 +610,7 @@ class Loader {
         int64_t n = 0;
         for (const Review& v : r.reviews) {
             ++n;
-            start(t.reviews, a, file)
+            start(t.reviews, a, file, v.pos.line)
                 .set("position", n)
                 .set("date", of(v.date))
                 .set("type", of(v.type))
@@ -616,18 +618,18 @@ class Loader {
                 .set("next", of(v.next))
                 .insert();
             int64_t m = 0;
-            for (const std::string& who : v.attendees)
-                start(t.review_attendees, a, file)
+            for (size_t i = 0; i < v.attendees.size(); ++i)
+                start(t.review_attendees, a, file, v.attendees_pos[i].line)
                     .set("review", n)
                     .set("position", ++m)
-                    .set("attendee", text_or_empty(who))
+                    .set("attendee", text_or_empty(v.attendees[i]))
                     .insert();
             m = 0;
-            for (const std::string& what : v.actions)
-                start(t.review_actions, a, file)
+            for (size_t i = 0; i < v.actions.size(); ++i)
+                start(t.review_actions, a, file, v.actions_pos[i].line)
                     .set("review", n)
                     .set("position", ++m)
-                    .set("action", text_or_empty(what))
+                    .set("action", text_or_empty(v.actions[i]))
                     .insert();
         }
         n = 0;
@@ -642,7 +644,7 @@ class Loader {
                 .insert();
         n = 0;
         for (const ReferenceVisit& v : r.references)
-            start(t.reference_visits, a, file)
+            start(t.reference_visits, a, file, v.pos.line)
                 .set("position", ++n)
                 .set("date", of(v.date))
                 .set("visitor", of(v.visitor))

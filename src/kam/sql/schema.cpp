@@ -335,7 +335,13 @@ std::vector<TableDef> make_tables() {
           cents("annual_value_base_cents",
                 "annual value in the base currency (NULL when there is no rate)"),
           integer("notice_days", "days", "notice period"), boolean("auto_renew", "renews itself"),
-          date("notice_deadline", "end - notice_days"), source_file(), source_line()},
+          date("notice_deadline", "end - notice_days"), source_file(), source_line(),
+          // Added within schema version 1, so at the end (kam-tables(7)).
+          integer("renewal_term_months", "months",
+                  "the term an auto-renewing contract rolls forward by, as written"),
+          date("current_end",
+               "the last day of the term in force on the as-of day: end, rolled forward "
+               "term by term while auto_renew holds (NULL without end)")},
          {"account", "id"},
          {to_account()},
          TableKind::table,
