@@ -33,6 +33,9 @@ SectionModel build_section(std::string_view section, const Node& root);
 // Puts a section's model into the account, as its file's section (a
 // monostate puts nothing).
 void set_section(const SectionModel& model, Account& account);
+// The same, moving the model in: without a cache nothing else holds it, and a
+// copy would leave the allocator with the original's holes.
+void set_section(SectionModel&& model, Account& account);
 
 // Forgets a section again, as if its file could not be read at all.
 void drop_section(std::string_view section, Account& account);

@@ -696,4 +696,24 @@ void set_section(const SectionModel& model, Account& a) {
     std::visit(Visitor{a}, model);
 }
 
+void set_section(SectionModel&& model, Account& a) {
+    struct Visitor {
+        Account& a;
+        void operator()(std::monostate) const {}
+        void operator()(Cover&& c) const {
+            a.cover = std::move(c);
+            a.cover_ok = true;
+        }
+        void operator()(Profile&& v) const { a.profile = std::move(v); }
+        void operator()(Swot&& v) const { a.swot = std::move(v); }
+        void operator()(Blueprint&& v) const { a.blueprint = std::move(v); }
+        void operator()(std::vector<Risk>&& v) const { a.risks = std::move(v); }
+        void operator()(std::vector<Contract>&& v) const { a.contracts = std::move(v); }
+        void operator()(Performance&& v) const { a.performance = std::move(v); }
+        void operator()(std::vector<Opportunity>&& v) const { a.opportunities = std::move(v); }
+        void operator()(Reviews&& v) const { a.reviews = std::move(v); }
+    };
+    std::visit(Visitor{a}, std::move(model));
+}
+
 }  // namespace kam

@@ -162,10 +162,16 @@ Account load_account(const FileSystem& fs, const std::string& dir, const std::st
                 return f;
             };
             const auto id = cache ? fs.content_id(path) : std::nullopt;
-            std::shared_ptr<const ParsedFileCache::File> file =
-                id ? cache->get(section->section, *id, parse)
-                   : std::make_shared<const ParsedFileCache::File>(parse());
-            set_section(file->section, a);
+            std::shared_ptr<const ParsedFileCache::File> file;
+            if (id) {
+                file = cache->get(section->section, *id, parse);
+                set_section(file->section, a);  // the cache keeps its own
+            } else {
+                ParsedFileCache::File parsed = parse();
+                set_section(std::move(parsed.section), a);
+                parsed.section = std::monostate{};
+                file = std::make_shared<const ParsedFileCache::File>(std::move(parsed));
+            }
             if (file->unreadable) a.unreadable_files.emplace_back(section->section);
             if (file->partial) partial.emplace_back(section->section);
             if (bytes_read) *bytes_read += file->bytes;

@@ -98,6 +98,12 @@ PortfolioPage build_portfolio_page(const ReportInput& in, const PageHistory* his
     p.alerts = [s] { return alerts_table(s->summary(), s->figures.alerts); };
     p.matrix = [s] { return build_matrix_report(*s->in, s->matrix); };
     p.whitespace = [s] {
+        // Every account shown, in account order (no filter): the grid is the
+        // whitespace the account pages read, so it is not computed twice.
+        bool everyone = s->in->shown.size() == s->in->accounts.size();
+        for (size_t k = 0; everyone && k < s->in->shown.size(); ++k)
+            everyone = s->in->shown[k] == k;
+        if (everyone) return build_whitespace_report(*s->in, s->everyone);
         return build_whitespace_report(*s->in, compute_whitespace(s->in->accounts, s->in->shown));
     };
     p.account_page_count = in.shown.size();
