@@ -44,6 +44,7 @@ struct MatrixEntry {
     std::string quadrant_reason;             // why there is no quadrant
     std::string tier_mismatch;               // empty, or how the file's tier disagrees
     Sources tier_sources;                    // account.tier, when sources were asked for
+    FigureRefs quadrant_from;                // the two scores, when sources were asked for
 };
 
 struct PortfolioMatrix {

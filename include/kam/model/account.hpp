@@ -30,6 +30,7 @@ struct HistoryEvent {
     Date date;
     std::string event;
     Pos date_pos;
+    size_t index = 0;  // its place in account.yaml's history (its kam path)
 };
 
 struct Cover {  // account.yaml
@@ -50,6 +51,8 @@ struct Cover {  // account.yaml
     std::string growth_potential, replaceability;
     std::optional<double> share_of_wallet;  // percent: our share of the client's spend
     Pos client_since_pos, growth_potential_pos, replaceability_pos, share_of_wallet_pos;
+    // Where completeness_pct finds them (kam-metrics(7)); position: its key.
+    Pos name_pos, mission_pos, manager_pos, background_pos, overview_pos, position_pos;
     std::vector<std::string> tags;
 };
 
@@ -73,6 +76,15 @@ struct Person {
 struct Supplier {
     std::string name, scope;
     std::optional<double> share;
+    size_t index = 0;  // its place in the list (its kam path)
+    Pos name_pos;
+};
+
+// One of the client's own competitors (profile.yaml competitors).
+struct ClientCompetitor {
+    std::string name, notes;
+    size_t index = 0;  // its place in the list (its kam path)
+    Pos name_pos;
 };
 
 struct Profile {
@@ -86,7 +98,7 @@ struct Profile {
     std::optional<int64_t> payment_terms_days;
     std::optional<Date> next_tender;
     std::vector<Supplier> suppliers;
-    std::vector<std::pair<std::string, std::string>> competitors;  // name, notes
+    std::vector<ClientCompetitor> competitors;
 };
 
 struct SwotItem {
@@ -96,6 +108,7 @@ struct SwotItem {
 struct Swot {
     std::optional<Date> updated;
     std::vector<SwotItem> strengths, weaknesses, opportunities, threats;
+    Pos strengths_pos, weaknesses_pos, opportunities_pos, threats_pos;  // their keys
 };
 
 struct Goal {
@@ -118,6 +131,8 @@ struct Action {
 struct Competitor {
     std::string name, position, threat;
     std::optional<double> share;
+    size_t index = 0;  // its place in blueprint.yaml's competition (its kam path)
+    Pos name_pos;
 };
 
 struct Offering {
@@ -128,6 +143,7 @@ struct Offering {
 
 struct Blueprint {
     std::string strategy;
+    Pos strategy_pos;
     std::optional<Date> horizon;
     std::vector<Goal> goals;
     std::vector<Action> actions;
@@ -212,6 +228,8 @@ struct ScorecardRow {
     std::string perspective, measure, unit, better;
     double target = 0;
     std::optional<double> actual;
+    size_t index = 0;  // its place in performance.yaml's scorecard (its kam path)
+    Pos measure_pos;
 
     // Whether the measure reaches its target (at or past it, the better way);
     // unknown without an actual.
@@ -281,6 +299,7 @@ struct ReferenceVisit {
     Date date;
     std::string visitor, outcome;
     Pos date_pos;
+    size_t index = 0;  // its place in reviews.yaml's references (their kam path)
 };
 
 struct Reviews {
@@ -355,6 +374,8 @@ struct PortfolioSettings {
     std::map<std::string, Pos> rule_pos;
     std::map<std::string, double> health_weights;
     std::map<std::string, double> attractiveness_weights, strength_weights;
+    // Where each weight given is written, by its key ("health_weights.nps").
+    std::map<std::string, Pos> weight_pos;
 };
 
 }  // namespace kam

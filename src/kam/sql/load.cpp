@@ -404,11 +404,11 @@ class Loader {
                 .set("share_pct", of(s.share))
                 .insert();
         n = 0;
-        for (const auto& [name, notes] : p.competitors)
+        for (const ClientCompetitor& c : p.competitors)
             start(t.client_competitors, a, file)
                 .set("position", ++n)
-                .set("name", of(name))
-                .set("notes", of(notes))
+                .set("name", of(c.name))
+                .set("notes", of(c.notes))
                 .insert();
     }
 

@@ -2,7 +2,9 @@
 """Reads the explanations of a `kam ... --explain --format json` run and checks
 every source against the file it names, independently of kam: the file
 exists, the line holds the key the kam path ends in (or the record's id), and
-the column is where that key's value starts. Run from the folder kam ran in.
+the column is where that key's value starts; and every figure a derived one
+names (`from`: a rank, a count, a share) is itself explained in the same
+output. Run from the folder kam ran in.
 
     python3 check_sources.py KAM_STDOUT [MIN_SOURCES]
 """
@@ -53,12 +55,19 @@ def main():
         return cache[name]
 
     failures, count = [], 0
+    explained = {(e["account"], e["figure"]) for e in doc.get("explanations", [])}
     for e in doc.get("explanations", []):
         for s in e["sources"]:
             count += 1
             why = check(s, lines_of)
             if why:
                 failures.append(f"{s['file']}:{s['line']}:{s['column']} {s['path']}: {why}")
+        for d in e.get("from", []):
+            count += 1
+            if (d["account"], d["figure"]) not in explained:
+                failures.append(
+                    f"{e['account']} {e['figure']}: from {d['account']} {d['figure']}, "
+                    "which is not explained")
     for f in failures:
         print(f, file=sys.stderr)
     if count < minimum:
