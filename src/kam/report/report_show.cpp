@@ -319,7 +319,7 @@ Report build_show_report(const ReportInput& in, size_t index) {
     auto record = [&](std::string_view table_key, std::string label, Source source) {
         if (!in.sources) return;
         explain(r, a.slug, fmt::format("{}: {}", table_key, label), formula::records,
-                Cell::of(std::move(label)), {std::move(source)});
+                Cell::of(label), {std::move(source)});
     };
 
     Table people = table("people", "People",
