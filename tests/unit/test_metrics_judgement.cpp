@@ -372,6 +372,39 @@ TEST_CASE("whitespace: cells, penetration and peer gaps") {
     CHECK(w.rows[2].reason == "no blueprint.yaml");
 }
 
+TEST_CASE("whitespace: a gap its own industry buys comes before one of tier peers only") {
+    auto account = [](const char* slug, const char* tier, const char* industry,
+                      std::vector<Offering> offerings) {
+        Account a;
+        a.slug = slug;
+        a.cover_ok = true;
+        a.cover.status = "active";
+        a.cover.tier = tier;
+        a.profile = Profile{};
+        a.profile->industry = industry;
+        a.blueprint = Blueprint{};
+        a.blueprint->offerings = std::move(offerings);
+        return a;
+    };
+    const std::vector<Account> accounts = {
+        account("target", "key", "machinery", {offering("Base", "current")}),
+        account("maker", "growth", "machinery", {offering("Alpha", "current")}),
+        account("grid", "key", "energy", {offering("Beta", "current")}),
+        account("power", "key", "energy", {offering("Beta", "current")})};
+    const Whitespace w = compute_whitespace(accounts, {0, 1, 2, 3});
+    const WhitespaceRow& t = w.rows[0];
+    REQUIRE(t.gaps.size() == 2);
+    // Alpha: one peer, of the same industry; Beta: two, of the same tier only.
+    CHECK(w.offerings[t.gaps[0].offering].name == "Alpha");
+    CHECK(t.gaps[0].peers == 1);
+    CHECK(t.gaps[0].industry_peers == 1);
+    CHECK(w.offerings[t.gaps[1].offering].name == "Beta");
+    CHECK(t.gaps[1].peers == 2);
+    CHECK(t.gaps[1].industry_peers == 0);
+    CHECK(t.gaps[1].basis == "tier");
+    CHECK(t.gaps[1].peer_rows == std::vector<size_t>{2, 3});
+}
+
 TEST_CASE("qualification: BANT") {
     const Fixture f;
     const Opportunity& o = (*f.accounts[1].opportunities)[0];

@@ -16,6 +16,7 @@ namespace kam {
 struct WhitespaceGap {
     size_t offering = 0;            // index into Whitespace::offerings
     int peers = 0;                  // peers that have it current
+    int industry_peers = 0;         // of them, of the account's own industry
     std::string basis;              // "industry", "tier" or "industry, tier"
     std::vector<size_t> peer_rows;  // the peers, indices into Whitespace::rows
 };
@@ -26,7 +27,9 @@ struct WhitespaceRow {
     std::string reason;               // why not
     std::vector<std::string> stages;  // per offering: its stage, or empty
     std::vector<size_t> written;      // per offering: its index in the blueprint's offerings
-    std::vector<WhitespaceGap> gaps;  // by peers descending, then offering name
+    // Those with an industry peer first (by industry_peers descending), then
+    // by peers descending, then offering name.
+    std::vector<WhitespaceGap> gaps;
 };
 
 struct OfferingColumn {

@@ -65,7 +65,7 @@ Whitespace compute_whitespace(const std::vector<Account>& accounts,
         const std::string industry = a.profile ? a.profile->industry : std::string();
         for (size_t k = 0; k < w.offerings.size(); ++k) {
             if (!r.stages[k].empty()) continue;
-            int peers = 0;
+            int peers = 0, industry_peers = 0;
             bool by_industry = false, by_tier = false;
             std::vector<size_t> peer_rows;
             for (const WhitespaceRow& p : w.rows) {
@@ -76,20 +76,25 @@ Whitespace compute_whitespace(const std::vector<Account>& accounts,
                 const bool same_tier = !a.cover.tier.empty() && b.cover.tier == a.cover.tier;
                 if (!same_industry && !same_tier) continue;
                 ++peers;
+                industry_peers += same_industry;
                 peer_rows.push_back(static_cast<size_t>(&p - w.rows.data()));
                 by_industry |= same_industry;
                 by_tier |= same_tier;
             }
             if (peers == 0) continue;
-            r.gaps.push_back({k, peers,
+            r.gaps.push_back({k, peers, industry_peers,
                               by_industry && by_tier ? "industry, tier"
                               : by_industry          ? "industry"
                                                      : "tier",
                               std::move(peer_rows)});
         }
-        std::stable_sort(
-            r.gaps.begin(), r.gaps.end(),
-            [](const WhitespaceGap& x, const WhitespaceGap& y) { return x.peers > y.peers; });
+        // Offerings the account's own industry buys first (the stronger case), then by peers.
+        std::stable_sort(r.gaps.begin(), r.gaps.end(),
+                         [](const WhitespaceGap& x, const WhitespaceGap& y) {
+                             if (x.industry_peers != y.industry_peers)
+                                 return x.industry_peers > y.industry_peers;
+                             return x.peers > y.peers;
+                         });
     }
     return w;
 }

@@ -533,7 +533,9 @@ Report build_whitespace_report(const ReportInput& in, const Whitespace& w) {
                     {"name", "Account", "", false, true, false, 10},
                     {"offering", "Offering", "", false, true, false, 8},
                     {"peers", "Peers buying", "Peers", true, false, false},
-                    {"peer_basis", "Peers by", "", false, false, false}};
+                    {"peer_basis", "Peers by", "", false, false, false},
+                    {"industry_peers", "Of the same industry", "Ind.", true, false, false},
+                    {"peer_accounts", "The peers", "", false, true, false, 10}};
     gaps.empty_text = "no gap";
 
     for (size_t ri = 0; ri < w.rows.size(); ++ri) {
@@ -559,9 +561,13 @@ Report build_whitespace_report(const ReportInput& in, const Whitespace& w) {
         std::vector<std::string> gap_texts;
         for (const WhitespaceGap& g : row.gaps) {
             gap_texts.push_back(w.offerings[g.offering].name);
+            std::vector<std::string> peer_slugs;
+            for (const size_t p : g.peer_rows)
+                peer_slugs.push_back(in.accounts[w.rows[p].account].slug);
             gaps.rows.push_back({Cell::of(a.slug), Cell::of(display_name(a)),
                                  Cell::of(w.offerings[g.offering].name), Cell::of_int(g.peers),
-                                 Cell::of(g.basis)});
+                                 Cell::of(g.basis), Cell::of_int(g.industry_peers),
+                                 Cell::of(join(peer_slugs, ", "))});
         }
         for (const std::string& s : row.stages)
             cells.push_back(!row.known ? Cell::none(row.reason)
@@ -607,23 +613,36 @@ Report build_whitespace_report(const ReportInput& in, const Whitespace& w) {
     }
     Table sell = decision_table("decisions", "What to sell");
     sell.columns = {{"name", "Account", "", false, false, false},
-                    {"gaps", "Cross-sell (peers buy it)", "", false, false, false},
+                    {"gaps", "Cross-sell (its industry buys it)", "", false, false, false},
+                    {"leads", "Leads to check (tier peers only)", "", false, false, false},
                     {"in_play", "In play (proposed, planned)", "", false, false, false}};
     sell.empty_text = "no gap, and nothing proposed or planned";
     for (const WhitespaceRow& row : w.rows) {
-        std::vector<std::string> gap_names, in_play;
-        for (const WhitespaceGap& g : row.gaps) gap_names.push_back(w.offerings[g.offering].name);
+        std::vector<std::string> gap_names, leads, in_play;
+        for (const WhitespaceGap& g : row.gaps) {
+            if (g.industry_peers > 0) {
+                gap_names.push_back(w.offerings[g.offering].name);
+                continue;
+            }
+            std::vector<std::string> peer_slugs;
+            for (const size_t p : g.peer_rows)
+                peer_slugs.push_back(in.accounts[w.rows[p].account].slug);
+            leads.push_back(
+                fmt::format("{} ({})", w.offerings[g.offering].name, join(peer_slugs, ", ")));
+        }
         for (size_t k = 0; k < w.offerings.size(); ++k)
             if (row.stages[k] == "proposed" || row.stages[k] == "planned")
                 in_play.push_back(w.offerings[k].name);
-        if (gap_names.empty() && in_play.empty()) continue;
+        if (gap_names.empty() && leads.empty() && in_play.empty()) continue;
         sell.rows.push_back({Cell::of(display_name(in.accounts[row.account])),
                              gap_names.empty() ? Cell::none() : Cell::of(join(gap_names, ", ")),
+                             leads.empty() ? Cell::none() : Cell::of(join(leads, "; ")),
                              in_play.empty() ? Cell::none() : Cell::of(join(in_play, ", "))});
     }
     sell.notes.push_back(
-        "A gap whose peers are of the same tier only (Peers by: tier) is a lead to check, not a "
-        "sale: the peer may be in another industry.");
+        "Cross-sell: an offering a peer of the account's own industry has current. A lead is "
+        "one only peers of the same tier have (named), perhaps in another industry: check it "
+        "before proposing it.");
     r.blocks.push_back(std::move(sell));
     r.csv_block = 1;
     r.blocks.push_back(std::move(grid));
