@@ -50,6 +50,8 @@ struct MatrixEntry {
 struct PortfolioMatrix {
     std::vector<MatrixEntry> entries;  // in account order; lost accounts left out
     Figure<Money> largest_revenue, largest_client_revenue;  // the sizes' denominators
+    // When sources were asked for: the profile.annual_revenue that is the largest.
+    Sources largest_client_sources;
 };
 
 // The quadrant of two known scores.

@@ -103,6 +103,9 @@ struct Profile {
 
 struct SwotItem {
     std::string text, impact;
+    size_t index = 0;   // its place in its quadrant's list (its kam path)
+    Pos pos;            // the item's text (a plain item is its text)
+    bool plain = true;  // written as a text, not as a mapping with `text`
 };
 
 struct Swot {

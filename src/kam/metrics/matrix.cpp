@@ -96,14 +96,23 @@ PortfolioMatrix compute_matrix(const std::vector<Account>& accounts,
     std::vector<size_t> which;
     std::vector<Figure<Money>> client(accounts.size());
     std::optional<Money> largest, largest_client;
+    size_t largest_client_account = 0;
     for (size_t i = 0; i < accounts.size(); ++i) {
         if (accounts[i].cover.status == "lost") continue;
         which.push_back(i);
         if (const auto& r = metrics[i].annual_revenue; r && (!largest || *r > *largest))
             largest = *r;
         client[i] = client_revenue(accounts[i], fx);
-        if (client[i] && (!largest_client || *client[i] > *largest_client))
+        if (client[i] && (!largest_client || *client[i] > *largest_client)) {
             largest_client = *client[i];
+            largest_client_account = i;
+        }
+    }
+    if (sources && largest_client) {
+        const Account& a = accounts[largest_client_account];
+        out.largest_client_sources = {field_source(a, "profile.yaml", a.profile->annual_revenue_pos,
+                                                   "profile.annual_revenue",
+                                                   a.profile->annual_revenue->to_decimal())};
     }
     out.largest_revenue = largest && largest->cents > 0
                               ? Figure<Money>::of(*largest)

@@ -150,13 +150,15 @@ std::vector<SwotItem> swot_items(const Node& root, std::string_view key) {
     std::vector<SwotItem> out;
     const Node* n = root.find(key);
     if (!n || !n->is_sequence()) return out;
-    for (const Node& item : n->items) {
+    for (size_t k = 0; k < n->items.size(); ++k) {
+        const Node& item = n->items[k];
         if (item.is_scalar() && !item.is_absent()) {
-            out.push_back({item.value, ""});
+            out.push_back({item.value, "", k, pos_of(item), true});
         } else if (item.is_mapping()) {
             Fields f(item);
             if (!f.text("text").empty())
-                out.push_back({f.text("text"), f.choice("impact", enums::impact)});
+                out.push_back(
+                    {f.text("text"), f.choice("impact", enums::impact), k, f.pos("text"), false});
         }
     }
     return out;

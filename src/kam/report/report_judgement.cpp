@@ -251,6 +251,9 @@ Report build_matrix_report(const ReportInput& in, const PortfolioMatrix& matrix)
     f.items.push_back({"largest_client_revenue", "Largest client revenue (size 100)",
                        Cell::of(matrix.largest_client_revenue)});
     name_currency(f, {"largest_revenue", "largest_client_revenue"}, in.settings.currency);
+    if (in.sources && matrix.largest_client_revenue)
+        explain(r, "", "largest_client_revenue", formula::matrix,
+                Cell::of(matrix.largest_client_revenue), matrix.largest_client_sources);
     Table d = decision_table("decisions", "Where to invest, develop, maintain and streamline");
     std::vector<std::string> by_quadrant[4], retier, unplaced_slugs;
     for (const Row& row : rows) {
@@ -471,6 +474,7 @@ Report build_value_report(const ReportInput& in, const PortfolioMetrics& whole) 
         }
         explain(r, "", "total_margin", formula::value, f.items[4].value, {}, listed);
         explain(r, "", "fix_or_trim_count", formula::value, f.items[5].value, {}, fixes);
+        explain(r, "", "fix_or_trim_accounts", formula::value, f.items[6].value, {}, fixes);
         Sources retention = life_sources;
         retention.pop_back();  // policy.clv_max_years caps the lifetime, not retention
         explain(r, "", "retention_pct", formula::portfolio, f.items[0].value, retention);

@@ -362,6 +362,20 @@ Report build_show_report(const ReportInput& in, size_t index) {
     r.blocks.push_back(std::move(rivals));
 
     swot(a, r);
+    if (a.swot) {
+        const std::pair<const char*, const std::vector<SwotItem>*> quadrants[] = {
+            {"strengths", &a.swot->strengths},
+            {"weaknesses", &a.swot->weaknesses},
+            {"opportunities", &a.swot->opportunities},
+            {"threats", &a.swot->threats}};
+        for (const auto& [name, items] : quadrants)
+            for (const SwotItem& i : *items)
+                record("swot", fmt::format("{} {}", name, i.index),
+                       record_source(
+                           a, "swot.yaml", fmt::format("swot.{}", name),
+                           i.plain ? std::to_string(i.index) : fmt::format("{}.text", i.index),
+                           i.pos, i.text));
+    }
 
     FigureList plan{"blueprint", "Blueprint", {}};
     Table goals = table("goals", "Goals",

@@ -29,6 +29,11 @@ def check(source, lines_of):
     last = parts[-1]
     if len(parts) == 1:  # a whole file ("risks": no live risk)
         return None if (line, column) == (1, 1) else "a whole file not at 1:1"
+    if last.isdigit():
+        # A list item written as a text, at the item after its dash.
+        if text[: column - 1].rstrip().endswith("-"):
+            return None
+        return f"line {line} ({text.strip()!r}) is not a list item at column {column}"
     if not re.fullmatch(r"[a-z_]+", last):
         # A record by its id, at its first key.
         if re.search(r"\bid:\s*[\"']?" + re.escape(last) + r"[\"']?\s*$", text):
