@@ -23,6 +23,7 @@ struct HtmlOptions {
     bool strict = false;
     int history_months = 12;
     bool no_history = false;
+    bool explain = false;
 };
 
 // The sparklines' history: health, NPS, ACV and pipeline of the shown
@@ -70,7 +71,7 @@ PageHistory read_page_history(const Context& ctx, const ReportData& d,
 }
 
 int run_report(const Context& ctx, const HtmlOptions& o) {
-    const ReportData d = load_report_data(ctx);
+    const ReportData d = load_report_data(ctx, o.explain);
     const std::vector<size_t> shown = select_accounts(d.portfolio.accounts, o.filter);
     std::optional<PageHistory> history;
     if (!o.no_history) history = read_page_history(ctx, d, shown, o.history_months);
@@ -102,6 +103,9 @@ void setup_report(CLI::App& sub, Action& action) {
     auto* months = sub.add_option("--history-months", o->history_months,
                                   "Sparklines over the last N month ends (default 12, 2 to 120)")
                        ->check(CLI::Range(2, 120));
+    sub.add_flag("--explain", o->explain,
+                 "Each figure of the matrix, value, whitespace and account sections with its "
+                 "formula (kam-metrics(7)) and its inputs at file:line:column");
     sub.add_flag("--no-history", o->no_history, "No sparklines: do not read the git history")
         ->excludes(months);
     sub.callback(

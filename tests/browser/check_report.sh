@@ -14,10 +14,12 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-"$kam" --root "$repo/examples/portfolio" report --as-of 2026-11-23 -o "$work/report.html" || exit 1
-# The judgement parts: the matrix as a bubble chart with its quadrants, and the whitespace grid.
+"$kam" --root "$repo/examples/portfolio" report --as-of 2026-11-23 --explain -o "$work/report.html" || exit 1
+# The judgement parts: the matrix as a bubble chart with its quadrants, the
+# value section, the whitespace grid, and (--explain) each section's sources.
 for want in 'aria-label="Portfolio matrix' '>strategic</text>' '>streamline</text>' '<circle ' \
-    '<h2>Portfolio matrix</h2>' '<h2>Whitespace</h2>' '<h3>Offerings by account</h3>'; do
+    '<h2>Portfolio matrix</h2>' '<h2>Profitability and lifetime value</h2>' '<h2>Whitespace</h2>' \
+    '<h3>Offerings by account</h3>' '<details class="sources">'; do
     grep -qF -- "$want" "$work/report.html" || { echo "report.html lacks $want"; exit 1; }
 done
 

@@ -16,6 +16,7 @@
 #include "kam/metrics/relationship_fit.hpp"
 #include "kam/metrics/rising.hpp"
 #include "kam/metrics/whitespace.hpp"
+#include "kam/report/report_judgement.hpp"
 
 using namespace kam;
 
@@ -451,6 +452,64 @@ TEST_CASE("whitespace over 20,000 accounts: peers are counted by group, never ke
     CHECK(w.rows[0].gaps[0].basis == "industry");
     CHECK(whitespace_peer_rows(accounts, w, 0, w.rows[0].gaps[0]).size() ==
           static_cast<size_t>(expected));
+    // It names its first five (rows 7, 21, 35, 49, 63), never all of them.
+    CHECK(w.rows[0].gaps[0].first_peers == std::vector<size_t>{7, 21, 35, 49, 63});
+}
+
+TEST_CASE("kam whitespace's gaps table names a gap's first five peers and counts the rest") {
+    std::vector<Account> accounts;
+    accounts.push_back(ws_account("a-target", "", "key", {{"Other", "current"}}));
+    for (int i = 1; i <= 7; ++i)
+        accounts.push_back(ws_account(fmt::format("p{}", i), "", "key", {{"O", "current"}}));
+    const PortfolioSettings settings;
+    const std::vector<AccountMetrics> metrics(accounts.size());
+    const ReportInput in{settings, Date{}, accounts, metrics, {0, 1, 2, 3, 4, 5, 6, 7}};
+    const Report r = build_whitespace_report(in, whitespace_of_everyone(accounts));
+    const Table* gaps = nullptr;
+    for (const Block& b : r.blocks)
+        if (const auto* t = std::get_if<Table>(&b); t && t->key == "gaps") gaps = t;
+    REQUIRE(gaps != nullptr);
+    size_t column = gaps->columns.size();
+    for (size_t c = 0; c < gaps->columns.size(); ++c)
+        if (gaps->columns[c].key == "peer_accounts") column = c;
+    REQUIRE(column < gaps->columns.size());
+    REQUIRE_FALSE(gaps->rows.empty());
+    CHECK(gaps->rows[0][0].text == "a-target");
+    CHECK(gaps->rows[0][column].text == "p1, p2, p3, p4, p5, and 2 more");
+}
+
+TEST_CASE("whitespace: a gap its own industry buys comes before one of tier peers only") {
+    auto account = [](const char* slug, const char* tier, const char* industry,
+                      std::vector<Offering> offerings) {
+        Account a;
+        a.slug = slug;
+        a.cover_ok = true;
+        a.cover.status = "active";
+        a.cover.tier = tier;
+        a.profile = Profile{};
+        a.profile->industry = industry;
+        a.blueprint = Blueprint{};
+        a.blueprint->offerings = std::move(offerings);
+        return a;
+    };
+    const std::vector<Account> accounts = {
+        account("target", "key", "machinery", {offering("Base", "current")}),
+        account("maker", "growth", "machinery", {offering("Alpha", "current")}),
+        account("grid", "key", "energy", {offering("Beta", "current")}),
+        account("power", "key", "energy", {offering("Beta", "current")})};
+    const Whitespace w = compute_whitespace(accounts, {0, 1, 2, 3});
+    const WhitespaceRow& t = w.rows[0];
+    REQUIRE(t.gaps.size() == 2);
+    // Alpha: one peer, of the same industry; Beta: two, of the same tier only.
+    CHECK(w.offerings[t.gaps[0].offering].name == "Alpha");
+    CHECK(t.gaps[0].peers == 1);
+    CHECK(t.gaps[0].industry_peers == 1);
+    CHECK(w.offerings[t.gaps[1].offering].name == "Beta");
+    CHECK(t.gaps[1].peers == 2);
+    CHECK(t.gaps[1].industry_peers == 0);
+    CHECK(t.gaps[1].basis == "tier");
+    CHECK(t.gaps[1].first_peers == std::vector<size_t>{2, 3});
+    CHECK(whitespace_peer_rows(accounts, w, 0, t.gaps[1]) == std::vector<size_t>{2, 3});
 }
 
 TEST_CASE("qualification: BANT") {

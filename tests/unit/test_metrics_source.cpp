@@ -8,6 +8,7 @@
 #include "kam/metrics/lifetime_value.hpp"
 #include "kam/metrics/matrix.hpp"
 #include "kam/metrics/portfolio_metrics.hpp"
+#include "kam/metrics/rank.hpp"
 #include "kam/metrics/relationship_fit.hpp"
 #include "kam/metrics/whitespace.hpp"
 #include "kam/portfolio/load.hpp"
@@ -217,4 +218,69 @@ TEST_CASE("sources: a whitespace gap names the peer's offering and both tiers") 
               "current",
               "p/accounts/acme/account.yaml:3:7 account.tier = key"});
     CHECK(whitespace_cell_sources(t.portfolio.accounts, w, 0, 1).empty());  // acme: no Training
+}
+
+TEST_CASE("sources: completeness names where each present component is written") {
+    const Tiny t;
+    // manager, overview/profile (profile.yaml has content), financials, opportunities: 4 of 15.
+    CHECK(t.metrics[0].completeness.pct.to_string() == "26.7");
+    CHECK(all(t.sources[0].of("completeness_pct")) ==
+          std::vector<std::string>{
+              "p/accounts/acme/account.yaml:4:10 account.manager = manager: Ann",
+              "p/accounts/acme/profile.yaml:1:1 profile = overview/profile: profile.yaml has "
+              "content",
+              "p/accounts/acme/performance.yaml:2:13 performance.financials.0.period = "
+              "financials: 2024",
+              "p/accounts/acme/sales.yaml:2:9 sales.opportunities.O1.id = opportunities: O1"});
+    // No row of FY2026 has begun: revenue to date and run rate name nothing.
+    CHECK(!t.metrics[0].ytd_revenue);
+    CHECK(t.sources[0].of("ytd_revenue").empty());
+}
+
+TEST_CASE("sources: a data share names every weight and derives from the parts with data") {
+    const Tiny t;
+    const FigureSources& s = t.sources[0];
+    CHECK(all(s.of("health_data_pct")) ==
+          std::vector<std::string>{"p/kam.yaml:0:0 health_weights.nps = 25 (the default)",
+                                   "p/kam.yaml:0:0 health_weights.coverage = 20 (the default)",
+                                   "p/kam.yaml:0:0 health_weights.risk = 20 (the default)",
+                                   "p/kam.yaml:0:0 health_weights.delivery = 20 (the default)",
+                                   "p/kam.yaml:0:0 health_weights.review = 15 (the default)"});
+    REQUIRE(s.from("health_data_pct").size() == 1);
+    CHECK(s.from("health_data_pct")[0].account == "acme");
+    CHECK(s.from("health_data_pct")[0].figure == "health_coverage");
+    CHECK(s.from("health_data_pct")[0].value == "100.0");
+
+    const PortfolioMatrix m =
+        compute_matrix(t.portfolio.accounts, t.metrics, t.portfolio.settings, t.as_of, &t.sources);
+    const MatrixEntry& e = m.entries[0];
+    CHECK(e.attractiveness.data_sources.size() == 5);
+    std::vector<std::string> parts;
+    for (const FigureRef& f : e.attractiveness.data_from) parts.push_back(f.figure);
+    // size, growth, potential, margin, pipeline all have data for Acme.
+    CHECK(parts == std::vector<std::string>{"attractiveness_size", "attractiveness_growth",
+                                            "attractiveness_potential", "attractiveness_margin",
+                                            "attractiveness_pipeline"});
+    CHECK(e.attractiveness.data_pct.to_string() == "100.0");
+    // The quadrant derives from the two scores, when both are known.
+    CHECK(e.quadrant_from.size() == (e.strength.score ? 2u : 1u));
+    CHECK(e.quadrant_from[0].figure == "attractiveness");
+    CHECK(e.quadrant_from[0].value == std::to_string(*e.attractiveness.score));
+}
+
+TEST_CASE("ranks: highest first, ties by name, unknown unranked, each with the one above") {
+    const Ranking r = rank_descending({5, std::nullopt, 9, 5}, {"b", "x", "a", "a2"});
+    CHECK(r.rank == std::vector<int64_t>{3, 0, 1, 2});
+    CHECK(!r.above[2]);       // rank 1: nothing above
+    CHECK(*r.above[3] == 2);  // a2 (5) under a (9)
+    CHECK(*r.above[0] == 3);  // b (5) under a2 (5): the tie goes by name
+    CHECK(!r.above[1]);       // unranked
+}
+
+TEST_CASE("decimal_text: a weight as written, exactly") {
+    CHECK(decimal_text(Decimal{125, 1}) == "12.5");
+    CHECK(decimal_text(Decimal{5, 3}) == "0.005");
+    CHECK(decimal_text(Decimal{-20, 0}) == "-20");
+    CHECK(decimal_text(Decimal{0, 0}) == "0");
+    CHECK(decimal_text(Decimal{100, 2}) == "1.00");
 }

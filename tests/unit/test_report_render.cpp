@@ -282,7 +282,8 @@ TEST_CASE("explanations: compiler-style notes, a markdown list, JSON sources, CS
                               Cell::of_money(Money{100'000'000}),
                               {{"accounts/acme/performance.yaml", 6, 14,
                                 "performance.financials.1.revenue", "1000000.00 (2025)"},
-                               {"kam.yaml", 0, 0, "policy.min_margin_pct", "10 (the default)"}}});
+                               {"kam.yaml", 0, 0, "policy.min_margin_pct", "10 (the default)"}},
+                              {}});
     CHECK(render_report_table(r, {}) ==
           "Sample\n"
           "\n"
@@ -300,9 +301,86 @@ TEST_CASE("explanations: compiler-style notes, a markdown list, JSON sources, CS
                     "          \"column\": 14,") != std::string::npos);
     CHECK(json.find("\"line\": null") != std::string::npos);
     CHECK(render_report_csv(r) ==
-          "account,figure,value,formula,file,line,column,path,input\r\n"
+          "account,figure,value,formula,file,line,column,path,input,from_account,from_figure\r\n"
           "acme,annual_revenue,1000000,PER-ACCOUNT FIGURES,accounts/acme/performance.yaml,6,14,"
-          "performance.financials.1.revenue,1000000.00 (2025)\r\n"
+          "performance.financials.1.revenue,1000000.00 (2025),,\r\n"
           "acme,annual_revenue,1000000,PER-ACCOUNT FIGURES,kam.yaml,,,policy.min_margin_pct,10 "
-          "(the default)\r\n");
+          "(the default),,\r\n");
+}
+
+TEST_CASE("explanations: a derived figure names the figures it comes from, in every format") {
+    Report r;
+    r.kind = "sample";
+    r.title = "Sample";
+    r.explanations.push_back({"beta",
+                              "margin_rank",
+                              "Profitability and lifetime value",
+                              Cell::of_int(2),
+                              {},
+                              {{"beta", "annual_margin", "500"},
+                               {"acme", "annual_margin", "900"},
+                               {"acme", "margin_rank", "1"}}});
+    r.explanations.push_back({"",
+                              "strategic",
+                              "The portfolio matrix",
+                              Cell::of_int(1),
+                              {},
+                              {{"acme", "quadrant", "strategic"}}});
+    CHECK(render_report_table(r, {}) ==
+          "Sample\n"
+          "\n"
+          "Sources (each figure's formula in kam-metrics(7), every input at file:line:column)\n"
+          "beta margin_rank = 2  [kam-metrics(7): Profitability and lifetime value]\n"
+          "  from beta annual_margin = 500\n"
+          "  from acme annual_margin = 900\n"
+          "  from acme margin_rank = 1\n"
+          "strategic = 1  [kam-metrics(7): The portfolio matrix]\n"
+          "  from acme quadrant = strategic\n");
+    CHECK(render_report_markdown(r).find("  - from acme margin\\_rank = 1\n") != std::string::npos);
+    const std::string json = render_report_json(r);
+    CHECK(json.find("\"from\": [\n        {\n          \"account\": \"beta\",\n          "
+                    "\"figure\": \"annual_margin\",\n          \"value\": \"500\"") !=
+          std::string::npos);
+    CHECK(render_report_csv(r) ==
+          "account,figure,value,formula,file,line,column,path,input,from_account,from_figure\r\n"
+          "beta,margin_rank,2,Profitability and lifetime value,,,,,500,beta,annual_margin\r\n"
+          "beta,margin_rank,2,Profitability and lifetime value,,,,,900,acme,annual_margin\r\n"
+          "beta,margin_rank,2,Profitability and lifetime value,,,,,1,acme,margin_rank\r\n"
+          ",strategic,1,The portfolio matrix,,,,,strategic,acme,quadrant\r\n");
+}
+
+TEST_CASE("terminal parts: a table too wide is printed in parts that fit, --wide keeps one") {
+    Report r;
+    r.kind = "sample";
+    r.title = "Sample";
+    Table t;
+    t.key = "value";
+    t.title = "Accounts";
+    t.columns = {{"name", "Account", "", false, true, false, 8},
+                 {"revenue", "Annual revenue", "", true, false, false},
+                 {"margin", "Annual margin", "", true, false, false},
+                 {"clv", "Lifetime value", "", true, false, false}};
+    t.rows = {{Cell::of("Acme Manufacturing"), Cell::of_int(4245000), Cell::of_int(1358750),
+               Cell::of_int(10106211)}};
+    t.terminal_parts = {{"margin", {"name", "revenue", "margin"}}, {"lifetime", {"name", "clv"}}};
+    t.notes = {"A note."};
+    r.blocks.push_back(t);
+    CHECK(render_report_table(r, ReportTableOptions{false, 50}) ==
+          "Sample\n"
+          "\n"
+          "Accounts\n"
+          "Part 1 of 2: margin\n"
+          "Account             Annual revenue  Annual margin\n"
+          "------------------  --------------  -------------\n"
+          "Acme Manufacturing         4245000        1358750\n"
+          "\n"
+          "Part 2 of 2: lifetime\n"
+          "Account             Lifetime value\n"
+          "------------------  --------------\n"
+          "Acme Manufacturing        10106211\n"
+          "A note.\n");
+    const std::string wide = render_report_table(r, ReportTableOptions{false, 1000});
+    CHECK(wide.find("Part") == std::string::npos);
+    CHECK(wide.find("Account             Annual revenue  Annual margin  Lifetime value\n") !=
+          std::string::npos);
 }

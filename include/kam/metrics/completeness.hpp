@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "kam/metrics/exact.hpp"
+#include "kam/metrics/source.hpp"
 #include "kam/model/account.hpp"
 
 namespace kam {
@@ -55,6 +56,9 @@ struct Completeness {
     std::vector<std::string_view> missing;  // names from k_components, in that order
 };
 
-Completeness completeness(const Account& account);
+// With `present`, each component present adds where it is written (its
+// field, its list's first record, a SWOT quadrant's key; profile.yaml with
+// content at its first line): completeness_pct's sources.
+Completeness completeness(const Account& account, Sources* present = nullptr);
 
 }  // namespace kam

@@ -50,6 +50,7 @@ struct YearToDate {
     int year = 0;
     Money revenue;
     int months = 0;
+    std::vector<const Financial*> rows;  // the rows summed: the figure's sources
 };
 Figure<YearToDate> year_to_date(const std::vector<Financial>& financials, int year, Date as_of,
                                 int start_month, const Converter& fx,

@@ -44,11 +44,14 @@ struct MatrixEntry {
     std::string quadrant_reason;             // why there is no quadrant
     std::string tier_mismatch;               // empty, or how the file's tier disagrees
     Sources tier_sources;                    // account.tier, when sources were asked for
+    FigureRefs quadrant_from;                // the two scores, when sources were asked for
 };
 
 struct PortfolioMatrix {
     std::vector<MatrixEntry> entries;  // in account order; lost accounts left out
     Figure<Money> largest_revenue, largest_client_revenue;  // the sizes' denominators
+    // When sources were asked for: the profile.annual_revenue that is the largest.
+    Sources largest_client_sources;
 };
 
 // The entry of `account`, or null (a lost account has none).

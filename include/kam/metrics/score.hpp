@@ -29,6 +29,10 @@ struct Score {
     std::array<ScorePart, 5> parts;
     Figure<int64_t> score;  // 0-100
     Fixed data_pct;         // share of the weight on parts present, one decimal
+    // When asked for: data_pct's inputs (each part's weight) and the parts
+    // with data it is derived from.
+    Sources data_sources;
+    FigureRefs data_from;
 };
 
 // The defaults, then any weight given in `overrides` (kam.yaml), by part name.

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kam/metrics/exact.hpp"
 #include "kam/model/account.hpp"
 
 namespace kam {
@@ -25,8 +26,10 @@ inline constexpr std::string_view fit = "Relationship fit";
 inline constexpr std::string_view contact_map = "Contact map";
 inline constexpr std::string_view whitespace = "Whitespace";
 inline constexpr std::string_view qualification = "Qualification";
-inline constexpr std::string_view all[] = {
-    per_account, health, portfolio, matrix, value, fit, contact_map, whitespace, qualification};
+inline constexpr std::string_view records = "Records";
+inline constexpr std::string_view all[] = {per_account,   health, portfolio,   matrix,
+                                           value,         fit,    contact_map, whitespace,
+                                           qualification, records};
 }  // namespace formula
 
 struct Source {
@@ -43,17 +46,32 @@ using Sources = std::vector<Source>;
 
 void append(Sources& to, const Sources& from);
 
+// A figure that another is derived from (kam-metrics(7), SOURCES): a rank
+// names the figures of the accounts it ranks, a count the figure of each
+// account it counts, a share of weight the parts it rests on. Each is itself
+// explained, with its file lines, in the same report.
+struct FigureRef {
+    std::string account;  // slug; empty for a figure of the whole portfolio
+    std::string figure;   // its JSON and CSV name ("annual_margin")
+    std::string value;    // as the derived figure took it
+};
+using FigureRefs = std::vector<FigureRef>;
+
 // The sources of the per-account figures, by figure name: annual_revenue,
 // prior_revenue, growth_pct, margin_pct, acv, next_renewal, notice_deadline,
 // pipeline, weighted_pipeline, win_rate_pct, win_rate_value_pct,
 // risk_exposure, max_risk, nps, csat, days_since_review, coverage_pct, health
 // and its parts health_nps, health_coverage, health_risk, health_delivery,
-// health_review. (Not yet: ytd_revenue, run_rate, completeness_pct.)
+// health_review, ytd_revenue, run_rate, completeness_pct and health_data_pct;
+// `derived` the figures some of them are derived from (health_data_pct: the
+// health parts with data).
 struct FigureSources {
     std::map<std::string, Sources, std::less<>> figures;
+    std::map<std::string, FigureRefs, std::less<>> derived;
 
     const Sources& of(std::string_view figure) const;  // empty when it has none
     Sources& operator[](std::string_view figure);
+    const FigureRefs& from(std::string_view figure) const;  // empty when it has none
 };
 
 // A field of one of the account's files ("account.yaml" ...).
@@ -71,10 +89,45 @@ Source opportunity_source(const Account& account, const Opportunity& opportunity
                           std::string value);
 // An offering's stage: blueprint.offerings.N.stage.
 Source offering_source(const Account& account, const Offering& offering);
-// A kam.yaml setting ("policy.min_margin_pct"): where it is written, or line 0 (the default).
+// A kam.yaml setting ("policy.min_margin_pct", "health_weights.nps"): where
+// it is written, or line 0 (the default).
 Source setting_source(const PortfolioSettings& settings, std::string_view key, std::string value);
+
+// A record of one of the account's files (kam-metrics(7), SOURCES,
+// Records): `list` the list's kam path ("profile.people", "risks"), `key` the
+// record and field ("ID.id" at the id's value; for a record without an id,
+// its place and identifying field, "2.period").
+Source record_source(const Account& account, std::string_view file, std::string_view list,
+                     std::string_view key, Pos pos, std::string value);
 
 // Text of a number the model keeps as double, as written ("99.71", "10").
 std::string number_text(double value);
+// Text of an exact decimal ("12.5"): a weight as the score took it.
+std::string decimal_text(Decimal value);
+
+// The inputs of a data_pct (the share of a score's weight on parts with
+// data): each part's weight, the kam.yaml setting `weights_key`.NAME or its
+// default, into `weights`; each part with data, named `prefix`NAME, into
+// `parts`. Parts as in health and score: a name, a Figure<Fixed> score and a
+// Decimal weight.
+template <typename PartList>
+void data_pct_sources(const PortfolioSettings& settings, std::string_view account,
+                      std::string_view weights_key, std::string_view prefix,
+                      const PartList& parts_of_score, Sources& weights, FigureRefs& parts);
+
+template <typename PartList>
+void data_pct_sources(const PortfolioSettings& settings, std::string_view account,
+                      std::string_view weights_key, std::string_view prefix,
+                      const PartList& parts_of_score, Sources& weights, FigureRefs& parts) {
+    for (const auto& p : parts_of_score) {
+        std::string key(weights_key);
+        key += '.';
+        key += p.name;
+        weights.push_back(setting_source(settings, key, decimal_text(p.weight)));
+        if (p.score)
+            parts.push_back({std::string(account), std::string(prefix) + std::string(p.name),
+                             p.score->to_string()});
+    }
+}
 
 }  // namespace kam

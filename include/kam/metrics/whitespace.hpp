@@ -13,10 +13,18 @@
 
 namespace kam {
 
+inline constexpr size_t k_peer_examples = 5;
+
 struct WhitespaceGap {
-    size_t offering = 0;  // index into Whitespace::offerings
-    int peers = 0;        // peers that have it current
-    std::string basis;    // "industry", "tier" or "industry, tier"
+    size_t offering = 0;     // index into Whitespace::offerings
+    int peers = 0;           // peers that have it current
+    int industry_peers = 0;  // of them, of the account's own industry
+    std::string basis;       // "industry", "tier" or "industry, tier"
+    // The first peers (at most k_peer_examples, in row order), indices into
+    // Whitespace::rows: a gap names some of its peers, never all of them (a
+    // tier of 10,000 accounts would make every gap a list of 10,000);
+    // whitespace_peer_rows finds them all.
+    std::vector<size_t> first_peers;
 };
 
 struct WhitespaceRow {
@@ -25,7 +33,9 @@ struct WhitespaceRow {
     std::string reason;               // why not
     std::vector<std::string> stages;  // per offering: its stage, or empty
     std::vector<size_t> written;      // per offering: its index in the blueprint's offerings
-    std::vector<WhitespaceGap> gaps;  // by peers descending, then offering name
+    // Those with an industry peer first (by industry_peers descending), then
+    // by peers descending, then offering name.
+    std::vector<WhitespaceGap> gaps;
 };
 
 struct OfferingColumn {

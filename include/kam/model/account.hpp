@@ -30,7 +30,8 @@ struct TeamMember {
 struct HistoryEvent {
     Date date;
     std::string event;
-    Pos pos, date_pos;
+    Pos pos, date_pos;  // the record's; its date's
+    size_t index = 0;   // its place in account.yaml's history (its kam path)
 };
 
 struct Cover {  // account.yaml
@@ -52,6 +53,8 @@ struct Cover {  // account.yaml
     std::string growth_potential, replaceability;
     std::optional<double> share_of_wallet;  // percent: our share of the client's spend
     Pos client_since_pos, growth_potential_pos, replaceability_pos, share_of_wallet_pos;
+    // Where completeness_pct finds them (kam-metrics(7)); position: its key.
+    Pos name_pos, mission_pos, manager_pos, background_pos, overview_pos, position_pos;
     std::vector<std::string> tags;
     std::vector<Pos> tags_pos;  // where each of tags is written
 };
@@ -76,12 +79,15 @@ struct Person {
 struct Supplier {
     std::string name, scope;
     std::optional<double> share;
-    Pos pos;
+    size_t index = 0;   // its place in the list (its kam path)
+    Pos pos, name_pos;  // the record's; its name's
 };
 
-struct ClientCompetitor {  // profile.yaml competitors: the client's own
+// One of the client's own competitors (profile.yaml competitors).
+struct ClientCompetitor {
     std::string name, notes;
-    Pos pos;
+    size_t index = 0;   // its place in the list (its kam path)
+    Pos pos, name_pos;  // the record's; its name's
 };
 
 struct Profile {
@@ -100,12 +106,15 @@ struct Profile {
 
 struct SwotItem {
     std::string text, impact;
-    Pos pos;
+    size_t index = 0;   // its place in its quadrant's list (its kam path)
+    Pos pos;            // the item's text (a plain item is its text)
+    bool plain = true;  // written as a text, not as a mapping with `text`
 };
 
 struct Swot {
     std::optional<Date> updated;
     std::vector<SwotItem> strengths, weaknesses, opportunities, threats;
+    Pos strengths_pos, weaknesses_pos, opportunities_pos, threats_pos;  // their keys
 };
 
 struct Goal {
@@ -128,7 +137,8 @@ struct Action {
 struct Competitor {
     std::string name, position, threat;
     std::optional<double> share;
-    Pos pos;
+    size_t index = 0;   // its place in blueprint.yaml's competition (its kam path)
+    Pos pos, name_pos;  // the record's; its name's
 };
 
 struct Offering {
@@ -139,6 +149,7 @@ struct Offering {
 
 struct Blueprint {
     std::string strategy;
+    Pos strategy_pos;
     std::optional<Date> horizon;
     std::vector<Goal> goals;
     std::vector<Action> actions;
@@ -223,7 +234,8 @@ struct ScorecardRow {
     std::string perspective, measure, unit, better;
     double target = 0;
     std::optional<double> actual;
-    Pos pos;
+    size_t index = 0;      // its place in performance.yaml's scorecard (its kam path)
+    Pos pos, measure_pos;  // the record's; its measure's
 
     // Whether the measure reaches its target (at or past it, the better way);
     // unknown without an actual.
@@ -294,7 +306,8 @@ struct Survey {
 struct ReferenceVisit {
     Date date;
     std::string visitor, outcome;
-    Pos pos, date_pos;
+    Pos pos, date_pos;  // the record's; its date's
+    size_t index = 0;   // its place in reviews.yaml's references (their kam path)
 };
 
 struct Reviews {
@@ -369,6 +382,8 @@ struct PortfolioSettings {
     std::map<std::string, Pos> rule_pos;
     std::map<std::string, double> health_weights;
     std::map<std::string, double> attractiveness_weights, strength_weights;
+    // Where each weight given is written, by its key ("health_weights.nps").
+    std::map<std::string, Pos> weight_pos;
 };
 
 }  // namespace kam

@@ -25,9 +25,10 @@ struct ReportInput {
 };
 
 // Adds an explanation of `figure` (its formula's section of kam-metrics(7),
-// its value, its sources without repeats) to `report`.
+// its value, its sources without repeats, the figures it is derived from) to
+// `report`.
 void explain(Report& report, std::string account, std::string figure, std::string_view formula,
-             Cell value, const Sources& sources);
+             Cell value, const Sources& sources, const FigureRefs& from = {});
 
 // What the summary's blocks start from (report_parts.hpp): the facts and the
 // figures of every account, no model, so that `kam summary` can drop each

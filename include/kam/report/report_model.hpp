@@ -91,6 +91,17 @@ struct Table {
     // with a column per offering still reads in 80 columns. Other formats
     // keep the grid.
     bool records_when_too_wide = false;
+    // The terminal table, when its columns cannot fit its width at their
+    // full widths: printed as these parts instead, each a table of the same
+    // rows with the columns it names by key (its first the row's name), one
+    // under the other, so that nothing is cut; a part whose two columns still
+    // cannot fit is printed one record per row. Every column shown belongs to
+    // a part. Other formats, and --wide, keep the one table.
+    struct Part {
+        std::string title;
+        std::vector<std::string> keys;
+    };
+    std::vector<Part> terminal_parts;
 
     bool heading(size_t row) const;
 };
@@ -127,6 +138,14 @@ struct SourceNote {
     std::string value;              // the input as the figure took it
 };
 
+// A figure another is derived from (a rank, a count): itself explained in
+// the same report.
+struct DerivedNote {
+    std::string account;  // slug; empty for a figure of the whole portfolio
+    std::string figure;
+    std::string value;  // as the derived figure took it
+};
+
 // Where a printed figure comes from: its formula's section of
 // kam-metrics(7) and each input with its file:line:column (--explain).
 struct Explanation {
@@ -135,6 +154,7 @@ struct Explanation {
     std::string formula;  // the section of kam-metrics(7) that defines it
     Cell value;
     std::vector<SourceNote> sources;
+    std::vector<DerivedNote> from;  // the figures it is derived from (ranks, counts, shares)
 };
 
 struct Report {
@@ -151,8 +171,11 @@ struct Report {
 
 // "accounts/acme/performance.yaml:20:14", or the file alone for a default (line 0).
 std::string source_location(const SourceNote& source);
-// The explanations as one table, a row per input (a figure without inputs
-// gets one row, its reason in `input`): what CSV prints under --explain.
+// "acme annual_margin", or the figure alone for one of the whole portfolio.
+std::string derived_name(const DerivedNote& from);
+// The explanations as one table, a row per input and per figure it is
+// derived from (from_account, from_figure; a figure with neither gets one
+// row, its reason in `input`): what CSV prints under --explain.
 Table explanation_table(const std::vector<Explanation>& explanations);
 
 }  // namespace kam

@@ -37,7 +37,9 @@ struct PortfolioPage {
     std::function<Table()> health;    // health and its parts, per account
     std::function<Table()> accounts;  // the summary's accounts table
     std::function<Table()> alerts;
-    std::function<Report()> matrix, whitespace;  // kam matrix and kam whitespace
+    // kam matrix, kam value and kam whitespace; with the input's sources
+    // (--explain) each with its explanations, as the account pages.
+    std::function<Report()> matrix, value, whitespace;
     // One `show` report per shown account, with its judgement.
     size_t account_page_count = 0;
     std::function<Report(size_t k)> account_page;

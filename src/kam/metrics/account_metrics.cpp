@@ -68,7 +68,7 @@ class Calculator {
         surveys();
         reviews();
         coverage();
-        m_.completeness = completeness(a_);
+        m_.completeness = completeness(a_, src_ ? &(*src_)["completeness_pct"] : nullptr);
         in_.review_every_days = s_.policy.review_every_days;
         if (a_.performance)
             for (const DeliveryIssue& i : a_.performance->issues) {
@@ -95,6 +95,8 @@ class Calculator {
             for (const HealthPart& p : m_.health.parts)
                 if (p.score) append(all, src_->of(fmt::format("health_{}", p.name)));
             (*src_)["health"] = std::move(all);
+            data_pct_sources(s_, a_.slug, "health_weights", "health_", m_.health.parts,
+                             (*src_)["health_data_pct"], src_->derived["health_data_pct"]);
             // The figures that are the inputs of a health part.
             (*src_)["nps"] = src_->of("health_nps");
             (*src_)["days_since_review"] = src_->of("health_review");
@@ -155,6 +157,13 @@ class Calculator {
             m_.ytd_months = ytd->months;
             m_.ytd_revenue = ytd->months == 0 ? run_rate(*ytd) : Figure<Money>::of(ytd->revenue);
             m_.run_rate = run_rate(*ytd);
+            if (src_) {
+                // Both rest on the rows to date (none when no period has begun).
+                Sources to_date;
+                for (const Financial* f : ytd->rows) to_date.push_back(revenue_source(a_, *f));
+                (*src_)["ytd_revenue"] = to_date;
+                (*src_)["run_rate"] = std::move(to_date);
+            }
         } else {
             m_.ytd_revenue = m_.run_rate = none<Money>(ytd.reason);
         }

@@ -101,6 +101,7 @@ Figure<YearToDate> year_to_date(const std::vector<Financial>& financials, int ye
         if (!sum) return Figure<YearToDate>::none(sum.error());
         out.revenue = *sum;
         out.months += months.empty() ? 3 : 1;
+        out.rows.push_back(f);
     }
     return Figure<YearToDate>::of(out);
 }

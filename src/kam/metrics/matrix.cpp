@@ -36,7 +36,8 @@ std::string level_text(const std::string& level) {
 }
 
 // The inputs of each part present, in k_*_part_names order.
-void add_sources(MatrixEntry& e, const Account& a, const FigureSources& f) {
+void add_sources(MatrixEntry& e, const Account& a, const FigureSources& f,
+                 const PortfolioSettings& settings) {
     auto& ap = e.attractiveness.parts;
     auto& sp = e.strength.parts;
     if (e.size_basis == "annual_revenue")
@@ -65,6 +66,13 @@ void add_sources(MatrixEntry& e, const Account& a, const FigureSources& f) {
         for (ScorePart& p : *parts)
             if (!p.score) p.sources.clear();
     e.tier_sources = {cover_source(a, "tier", a.cover.tier_pos, level_text(a.cover.tier))};
+    data_pct_sources(settings, a.slug, "attractiveness_weights", "attractiveness_", ap,
+                     e.attractiveness.data_sources, e.attractiveness.data_from);
+    data_pct_sources(settings, a.slug, "strength_weights", "strength_", sp, e.strength.data_sources,
+                     e.strength.data_from);
+    for (const auto& [name, score] : {std::pair{"attractiveness", &e.attractiveness.score},
+                                      std::pair{"strength", &e.strength.score}})
+        if (*score) e.quadrant_from.push_back({a.slug, name, std::to_string(**score)});
 }
 
 }  // namespace
@@ -96,14 +104,23 @@ PortfolioMatrix compute_matrix(const std::vector<Account>& accounts,
     std::vector<size_t> which;
     std::vector<Figure<Money>> client(accounts.size());
     std::optional<Money> largest, largest_client;
+    size_t largest_client_account = 0;
     for (size_t i = 0; i < accounts.size(); ++i) {
         if (accounts[i].cover.status == "lost") continue;
         which.push_back(i);
         if (const auto& r = metrics[i].annual_revenue; r && (!largest || *r > *largest))
             largest = *r;
         client[i] = client_revenue(accounts[i], fx);
-        if (client[i] && (!largest_client || *client[i] > *largest_client))
+        if (client[i] && (!largest_client || *client[i] > *largest_client)) {
             largest_client = *client[i];
+            largest_client_account = i;
+        }
+    }
+    if (sources && largest_client) {
+        const Account& a = accounts[largest_client_account];
+        out.largest_client_sources = {field_source(a, "profile.yaml", a.profile->annual_revenue_pos,
+                                                   "profile.annual_revenue",
+                                                   a.profile->annual_revenue->to_decimal())};
     }
     out.largest_revenue = largest && largest->cents > 0
                               ? Figure<Money>::of(*largest)
@@ -176,7 +193,7 @@ PortfolioMatrix compute_matrix(const std::vector<Account>& accounts,
              wallet, tenure},
             sw);
 
-        if (sources) add_sources(e, a, (*sources)[i]);
+        if (sources) add_sources(e, a, (*sources)[i], settings);
         if (!e.attractiveness.score)
             e.quadrant_reason = e.attractiveness.score.reason;
         else if (!e.strength.score)

@@ -16,6 +16,12 @@ const Sources& FigureSources::of(std::string_view figure) const {
     return it == figures.end() ? none : it->second;
 }
 
+const FigureRefs& FigureSources::from(std::string_view figure) const {
+    static const FigureRefs none;
+    const auto it = derived.find(figure);
+    return it == derived.end() ? none : it->second;
+}
+
 Sources& FigureSources::operator[](std::string_view figure) {
     const auto it = figures.find(figure);
     if (it != figures.end()) return it->second;
@@ -81,13 +87,33 @@ Source setting_source(const PortfolioSettings& s, std::string_view key, std::str
     if (key.starts_with("policy.")) {
         const auto it = s.policy_pos.find(std::string(key.substr(7)));
         if (it != s.policy_pos.end()) pos = it->second;
+    } else if (const auto it = s.weight_pos.find(std::string(key)); it != s.weight_pos.end()) {
+        pos = it->second;
     }
     return Source{s.file, pos, std::string(key),
                   pos.line == 0 ? fmt::format("{} (the default)", value) : std::move(value)};
 }
 
+Source record_source(const Account& a, std::string_view file, std::string_view list,
+                     std::string_view key, Pos pos, std::string value) {
+    return field_source(a, file, pos, fmt::format("{}.{}", list, key), std::move(value));
+}
+
 std::string number_text(double value) {
     return fmt::format("{}", value);
+}
+
+std::string decimal_text(Decimal d) {
+    // Digits from the last, the point after `scale` of them, then the sign; reversed.
+    int128 mag = d.units < 0 ? -d.units : d.units;
+    std::string reversed;
+    for (int k = 0; mag > 0 || k <= d.scale; ++k) {
+        if (k == d.scale && d.scale > 0) reversed.push_back('.');
+        reversed.push_back(static_cast<char>('0' + static_cast<int>(mag % 10)));
+        mag /= 10;
+    }
+    if (d.units < 0) reversed.push_back('-');
+    return std::string(reversed.rbegin(), reversed.rend());
 }
 
 }  // namespace kam

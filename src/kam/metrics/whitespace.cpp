@@ -87,8 +87,11 @@ Whitespace compute_whitespace(const std::vector<Account>& accounts,
     // an industry, of a tier, and of both have it current; a row's peers are
     // then industry + tier - both (the row itself never counts: a gap is an
     // offering the row has not got).
+    // The first few buyers of each group are kept too (in row order), so a
+    // gap can name some of its peers without a pass over every row.
     struct Counts {
         std::map<std::string, std::vector<int>> industry, tier, both;
+        std::map<std::string, std::vector<std::vector<size_t>>> first_industry, first_tier;
     } counts;
     const size_t width = w.offerings.size();
     auto bump = [&](std::map<std::string, std::vector<int>>& m, const std::string& key, size_t k) {
@@ -96,18 +99,36 @@ Whitespace compute_whitespace(const std::vector<Account>& accounts,
         if (v.empty()) v.assign(width, 0);
         ++v[k];
     };
+    auto keep = [&](std::map<std::string, std::vector<std::vector<size_t>>>& m,
+                    const std::string& key, size_t k, size_t row) {
+        std::vector<std::vector<size_t>>& v = m[key];
+        if (v.empty()) v.resize(width);
+        if (v[k].size() < k_peer_examples) v[k].push_back(row);
+    };
+    auto first = [&](const std::map<std::string, std::vector<std::vector<size_t>>>& m,
+                     const std::string& key, size_t k) {
+        const auto it = m.find(key);
+        return it == m.end() ? std::vector<size_t>{} : it->second[k];
+    };
     auto count = [&](const std::map<std::string, std::vector<int>>& m, const std::string& key,
                      size_t k) {
         const auto it = m.find(key);
         return it == m.end() ? 0 : it->second[k];
     };
-    for (const WhitespaceRow& p : w.rows) {
+    for (size_t row = 0; row < w.rows.size(); ++row) {
+        const WhitespaceRow& p = w.rows[row];
         if (!p.known) continue;
         const PeerKey key = peer_key(accounts[p.account]);
         for (size_t k = 0; k < width; ++k) {
             if (p.stages[k] != "current") continue;
-            if (!key.industry.empty()) bump(counts.industry, key.industry, k);
-            if (!key.tier.empty()) bump(counts.tier, key.tier, k);
+            if (!key.industry.empty()) {
+                bump(counts.industry, key.industry, k);
+                keep(counts.first_industry, key.industry, k, row);
+            }
+            if (!key.tier.empty()) {
+                bump(counts.tier, key.tier, k);
+                keep(counts.first_tier, key.tier, k, row);
+            }
             if (!key.industry.empty() && !key.tier.empty()) bump(counts.both, key.both(), k);
         }
     }
@@ -123,14 +144,28 @@ Whitespace compute_whitespace(const std::vector<Account>& accounts,
                 key.industry.empty() || key.tier.empty() ? 0 : count(counts.both, key.both(), k);
             const int peers = by_industry + by_tier - by_both;
             if (peers == 0) continue;
-            r.gaps.push_back({k, peers,
+            // The first peers in row order: the first of the union of two
+            // lists is among the first of each.
+            std::vector<size_t> named;
+            if (!key.industry.empty()) named = first(counts.first_industry, key.industry, k);
+            if (!key.tier.empty())
+                for (const size_t x : first(counts.first_tier, key.tier, k)) named.push_back(x);
+            std::sort(named.begin(), named.end());
+            named.erase(std::unique(named.begin(), named.end()), named.end());
+            if (named.size() > k_peer_examples) named.resize(k_peer_examples);
+            r.gaps.push_back({k, peers, by_industry,
                               by_industry > 0 && by_tier > 0 ? "industry, tier"
                               : by_industry > 0              ? "industry"
-                                                             : "tier"});
+                                                             : "tier",
+                              std::move(named)});
         }
-        std::stable_sort(
-            r.gaps.begin(), r.gaps.end(),
-            [](const WhitespaceGap& x, const WhitespaceGap& y) { return x.peers > y.peers; });
+        // Offerings the account's own industry buys first (the stronger case), then by peers.
+        std::stable_sort(r.gaps.begin(), r.gaps.end(),
+                         [](const WhitespaceGap& x, const WhitespaceGap& y) {
+                             if (x.industry_peers != y.industry_peers)
+                                 return x.industry_peers > y.industry_peers;
+                             return x.peers > y.peers;
+                         });
     }
     return w;
 }

@@ -160,13 +160,15 @@ std::vector<SwotItem> swot_items(const Node& root, std::string_view key) {
     std::vector<SwotItem> out;
     const Node* n = root.find(key);
     if (!n || !n->is_sequence()) return out;
-    for (const Node& item : n->items) {
+    for (size_t k = 0; k < n->items.size(); ++k) {
+        const Node& item = n->items[k];
         if (item.is_scalar() && !item.is_absent()) {
-            out.push_back({item.value, "", pos_of(item)});
+            out.push_back({item.value, "", k, pos_of(item), true});
         } else if (item.is_mapping()) {
             Fields f(item);
             if (!f.text("text").empty())
-                out.push_back({f.text("text"), f.choice("impact", enums::impact), pos_of(item)});
+                out.push_back(
+                    {f.text("text"), f.choice("impact", enums::impact), k, f.pos("text"), false});
         }
     }
     return out;
@@ -199,10 +201,17 @@ void build_cover(const Node& root, Cover& c) {
     c.mission = f.text("mission");
     c.background = f.text("background");
     c.overview = f.text("overview");
+    c.name_pos = f.pos("name");
+    c.mission_pos = f.pos("mission");
+    c.manager_pos = f.pos("manager");
+    c.background_pos = f.pos("background");
+    c.overview_pos = f.pos("overview");
+    c.position_pos = f.key_pos("position");
     for (const Node* m : f.list("history")) {
         Fields h(*m);
         if (auto d = h.date("date"))
-            c.history.push_back({*d, h.text("event"), pos_of(*m), h.pos("date")});
+            c.history.push_back(
+                {*d, h.text("event"), pos_of(*m), h.pos("date"), f.index_of("history", m)});
     }
     if (const Node* p = f.child("position")) {
         Fields pf(*p);
@@ -265,12 +274,13 @@ Profile build_profile(const Node& root) {
     }
     for (const Node* m : f.list("suppliers")) {
         Fields r(*m, records("profile", "suppliers"));
-        p.suppliers.push_back(
-            {r.text("name"), r.text("scope"), r.ranged_number("share"), pos_of(*m)});
+        p.suppliers.push_back({r.text("name"), r.text("scope"), r.ranged_number("share"),
+                               f.index_of("suppliers", m), pos_of(*m), r.pos("name")});
     }
     for (const Node* m : f.list("competitors")) {
         Fields r(*m);
-        p.competitors.push_back({r.text("name"), r.text("notes"), pos_of(*m)});
+        p.competitors.push_back({r.text("name"), r.text("notes"), f.index_of("competitors", m),
+                                 pos_of(*m), r.pos("name")});
     }
     fit(p.people, p.suppliers, p.competitors);
     return p;
@@ -284,6 +294,10 @@ Swot build_swot(const Node& root) {
     s.weaknesses = swot_items(root, "weaknesses");
     s.opportunities = swot_items(root, "opportunities");
     s.threats = swot_items(root, "threats");
+    s.strengths_pos = f.key_pos("strengths");
+    s.weaknesses_pos = f.key_pos("weaknesses");
+    s.opportunities_pos = f.key_pos("opportunities");
+    s.threats_pos = f.key_pos("threats");
     return s;
 }
 
@@ -291,6 +305,7 @@ Blueprint build_blueprint(const Node& root) {
     Fields f(root);
     Blueprint b;
     b.strategy = f.text("strategy");
+    b.strategy_pos = f.pos("strategy");
     b.horizon = f.date("horizon");
     for (const Node* m : f.list("goals")) {
         Fields r(*m);
@@ -328,7 +343,7 @@ Blueprint build_blueprint(const Node& root) {
         Fields r(*m, records("blueprint", "competition"));
         b.competition.push_back({r.text("name"), r.text("position"),
                                  r.choice("threat", enums::level), r.ranged_number("share"),
-                                 pos_of(*m)});
+                                 f.index_of("competition", m), pos_of(*m), r.pos("name")});
     }
     for (const Node* m : f.list("offerings")) {
         Fields r(*m);
@@ -455,6 +470,8 @@ Performance build_performance(const Node& root) {
         s.unit = r.text("unit");
         s.better = r.choice("better", enums::better);
         s.pos = pos_of(*m);
+        s.index = f.index_of("scorecard", m);
+        s.measure_pos = r.pos("measure");
         p.scorecard.push_back(std::move(s));
     }
     for (const Node* m : f.list("issues")) {
@@ -552,8 +569,8 @@ Reviews build_reviews(const Node& root) {
         Fields r(*m);
         const auto date = r.date("date");
         if (!date) continue;
-        out.references.push_back(
-            {*date, r.text("visitor"), r.text("outcome"), pos_of(*m), r.pos("date")});
+        out.references.push_back({*date, r.text("visitor"), r.text("outcome"), pos_of(*m),
+                                  r.pos("date"), f.index_of("references", m)});
     }
     fit(out.reviews, out.surveys, out.references);
     return out;
@@ -627,12 +644,17 @@ PortfolioSettings build_settings(const Node& root) {
         if (const Node* w = f.child(key))
             for (const Entry& e : w->entries)
                 if (e.value.is_scalar())
-                    if (auto v = parse_number(e.value.value); v && *v >= 0) (*out)[e.key] = *v;
+                    if (auto v = parse_number(e.value.value); v && *v >= 0) {
+                        (*out)[e.key] = *v;
+                        s.weight_pos[std::string(key) + "." + e.key] = pos_of(e.value);
+                    }
     if (const Node* w = f.child("health_weights"))
         for (const Entry& e : w->entries)
             if (e.value.is_scalar())
-                if (auto v = parse_number(e.value.value); v && *v >= 0)
+                if (auto v = parse_number(e.value.value); v && *v >= 0) {
                     s.health_weights[e.key] = *v;
+                    s.weight_pos["health_weights." + e.key] = pos_of(e.value);
+                }
     return s;
 }
 

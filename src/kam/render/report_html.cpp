@@ -1,6 +1,8 @@
 #include "kam/render/report_html.hpp"
 
 #include <fmt/format.h>
+#include <algorithm>
+#include <tuple>
 
 #include "kam/metrics/health.hpp"
 #include "kam/render/report_svg.hpp"
@@ -20,6 +22,8 @@ th, td { border: 1px solid #ddd; padding: 3px 6px; vertical-align: top; text-ali
 th { background: #f3f3f3; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.good { color: #1e7b34; } td.warn { color: #a35b00; } td.bad { color: #b3261e; font-weight: 600; }
 .why { color: #777; font-size: .9em; } p.note, p.empty { color: #555; font-size: .9em; }
+details.sources { font-size: .9em; margin: .4em 0 1em; } details.sources ul { margin: .2em 0; padding-left: 1.4em; }
+details.sources code { font-size: .95em; }
 .charts { display: flex; flex-wrap: wrap; gap: 1em 2em; } figure { margin: 0; break-inside: avoid; }
 figcaption { font-weight: 600; margin-bottom: .3em; }
 svg .axis { stroke: #888; } svg .grid { stroke: #eee; } svg .tick { font-size: 11px; fill: #444; }
@@ -162,6 +166,61 @@ void blocks_html(const Report& r, int level, std::string& out, const RowDone& ro
                 b);
 }
 
+// The formula sections a report's explanations name, in order, without repeats.
+std::vector<std::string> formulas_of(const Report& r) {
+    std::vector<std::string> out;
+    for (const Explanation& e : r.explanations)
+        if (std::find(out.begin(), out.end(), e.formula) == out.end()) out.push_back(e.formula);
+    return out;
+}
+
+// Under --explain: every figure of the section with its formula's section of
+// kam-metrics(7), each input at file:line:column and the figures it is
+// derived from, in a <details> block (one list item a figure, each
+// carrying its account and figure as data attributes); without, a note
+// naming the sections of kam-metrics(7) that define the section's figures.
+void explanations_html(const Report& r, std::string_view formulas, std::string& out,
+                       const RowDone& row_done) {
+    if (r.explanations.empty()) {
+        out += fmt::format(
+            "<p class=\"note\">Every figure here is defined in kam-metrics(7), {}; kam report "
+            "--explain lists each figure's inputs at file:line:column.</p>\n",
+            html_escape(formulas));
+        return;
+    }
+    std::string sections;
+    for (const std::string& f : formulas_of(r)) sections += (sections.empty() ? "" : ", ") + f;
+    out += fmt::format(
+        "<details class=\"sources\">\n<summary>Sources: {} figures, each with its formula in "
+        "kam-metrics(7) ({}) and every input at file:line:column</summary>\n<ul>\n",
+        r.explanations.size(), html_escape(sections));
+    for (const Explanation& e : r.explanations) {
+        std::string value = html_escape(human_text(e.value));
+        if (e.value.kind == Cell::Kind::empty && !e.value.reason.empty())
+            value += " <span class=\"why\">(" + html_escape(e.value.reason) + ")</span>";
+        out += fmt::format(
+            "<li data-account=\"{0}\" data-figure=\"{1}\">{2}<b>{1}</b> = {3} <span "
+            "class=\"formula\">kam-metrics(7): <i>{4}</i></span>",
+            html_escape(e.account), html_escape(e.figure),
+            e.account.empty() ? "" : "<code>" + html_escape(e.account) + "</code> ", value,
+            html_escape(e.formula));
+        if (!e.sources.empty() || !e.from.empty()) {
+            out += "\n<ul>\n";
+            for (const SourceNote& s : e.sources)
+                out += fmt::format(
+                    "<li class=\"input\"><code class=\"at\">{}</code> <code>{}</code> = {}</li>\n",
+                    html_escape(source_location(s)), html_escape(s.path), html_escape(s.value));
+            for (const DerivedNote& d : e.from)
+                out += fmt::format("<li class=\"from\">from <code>{}</code> = {}</li>\n",
+                                   html_escape(derived_name(d)), html_escape(d.value));
+            out += "</ul>\n";
+        }
+        out += "</li>\n";
+        if (row_done) row_done();
+    }
+    out += "</ul>\n</details>\n";
+}
+
 }  // namespace
 
 std::string render_report_html_blocks(const Report& r, int level) {
@@ -211,18 +270,25 @@ void write_html_page(const PortfolioPage& p, const TextSink& sink) {
     table_html(built(p.alerts), out, row_done);
     out += "</section>\n";
     flush(false);
-    out += "<section>\n<h2>Portfolio matrix</h2>\n";
-    blocks_html(built(p.matrix), 3, out, row_done);
-    out += "</section>\n";
-    flush(false);
-    out += "<section>\n<h2>Whitespace</h2>\n";
-    blocks_html(built(p.whitespace), 3, out, row_done);
-    out += "</section>\n";
-    flush(false);
+    // The judgement sections, each with its figures' formulas and (--explain) inputs.
+    const std::tuple<const char*, const char*, const std::function<Report()>*, const char*>
+        judgement[] = {{"matrix", "Portfolio matrix", &p.matrix, "section The portfolio matrix"},
+                       {"value", "Profitability and lifetime value", &p.value,
+                        "sections Profitability and lifetime value, and Relationship fit"},
+                       {"whitespace", "Whitespace", &p.whitespace, "section Whitespace"}};
+    for (const auto& [id, heading, section, formulas] : judgement) {
+        out += fmt::format("<section id=\"{}\">\n<h2>{}</h2>\n", id, heading);
+        const Report r = built(*section);
+        blocks_html(r, 3, out, row_done);
+        explanations_html(r, formulas, out, row_done);
+        out += "</section>\n";
+        flush(false);
+    }
     for (size_t k = 0; k < p.account_page_count; ++k) {
         const Report a = p.account_page(k);
         out += fmt::format("<section class=\"account\">\n<h2>{}</h2>\n", html_escape(a.title));
         blocks_html(a, 3, out, row_done);
+        if (!a.explanations.empty()) explanations_html(a, "", out, row_done);
         out += "</section>\n";
         flush(false);
     }

@@ -181,6 +181,17 @@ json explanations(const std::vector<Explanation>& all) {
             sources.push_back(std::move(o));
         }
         x["sources"] = std::move(sources);
+        if (!e.from.empty()) {
+            json from = json::array();
+            for (const DerivedNote& d : e.from) {
+                json o = json::object();
+                o["account"] = d.account.empty() ? json(nullptr) : json(d.account);
+                o["figure"] = d.figure;
+                o["value"] = d.value;
+                from.push_back(std::move(o));
+            }
+            x["from"] = std::move(from);
+        }
         out.push_back(std::move(x));
     }
     return out;

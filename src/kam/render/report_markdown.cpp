@@ -122,6 +122,8 @@ std::string render_report_markdown(const Report& report) {
             out += " — kam-metrics(7) *" + md(e.formula) + "*\n";
             for (const SourceNote& s : e.sources)
                 out += "  - `" + source_location(s) + "` `" + s.path + "` = " + md(s.value) + "\n";
+            for (const DerivedNote& d : e.from)
+                out += "  - from " + md(derived_name(d)) + " = " + md(d.value) + "\n";
         }
     }
     return out;

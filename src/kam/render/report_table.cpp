@@ -63,6 +63,7 @@ class TableWriter {
         }
         // Money is grouped by thousands unless the table only fits without.
         Layout layout = measure(t, cols, index, true);
+        if (!t.terminal_parts.empty() && !fits_whole(layout)) return parts(t);
         if (!fit(layout, cols)) {
             Layout plain = measure(t, cols, index, false);
             if (fit(plain, cols)) {
@@ -143,6 +144,44 @@ class TableWriter {
     }
 
   private:
+    struct Layout;
+
+    // Every column at its full width, with the gap of two.
+    bool fits_whole(const Layout& l) const {
+        const size_t n = l.width.size();
+        return std::accumulate(l.width.begin(), l.width.end(), size_t{0}) + 2 * (n - 1) <= o_.width;
+    }
+
+    // The table as its terminal_parts, each under "Part K of N: TITLE"; a
+    // part that cannot fit uncut is printed one record per row.
+    void parts(const Table& t) {
+        const size_t n = t.terminal_parts.size();
+        for (size_t k = 0; k < n; ++k) {
+            const Table::Part& part = t.terminal_parts[k];
+            Table p;
+            p.records_when_too_wide = true;
+            p.heading_rows = t.heading_rows;
+            std::vector<size_t> which;
+            for (const std::string& key : part.keys)
+                for (size_t c = 0; c < t.columns.size(); ++c)
+                    if (t.columns[c].key == key) {
+                        which.push_back(c);
+                        p.columns.push_back(t.columns[c]);
+                        p.columns.back().machine_only = false;
+                        p.columns.back().elide = false;  // a part too wide: records, never cut
+                    }
+            for (const auto& row : t.rows) {
+                std::vector<Cell> cells;
+                for (const size_t c : which) cells.push_back(row[c]);
+                p.rows.push_back(std::move(cells));
+            }
+            if (k > 0) out_ += "\n";
+            emit(fmt::format("Part {} of {}: {}", k + 1, n, clean(part.title)), "");
+            write(p);
+        }
+        notes(t);
+    }
+
     struct Layout {
         std::vector<std::vector<std::string>> cells, headers;
         std::vector<size_t> width, min_width;
@@ -325,6 +364,8 @@ std::string render_report_table(const Report& report, const ReportTableOptions& 
             for (const SourceNote& s : e.sources)
                 out += "  " + clean(source_location(s)) + ": note: " + clean(s.path) + " = " +
                        clean(s.value) + "\n";
+            for (const DerivedNote& d : e.from)
+                out += "  from " + clean(derived_name(d)) + " = " + clean(d.value) + "\n";
         }
     }
     return out;

@@ -8,9 +8,9 @@
 namespace kam {
 
 void explain(Report& report, std::string account, std::string figure, std::string_view formula,
-             Cell value, const Sources& sources) {
+             Cell value, const Sources& sources, const FigureRefs& from) {
     Explanation e{
-        std::move(account), std::move(figure), std::string(formula), std::move(value), {}};
+        std::move(account), std::move(figure), std::string(formula), std::move(value), {}, {}};
     for (const Source& s : sources) {
         const bool seen = std::any_of(e.sources.begin(), e.sources.end(), [&](const SourceNote& n) {
             return n.file == s.file && n.line == s.pos.line && n.column == s.pos.column &&
@@ -18,6 +18,7 @@ void explain(Report& report, std::string account, std::string figure, std::strin
         });
         if (!seen) e.sources.push_back({s.file, s.pos.line, s.pos.column, s.path, s.value});
     }
+    for (const FigureRef& f : from) e.from.push_back({f.account, f.figure, f.value});
     report.explanations.push_back(std::move(e));
 }
 

@@ -8,11 +8,13 @@
 #include "kam/metrics/lifetime_value.hpp"
 #include "kam/metrics/opportunity.hpp"
 #include "kam/metrics/qualification.hpp"
+#include "kam/metrics/rank.hpp"
 #include "kam/metrics/relationship_fit.hpp"
 
 namespace kam {
 
 namespace {
+
 
 std::vector<bool> shown_mask(const ReportInput& in) {
     std::vector<bool> shown(in.accounts.size(), false);
@@ -38,6 +40,15 @@ std::string join(const std::vector<std::string>& items, std::string_view sep) {
     return out;
 }
 
+// The peers a gap names: its first ones, then how many more there are.
+std::string peer_names(const ReportInput& in, const Whitespace& w, const WhitespaceGap& g) {
+    std::vector<std::string> slugs;
+    for (const size_t p : g.first_peers) slugs.push_back(in.accounts[w.rows[p].account].slug);
+    const size_t more = static_cast<size_t>(g.peers) - g.first_peers.size();
+    if (more > 0) slugs.push_back(fmt::format("and {} more", more));
+    return join(slugs, ", ");
+}
+
 // The scores and their parts, each part with its inputs; the tier a mismatch reads.
 void explain_matrix_entry(Report& r, const ReportInput& in, const MatrixEntry& e) {
     const std::string& slug = in.accounts[e.account].slug;
@@ -48,6 +59,14 @@ void explain_matrix_entry(Report& r, const ReportInput& in, const MatrixEntry& e
             explain(r, slug, fmt::format("{}_{}", name, p.name), formula::matrix, Cell::of(p.score),
                     p.sources);
     }
+    explain(r, slug, "attractiveness_data_pct", formula::matrix,
+            Cell::of_fixed(e.attractiveness.data_pct), e.attractiveness.data_sources,
+            e.attractiveness.data_from);
+    explain(r, slug, "strength_data_pct", formula::matrix, Cell::of_fixed(e.strength.data_pct),
+            e.strength.data_sources, e.strength.data_from);
+    explain(r, slug, "quadrant", formula::matrix,
+            e.quadrant ? Cell::of(std::string(e.quadrant->name)) : Cell::none(e.quadrant_reason),
+            {}, e.quadrant_from);
     if (!e.tier_mismatch.empty())
         explain(r, slug, "tier_mismatch", formula::matrix, Cell::of(e.tier_mismatch),
                 e.tier_sources);
@@ -62,7 +81,6 @@ void explain_value_row(Report& r, const ReportInput& in, size_t account,
     explain(r, slug, "annual_revenue", formula::per_account, cells[3], f.of("annual_revenue"));
     explain(r, slug, "annual_margin", formula::value, cells[4], v.annual_margin_sources);
     explain(r, slug, "margin_pct", formula::per_account, cells[5], f.of("margin_pct"));
-    explain(r, slug, "margin_share_pct", formula::value, cells[6], v.annual_margin_sources);
     explain(r, slug, "historical_margin", formula::value, cells[9], v.historical_margin_sources);
     explain(r, slug, "forward_value", formula::value, cells[11], v.forward_value_sources);
     Sources clv = v.historical_margin_sources;
@@ -124,6 +142,11 @@ Report build_matrix_report(const ReportInput& in, const PortfolioMatrix& matrix)
         t.columns.push_back(
             {fmt::format("strength_{}", p), fmt::format("Strength {}", p), "", true, false, true});
     t.empty_text = "no account to place";
+    // In 80 columns: the scores, then what they mean (the mismatch one record per account).
+    t.terminal_parts = {
+        {"scores and quadrant", {"name", "tier", "attractiveness", "strength", "quadrant"}},
+        {"action and suggested tier", {"name", "action", "suggested_tier"}},
+        {"tier mismatch", {"name", "tier_mismatch"}}};
 
     Table parts;
     parts.key = "matrix_parts";
@@ -136,6 +159,11 @@ Report build_matrix_report(const ReportInput& in, const PortfolioMatrix& matrix)
     for (std::string_view p : k_strength_part_names)
         parts.columns.push_back({fmt::format("strength_{}", p), fmt::format("S: {}", p),
                                  fmt::format("S:{}", p.substr(0, 4)), true, false, false});
+    parts.terminal_parts = {{"attractiveness", {"name"}}, {"strength", {"name"}}};
+    for (std::string_view p : k_attractiveness_part_names)
+        parts.terminal_parts[0].keys.push_back(fmt::format("attractiveness_{}", p));
+    for (std::string_view p : k_strength_part_names)
+        parts.terminal_parts[1].keys.push_back(fmt::format("strength_{}", p));
 
     struct Row {
         size_t quadrant;
@@ -217,12 +245,25 @@ Report build_matrix_report(const ReportInput& in, const PortfolioMatrix& matrix)
                            fmt::format("{} ({})", k_quadrants[q].name, k_quadrants[q].action),
                            Cell::of_int(counts[q])});
     f.items.push_back({"unplaced", "Not placed (a score unknown)", Cell::of_int(counts[4])});
+    if (in.sources) {
+        // A count names the quadrant of each account it counts.
+        FigureRefs in_quadrant[5];
+        for (const Row& row : rows)
+            in_quadrant[row.quadrant].push_back(
+                {row.slug, "quadrant",
+                 row.entry->quadrant ? std::string(row.entry->quadrant->name) : "not placed"});
+        for (size_t q = 0; q < 5; ++q)
+            explain(r, "", f.items[q].key, formula::matrix, f.items[q].value, {}, in_quadrant[q]);
+    }
     f.items.push_back(
         {"largest_revenue", "Largest annual revenue (size 100)", Cell::of(matrix.largest_revenue)});
     name_currency(t, {"annual_revenue"}, in.settings.currency);
     f.items.push_back({"largest_client_revenue", "Largest client revenue (size 100)",
                        Cell::of(matrix.largest_client_revenue)});
     name_currency(f, {"largest_revenue", "largest_client_revenue"}, in.settings.currency);
+    if (in.sources && matrix.largest_client_revenue)
+        explain(r, "", "largest_client_revenue", formula::matrix,
+                Cell::of(matrix.largest_client_revenue), matrix.largest_client_sources);
     Table d = decision_table("decisions", "Where to invest, develop, maintain and streamline");
     std::vector<std::string> by_quadrant[4], retier, unplaced_slugs;
     for (const Row& row : rows) {
@@ -281,28 +322,20 @@ Report build_value_report(const ReportInput& in, const PortfolioMetrics& whole) 
         rows.push_back(std::move(row));
     }
     // Ranks by annual_margin and by margin_pct, ties by slug, unknown unranked.
-    auto rank_by = [&](auto key) {
-        std::vector<size_t> order;
-        for (size_t k = 0; k < rows.size(); ++k)
-            if (key(rows[k])) order.push_back(k);
-        std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
-            const int64_t a = *key(rows[x]), b = *key(rows[y]);
-            if (a != b) return a > b;
-            return in.accounts[rows[x].account].slug < in.accounts[rows[y].account].slug;
-        });
-        std::vector<int64_t> rank(rows.size(), 0);
-        for (size_t k = 0; k < order.size(); ++k) rank[order[k]] = static_cast<int64_t>(k + 1);
-        return rank;
-    };
-    const auto margin_rank = rank_by([](const Row& x) -> std::optional<int64_t> {
-        if (!x.value.annual_margin) return std::nullopt;
-        return x.value.annual_margin->cents;
-    });
-    const auto pct_rank = rank_by([&](const Row& x) -> std::optional<int64_t> {
+    std::vector<std::string> slugs;
+    std::vector<std::optional<int64_t>> margins, pcts;
+    for (const Row& x : rows) {
+        slugs.push_back(in.accounts[x.account].slug);
+        margins.push_back(x.value.annual_margin
+                              ? std::optional<int64_t>(x.value.annual_margin->cents)
+                              : std::nullopt);
         const auto& m = in.metrics[x.account].margin_pct;
-        if (!m) return std::nullopt;
-        return m->units;
-    });
+        pcts.push_back(m ? std::optional<int64_t>(m->units) : std::nullopt);
+    }
+    const Ranking by_margin = rank_descending(margins, slugs),
+                  by_pct = rank_descending(pcts, slugs);
+    const auto& margin_rank = by_margin.rank;
+    const auto& pct_rank = by_pct.rank;
     std::vector<size_t> order(rows.size());
     for (size_t k = 0; k < order.size(); ++k) order[k] = k;
     std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
@@ -334,6 +367,14 @@ Report build_value_report(const ReportInput& in, const PortfolioMetrics& whole) 
         {"relationship_suggested", "Relationship suggested", "Suggested", false, false, false},
         {"relationship_mismatch", "Relationship mismatch", "", false, false, true}};
     t.empty_text = "no account to value";
+    // In 80 columns: margin, then ranks and decisions, then lifetime value.
+    t.terminal_parts = {
+        {"margin",
+         {"name", "tier", "annual_revenue", "annual_margin", "margin_pct", "margin_share_pct"}},
+        {"ranks, fix or trim, relationship",
+         {"name", "margin_rank", "margin_pct_rank", "fix_or_trim", "relationship",
+          "relationship_suggested"}},
+        {"lifetime value", {"name", "historical_margin", "forward_value", "clv"}}};
     int64_t fix_count = 0;
     std::vector<std::string> fix_slugs;
     for (const size_t k : order) {
@@ -368,7 +409,44 @@ Report build_value_report(const ReportInput& in, const PortfolioMetrics& whole) 
                                : Cell::none(row.fit.suggested.reason),
              row.fit.suggested ? Cell::of_bool(row.fit.mismatch)
                                : Cell::none(row.fit.suggested.reason)});
-        if (in.sources) explain_value_row(r, in, row.account, t.rows.back(), row.value, row.fit);
+        if (in.sources) {
+            explain_value_row(r, in, row.account, t.rows.back(), row.value, row.fit);
+            // A rank names the account's figure and the account ranked just above, with its
+            // figure and rank; a share its margin and the total.
+            const std::string& slug = a.slug;
+            auto margin_text = [&](size_t x) {
+                return human_text(Cell::of(rows[x].value.annual_margin));
+            };
+            auto pct_text = [&](size_t x) {
+                return human_text(Cell::of(in.metrics[rows[x].account].margin_pct));
+            };
+            auto rank_from = [&](const Ranking& ranking, std::string_view figure,
+                                 std::string_view rank_figure, auto text) {
+                FigureRefs from{{slug, std::string(figure), text(k)}};
+                if (const auto up = ranking.above[k]) {
+                    from.push_back({slugs[*up], std::string(figure), text(*up)});
+                    from.push_back(
+                        {slugs[*up], std::string(rank_figure), std::to_string(ranking.rank[*up])});
+                }
+                return from;
+            };
+            const std::vector<Cell>& cells = t.rows.back();
+            explain(r, slug, "margin_share_pct", formula::value, cells[6],
+                    row.value.annual_margin_sources,
+                    row.value.annual_margin && total_margin > 0 && total_margin <= INT64_MAX
+                        ? FigureRefs{{slug, "annual_margin", margin_text(k)},
+                                     {"", "total_margin",
+                                      human_text(Cell::of_money(
+                                          Money{static_cast<int64_t>(total_margin)}))}}
+                        : FigureRefs{});
+            explain(r, slug, "margin_rank", formula::value, cells[7], {},
+                    margin_rank[k]
+                        ? rank_from(by_margin, "annual_margin", "margin_rank", margin_text)
+                        : FigureRefs{});
+            explain(r, slug, "margin_pct_rank", formula::value, cells[8], {},
+                    pct_rank[k] ? rank_from(by_pct, "margin_pct", "margin_pct_rank", pct_text)
+                                : FigureRefs{});
+        }
     }
     t.notes.push_back(fmt::format(
         "Money in whole {}; the year is FY{}. Fix or trim: margin below {}% (policy). Lost "
@@ -396,6 +474,17 @@ Report build_value_report(const ReportInput& in, const PortfolioMetrics& whole) 
          fix_slugs.empty() ? Cell::none() : Cell::of(join(fix_slugs, ", "))}};
     name_currency(f, {"total_margin"}, in.settings.currency);
     if (in.sources) {
+        FigureRefs listed, fixes;
+        for (const size_t k : order) {
+            const std::string& slug = in.accounts[rows[k].account].slug;
+            if (rows[k].value.annual_margin)
+                listed.push_back(
+                    {slug, "annual_margin", human_text(Cell::of(rows[k].value.annual_margin))});
+            if (rows[k].value.fix_or_trim) fixes.push_back({slug, "fix_or_trim", "yes"});
+        }
+        explain(r, "", "total_margin", formula::value, f.items[4].value, {}, listed);
+        explain(r, "", "fix_or_trim_count", formula::value, f.items[5].value, {}, fixes);
+        explain(r, "", "fix_or_trim_accounts", formula::value, f.items[6].value, {}, fixes);
         Sources retention = life_sources;
         retention.pop_back();  // policy.clv_max_years caps the lifetime, not retention
         explain(r, "", "retention_pct", formula::portfolio, f.items[0].value, retention);
@@ -458,7 +547,9 @@ Report build_whitespace_report(const ReportInput& in, const Whitespace& w) {
                     {"name", "Account", "", false, true, false, 10},
                     {"offering", "Offering", "", false, true, false, 8},
                     {"peers", "Peers buying", "Peers", true, false, false},
-                    {"peer_basis", "Peers by", "", false, false, false}};
+                    {"peer_basis", "Peers by", "", false, false, false},
+                    {"industry_peers", "Of the same industry", "Ind.", true, false, false},
+                    {"peer_accounts", "The peers", "", false, true, false, 10}};
     gaps.empty_text = "no gap";
 
     for (size_t ri = 0; ri < w.rows.size(); ++ri) {
@@ -486,7 +577,8 @@ Report build_whitespace_report(const ReportInput& in, const Whitespace& w) {
             gap_texts.push_back(w.offerings[g.offering].name);
             gaps.rows.push_back({Cell::of(a.slug), Cell::of(display_name(a)),
                                  Cell::of(w.offerings[g.offering].name), Cell::of_int(g.peers),
-                                 Cell::of(g.basis)});
+                                 Cell::of(g.basis), Cell::of_int(g.industry_peers),
+                                 Cell::of(peer_names(in, w, g))});
         }
         for (const std::string& s : row.stages)
             cells.push_back(!row.known ? Cell::none(row.reason)
@@ -532,23 +624,33 @@ Report build_whitespace_report(const ReportInput& in, const Whitespace& w) {
     }
     Table sell = decision_table("decisions", "What to sell");
     sell.columns = {{"name", "Account", "", false, false, false},
-                    {"gaps", "Cross-sell (peers buy it)", "", false, false, false},
+                    {"gaps", "Cross-sell (its industry buys it)", "", false, false, false},
+                    {"leads", "Leads to check (tier peers only)", "", false, false, false},
                     {"in_play", "In play (proposed, planned)", "", false, false, false}};
     sell.empty_text = "no gap, and nothing proposed or planned";
     for (const WhitespaceRow& row : w.rows) {
-        std::vector<std::string> gap_names, in_play;
-        for (const WhitespaceGap& g : row.gaps) gap_names.push_back(w.offerings[g.offering].name);
+        std::vector<std::string> gap_names, leads, in_play;
+        for (const WhitespaceGap& g : row.gaps) {
+            if (g.industry_peers > 0) {
+                gap_names.push_back(w.offerings[g.offering].name);
+                continue;
+            }
+            leads.push_back(
+                fmt::format("{} ({})", w.offerings[g.offering].name, peer_names(in, w, g)));
+        }
         for (size_t k = 0; k < w.offerings.size(); ++k)
             if (row.stages[k] == "proposed" || row.stages[k] == "planned")
                 in_play.push_back(w.offerings[k].name);
-        if (gap_names.empty() && in_play.empty()) continue;
+        if (gap_names.empty() && leads.empty() && in_play.empty()) continue;
         sell.rows.push_back({Cell::of(display_name(in.accounts[row.account])),
                              gap_names.empty() ? Cell::none() : Cell::of(join(gap_names, ", ")),
+                             leads.empty() ? Cell::none() : Cell::of(join(leads, "; ")),
                              in_play.empty() ? Cell::none() : Cell::of(join(in_play, ", "))});
     }
     sell.notes.push_back(
-        "A gap whose peers are of the same tier only (Peers by: tier) is a lead to check, not a "
-        "sale: the peer may be in another industry.");
+        "Cross-sell: an offering a peer of the account's own industry has current. A lead is "
+        "one only peers of the same tier have (named), perhaps in another industry: check it "
+        "before proposing it.");
     r.blocks.push_back(std::move(sell));
     r.csv_block = 1;
     r.blocks.push_back(std::move(grid));

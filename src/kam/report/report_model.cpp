@@ -71,6 +71,10 @@ std::string source_location(const SourceNote& s) {
     return fmt::format("{}:{}:{}", s.file, s.line, s.column);
 }
 
+std::string derived_name(const DerivedNote& d) {
+    return d.account.empty() ? d.figure : fmt::format("{} {}", d.account, d.figure);
+}
+
 Table explanation_table(const std::vector<Explanation>& explanations) {
     Table t;
     t.key = "sources";
@@ -83,19 +87,26 @@ Table explanation_table(const std::vector<Explanation>& explanations) {
                  {"line", "Line", "", true, false, false},
                  {"column", "Column", "", true, false, false},
                  {"path", "Kam path", "", false, false, false},
-                 {"input", "Input", "", false, false, false}};
+                 {"input", "Input", "", false, false, false},
+                 {"from_account", "From account", "", false, false, false},
+                 {"from_figure", "From figure", "", false, false, false}};
     for (const Explanation& e : explanations) {
-        if (e.sources.empty()) {
+        if (e.sources.empty() && e.from.empty()) {
             t.rows.push_back({Cell::of(e.account), Cell::of(e.figure), e.value, Cell::of(e.formula),
                               Cell::none(), Cell::none(), Cell::none(), Cell::none(),
-                              Cell::of(e.value.reason)});
+                              Cell::of(e.value.reason), Cell::none(), Cell::none()});
             continue;
         }
         for (const SourceNote& s : e.sources)
             t.rows.push_back({Cell::of(e.account), Cell::of(e.figure), e.value, Cell::of(e.formula),
                               Cell::of(s.file), s.line ? Cell::of_int(s.line) : Cell::none(),
                               s.line ? Cell::of_int(s.column) : Cell::none(), Cell::of(s.path),
-                              Cell::of(s.value)});
+                              Cell::of(s.value), Cell::none(), Cell::none()});
+        for (const DerivedNote& d : e.from)
+            t.rows.push_back(
+                {Cell::of(e.account), Cell::of(e.figure), e.value, Cell::of(e.formula),
+                 Cell::none(), Cell::none(), Cell::none(), Cell::none(), Cell::of(d.value),
+                 d.account.empty() ? Cell::none() : Cell::of(d.account), Cell::of(d.figure)});
     }
     return t;
 }

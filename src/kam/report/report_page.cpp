@@ -83,7 +83,7 @@ PortfolioPage build_portfolio_page(const ReportInput& in, const PageHistory* his
         state->figures = compute_portfolio_figures(state->summary(), own_alerts);
     }
     const PortfolioMetrics& whole = state->figures.whole;
-    state->matrix = compute_matrix(in.accounts, in.metrics, in.settings, in.as_of);
+    state->matrix = compute_matrix(in.accounts, in.metrics, in.settings, in.as_of, in.sources);
     // Each account's page ends with its judgement, as kam show does.
     state->rising = rising_accounts(in.accounts, in.metrics, whole, in.settings);
     state->everyone = whitespace_of_everyone(in.accounts);
@@ -97,6 +97,7 @@ PortfolioPage build_portfolio_page(const ReportInput& in, const PageHistory* his
     p.accounts = [s] { return accounts_table(s->summary(), s->figures.whole, s->figures.totals); };
     p.alerts = [s] { return alerts_table(s->summary(), s->figures.alerts); };
     p.matrix = [s] { return build_matrix_report(*s->in, s->matrix); };
+    p.value = [s] { return build_value_report(*s->in, s->figures.whole); };
     p.whitespace = [s] {
         // Every account shown, in account order (no filter): the grid is the
         // whitespace the account pages read, so it is not computed twice.
@@ -110,8 +111,8 @@ PortfolioPage build_portfolio_page(const ReportInput& in, const PageHistory* his
     p.account_page = [s](size_t k) {
         const size_t i = s->in->shown.at(k);
         Report page = build_show_report(*s->in, i);
-        for (Block& b :
-             show_judgement_blocks(*s->in, i, s->matrix, s->figures.whole, s->rising, s->everyone))
+        for (Block& b : show_judgement_blocks(*s->in, i, s->matrix, s->figures.whole, s->rising,
+                                              s->everyone, &page))
             page.blocks.push_back(std::move(b));
         return page;
     };

@@ -304,8 +304,9 @@ Report build_show_report(const ReportInput& in, size_t index) {
         for (const Item& i : std::get<FigureList>(r.blocks.back()).items)
             if (fs.figures.count(i.key))
                 explain(r, a.slug, i.key,
-                        i.key == "health" ? formula::health : formula::per_account, i.value,
-                        fs.of(i.key));
+                        i.key == "health" || i.key == "health_data_pct" ? formula::health
+                                                                        : formula::per_account,
+                        i.value, fs.of(i.key), fs.from(i.key));
         for (const HealthPart& p : m.health.parts) {
             const std::string key = fmt::format("health_{}", p.name);
             explain(r, a.slug, key, formula::health, Cell::of(p.score), fs.of(key));
@@ -313,6 +314,13 @@ Report build_show_report(const ReportInput& in, size_t index) {
     }
     r.blocks.push_back(health(m));
     r.blocks.push_back(profile(a, money));
+    // Under --explain each record row names its record (kam-metrics(7), SOURCES, Records):
+    // "people: ID" at the id, "financials: 2025-Q1" at its period.
+    auto record = [&](std::string_view table_key, std::string label, Source source) {
+        if (!in.sources) return;
+        explain(r, a.slug, fmt::format("{}: {}", table_key, label), formula::records,
+                Cell::of(label), {std::move(source)});
+    };
 
     Table people = table("people", "People",
                          {col("id", "Id"), col("name", "Name", false, true),
@@ -332,17 +340,42 @@ Report build_show_report(const ReportInput& in, size_t index) {
                                    text(p.relationship), text(p.owner),
                                    date(p.last_contact).with_tone(stale ? Tone::warn : Tone::none),
                                    Cell::of_bool(stale)});
+            record(
+                "people", p.id,
+                record_source(a, "profile.yaml", "profile.people", p.id + ".id", p.id_pos, p.id));
         }
-        for (const Supplier& x : a.profile->suppliers)
+        for (const Supplier& x : a.profile->suppliers) {
             suppliers.rows.push_back({text(x.name), text(x.scope), number(x.share)});
-        for (const ClientCompetitor& x : a.profile->competitors)
-            rivals.rows.push_back({text(x.name), text(x.notes)});
+            record("suppliers", x.name,
+                   record_source(a, "profile.yaml", "profile.suppliers",
+                                 fmt::format("{}.name", x.index), x.name_pos, x.name));
+        }
+        for (const ClientCompetitor& c : a.profile->competitors) {
+            rivals.rows.push_back({text(c.name), text(c.notes)});
+            record("client_competitors", c.name,
+                   record_source(a, "profile.yaml", "profile.competitors",
+                                 fmt::format("{}.name", c.index), c.name_pos, c.name));
+        }
     }
     r.blocks.push_back(std::move(people));
     r.blocks.push_back(std::move(suppliers));
     r.blocks.push_back(std::move(rivals));
 
     swot(a, r);
+    if (a.swot) {
+        const std::pair<const char*, const std::vector<SwotItem>*> quadrants[] = {
+            {"strengths", &a.swot->strengths},
+            {"weaknesses", &a.swot->weaknesses},
+            {"opportunities", &a.swot->opportunities},
+            {"threats", &a.swot->threats}};
+        for (const auto& [name, items] : quadrants)
+            for (const SwotItem& i : *items)
+                record("swot", fmt::format("{} {}", name, i.index),
+                       record_source(
+                           a, "swot.yaml", fmt::format("swot.{}", name),
+                           i.plain ? std::to_string(i.index) : fmt::format("{}.text", i.index),
+                           i.pos, i.text));
+    }
 
     FigureList plan{"blueprint", "Blueprint", {}};
     Table goals = table("goals", "Goals",
@@ -365,17 +398,31 @@ Report build_show_report(const ReportInput& in, size_t index) {
         const Blueprint& b = *a.blueprint;
         plan.items = {{"strategy", "Strategy", text(b.strategy)},
                       {"horizon", "Horizon", date(b.horizon)}};
-        for (const Goal& g : b.goals)
+        for (const Goal& g : b.goals) {
             goals.rows.push_back({Cell::of(g.id), text(g.title), text(g.status), number(g.target),
                                   number(g.actual), text(g.unit), date(g.due)});
-        for (const Action& x : b.actions)
+            record("goals", g.id,
+                   record_source(a, "blueprint.yaml", "blueprint.goals", g.id + ".id", g.id_pos,
+                                 g.id));
+        }
+        for (const Action& x : b.actions) {
             actions.rows.push_back({Cell::of(x.id), text(x.title), text(x.status), text(x.owner),
                                     date(x.due), text(x.goal)});
-        for (const Competitor& c : b.competition)
+            record("actions", x.id,
+                   record_source(a, "blueprint.yaml", "blueprint.actions", x.id + ".id", x.id_pos,
+                                 x.id));
+        }
+        for (const Competitor& c : b.competition) {
             competition.rows.push_back(
                 {text(c.name), text(c.position), text(c.threat), number(c.share)});
-        for (const Offering& o : b.offerings)
+            record("competition", c.name,
+                   record_source(a, "blueprint.yaml", "blueprint.competition",
+                                 fmt::format("{}.name", c.index), c.name_pos, c.name));
+        }
+        for (const Offering& o : b.offerings) {
             offerings.rows.push_back({text(o.name), text(o.stage), text(o.notes)});
+            record("offerings", o.name, offering_source(a, o));
+        }
     }
     r.blocks.push_back(std::move(plan));
     r.blocks.push_back(std::move(goals));
@@ -390,12 +437,15 @@ Report build_show_report(const ReportInput& in, size_t index) {
                col("owner", "Owner", false, true), col("review", "Review"),
                col("mitigation", "Mitigation", false, true)});
     if (a.risks)
-        for (const Risk& k : *a.risks)
+        for (const Risk& k : *a.risks) {
             risks.rows.push_back(
                 {Cell::of(k.id), text(k.title), text(k.category),
                  Cell::of_int(k.score()).with_tone(k.live() ? risk_tone(k.score()) : Tone::none),
                  text(std::string(risk_band(k.score()))), text(k.status), text(k.owner),
                  date(k.review), text(k.mitigation)});
+            record("risks", k.id,
+                   record_source(a, "risks.yaml", "risks", k.id + ".id", k.id_pos, k.id));
+        }
     r.blocks.push_back(std::move(risks));
 
     std::vector<Column> contract_cols = {
@@ -428,17 +478,23 @@ Report build_show_report(const ReportInput& in, size_t index) {
                 flag(k.auto_renew)};
             money.cells(row, k.annual_value, k.currency);
             contracts.rows.push_back(std::move(row));
+            record("contracts", k.id,
+                   record_source(a, "contracts.yaml", "contracts", k.id + ".id", k.id_pos, k.id));
             if (k.current_end(in.as_of) != k.end)
                 contracts.notes.push_back(fmt::format(
                     "{} renews automatically: its end of {} rolled forward by {} months at a time.",
                     k.id, k.end->to_string(),
                     k.renewal_term_months.value_or(Contract::k_default_renewal_term_months)));
-            for (const Sla& x : k.slas)
+            for (const Sla& x : k.slas) {
                 slas.rows.push_back(
                     {Cell::of(k.id), Cell::of(x.id), text(x.name), Cell::of_number(x.target),
                      number(x.actual), text(x.unit),
                      Cell::of(x.better == "lower" ? "lower" : "higher"),
                      Cell::of_bool(x.breached()).with_tone(x.breached() ? Tone::bad : Tone::none)});
+                record("slas", fmt::format("{} {}", k.id, x.id),
+                       record_source(a, "contracts.yaml", fmt::format("contracts.{}.slas", k.id),
+                                     x.id + ".id", x.id_pos, x.id));
+            }
         }
     r.blocks.push_back(std::move(contracts));
     r.blocks.push_back(std::move(slas));
@@ -463,6 +519,9 @@ Report build_show_report(const ReportInput& in, size_t index) {
             money.cells(row, f.revenue, f.currency);
             money.cells(row, f.cost, f.currency);
             fin.rows.push_back(std::move(row));
+            record("financials", f.period_text,
+                   record_source(a, "performance.yaml", "performance.financials",
+                                 fmt::format("{}.period", f.index), f.period_pos, f.period_text));
         }
         for (const ScorecardRow& c : a.performance->scorecard) {
             const auto met = c.met();
@@ -470,6 +529,9 @@ Report build_show_report(const ReportInput& in, size_t index) {
                                       Cell::of_number(c.target), number(c.actual), text(c.unit),
                                       Cell::of(c.better == "lower" ? "lower" : "higher"),
                                       flag(met).with_tone(met && !*met ? Tone::bad : Tone::none)});
+            record("scorecard", c.measure,
+                   record_source(a, "performance.yaml", "performance.scorecard",
+                                 fmt::format("{}.measure", c.index), c.measure_pos, c.measure));
         }
         for (const DeliveryIssue& x : a.performance->issues) {
             const Tone tone = x.status != "open"                                 ? Tone::none
@@ -478,6 +540,9 @@ Report build_show_report(const ReportInput& in, size_t index) {
             issues.rows.push_back({Cell::of(x.id), text(x.title), text(x.severity).with_tone(tone),
                                    text(x.status), text(x.owner), date(x.opened),
                                    date(x.resolved_on)});
+            record("issues", x.id,
+                   record_source(a, "performance.yaml", "performance.issues", x.id + ".id",
+                                 x.id_pos, x.id));
         }
     }
     r.blocks.push_back(std::move(fin));
@@ -509,6 +574,9 @@ Report build_show_report(const ReportInput& in, size_t index) {
             row.push_back(bant == "????" ? Cell::none() : Cell::of(bant));
             row.push_back(text(o.lost_reason));
             opps.rows.push_back(std::move(row));
+            record("opportunities", o.id,
+                   record_source(a, "sales.yaml", "sales.opportunities", o.id + ".id", o.id_pos,
+                                 o.id));
         }
     if (!opps.rows.empty())
         opps.notes.push_back(
@@ -529,16 +597,28 @@ Report build_show_report(const ReportInput& in, size_t index) {
                              {col("date", "Date"), col("visitor", "Visitor", false, true),
                               col("outcome", "Outcome", false, true)});
     if (a.reviews) {
-        for (const Review& v : a.reviews->reviews)
+        auto dated = [&](std::string_view table_key, std::string_view list, size_t place, Date day,
+                         Pos pos) {
+            record(table_key, day.to_string(),
+                   record_source(a, "reviews.yaml", list, fmt::format("{}.date", place), pos,
+                                 day.to_string()));
+        };
+        for (const Review& v : a.reviews->reviews) {
             reviews.rows.push_back({Cell::of_date(v.date), text(v.type), text(v.summary),
                                     text(joined(v.attendees, "; ")), text(joined(v.actions, "; ")),
                                     date(v.next)});
-        for (const Survey& x : a.reviews->surveys)
+            dated("reviews", "reviews.reviews", v.index, v.date, v.date_pos);
+        }
+        for (const Survey& x : a.reviews->surveys) {
             surveys.rows.push_back({Cell::of_date(x.date), text(x.respondent),
                                     x.nps ? Cell::of_int(*x.nps) : Cell::none(), number(x.csat),
                                     text(x.comment)});
-        for (const ReferenceVisit& v : a.reviews->references)
+            dated("surveys", "reviews.surveys", x.index, x.date, x.date_pos);
+        }
+        for (const ReferenceVisit& v : a.reviews->references) {
             references.rows.push_back({Cell::of_date(v.date), text(v.visitor), text(v.outcome)});
+            dated("references", "reviews.references", v.index, v.date, v.date_pos);
+        }
     }
     surveys.notes.push_back(
         fmt::format("NPS {} over n = {} answers, CSAT {} over n = {}, in the last {} days.",

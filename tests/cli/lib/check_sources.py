@@ -2,7 +2,9 @@
 """Reads the explanations of a `kam ... --explain --format json` run and checks
 every source against the file it names, independently of kam: the file
 exists, the line holds the key the kam path ends in (or the record's id), and
-the column is where that key's value starts. Run from the folder kam ran in.
+the column is where that key's value starts; and every figure a derived one
+names (`from`: a rank, a count, a share) is itself explained in the same
+output. Run from the folder kam ran in.
 
     python3 check_sources.py KAM_STDOUT [MIN_SOURCES]
 """
@@ -27,6 +29,11 @@ def check(source, lines_of):
     last = parts[-1]
     if len(parts) == 1:  # a whole file ("risks": no live risk)
         return None if (line, column) == (1, 1) else "a whole file not at 1:1"
+    if last.isdigit():
+        # A list item written as a text, at the item after its dash.
+        if text[: column - 1].rstrip().endswith("-"):
+            return None
+        return f"line {line} ({text.strip()!r}) is not a list item at column {column}"
     if not re.fullmatch(r"[a-z_]+", last):
         # A record by its id, at its first key.
         if re.search(r"\bid:\s*[\"']?" + re.escape(last) + r"[\"']?\s*$", text):
@@ -53,12 +60,19 @@ def main():
         return cache[name]
 
     failures, count = [], 0
+    explained = {(e["account"], e["figure"]) for e in doc.get("explanations", [])}
     for e in doc.get("explanations", []):
         for s in e["sources"]:
             count += 1
             why = check(s, lines_of)
             if why:
                 failures.append(f"{s['file']}:{s['line']}:{s['column']} {s['path']}: {why}")
+        for d in e.get("from", []):
+            count += 1
+            if (d["account"], d["figure"]) not in explained:
+                failures.append(
+                    f"{e['account']} {e['figure']}: from {d['account']} {d['figure']}, "
+                    "which is not explained")
     for f in failures:
         print(f, file=sys.stderr)
     if count < minimum:
