@@ -402,6 +402,13 @@ TEST_CASE("explicit tags and complex keys are refused") {
     refused("? |\n  block\n: 1\n", Rule::yaml_syntax, 1, 3);  // a block scalar as a key
     refused("? |", Rule::yaml_syntax, 1, 3);
     refused("x: 1\n? 'a b'\n# c\ny: 2\n", Rule::yaml_syntax, 2, 1);
+    // A line starting with ':' and no space after it is a text, not the
+    // value (found by kam_fuzz_yaml_differential: the empty value was placed
+    // apart).
+    refused("? -[a]\n:%1:", Rule::yaml_syntax, 1, 1);
+    refused("? a\n:b\n", Rule::yaml_syntax, 1, 1);
+    CHECK(at(accepted("? a\n:\n"), "a").is_null());
+    CHECK(at(accepted("? a\n:\tb\n"), "a").value == "b");
     CHECK(at(accepted("? a\n# note\n: 1\n"), "a").value == "1");
     // "? a" with a plain scalar is just the key a.
     const Node ok = accepted("? a\n: 1\n");

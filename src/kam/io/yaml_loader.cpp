@@ -400,7 +400,12 @@ class TreeBuilder final : public EventListener {
             // "? key" then ": value" on a later line; without it the parsers
             // place the empty value apart, and it is surely a slip.
             end = forward_over_blanks_and_comments(end);
-            if (end < text_.size() && text_[end] == ':') return;
+            // The ':' must be followed by white space or the line's end:
+            // ":x" starts a text.
+            if (end < text_.size() && text_[end] == ':' &&
+                (end + 1 == text_.size() || text_[end + 1] == ' ' || text_[end + 1] == '\t' ||
+                 text_[end + 1] == '\n' || text_[end + 1] == '\r'))
+                return;
             throw LoadAbort{
                 Rule::yaml_syntax, *explicit_key,
                 fmt::format("the key '? {}' has no ': value' line under it", key.value)};
