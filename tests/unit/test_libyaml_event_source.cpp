@@ -234,6 +234,8 @@ TEST_CASE("inputs kam_fuzz_yaml_differential found the two sources reading apart
     const std::string texts[] = {
         "? -[a]\n:%1:",  // '? key' then ':x', a text and not the value
         "? a\n:b\n",
+        "...\n",  // an end marker before the document
+        "# c\n...\na: 1\n",
     };
     for (const std::string& text : texts) same_outcome(text, text);
 }

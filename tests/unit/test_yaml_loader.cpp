@@ -161,6 +161,15 @@ TEST_CASE("exactly one document per file") {
     refused("a: 1\n%b: 2\n", Rule::yaml_syntax, 2, 1);
     refused("# c\n%TAG ! tag:x,2026:\n---\nname: Acme\n", Rule::yaml_syntax, 2, 1);
     refused("%YAML 1.2\n%FOO bar\n---\nname: Acme\n", Rule::yaml_syntax, 2, 1);
+    // Found by kam_fuzz_yaml_differential: an end marker before the document
+    // (yaml-cpp read an empty document, libyaml 0.2.5 refused it).
+    const Diagnostic end = refused("...\n", Rule::yaml_syntax, 1, 1);
+    CHECK(contains(end.message, "'...'"));
+    refused("# c\n\n... # x\nname: Acme\n", Rule::yaml_syntax, 3, 1);
+    refused("...\n---\nname: Acme\n", Rule::yaml_syntax, 1, 1);
+    refused("%YAML 1.2\n...\n", Rule::yaml_syntax, 2, 1);
+    CHECK(at(accepted("...x: 1\n"), "...x").value == "1");
+    accepted("---\n...\n");
 }
 
 TEST_CASE("an unterminated quote is an error, not a value that swallows the file") {

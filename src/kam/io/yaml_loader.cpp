@@ -625,6 +625,22 @@ uint32_t find_unknown_directive(const LineIndex& lines) {
     return 0;
 }
 
+// A document end marker ("...") before any content, after only blank lines,
+// comments and directives: its line, or 0. yaml-cpp reads an empty document
+// there, libyaml 0.2.5 refuses it, and an account file has no use for it.
+uint32_t find_early_document_end(const LineIndex& lines) {
+    for (uint32_t ln = 1; ln <= lines.line_count(); ++ln) {
+        std::string_view t = lines.line_text(ln);
+        if (t.ends_with('\r')) t.remove_suffix(1);
+        const size_t first = t.find_first_not_of(" \t");
+        if (first == std::string_view::npos || t[first] == '#' || t[0] == '%') continue;
+        const bool end_marker =
+            t.starts_with("...") && (t.size() == 3 || t[3] == ' ' || t[3] == '\t');
+        return end_marker ? ln : 0;
+    }
+    return 0;
+}
+
 // The first line that is a git conflict marker, or 0.
 uint32_t find_conflict_marker(const LineIndex& lines) {
     for (uint32_t ln = 1; ln <= lines.line_count(); ++ln) {
@@ -940,6 +956,12 @@ std::optional<Node> load_yaml(std::string_view bytes, DiagnosticSink& sink,
     if (const uint32_t directive = find_unknown_directive(lines)) {
         sink.add(Rule::yaml_syntax, directive, 1,
                  "an account file takes no directive but '%YAML 1.2' (delete this line)");
+        return std::nullopt;
+    }
+
+    if (const uint32_t end = find_early_document_end(lines)) {
+        sink.add(Rule::yaml_syntax, end, 1,
+                 "'...' ends a document, and none has started (delete this line)");
         return std::nullopt;
     }
 
