@@ -236,6 +236,7 @@ TEST_CASE("inputs kam_fuzz_yaml_differential found the two sources reading apart
         "? a\n:b\n",
         "...\n",  // an end marker before the document
         "# c\n...\na: 1\n",
+        "a: |\n  x\n%b: 1\n",  // a '%' line after a block scalar
     };
     for (const std::string& text : texts) same_outcome(text, text);
 }

@@ -159,6 +159,11 @@ TEST_CASE("exactly one document per file") {
     refused(" \n%\n", Rule::yaml_syntax, 2, 1);
     refused("---\n%\n", Rule::yaml_syntax, 2, 1);
     refused("a: 1\n%b: 2\n", Rule::yaml_syntax, 2, 1);
+    // After a block scalar, too (found by kam_fuzz_yaml_differential:
+    // yaml-cpp dropped the line, libyaml refused it).
+    refused("a: |\n  x\n%b: 1\n", Rule::yaml_syntax, 3, 1);
+    refused("s: >\n    x\n\n%  due: 1\n", Rule::yaml_syntax, 4, 1);
+    CHECK(at(accepted("a: |\n  x\n  %b: 1\n"), "a").value == "x\n%b: 1\n");
     refused("# c\n%TAG ! tag:x,2026:\n---\nname: Acme\n", Rule::yaml_syntax, 2, 1);
     refused("%YAML 1.2\n%FOO bar\n---\nname: Acme\n", Rule::yaml_syntax, 2, 1);
     // Found by kam_fuzz_yaml_differential: an end marker before the document

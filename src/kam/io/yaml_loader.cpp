@@ -276,6 +276,7 @@ class TreeBuilder final : public EventListener {
             if (last > n.mark.line) scalar_lines_.emplace_back(n.mark.line + 1, last);
         } else if (n.style == ScalarStyle::literal || n.style == ScalarStyle::folded) {
             open_block_line_ = n.mark.line;
+            open_block_nested_ = !stack_.empty();
         } else if (!n.value.empty() && text_.substr(e.offset, n.value.size()) == n.value) {
             // A one-line plain scalar that runs into " #x": a '#' that reads as
             // part of the text ("exit #2 slips") but starts a comment. A comment
@@ -289,12 +290,21 @@ class TreeBuilder final : public EventListener {
         add(std::move(n));
     }
 
-    // The content of a block scalar runs until the next node starts.
+    // The content of a block scalar runs until the next node starts, or
+    // until a line written at column 1 (inside the top-level mapping or list
+    // a block scalar is indented): what comes after the last node, such as
+    // a '%' line that yaml-cpp drops, is not content.
     void note_position(uint32_t offset) {
         if (open_block_line_ == 0) return;
         const uint32_t next_line = mark(offset).line;
-        if (next_line > open_block_line_ + 1)
-            scalar_lines_.emplace_back(open_block_line_ + 1, next_line - 1);
+        uint32_t last = open_block_line_;
+        while (last + 1 < next_line) {
+            const std::string_view t = lines_.line_text(last + 1);
+            if (open_block_nested_ && !t.empty() && t[0] != ' ' && t[0] != '\t' && t[0] != '\r')
+                break;
+            ++last;
+        }
+        if (last > open_block_line_) scalar_lines_.emplace_back(open_block_line_ + 1, last);
         open_block_line_ = 0;
     }
 
@@ -437,6 +447,7 @@ class TreeBuilder final : public EventListener {
     bool root_seen_ = false;
     int documents_ = 0;
     uint32_t open_block_line_ = 0;
+    bool open_block_nested_ = false;  // the block scalar is not the whole document
     std::vector<std::pair<uint32_t, uint32_t>> scalar_lines_;
 };
 
