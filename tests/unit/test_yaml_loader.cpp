@@ -480,6 +480,12 @@ TEST_CASE("an empty entry in a flow list is a syntax error") {
     // A trailing comma is allowed.
     const Node ok = accepted("tags: [a, b,]\n");
     CHECK(at(ok, "tags").items.size() == 2);
+    // A comment right after the comma, with no space before its '#', is a
+    // comment to both parsers (found by kam_fuzz_yaml_differential).
+    refused("a: [1,#c\n ,2]\n", Rule::yaml_syntax, 1, 6);
+    refused("a: [#c\n ,2]\n", Rule::yaml_syntax, 1, 4);
+    CHECK(at(accepted("a: [1,#c\n 2]\n"), "a").items.size() == 2);
+    CHECK(at(accepted("a: x,#c\n"), "a").value == "x,#c");
 }
 
 TEST_CASE("the non-specific tag '!' does not hide an unterminated quote") {

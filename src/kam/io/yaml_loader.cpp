@@ -174,9 +174,9 @@ class TreeBuilder final : public EventListener {
         const bool is_key = !stack_.empty() && stack_.back().node.kind == NodeKind::mapping &&
                             !stack_.back().have_key;
         if (!written && !is_key) {
-            at = back_over_blanks_and_comments(at);
-            const bool in_flow_list = !stack_.empty() && stack_.back().node.flow &&
-                                      stack_.back().node.kind == NodeKind::sequence;
+            const bool in_flow = !stack_.empty() && stack_.back().node.flow;
+            at = back_over_blanks_and_comments(at, in_flow);
+            const bool in_flow_list = in_flow && stack_.back().node.kind == NodeKind::sequence;
             if (in_flow_list && at > 0 && (text_[at - 1] == ',' || text_[at - 1] == '['))
                 throw LoadAbort{Rule::yaml_syntax, at - 1,
                                 "an empty entry in a flow list (two commas in a row?)"};
@@ -204,8 +204,10 @@ class TreeBuilder final : public EventListener {
 
     // Back from `at` over blanks, line breaks and comments (whole comment
     // lines, as kam's templates put under an empty key, and a comment after
-    // it), to just past the last character that is YAML.
-    uint32_t back_over_blanks_and_comments(uint32_t at) const {
+    // it), to just past the last character that is YAML. In a flow
+    // collection a '#' right after ',', '[' or '{' starts a comment too, to
+    // both parsers ("[1,#c"), though YAML wants a space before it.
+    uint32_t back_over_blanks_and_comments(uint32_t at, bool flow = false) const {
         auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
         while (true) {
             while (at > 0 && blank(text_[at - 1])) --at;
@@ -224,7 +226,9 @@ class TreeBuilder final : public EventListener {
                            (i == start || std::string_view(" \t[{,:-?").find(text_[i - 1]) !=
                                               std::string_view::npos)) {
                     quote = c;  // a quote that starts a token ("it's" is plain text)
-                } else if (c == '#' && (i == start || blank(text_[i - 1]))) {
+                } else if (c == '#' && (i == start || blank(text_[i - 1]) ||
+                                        (flow && std::string_view(",[{").find(text_[i - 1]) !=
+                                                     std::string_view::npos))) {
                     comment = i;
                 }
             }
