@@ -29,17 +29,23 @@ resolve_kam() {
 }
 
 # ensure_portfolio N  ->  sets dir to $bench_dir/nN-sSEED, generating it unless
-# its stamp says the same generator, seed and N produced it.
+# its stamp says the same generator, seed and N produced it. A folder of
+# BENCH_REUSE_DIRS (space-separated) whose nN-sSEED has a matching stamp is
+# used instead of generating.
 ensure_portfolio() {
     local n=$1
-    dir="$bench_dir/n$n-s$seed"
-    local stamp="$dir.stamp"
     local want
     want="n=$n seed=$seed gen=$(cksum <"$gen" | cut -d' ' -f1)"
-    if [[ -f "$stamp" && "$(cat "$stamp")" == "$want" && -f "$dir/kam.yaml" ]]; then
-        echo "# reusing $dir" >&2
-        return
-    fi
+    local base
+    for base in "$bench_dir" ${BENCH_REUSE_DIRS:-}; do
+        dir="$base/n$n-s$seed"
+        if [[ -f "$dir.stamp" && "$(cat "$dir.stamp")" == "$want" && -f "$dir/kam.yaml" ]]; then
+            echo "# reusing $dir" >&2
+            return
+        fi
+    done
+    dir="$bench_dir/n$n-s$seed"
+    local stamp="$dir.stamp"
     mkdir -p "$bench_dir"
     rm -rf "$dir" "$stamp"
     local t0 t1

@@ -159,8 +159,22 @@ TEST_CASE("exactly one document per file") {
     refused(" \n%\n", Rule::yaml_syntax, 2, 1);
     refused("---\n%\n", Rule::yaml_syntax, 2, 1);
     refused("a: 1\n%b: 2\n", Rule::yaml_syntax, 2, 1);
+    // After a block scalar, too (found by kam_fuzz_yaml_differential:
+    // yaml-cpp dropped the line, libyaml refused it).
+    refused("a: |\n  x\n%b: 1\n", Rule::yaml_syntax, 3, 1);
+    refused("s: >\n    x\n\n%  due: 1\n", Rule::yaml_syntax, 4, 1);
+    CHECK(at(accepted("a: |\n  x\n  %b: 1\n"), "a").value == "x\n%b: 1\n");
     refused("# c\n%TAG ! tag:x,2026:\n---\nname: Acme\n", Rule::yaml_syntax, 2, 1);
     refused("%YAML 1.2\n%FOO bar\n---\nname: Acme\n", Rule::yaml_syntax, 2, 1);
+    // Found by kam_fuzz_yaml_differential: an end marker before the document
+    // (yaml-cpp read an empty document, libyaml 0.2.5 refused it).
+    const Diagnostic end = refused("...\n", Rule::yaml_syntax, 1, 1);
+    CHECK(contains(end.message, "'...'"));
+    refused("# c\n\n... # x\nname: Acme\n", Rule::yaml_syntax, 3, 1);
+    refused("...\n---\nname: Acme\n", Rule::yaml_syntax, 1, 1);
+    refused("%YAML 1.2\n...\n", Rule::yaml_syntax, 2, 1);
+    CHECK(at(accepted("...x: 1\n"), "...x").value == "1");
+    accepted("---\n...\n");
 }
 
 TEST_CASE("an unterminated quote is an error, not a value that swallows the file") {
@@ -402,6 +416,13 @@ TEST_CASE("explicit tags and complex keys are refused") {
     refused("? |\n  block\n: 1\n", Rule::yaml_syntax, 1, 3);  // a block scalar as a key
     refused("? |", Rule::yaml_syntax, 1, 3);
     refused("x: 1\n? 'a b'\n# c\ny: 2\n", Rule::yaml_syntax, 2, 1);
+    // A line starting with ':' and no space after it is a text, not the
+    // value (found by kam_fuzz_yaml_differential: the empty value was placed
+    // apart).
+    refused("? -[a]\n:%1:", Rule::yaml_syntax, 1, 1);
+    refused("? a\n:b\n", Rule::yaml_syntax, 1, 1);
+    CHECK(at(accepted("? a\n:\n"), "a").is_null());
+    CHECK(at(accepted("? a\n:\tb\n"), "a").value == "b");
     CHECK(at(accepted("? a\n# note\n: 1\n"), "a").value == "1");
     // "? a" with a plain scalar is just the key a.
     const Node ok = accepted("? a\n: 1\n");
@@ -459,6 +480,12 @@ TEST_CASE("an empty entry in a flow list is a syntax error") {
     // A trailing comma is allowed.
     const Node ok = accepted("tags: [a, b,]\n");
     CHECK(at(ok, "tags").items.size() == 2);
+    // A comment right after the comma, with no space before its '#', is a
+    // comment to both parsers (found by kam_fuzz_yaml_differential).
+    refused("a: [1,#c\n ,2]\n", Rule::yaml_syntax, 1, 6);
+    refused("a: [#c\n ,2]\n", Rule::yaml_syntax, 1, 4);
+    CHECK(at(accepted("a: [1,#c\n 2]\n"), "a").items.size() == 2);
+    CHECK(at(accepted("a: x,#c\n"), "a").value == "x,#c");
 }
 
 TEST_CASE("the non-specific tag '!' does not hide an unterminated quote") {

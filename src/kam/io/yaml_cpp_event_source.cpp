@@ -5,7 +5,9 @@
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
+#include <algorithm>
 #include <sstream>
+#include <string_view>
 
 #include "kam/io/yaml_events.hpp"
 #include "kam/util/utf8.hpp"
@@ -33,9 +35,60 @@ std::string repaired_utf8(const std::string& value) {
     return out;
 }
 
+bool is_break(char c) {
+    return c == '\n' || c == '\r';
+}
+
+// yaml-cpp 0.7 clips the line breaks that end a quoted text as if it were a
+// block scalar ("keep one"): of the line breaks the blank lines before the
+// closing quote make (YAML 1.2 §7.3.1, §6.5: one for each blank or
+// whitespace-only line after the first break), it keeps one, two when an
+// escape comes just before them, none when the text holds nothing else
+// (libyaml gives the YAML 1.2 text). Returns how many it dropped from the
+// quoted text that starts at `open`, counted from the text by the rule of
+// yaml-cpp's scanner (scanscalar.cpp, CLIP); the caller appends them.
+size_t clipped_line_breaks(std::string_view text, size_t open) {
+    const char quote = text[open];
+    bool any_item = false, escape_last = false;
+    size_t tail = open + 1;  // after the last character that is not white space
+    size_t i = open + 1;
+    while (i < text.size()) {
+        const char c = text[i];
+        if (c == quote && quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+            i += 2;  // '' is a quote
+            any_item = escape_last = true;
+            tail = i;
+            continue;
+        }
+        if (c == quote) break;
+        if (quote == '"' && c == '\\' && i + 1 < text.size()) {
+            const char e = text[i + 1];
+            // An escaped line break counts as the tail's first break.
+            const size_t length = is_break(e) ? 1 : e == 'x' ? 4 : e == 'u' ? 6 : e == 'U' ? 10 : 2;
+            any_item = escape_last = true;
+            tail = i + 1;
+            i = std::min(text.size(), i + length);
+            if (!is_break(e)) tail = i;
+            continue;
+        }
+        if (c != ' ' && c != '\t' && !is_break(c)) {
+            any_item = true;
+            escape_last = false;
+            tail = i + 1;
+        }
+        ++i;
+    }
+    size_t breaks = 0;
+    for (size_t k = tail; k < i; ++k)
+        if (text[k] == '\n' || (text[k] == '\r' && (k + 1 == i || text[k + 1] != '\n'))) ++breaks;
+    const size_t folded = breaks > 1 ? breaks - 1 : 0;  // YAML 1.2's line breaks at the end
+    const size_t kept = !any_item ? 0 : std::min<size_t>(folded, escape_last ? 2 : 1);
+    return folded - kept;
+}
+
 class Forwarder final : public YAML::EventHandler {
   public:
-    explicit Forwarder(EventListener& listener) : listener_(listener) {}
+    Forwarder(std::string_view text, EventListener& listener) : text_(text), listener_(listener) {}
 
     void OnDocumentStart(const YAML::Mark& mark) override {
         emit(ParseEvent::Type::document_start, mark);
@@ -55,6 +108,8 @@ class Forwarder final : public YAML::EventHandler {
         e.has_anchor = anchor != YAML::NullAnchor;
         e.has_explicit_tag = is_explicit(tag);
         e.value = repaired_utf8(value);
+        if (e.offset < text_.size() && (text_[e.offset] == '"' || text_[e.offset] == '\''))
+            e.value.append(clipped_line_breaks(text_, e.offset), '\n');
         listener_.on_event(e);
     }
     void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
@@ -94,6 +149,7 @@ class Forwarder final : public YAML::EventHandler {
         listener_.on_event(e);
     }
 
+    std::string_view text_;
     EventListener& listener_;
 };
 
@@ -101,7 +157,7 @@ class YamlCppEventSource final : public YamlEventSource {
   public:
     void parse(std::string_view text, EventListener& listener) const override {
         std::istringstream in{std::string(text)};
-        Forwarder forwarder(listener);
+        Forwarder forwarder(text, listener);
         try {
             YAML::Parser parser(in);
             // The listener stops us at the second document: yaml-cpp would

@@ -174,9 +174,9 @@ class TreeBuilder final : public EventListener {
         const bool is_key = !stack_.empty() && stack_.back().node.kind == NodeKind::mapping &&
                             !stack_.back().have_key;
         if (!written && !is_key) {
-            at = back_over_blanks_and_comments(at);
-            const bool in_flow_list = !stack_.empty() && stack_.back().node.flow &&
-                                      stack_.back().node.kind == NodeKind::sequence;
+            const bool in_flow = !stack_.empty() && stack_.back().node.flow;
+            at = back_over_blanks_and_comments(at, in_flow);
+            const bool in_flow_list = in_flow && stack_.back().node.kind == NodeKind::sequence;
             if (in_flow_list && at > 0 && (text_[at - 1] == ',' || text_[at - 1] == '['))
                 throw LoadAbort{Rule::yaml_syntax, at - 1,
                                 "an empty entry in a flow list (two commas in a row?)"};
@@ -204,8 +204,10 @@ class TreeBuilder final : public EventListener {
 
     // Back from `at` over blanks, line breaks and comments (whole comment
     // lines, as kam's templates put under an empty key, and a comment after
-    // it), to just past the last character that is YAML.
-    uint32_t back_over_blanks_and_comments(uint32_t at) const {
+    // it), to just past the last character that is YAML. In a flow
+    // collection a '#' right after ',', '[' or '{' starts a comment too, to
+    // both parsers ("[1,#c"), though YAML wants a space before it.
+    uint32_t back_over_blanks_and_comments(uint32_t at, bool flow = false) const {
         auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
         while (true) {
             while (at > 0 && blank(text_[at - 1])) --at;
@@ -224,7 +226,9 @@ class TreeBuilder final : public EventListener {
                            (i == start || std::string_view(" \t[{,:-?").find(text_[i - 1]) !=
                                               std::string_view::npos)) {
                     quote = c;  // a quote that starts a token ("it's" is plain text)
-                } else if (c == '#' && (i == start || blank(text_[i - 1]))) {
+                } else if (c == '#' && (i == start || blank(text_[i - 1]) ||
+                                        (flow && std::string_view(",[{").find(text_[i - 1]) !=
+                                                     std::string_view::npos))) {
                     comment = i;
                 }
             }
@@ -276,6 +280,7 @@ class TreeBuilder final : public EventListener {
             if (last > n.mark.line) scalar_lines_.emplace_back(n.mark.line + 1, last);
         } else if (n.style == ScalarStyle::literal || n.style == ScalarStyle::folded) {
             open_block_line_ = n.mark.line;
+            open_block_nested_ = !stack_.empty();
         } else if (!n.value.empty() && text_.substr(e.offset, n.value.size()) == n.value) {
             // A one-line plain scalar that runs into " #x": a '#' that reads as
             // part of the text ("exit #2 slips") but starts a comment. A comment
@@ -289,12 +294,21 @@ class TreeBuilder final : public EventListener {
         add(std::move(n));
     }
 
-    // The content of a block scalar runs until the next node starts.
+    // The content of a block scalar runs until the next node starts, or
+    // until a line written at column 1 (inside the top-level mapping or list
+    // a block scalar is indented): what comes after the last node, such as
+    // a '%' line that yaml-cpp drops, is not content.
     void note_position(uint32_t offset) {
         if (open_block_line_ == 0) return;
         const uint32_t next_line = mark(offset).line;
-        if (next_line > open_block_line_ + 1)
-            scalar_lines_.emplace_back(open_block_line_ + 1, next_line - 1);
+        uint32_t last = open_block_line_;
+        while (last + 1 < next_line) {
+            const std::string_view t = lines_.line_text(last + 1);
+            if (open_block_nested_ && !t.empty() && t[0] != ' ' && t[0] != '\t' && t[0] != '\r')
+                break;
+            ++last;
+        }
+        if (last > open_block_line_) scalar_lines_.emplace_back(open_block_line_ + 1, last);
         open_block_line_ = 0;
     }
 
@@ -400,7 +414,12 @@ class TreeBuilder final : public EventListener {
             // "? key" then ": value" on a later line; without it the parsers
             // place the empty value apart, and it is surely a slip.
             end = forward_over_blanks_and_comments(end);
-            if (end < text_.size() && text_[end] == ':') return;
+            // The ':' must be followed by white space or the line's end:
+            // ":x" starts a text.
+            if (end < text_.size() && text_[end] == ':' &&
+                (end + 1 == text_.size() || text_[end + 1] == ' ' || text_[end + 1] == '\t' ||
+                 text_[end + 1] == '\n' || text_[end + 1] == '\r'))
+                return;
             throw LoadAbort{
                 Rule::yaml_syntax, *explicit_key,
                 fmt::format("the key '? {}' has no ': value' line under it", key.value)};
@@ -432,6 +451,7 @@ class TreeBuilder final : public EventListener {
     bool root_seen_ = false;
     int documents_ = 0;
     uint32_t open_block_line_ = 0;
+    bool open_block_nested_ = false;  // the block scalar is not the whole document
     std::vector<std::pair<uint32_t, uint32_t>> scalar_lines_;
 };
 
@@ -616,6 +636,22 @@ uint32_t find_unknown_directive(const LineIndex& lines) {
         t = t.substr(0, comment);
         while (t.ends_with(' ') || t.ends_with('\t')) t.remove_suffix(1);
         if (t != "%YAML 1.2" && t != "%YAML 1.1") return ln;
+    }
+    return 0;
+}
+
+// A document end marker ("...") before any content, after only blank lines,
+// comments and directives: its line, or 0. yaml-cpp reads an empty document
+// there, libyaml 0.2.5 refuses it, and an account file has no use for it.
+uint32_t find_early_document_end(const LineIndex& lines) {
+    for (uint32_t ln = 1; ln <= lines.line_count(); ++ln) {
+        std::string_view t = lines.line_text(ln);
+        if (t.ends_with('\r')) t.remove_suffix(1);
+        const size_t first = t.find_first_not_of(" \t");
+        if (first == std::string_view::npos || t[first] == '#' || t[0] == '%') continue;
+        const bool end_marker =
+            t.starts_with("...") && (t.size() == 3 || t[3] == ' ' || t[3] == '\t');
+        return end_marker ? ln : 0;
     }
     return 0;
 }
@@ -935,6 +971,12 @@ std::optional<Node> load_yaml(std::string_view bytes, DiagnosticSink& sink,
     if (const uint32_t directive = find_unknown_directive(lines)) {
         sink.add(Rule::yaml_syntax, directive, 1,
                  "an account file takes no directive but '%YAML 1.2' (delete this line)");
+        return std::nullopt;
+    }
+
+    if (const uint32_t end = find_early_document_end(lines)) {
+        sink.add(Rule::yaml_syntax, end, 1,
+                 "'...' ends a document, and none has started (delete this line)");
         return std::nullopt;
     }
 
