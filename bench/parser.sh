@@ -14,14 +14,14 @@
 # PROFILE_ACCOUNTS-account tree: instructions per byte and the top functions.
 #
 # Environment:
-#   BENCH_SIZES        account counts                  (default "1000 10000")
+#   BENCH_SIZES        account counts ("": callgrind only) (default "1000 10000")
 #   BENCH_DIR          where portfolios are generated  (default /tmp/kam-bench)
 #   BENCH_REUSE_DIRS   more folders to take a portfolio from when its stamp matches
 #   BENCH_REPEAT       rounds; the median counts       (default 5)
 #   BENCH_SEED         generator seed                  (default 1)
 #   BENCH_PEER         the peer script  (default REPO/../shared/bench/peer/peer.js)
 #   PROFILE_ACCOUNTS   accounts of the callgrind tree  (default 100; 0: no callgrind)
-#   PROFILE_TOP        functions listed                (default 15)
+#   PROFILE_TOP        functions listed                (default 25)
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -41,11 +41,11 @@ fi
 # shellcheck source-path=SCRIPTDIR source=common.sh
 source "$here/common.sh"
 resolve_kam "${1:-}"
-sizes=${BENCH_SIZES:-1000 10000}
+sizes=${BENCH_SIZES-1000 10000}
 repeat=${BENCH_REPEAT:-5}
 peer=${BENCH_PEER:-$repo/../shared/bench/peer/peer.js}
 profile_accounts=${PROFILE_ACCOUNTS:-100}
-top=${PROFILE_TOP:-15}
+top=${PROFILE_TOP:-25}
 
 for n in $sizes $profile_accounts; do
     if ! [[ "$n" =~ ^[0-9]+$ ]]; then
@@ -226,7 +226,8 @@ if ((profile_accounts > 0)); then
         tail -n 30 "$tmp/vg.log" | sed 's/^/  | /' >&2
         exit 1
     fi
-    total=$(callgrind_annotate --auto=no "$out" | awk '/PROGRAM TOTALS/ { gsub(",", "", $1); print $1; exit }')
+    # (awk reads to the end: an early exit would fail the pipeline under pipefail)
+    total=$(callgrind_annotate --auto=no "$out" | awk '/PROGRAM TOTALS/ && !t { gsub(",", "", $1); t = $1 } END { print t }')
     awk -v n="$profile_accounts" -v i="$total" -v b="$bytes" 'BEGIN {
         printf "callgrind, kam validate --jobs 1 on %d accounts (%.1f MB): %.0f instructions, %.0f a byte\n", n, b / 1e6, i, i / b }'
     echo "top $top functions, inclusive (self and callees; main and its callers first):"
