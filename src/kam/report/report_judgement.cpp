@@ -15,7 +15,6 @@ namespace kam {
 
 namespace {
 
-
 std::vector<bool> shown_mask(const ReportInput& in) {
     std::vector<bool> shown(in.accounts.size(), false);
     for (const size_t i : in.shown) shown[i] = true;
