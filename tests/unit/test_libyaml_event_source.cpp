@@ -238,6 +238,26 @@ TEST_CASE("inputs kam_fuzz_yaml_differential found the two sources reading apart
         "# c\n...\na: 1\n",
         "a: |\n  x\n%b: 1\n",  // a '%' line after a block scalar
         "a: [1,#c\n,1]\n",     // an empty entry after a comment with no space before it
+        // A plain key holding ':"' (block context: the '"' is text, not a
+        // quote), then an empty value and a comment.
+        "a: 1\nx\\d\\\"a`:\":`#: #\n",
+        "x\":\": #\n",
     };
     for (const std::string& text : texts) same_outcome(text, text);
+}
+
+TEST_CASE("an empty value is placed at its ':' when the plain key holds a quote after a ':'") {
+    // Block context: ':"' inside a plain scalar starts no quoted text, so the
+    // '#' after the ':' starts a comment and the value sits on the ':'.
+    static const auto yaml_cpp = make_yaml_cpp_event_source();
+    static const auto libyaml = make_libyaml_event_source();
+    for (const YamlEventSource* source : {yaml_cpp.get(), libyaml.get()}) {
+        const Outcome o = load_with("x\":\": # c\ny: {\"a\":\"# b\"}\n", *source);
+        REQUIRE(o.root);
+        REQUIRE(o.root->find("x\":\""));
+        CHECK(o.root->find("x\":\"")->mark.column == 5);
+        // Flow context: after a JSON-like key's ':' a quote does start a text.
+        REQUIRE(o.root->find("y"));
+        CHECK(o.root->find("y")->find("a")->value == "# b");
+    }
 }

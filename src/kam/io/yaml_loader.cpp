@@ -223,9 +223,15 @@ class TreeBuilder final : public EventListener {
                     if (c == quote && !(quote == '"' && i > start && text_[i - 1] == '\\'))
                         quote = 0;
                 } else if ((c == '"' || c == '\'') &&
-                           (i == start || std::string_view(" \t[{,:-?").find(text_[i - 1]) !=
-                                              std::string_view::npos)) {
-                    quote = c;  // a quote that starts a token ("it's" is plain text)
+                           (i == start ||
+                            std::string_view(flow ? " \t[{,:" : " \t").find(text_[i - 1]) !=
+                                std::string_view::npos)) {
+                    // A quote that starts a token ("it's" is plain text). In block
+                    // context only after a blank: 'x":": #' is a plain key then a
+                    // comment, since '-', '?' and ':' are indicators only before a
+                    // blank there. In flow context a JSON-like key's ':' may touch
+                    // the quote ({"a":"b"}).
+                    quote = c;
                 } else if (c == '#' && (i == start || blank(text_[i - 1]) ||
                                         (flow && std::string_view(",[{").find(text_[i - 1]) !=
                                                      std::string_view::npos))) {
