@@ -258,9 +258,10 @@ int run_diff(const Context& ctx, const DiffCliOptions& o) {
         throw UsageError("--cached compares one revision with the index; give at most one");
 
     auto cache = std::make_shared<BlobCache>();
-    // Each folder's files in one round trip to git, or from the working tree
-    // where it holds the same bytes.
-    const GitTreeReading reading{&ctx.fs(), true};
+    // Blobs from the working tree where it holds the same bytes. Folders are
+    // not read ahead: the comparison lists every account's folder and reads
+    // only the files that differ.
+    const GitTreeReading reading{&ctx.fs(), false};
     std::string id_a = review_slug.empty() ? checked_rev(*git, rev_a) : std::string();
     if (!review_slug.empty() && !rev_b.empty() && !git->resolve(rev_b) &&
         ctx.fs().type_of(join_path(root.path, "accounts/" + rev_b)) == EntryType::directory)
