@@ -258,6 +258,10 @@ int run_diff(const Context& ctx, const DiffCliOptions& o) {
         throw UsageError("--cached compares one revision with the index; give at most one");
 
     auto cache = std::make_shared<BlobCache>();
+    // Blobs from the working tree where it holds the same bytes. Folders are
+    // not read ahead: the comparison lists every account's folder and reads
+    // only the files that differ.
+    const GitTreeReading reading{&ctx.fs(), false};
     std::string id_a = review_slug.empty() ? checked_rev(*git, rev_a) : std::string();
     if (!review_slug.empty() && !rev_b.empty() && !git->resolve(rev_b) &&
         ctx.fs().type_of(join_path(root.path, "accounts/" + rev_b)) == EntryType::directory)
@@ -273,14 +277,14 @@ int run_diff(const Context& ctx, const DiffCliOptions& o) {
     if (!id_b.empty()) {
         auto tree_b = git->tree(id_b);
         if (!tree_b) throw UsageError(tree_b.error());
-        fs_b =
-            std::make_unique<GitTreeFileSystem>(*git, std::move(tree_b).value(), root.path, cache);
+        fs_b = std::make_unique<GitTreeFileSystem>(*git, std::move(tree_b).value(), root.path,
+                                                   cache, reading);
         after = {rev_b, id_b, fs_b.get(), fs_b.get(), root.path};
     } else if (o.cached) {
         auto index = git->index();
         if (!index) throw UsageError(index.error());
-        fs_b =
-            std::make_unique<GitTreeFileSystem>(*git, std::move(index).value(), root.path, cache);
+        fs_b = std::make_unique<GitTreeFileSystem>(*git, std::move(index).value(), root.path, cache,
+                                                   reading);
         after = {"the index", "", fs_b.get(), fs_b.get(), root.path};
     } else {
         after = {"the working tree", "", &ctx.fs(), nullptr, root.path};
@@ -300,7 +304,7 @@ int run_diff(const Context& ctx, const DiffCliOptions& o) {
     }
     auto tree_a = git->tree(id_a);
     if (!tree_a) throw UsageError(tree_a.error());
-    GitTreeFileSystem fs_a(*git, std::move(tree_a).value(), root.path, cache);
+    GitTreeFileSystem fs_a(*git, std::move(tree_a).value(), root.path, cache, reading);
     diff::Side before{label_a, id_a, &fs_a, &fs_a, root.path};
     std::vector<GitChange> changes;
     if (!id_b.empty()) {

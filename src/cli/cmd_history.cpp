@@ -7,6 +7,7 @@
 #include "commands.hpp"
 #include "kam/history/history_report.hpp"
 #include "kam/io/yaml_loader.hpp"
+#include "kam/render/report_formats.hpp"
 #include "kam/util/error.hpp"
 #include "kam/util/scalar.hpp"
 #include "kam/util/spell.hpp"
@@ -79,6 +80,7 @@ int run_history(const Context& ctx, const HistoryOptions& o) {
     }
     r.filter = o.report.filter;
     r.jobs = ctx.jobs();
+    r.worktree = &ctx.fs();
 
     PortfolioHistory h = build_history(*git, root.path, default_event_source(), r);
     for (const std::string& a : o.accounts) {
@@ -94,7 +96,11 @@ int run_history(const Context& ctx, const HistoryOptions& o) {
         throw UsageError(no_account_message(a, "the history of HEAD", slugs));
     }
     Report report = build_history_report(h, r, {sampling_name, o.change, o.tidy});
-    print_out(render_in_format(ctx, report, o.report.format, o.report.wide));
+    // JSON goes out a row at a time, never as one document in memory.
+    if (o.report.format == "json")
+        write_report_json(report, [](std::string_view piece) { print_out(piece); });
+    else
+        print_out(render_in_format(ctx, report, o.report.format, o.report.wide));
     flush_out();
     return 0;
 }

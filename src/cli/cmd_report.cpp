@@ -54,6 +54,7 @@ PageHistory read_page_history(const Context& ctx, const ReportData& d,
         r.figures = parse_figure_names({"health", "nps", "acv", "pipeline"});
         for (const size_t i : shown) r.accounts.insert(d.portfolio.accounts[i].slug);
         r.jobs = ctx.jobs();
+        r.worktree = &ctx.fs();
         PortfolioHistory h = build_history(*git, root.path, default_event_source(), r);
         for (const HistoryPoint& p : h.points) page.periods.push_back(p.label);
         page.figures = r.figures;

@@ -202,7 +202,8 @@ int run_validate(const Context& ctx, const ValidateOptions& o) {
     if (o.staged) {
         auto entries = git->index();
         if (!entries) throw UsageError(entries.error());
-        index_fs.emplace(*git, std::move(*entries), root.path);
+        index_fs.emplace(*git, std::move(*entries), root.path, std::make_shared<BlobCache>(),
+                         GitTreeReading{&ctx.fs(), true});
     }
     const FileSystem& fs = index_fs ? static_cast<const FileSystem&>(*index_fs) : ctx.fs();
     if (!o.changed_since.empty()) {
@@ -232,7 +233,9 @@ int run_validate(const Context& ctx, const ValidateOptions& o) {
         const std::string base = base_of(*git, o.new_since, "--new-since");
         auto entries = git->tree(base);
         if (!entries) throw UsageError(entries.error());
-        const GitTreeFileSystem base_fs(*git, std::move(*entries), root.path);
+        const GitTreeFileSystem base_fs(*git, std::move(*entries), root.path,
+                                        std::make_shared<BlobCache>(),
+                                        GitTreeReading{&ctx.fs(), true});
         LoadOptions at_base = load;
         // Only accounts that exist at the base can have findings there.
         std::erase_if(at_base.only_accounts, [&](const std::string& slug) {

@@ -5,6 +5,7 @@
 
 #include "kam/history/figure_history.hpp"
 #include "kam/history/item_log.hpp"
+#include "kam/io/file_system.hpp"
 #include "kam/io/git_source.hpp"
 #include "kam/io/git_tree_file_system.hpp"
 #include "kam/io/yaml_loader.hpp"
@@ -174,6 +175,132 @@ TEST_CASE("a file parsed once gives each account that holds it its own findings"
     CHECK(range(b) == "accounts/beta/risks.yaml beta");
     REQUIRE(beta.risks);
     CHECK(beta.risks->size() == 1);
+}
+
+// A GitSource that counts the blobs asked of it, over a MemoryGitSource.
+class CountingGit final : public GitSource {
+  public:
+    explicit CountingGit(const MemoryGitSource& git) : git_(git) {}
+    mutable size_t blobs_read = 0;
+    Expected<std::string> resolve(std::string_view rev) const override { return git_.resolve(rev); }
+    Expected<GitCommit> commit(const std::string& id) const override { return git_.commit(id); }
+    Expected<std::vector<GitEntry>> tree(const std::string& c) const override {
+        return git_.tree(c);
+    }
+    Expected<std::vector<GitEntry>> index() const override { return git_.index(); }
+    Expected<std::string> blob(const std::string& id) const override {
+        ++blobs_read;
+        return git_.blob(id);
+    }
+    Expected<std::vector<GitChange>> changes(const std::string& a,
+                                             const std::string& b) const override {
+        return git_.changes(a, b);
+    }
+    Expected<std::vector<std::string>> first_parent_log(const std::string& rev) const override {
+        return git_.first_parent_log(rev);
+    }
+    Expected<std::string> merge_base(const std::string& a, const std::string& b) const override {
+        return git_.merge_base(a, b);
+    }
+    Expected<std::vector<std::string>> first_parent_touching(
+        const std::string& rev, const std::vector<std::string>& paths) const override {
+        return git_.first_parent_touching(rev, paths);
+    }
+    Expected<std::optional<std::string>> file_at(const std::string& c,
+                                                 const std::string& path) const override {
+        return git_.file_at(c, path);
+    }
+    Expected<std::vector<std::string>> worktree_changes(const std::string& c) const override {
+        return git_.worktree_changes(c);
+    }
+    bool is_shallow() const override { return git_.is_shallow(); }
+    std::vector<std::string> shallow_boundary() const override { return git_.shallow_boundary(); }
+
+  private:
+    const MemoryGitSource& git_;
+};
+
+TEST_CASE("a new kam.yaml makes a new version of every account; each blob is read once") {
+    MemoryGitSource git;
+    const std::string eur = k_settings;
+    const std::string usd = "kam: 1\nname: Test\ncurrency: USD\n";
+    const MemoryGitSource::Files acme = {
+        {"accounts/acme/account.yaml", account_yaml("key")},
+        {"accounts/acme/contracts.yaml", contracts_yaml("100000")}};
+    auto with = [&](const std::string& settings) {
+        MemoryGitSource::Files f = acme;
+        f["kam.yaml"] = settings;
+        return f;
+    };
+    const std::string c1 = git.add_commit(with(eur), {}, when(at(2026, 1, 10)));
+    const std::string c2 = git.add_commit(with(usd), {c1}, when(at(2026, 2, 10)));
+    const std::string c3 = git.add_commit(with(eur), {c2}, when(at(2026, 3, 10)));
+    git.set_ref("HEAD", c3);
+    const PortfolioHistory h =
+        build_history(git, k_root, default_event_source(),
+                      monthly(Date::from_ymd(2026, 1, 1), Date::from_ymd(2026, 3, 31)));
+    // Two kam.yaml blobs and acme's two files, each parsed once, though acme
+    // was built three times (EUR, USD, EUR again).
+    CHECK(h.files_parsed == 4);
+    CHECK(h.accounts_parsed == 3);
+    CHECK(std::get<Money>(value(h, "acme", 0).value).cents == 10'000'000);
+    CHECK(std::get<Money>(value(h, "acme", 2).value).cents == 10'000'000);
+}
+
+TEST_CASE("a renamed account folder: the old name removed, the new one with the same files") {
+    MemoryGitSource git;
+    const std::string c1 =
+        git.add_commit({{"kam.yaml", k_settings},
+                        {"accounts/acme/account.yaml", account_yaml("key")},
+                        {"accounts/acme/contracts.yaml", contracts_yaml("100000")}},
+                       {}, when(at(2026, 1, 10)));
+    const std::string c2 =
+        git.add_commit({{"kam.yaml", k_settings},
+                        {"accounts/acme-gmbh/account.yaml", account_yaml("key")},
+                        {"accounts/acme-gmbh/contracts.yaml", contracts_yaml("100000")}},
+                       {c1}, when(at(2026, 2, 10)));
+    git.set_ref("HEAD", c2);
+    const PortfolioHistory h =
+        build_history(git, k_root, default_event_source(),
+                      monthly(Date::from_ymd(2026, 1, 1), Date::from_ymd(2026, 2, 28)));
+    CHECK(value(h, "acme", 0).known());
+    CHECK(value(h, "acme", 1).reason == "account removed");
+    CHECK(value(h, "acme-gmbh", 0).reason == "account not yet created");
+    CHECK(std::get<Money>(value(h, "acme-gmbh", 1).value).cents == 10'000'000);
+    CHECK(h.files_parsed == 3);  // the blobs are the same: each parsed once for both names
+}
+
+TEST_CASE("a working-tree file that is the blob is read from the working tree, not from git") {
+    Repo repo;
+    CountingGit counting(repo.git);
+    const auto r = monthly(Date::from_ymd(2026, 1, 1), Date::from_ymd(2026, 3, 31));
+    const PortfolioHistory from_git = build_history(counting, k_root, default_event_source(), r);
+    const size_t all = counting.blobs_read;
+    // kam.yaml, acme's cover, its contracts at c1 and at c3, beta's cover.
+    CHECK(all == 5);
+
+    // The checkout holds HEAD's files; one of them edited since.
+    MemoryFileSystem worktree;
+    worktree.add_file(k_root + "/kam.yaml", k_settings);
+    worktree.add_file(k_root + "/accounts/acme/account.yaml", account_yaml("key"));
+    worktree.add_file(k_root + "/accounts/acme/contracts.yaml", contracts_yaml("150000"));
+    worktree.add_file(k_root + "/accounts/beta/account.yaml", account_yaml("maintain"));
+    counting.blobs_read = 0;
+    auto with_worktree = r;
+    with_worktree.worktree = &worktree;
+    const PortfolioHistory h =
+        build_history(counting, k_root, default_event_source(), with_worktree);
+    // From git: kam.yaml (settings are read from git), acme's first contracts
+    // and beta's cover (edited in the working tree).
+    CHECK(counting.blobs_read == 3);
+    CHECK(h.files_parsed == from_git.files_parsed);
+    for (size_t p = 0; p < h.points.size(); ++p) {
+        const FigureReading& a = value(h, "acme", p);
+        const FigureReading& b = value(from_git, "acme", p);
+        CHECK(a.reason == b.reason);
+        REQUIRE(a.known() == b.known());
+        if (a.known()) CHECK(std::get<Money>(a.value).cents == std::get<Money>(b.value).cents);
+    }
 }
 
 TEST_CASE("commit_at_day: the last commit on or before a day, or why there is none") {

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "kam/history/periods.hpp"
+#include "kam/io/file_system.hpp"
 #include "kam/io/git_source.hpp"
 #include "kam/io/yaml_events.hpp"
 #include "kam/metrics/named_figures.hpp"
@@ -34,6 +35,10 @@ struct HistoryRequest {
     std::set<std::string> accounts;  // empty: every account
     AccountFilter filter;            // on the account as it is at the last point it exists
     unsigned jobs = 1;
+    // The file system the portfolio root is on (the working tree): files
+    // there that are a wanted blob byte for byte are read from it, not from
+    // git. May be null.
+    const FileSystem* worktree = nullptr;
 };
 
 struct HistoryPoint {

@@ -16,6 +16,8 @@ struct HistoryReportOptions {
     bool tidy = false;     // the tidy table instead of the wide one
 };
 
+// The figures' rows are made from `history` and `request` as they are
+// printed: both must outlive the report.
 Report build_history_report(const PortfolioHistory& history, const HistoryRequest& request,
                             const HistoryReportOptions& options);
 

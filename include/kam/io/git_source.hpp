@@ -15,6 +15,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "kam/util/expected.hpp"
@@ -45,6 +46,8 @@ struct GitChange {
     std::string old_blob;  // empty for 'A'
     std::string new_blob;  // empty for 'D'
     int similarity = 0;    // for 'R': git's score, 0-100
+    std::string old_mode;  // as GitEntry::mode; empty for 'A'
+    std::string new_mode;  // empty for 'D'
 };
 
 class GitSource {
@@ -55,15 +58,25 @@ class GitSource {
     // unknown revision in a shallow clone carries the advice to fetch more.
     virtual Expected<std::string> resolve(std::string_view rev) const = 0;
     virtual Expected<GitCommit> commit(const std::string& id) const = 0;
+    // commit() of each, in order, or the first error: the real source asks
+    // git for all of them in one round trip.
+    virtual Expected<std::vector<GitCommit>> commits(const std::vector<std::string>& ids) const;
     // Every file of the commit's tree below the portfolio root, sorted by path.
     virtual Expected<std::vector<GitEntry>> tree(const std::string& commit) const = 0;
     // The index (stage 0) below the portfolio root, sorted by path.
     virtual Expected<std::vector<GitEntry>> index() const = 0;
     // A blob's bytes. Safe to call from several threads.
     virtual Expected<std::string> blob(const std::string& id) const = 0;
+    // Several blobs, each read or its own error, in order: the real source
+    // asks git for all of them in one round trip. Safe from several threads.
+    virtual std::vector<Expected<std::string>> blobs(const std::vector<std::string>& ids) const;
     // What changed between two commits below the portfolio root, renames paired.
     virtual Expected<std::vector<GitChange>> changes(const std::string& a,
                                                      const std::string& b) const = 0;
+    // changes(a, b) of each pair, in order: the real source asks one
+    // `diff-tree --stdin` for all of them (kam history's points).
+    virtual Expected<std::vector<std::vector<GitChange>>> changes_between(
+        const std::vector<std::pair<std::string, std::string>>& pairs) const;
     // `rev` and its first parents, newest first, ending at a root or grafted commit.
     virtual Expected<std::vector<std::string>> first_parent_log(const std::string& rev) const = 0;
     virtual Expected<std::string> merge_base(const std::string& a, const std::string& b) const = 0;
@@ -98,7 +111,8 @@ inline constexpr std::string_view k_shallow_advice =
 std::unique_ptr<GitSource> open_git(const std::string& portfolio_root);
 
 // Commits, trees, the index and blobs in memory, for unit tests. Blob ids are
-// derived from the content, so equal files have equal ids as in git.
+// git's (git_blob_id), so equal files have equal ids and a file can be known
+// to be a blob by hashing it, as in git.
 class MemoryGitSource final : public GitSource {
   public:
     struct CommitInfo {

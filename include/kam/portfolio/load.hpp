@@ -80,7 +80,13 @@ class ParsedFileCache {
     // The file stored under (kind, id), made by `parse` the first time.
     std::shared_ptr<const File> get(std::string_view kind, const std::string& id,
                                     const std::function<File()>& parse);
-    size_t parsed() const;  // files parsed: one per distinct (kind, id)
+    size_t parsed() const;  // files parsed: one per distinct (kind, id), unless forgotten
+    // Drops the file stored under (kind, id), if any: a caller that knows no
+    // later get() asks for it frees its model (kam history, account after
+    // account). Those holding it keep their copy.
+    void forget(std::string_view kind, const std::string& id);
+    // Whether a get() for (kind, id) would find it (parsed, or being parsed).
+    bool contains(std::string_view kind, const std::string& id) const;
 
   private:
     struct Slot {

@@ -4,6 +4,7 @@
 // typed values (money already in whole units), so table, markdown, json, csv
 // and html print the same numbers and differ only in presentation.
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -102,8 +103,18 @@ struct Table {
         std::vector<std::string> keys;
     };
     std::vector<Part> terminal_parts;
+    // A table too large to hold whole (kam history's figures: a row per
+    // account and figure, a column per point): `rows` stays empty and each
+    // of `made_rows` rows is made when a renderer asks for it, then dropped.
+    // The function reads what the table was built from, which must outlive it.
+    size_t made_rows = 0;
+    std::function<std::vector<Cell>(size_t)> make_row;
 
     bool heading(size_t row) const;
+    // What renderers read rows through, either kind of table.
+    size_t row_count() const { return make_row ? made_rows : rows.size(); }
+    // Row `r`: the one in `rows`, or one made into `scratch`.
+    const std::vector<Cell>& row(size_t r, std::vector<Cell>& scratch) const;
 };
 
 struct Item {
@@ -127,7 +138,7 @@ bool for_machines(const Block& block);
 
 // Sorts the rows by the column named `key`: numbers by value, text and dates
 // by their text; empty cells last either way. Stable. False when no column has
-// that key.
+// that key. A table of made rows is made whole first.
 bool sort_rows(Table& table, std::string_view key, bool descending);
 
 // One input of a figure, where it is written (kam-metrics(7), SOURCES).

@@ -6,6 +6,7 @@
 
 #include "kam/check/rules.hpp"
 #include "kam/io/yaml_loader.hpp"
+#include "kam/metrics/account_facts.hpp"
 #include "kam/metrics/account_metrics.hpp"
 #include "kam/metrics/alerts.hpp"
 #include "kam/metrics/portfolio_metrics.hpp"
@@ -276,16 +277,23 @@ void derive(const Account* a, const Account* b, Date as_of, std::vector<Change>&
     }
 }
 
+// What the comparison keeps of one side: of every account loaded, its
+// cover-sheet facts, figures and own alerts (a summary's digest); the models
+// only of the accounts it compares.
 struct SideData {
-    LoadedPortfolio portfolio;
+    PortfolioSettings settings;
+    std::vector<std::string> slugs;  // sorted
+    std::vector<AccountFacts> facts;
     std::vector<AccountMetrics> metrics;
+    std::vector<std::vector<Alert>> own;  // account_alerts of each
     std::map<std::string, size_t> index;  // slug -> position
+    std::map<std::string, Account> models;
     std::map<std::string, std::set<std::pair<std::string, std::string>>> alerts;  // by slug
     std::optional<PortfolioMetrics> totals;
     std::set<std::string> keys;  // key-account slugs (full load only)
     const Account* account(const std::string& slug) const {
-        auto it = index.find(slug);
-        return it == index.end() ? nullptr : &portfolio.accounts[it->second];
+        auto it = models.find(slug);
+        return it == models.end() ? nullptr : &it->second;
     }
     const AccountMetrics* metric(const std::string& slug) const {
         auto it = index.find(slug);
@@ -293,38 +301,122 @@ struct SideData {
     }
 };
 
-SideData load_side(const Side& s, const std::set<std::string>& slugs, bool all,
-                   const DiffOptions& o) {
+// Fills a SideData as the loader's workers build each account.
+class SideVisitor final : public AccountVisitor {
+  public:
+    SideVisitor(SideData& d, const std::set<std::string>& keep, bool keep_all, Date as_of)
+        : d_(d), keep_(keep), keep_all_(keep_all), as_of_(as_of) {}
+    void start(size_t count, const PortfolioSettings& settings) override {
+        settings_ = &settings;
+        d_.slugs.resize(count);
+        d_.facts.resize(count);
+        d_.metrics.resize(count);
+        d_.own.resize(count);
+        models_.resize(count);
+    }
+    void visit(size_t i, const Account& a) override {
+        d_.slugs[i] = a.slug;
+        d_.facts[i] = facts_of(a);
+        d_.metrics[i] = compute_account_metrics(a, *settings_, as_of_);
+        d_.own[i] = account_alerts(i, a, d_.metrics[i], *settings_, as_of_);
+        if (!keep_all_ && keep_.count(a.slug)) models_[i] = a;  // (keep_all: the loader keeps them)
+    }
+    void finish() {
+        for (auto& m : models_)
+            if (m) d_.models.emplace(m->slug, std::move(*m));
+    }
+
+  private:
+    SideData& d_;
+    const std::set<std::string>& keep_;
+    bool keep_all_;
+    Date as_of_;
+    const PortfolioSettings* settings_ = nullptr;
+    std::vector<std::optional<Account>> models_;
+};
+
+// Loads a side: only `slugs` unless `all`; the models of `slugs` (of every
+// account with `keep_all`). With `reuse` (the other side, loaded whole, under
+// the same kam.yaml), the accounts in `unchanged` are taken from it instead
+// of being loaded again: their files are the same, and so are their figures
+// judged as of the same day.
+SideData load_side(const Side& s, const std::set<std::string>& slugs, bool all, bool keep_all,
+                   const DiffOptions& o, const SideData* reuse = nullptr,
+                   const std::set<std::string>& unchanged = {}) {
     SideData d;
     LoadOptions load;
     load.as_of = o.as_of;
     load.jobs = o.jobs;
-    load.keep_accounts = true;
-    if (!all) {
+    load.keep_accounts = keep_all;
+    if (!all || reuse) {
         load.only_accounts = slugs;
         load.skip_accounts = slugs.empty();
     }
-    d.portfolio = load_portfolio(*s.fs, s.root, s.label, load, default_event_source());
-    for (size_t i = 0; i < d.portfolio.accounts.size(); ++i) {
-        d.index[d.portfolio.accounts[i].slug] = i;
-        d.metrics.push_back(
-            compute_account_metrics(d.portfolio.accounts[i], d.portfolio.settings, o.as_of));
+    SideVisitor visitor(d, slugs, keep_all, o.as_of);
+    load.visitor = &visitor;
+    LoadedPortfolio loaded = load_portfolio(*s.fs, s.root, s.label, load, default_event_source());
+    d.settings = std::move(loaded.settings);
+    visitor.finish();
+    if (keep_all)
+        for (Account& a : loaded.accounts) d.models.emplace(a.slug, std::move(a));
+    if (reuse) {
+        // Both sides' accounts in slug order: the loaded ones and the same ones.
+        SideData merged;
+        merged.settings = std::move(d.settings);
+        merged.models = std::move(d.models);
+        std::set<std::string> every(d.slugs.begin(), d.slugs.end());
+        every.insert(unchanged.begin(), unchanged.end());
+        for (const std::string& slug : every) {
+            auto here = std::lower_bound(d.slugs.begin(), d.slugs.end(), slug);
+            const bool mine = here != d.slugs.end() && *here == slug;
+            const SideData& from = mine ? d : *reuse;
+            const size_t i =
+                mine ? static_cast<size_t>(here - d.slugs.begin()) : reuse->index.at(slug);
+            const size_t at = merged.slugs.size();
+            merged.slugs.push_back(slug);
+            merged.facts.push_back(from.facts[i]);
+            merged.metrics.push_back(from.metrics[i]);
+            std::vector<Alert> own = from.own[i];
+            for (Alert& a : own) a.account = at;
+            merged.own.push_back(std::move(own));
+        }
+        d = std::move(merged);
     }
-    std::vector<size_t> which(d.portfolio.accounts.size());
+    for (size_t i = 0; i < d.slugs.size(); ++i) d.index[d.slugs[i]] = i;
+    std::vector<size_t> which(d.slugs.size());
     for (size_t i = 0; i < which.size(); ++i) which[i] = i;
     std::vector<KeyAccountEntry> ranking;
     if (all) {
-        d.totals = compute_portfolio_metrics(d.portfolio.accounts, d.metrics, d.portfolio.settings,
-                                             o.as_of);
+        d.totals = compute_portfolio_metrics_from_facts(d.facts, d.metrics, d.settings, o.as_of);
         ranking = d.totals->ranking;
         for (const KeyAccountEntry& e : ranking)
-            if (e.key) d.keys.insert(d.portfolio.accounts[e.account].slug);
+            if (e.key) d.keys.insert(d.slugs[e.account]);
     }
-    for (const Alert& al : compute_alerts(d.portfolio.accounts, d.metrics, which, ranking,
-                                          d.portfolio.settings, o.as_of))
-        d.alerts[d.portfolio.accounts[al.account].slug].emplace(
-            std::string(alert_kind_name(al.kind)), al.message);
+    for (const Alert& al : portfolio_alerts(d.facts, d.own, which, ranking))
+        d.alerts[d.slugs[al.account]].emplace(std::string(alert_kind_name(al.kind)), al.message);
     return d;
+}
+
+// The account folder is the same on both sides for the loader: the same
+// YAML entries, of the same types, with the same bytes. (Other files are
+// never read.)
+bool same_folder(const Side& a, const Side& b, const std::string& slug) {
+    const std::string rel = "accounts/" + slug;
+    auto la = a.fs->list_dir(abs_of(a, rel));
+    auto lb = b.fs->list_dir(abs_of(b, rel));
+    if (!la || !lb) return false;
+    auto yaml_entries = [](const std::vector<DirEntry>& all) {
+        std::vector<std::pair<std::string, EntryType>> out;
+        for (const DirEntry& e : all)
+            if (is_yaml(e.name)) out.emplace_back(e.name, e.type);
+        return out;
+    };
+    const auto ea = yaml_entries(*la);
+    if (ea != yaml_entries(*lb)) return false;
+    for (const auto& [name, type] : ea)
+        if (type != EntryType::directory && !same_file(a, rel + "/" + name, b, rel + "/" + name))
+            return false;
+    return true;
 }
 
 std::string unreadable_text(const Side& s, const Account* a) {
@@ -622,8 +714,24 @@ PortfolioDiff diff_portfolios(const Side& before, const Side& after,
         load_a.insert(old);
         load_b.insert(n);
     }
-    const SideData A = load_side(before, load_a, all, o);
-    const SideData B = load_side(after, load_b, all, o);
+    // A whole load under an unchanged kam.yaml: the after side loads only
+    // what differs and takes every other account from the before side.
+    const bool keep_all = settings_changed;
+    const SideData A = load_side(before, load_a, all, keep_all, o);
+    std::set<std::string> unchanged;
+    const bool reuse = all && !settings_changed && o.accounts.empty();
+    if (reuse) {
+        const std::set<std::string> whole_a = account_slugs(before);
+        for (const std::string& s : account_slugs(after)) {
+            if (load_b.count(s) || !whole_a.count(s) || !A.index.count(s)) continue;
+            if (same_folder(before, after, s))
+                unchanged.insert(s);
+            else
+                load_b.insert(s);  // read again: not the same for the loader
+        }
+    }
+    const SideData B = reuse ? load_side(after, load_b, all, keep_all, o, &A, unchanged)
+                             : load_side(after, load_b, all, keep_all, o);
 
     // The accounts, in slug order of the after side.
     struct Item {
@@ -823,7 +931,7 @@ PortfolioDiff diff_portfolios(const Side& before, const Side& after,
     }
 
     // Gates take their severities from the after side's rules:.
-    apply_severities(out.findings, B.portfolio.settings.rules);
+    apply_severities(out.findings, B.settings.rules);
     sort_diagnostics(out.findings);
     return out;
 }

@@ -7,6 +7,7 @@
 
 #include "kam/history/revision_loader.hpp"
 #include "kam/history/samples.hpp"
+#include "kam/metrics/account_facts.hpp"
 #include "kam/metrics/account_metrics.hpp"
 #include "kam/metrics/portfolio_metrics.hpp"
 #include "kam/util/error.hpp"
@@ -47,11 +48,9 @@ Chain read_chain(const GitSource& git, const std::string& tip = {}) {
     auto ids = git.first_parent_log(head);
     if (!ids) throw UsageError(ids.error());
     Chain chain;
-    for (auto it = ids->rbegin(); it != ids->rend(); ++it) {
-        auto c = git.commit(*it);
-        if (!c) throw UsageError(c.error());
-        chain.commits.push_back(std::move(*c));
-    }
+    auto commits = git.commits(std::vector<std::string>(ids->rbegin(), ids->rend()));
+    if (!commits) throw UsageError(commits.error());
+    chain.commits = std::move(*commits);
     if (!chain.commits.empty() && chain.commits.front().grafted) {
         const GitCommit& first = chain.commits.front();
         chain.truncated = fmt::format("history truncated at {} {}: {}", short_id(first.id),
@@ -159,77 +158,134 @@ PortfolioHistory build_history(const GitSource& git, const std::string& root,
     const Chain chain = read_chain(git);
     out.truncated = chain.truncated;
     out.points = r.by_commit ? commit_points(git, chain, r) : period_points(chain, r);
+    const size_t n = out.points.size();
 
-    RevisionLoader loader(git, root, source, r.jobs, r.accounts);
+    // Which version of each account stands at each point: the trees' changes only.
+    RevisionLoader loader(git, root, source, r.worktree);
+    std::vector<std::string> commits;
+    for (const HistoryPoint& p : out.points) commits.push_back(p.commit);
+    const RevisionTracks tracks = loader.track(commits, r.accounts);
+
+    // What the key-account set of a point needs of each account there.
+    struct KeyInput {
+        bool readable = false;
+        std::string status, tier;
+        Figure<Money> annual_revenue;
+    };
+    struct Row {
+        std::vector<std::vector<FigureReading>> values;  // [point][figure]; empty where absent
+        // The filter on the account as it is at the last point it was readable.
+        std::optional<bool> matches;
+        std::vector<KeyInput> key;  // [point], with key_account among the figures
+    };
     const bool key_set = needs_key_set(r.figures);
-    // values[slug][point]
-    std::map<std::string, std::vector<std::vector<FigureReading>>> values;
-    std::map<std::string, std::shared_ptr<const Account>> last_seen;
-    for (size_t p = 0; p < out.points.size(); ++p) {
-        const HistoryPoint& point = out.points[p];
-        if (point.commit.empty()) continue;
-        const RevisionPortfolio& at = loader.load(point.commit);
-        std::vector<std::string> slugs;
-        std::vector<std::shared_ptr<const Account>> accounts;
-        for (const auto& [slug, state] : at.accounts) {
-            if (!r.accounts.empty() && !r.accounts.count(slug)) continue;
-            auto& row = values[slug];
-            row.resize(out.points.size());
+    const AccountFilter& f = r.filter;
+    const bool filtered =
+        !f.tiers.empty() || !f.statuses.empty() || !f.tags.empty() || !f.managers.empty();
+    std::vector<const std::pair<const std::string, AccountTrack>*> accounts;
+    for (const auto& entry : tracks.accounts) accounts.push_back(&entry);
+    std::vector<Row> rows(accounts.size());
+
+    // Account after account, in parallel: each version built once, its
+    // figures computed once per day it is judged as of (with a frozen as-of
+    // day, once), and its parsed files forgotten when no other account holds
+    // them, so only the accounts being built are in memory.
+    parallel_for(accounts.size(), r.jobs, [&](size_t i) {
+        const std::string& slug = accounts[i]->first;
+        const AccountTrack& track = accounts[i]->second;
+        Row& row = rows[i];
+        row.values.resize(n);
+        if (key_set) row.key.resize(n);
+        int built = -1;
+        RevisionAccount state;
+        bool matches = true;
+        std::optional<Date> judged;  // the day `chosen` is judged as of
+        std::vector<FigureReading> chosen;
+        KeyInput key;
+        for (size_t p = 0; p < n; ++p) {
+            const int v = track.at[p];
+            if (v < 0) continue;
+            const HistoryPoint& point = out.points[p];
+            if (v != built) {
+                state = loader.load(slug, track.versions[v]);
+                built = v;
+                judged.reset();
+                if (state.account && filtered) matches = f.matches(*state.account);
+            }
             if (!state.account) {
-                row[p] = missing_readings(
+                row.values[p] = missing_readings(
                     r.figures.size(),
                     fmt::format("unreadable at {}: {}", short_id(point.commit), state.unreadable));
                 continue;
             }
-            last_seen[slug] = state.account;
-            slugs.push_back(slug);
-            accounts.push_back(state.account);
+            row.matches = matches;
+            if (judged != point.as_of) {
+                const AccountMetrics m = compute_account_metrics(
+                    *state.account, loader.settings(track.versions[v].settings_blob), point.as_of);
+                const std::vector<FigureReading> all = read_figures(m, point.as_of, false);
+                chosen.clear();
+                for (size_t figure : r.figures) chosen.push_back(all[figure]);
+                judged = point.as_of;
+                if (key_set)
+                    key = {true, state.account->cover.status, state.account->cover.tier,
+                           m.annual_revenue};
+            }
+            row.values[p] = chosen;
+            if (key_set) row.key[p] = key;
         }
-        // The figures of every account at this point, in parallel: with
-        // dozens of points they cost more than the parsing.
-        std::vector<AccountMetrics> metrics(accounts.size());
-        parallel_for(accounts.size(), r.jobs, [&](size_t i) {
-            metrics[i] = compute_account_metrics(*accounts[i], at.settings, point.as_of);
-        });
-        std::vector<bool> key(accounts.size(), false);
-        if (key_set) {
-            std::vector<Account> copies;
-            for (const auto& a : accounts) copies.push_back(*a);
-            const PortfolioMetrics pm =
-                compute_portfolio_metrics(copies, metrics, at.settings, point.as_of);
-            for (const KeyAccountEntry& e : pm.ranking) key[e.account] = e.key;
-        }
-        for (size_t i = 0; i < accounts.size(); ++i) {
-            const std::vector<FigureReading> all = read_figures(metrics[i], point.as_of, key[i]);
-            std::vector<FigureReading> chosen;
-            for (size_t f : r.figures) chosen.push_back(all[f]);
-            values[slugs[i]][p] = std::move(chosen);
-        }
-    }
+        state = {};
+        loader.done(track);
+    });
     out.files_parsed = loader.files_parsed();
     out.accounts_parsed = loader.accounts_parsed();
 
-    for (auto& [slug, row] : values) {
-        auto seen = last_seen.find(slug);
+    // The key-account set of each point, over the accounts readable there.
+    if (key_set) {
+        const NamedFigure* key_figure = find_named_figure("key_account");
+        for (size_t p = 0; p < n; ++p) {
+            std::vector<size_t> which;
+            std::vector<AccountFacts> facts;
+            std::vector<AccountMetrics> metrics;
+            for (size_t i = 0; i < rows.size(); ++i) {
+                if (!rows[i].key[p].readable) continue;
+                which.push_back(i);
+                AccountFacts a;
+                a.slug = accounts[i]->first;
+                a.status = rows[i].key[p].status;
+                a.tier = rows[i].key[p].tier;
+                facts.push_back(std::move(a));
+                metrics.emplace_back().annual_revenue = rows[i].key[p].annual_revenue;
+            }
+            if (which.empty()) continue;
+            const PortfolioMetrics pm = compute_portfolio_metrics_from_facts(
+                facts, metrics, loader.settings(tracks.settings_blob[p]), out.points[p].as_of);
+            for (const KeyAccountEntry& e : pm.ranking) {
+                if (!e.key) continue;
+                for (size_t j = 0; j < r.figures.size(); ++j)
+                    if (&named_figures()[r.figures[j]] == key_figure)
+                        rows[which[e.account]].values[p][j] = FigureReading{true, {}};
+            }
+        }
+    }
+
+    for (size_t i = 0; i < rows.size(); ++i) {
+        Row& row = rows[i];
         // An account never readable has no tier or status to match: only an
         // unfiltered history shows it.
-        const AccountFilter& f = r.filter;
-        const bool filtered =
-            !f.tiers.empty() || !f.statuses.empty() || !f.tags.empty() || !f.managers.empty();
-        if (seen != last_seen.end() ? !f.matches(*seen->second) : filtered) continue;
+        if (row.matches ? !*row.matches : filtered) continue;
         // Before the account's first appearance it was not yet created;
         // after its last, removed; a point with no commit says why.
         bool existed = false;
-        for (size_t p = 0; p < out.points.size(); ++p) {
-            if (!row[p].empty()) {
+        for (size_t p = 0; p < n; ++p) {
+            if (!row.values[p].empty()) {
                 existed = true;
                 continue;
             }
             std::string why = out.points[p].missing;
             if (why.empty()) why = existed ? "account removed" : "account not yet created";
-            row[p] = missing_readings(r.figures.size(), why);
+            row.values[p] = missing_readings(r.figures.size(), why);
         }
-        out.series.push_back(HistorySeries{slug, std::move(row)});
+        out.series.push_back(HistorySeries{accounts[i]->first, std::move(row.values)});
     }
     return out;
 }

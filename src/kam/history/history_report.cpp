@@ -93,6 +93,9 @@ Table points_table(const PortfolioHistory& h) {
     return t;
 }
 
+// The figures' rows are made as they are printed (Table::make_row): with
+// a row per account and figure and a column per point, the table of a large
+// portfolio's history would cost more than all its figures.
 Table wide_table(const PortfolioHistory& h, const HistoryRequest& r, bool change) {
     Table t;
     t.key = "figures";
@@ -103,22 +106,25 @@ Table wide_table(const PortfolioHistory& h, const HistoryRequest& r, bool change
     for (const HistoryPoint& p : h.points)
         t.columns.push_back({p.label, p.label, "", true, false, false, 0, false});
     t.columns.push_back({"trend", "Trend", "", false, false, false, 0, true});
-    for (const HistorySeries& s : h.series)
-        for (size_t f = 0; f < r.figures.size(); ++f) {
-            std::vector<Cell> row = {Cell::of(s.slug), Cell::of(figure_label(r.figures[f]))};
-            std::vector<const FigureReading*> readings;
-            const FigureReading* before = nullptr;
-            for (const auto& point : s.values) {
-                const FigureReading& v = point[f];
-                readings.push_back(&v);
-                row.push_back(change ? change_cell(before ? *before : FigureReading{}, v)
-                                     : cell_of(v));
-                if (v.known()) before = &v;
-            }
-            const std::string arrow = trend(readings);
-            row.push_back(arrow.empty() ? Cell::none() : Cell::of(arrow));
-            t.rows.push_back(std::move(row));
+    const size_t figures = r.figures.size();
+    t.made_rows = h.series.size() * figures;
+    t.make_row = [&h, &r, change, figures](size_t k) {
+        const HistorySeries& s = h.series[k / figures];
+        const size_t f = k % figures;
+        std::vector<Cell> row = {Cell::of(s.slug), Cell::of(figure_label(r.figures[f]))};
+        row.reserve(2 + s.values.size() + 1);
+        std::vector<const FigureReading*> readings;
+        const FigureReading* before = nullptr;
+        for (const auto& point : s.values) {
+            const FigureReading& v = point[f];
+            readings.push_back(&v);
+            row.push_back(change ? change_cell(before ? *before : FigureReading{}, v) : cell_of(v));
+            if (v.known()) before = &v;
         }
+        const std::string arrow = trend(readings);
+        row.push_back(arrow.empty() ? Cell::none() : Cell::of(arrow));
+        return row;
+    };
     t.empty_text = "no account";
     return t;
 }
@@ -135,17 +141,21 @@ Table tidy_table(const PortfolioHistory& h, const HistoryRequest& r) {
                  {"figure", "Figure", "", false, false, false, 0, false},
                  {"value", "Value", "", true, false, false, 0, false},
                  {"reason", "Reason", "", false, false, false, 0, false}};
-    for (const HistorySeries& s : h.series)
-        for (size_t p = 0; p < h.points.size(); ++p)
-            for (size_t f = 0; f < r.figures.size(); ++f) {
-                const FigureReading& v = s.values[p][f];
-                const HistoryPoint& point = h.points[p];
-                t.rows.push_back({Cell::of(point.label), Cell::of_date(point.as_of),
-                                  point.commit.empty() ? Cell::none() : Cell::of(point.commit),
-                                  Cell::of(s.slug), Cell::of(figure_label(r.figures[f])),
-                                  cell_of(v),
-                                  v.reason.empty() ? Cell::none() : Cell::of(v.reason)});
-            }
+    const size_t figures = r.figures.size(), points = h.points.size();
+    t.made_rows = h.series.size() * points * figures;
+    t.make_row = [&h, &r, figures, points](size_t k) {
+        const HistorySeries& s = h.series[k / (points * figures)];
+        const size_t p = k / figures % points, f = k % figures;
+        const FigureReading& v = s.values[p][f];
+        const HistoryPoint& point = h.points[p];
+        return std::vector<Cell>{Cell::of(point.label),
+                                 Cell::of_date(point.as_of),
+                                 point.commit.empty() ? Cell::none() : Cell::of(point.commit),
+                                 Cell::of(s.slug),
+                                 Cell::of(figure_label(r.figures[f])),
+                                 cell_of(v),
+                                 v.reason.empty() ? Cell::none() : Cell::of(v.reason)};
+    };
     return t;
 }
 
@@ -167,8 +177,7 @@ Report build_history_report(const PortfolioHistory& h, const HistoryRequest& r,
     if (!h.truncated.empty())
         report.meta.push_back({"truncated", "Note", Cell::of(h.truncated), 0});
     report.blocks.push_back(points_table(h));
-    // One of the two shapes: the values of a large history are most of the
-    // memory kam needs, and each shape holds every one of them.
+    // One of the two shapes, its rows made as they are printed.
     if (o.tidy) {
         Table t = tidy_table(h, r);
         t.machine_only = false;

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "kam/io/git_source.hpp"
+#include "kam/util/sha1.hpp"
 
 namespace kam {
 
@@ -31,7 +32,7 @@ std::string fake_id(std::string_view kind, std::string_view content) {
 }  // namespace
 
 std::string MemoryGitSource::add_blob(const std::string& content) {
-    std::string id = fake_id("blob", content);
+    std::string id = git_blob_id(content);  // git's own, so a file can be matched to its blob
     blobs_.emplace(id, content);
     return id;
 }
@@ -226,26 +227,28 @@ Expected<std::vector<GitChange>> MemoryGitSource::changes(const std::string& a,
     if (!ta) return unexpected(ta.error());
     auto tb = tree(b);
     if (!tb) return unexpected(tb.error());
-    std::map<std::string, std::string> old_files, new_files;
-    for (const auto& e : *ta) old_files[e.path] = e.blob;
-    for (const auto& e : *tb) new_files[e.path] = e.blob;
+    std::map<std::string, const GitEntry*> old_files, new_files;
+    for (const auto& e : *ta) old_files[e.path] = &e;
+    for (const auto& e : *tb) new_files[e.path] = &e;
     std::vector<GitChange> out, added, deleted;
-    for (const auto& [path, blob] : old_files) {
+    for (const auto& [path, e] : old_files) {
         auto it = new_files.find(path);
         if (it == new_files.end())
-            deleted.push_back({'D', path, "", blob, "", 0});
-        else if (it->second != blob)
-            out.push_back({'M', path, path, blob, it->second, 0});
+            deleted.push_back({'D', path, "", e->blob, "", 0, e->mode, ""});
+        else if (it->second->blob != e->blob || it->second->mode != e->mode)
+            out.push_back({it->second->mode.substr(0, 2) == e->mode.substr(0, 2) ? 'M' : 'T', path,
+                           path, e->blob, it->second->blob, 0, e->mode, it->second->mode});
     }
-    for (const auto& [path, blob] : new_files)
-        if (!old_files.count(path)) added.push_back({'A', "", path, "", blob, 0});
+    for (const auto& [path, e] : new_files)
+        if (!old_files.count(path)) added.push_back({'A', "", path, "", e->blob, 0, "", e->mode});
     // Exact renames only: a deleted and an added file with the same blob.
     for (auto& d : deleted) {
         auto it = std::find_if(added.begin(), added.end(), [&](const GitChange& c) {
             return c.status == 'A' && c.new_blob == d.old_blob;
         });
         if (it != added.end()) {
-            out.push_back({'R', d.old_path, it->new_path, d.old_blob, it->new_blob, 100});
+            out.push_back({'R', d.old_path, it->new_path, d.old_blob, it->new_blob, 100, d.old_mode,
+                           it->new_mode});
             it->status = 0;
             d.status = 0;
         }

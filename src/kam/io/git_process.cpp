@@ -110,18 +110,28 @@ int wait_child(pid_t pid) {
 
 }  // namespace
 
-Expected<ProcessResult> run_git(const std::vector<std::string>& args) {
+Expected<ProcessResult> run_git(const std::vector<std::string>& args, const std::string& input) {
     int out_pipe[2];
     int err_pipe[2];
+    // stdin, when there is input: a socket, so that a child that stops
+    // reading makes the write fail with EPIPE (MSG_NOSIGNAL), not kill kam.
+    int in_pair[2] = {-1, -1};
     if (::pipe2(out_pipe, O_CLOEXEC) != 0) return unexpected(spawn_error(errno));
     if (::pipe2(err_pipe, O_CLOEXEC) != 0) {
         ::close(out_pipe[0]);
         ::close(out_pipe[1]);
         return unexpected(spawn_error(errno));
     }
+    if (!input.empty() && ::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, in_pair) != 0) {
+        for (int fd : {out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]}) ::close(fd);
+        return unexpected(spawn_error(errno));
+    }
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    if (input.empty())
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    else
+        posix_spawn_file_actions_adddup2(&actions, in_pair[1], 0);
     posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);
     posix_spawn_file_actions_adddup2(&actions, err_pipe[1], 2);
     CStrings argv(git_argv(args));
@@ -132,20 +142,34 @@ Expected<ProcessResult> run_git(const std::vector<std::string>& args) {
     posix_spawn_file_actions_destroy(&actions);
     ::close(out_pipe[1]);
     ::close(err_pipe[1]);
+    close_fd(in_pair[1]);
     if (rc != 0) {
         ::close(out_pipe[0]);
         ::close(err_pipe[0]);
+        close_fd(in_pair[0]);
         return unexpected(spawn_error(rc));
     }
     ProcessResult result;
-    pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
+    // The input is written as the child takes it, while its output is read:
+    // neither side waits on a full pipe.
+    pollfd fds[3] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}, {in_pair[0], POLLOUT, 0}};
     std::string* sinks[2] = {&result.out, &result.err};
     int open_count = 2;
+    size_t written = 0;
     char chunk[65536];
     while (open_count > 0) {
-        if (::poll(fds, 2, -1) < 0) {
+        if (::poll(fds, fds[2].fd >= 0 ? 3 : 2, -1) < 0) {
             if (errno == EINTR) continue;
             break;
+        }
+        if (fds[2].fd >= 0 && fds[2].revents != 0) {
+            const ssize_t n = ::send(fds[2].fd, input.data() + written, input.size() - written,
+                                     MSG_NOSIGNAL | MSG_DONTWAIT);
+            if (n > 0) written += static_cast<size_t>(n);
+            if ((n < 0 && errno != EINTR && errno != EAGAIN) || written == input.size()) {
+                ::close(fds[2].fd);  // end of input (or a child that stopped reading)
+                fds[2].fd = -1;
+            }
         }
         for (int i = 0; i < 2; ++i) {
             if (fds[i].fd < 0 || fds[i].revents == 0) continue;
@@ -259,55 +283,86 @@ Expected<bool> CatFileBatch::read_exact(size_t n, std::string& into) {
 }
 
 Expected<CatFileBatch::Object> CatFileBatch::read(const std::string& id) {
+    return std::move(read_many({id}).front());
+}
+
+std::vector<Expected<CatFileBatch::Object>> CatFileBatch::read_many(
+    const std::vector<std::string>& ids) {
     std::lock_guard lock(mutex_);
-    if (failed_) return unexpected("git cat-file is not running");
-    if (id.empty() || id.find_first_of(" \n\t") != std::string::npos)
-        return unexpected("not an object id: '" + id + "'");
+    std::vector<Expected<Object>> out;
+    out.reserve(ids.size());
+    auto fail_rest = [&](const std::string& message) {
+        while (out.size() < ids.size()) out.emplace_back(unexpected(message));
+        return std::move(out);
+    };
+    if (failed_) return fail_rest("git cat-file is not running");
+    for (const std::string& id : ids)
+        if (id.empty() || id.find_first_of(" \n\t") != std::string::npos)
+            return fail_rest("not an object id: '" + id + "'");
     if (pid_ < 0) {
         auto started = start();
         if (!started) {
             failed_ = true;
-            return unexpected(started.error());
+            return fail_rest(started.error());
         }
     }
-    auto fail = [&](std::string message) -> Expected<Object> {
+    auto fail = [&](const std::string& message) {
         failed_ = true;
         stop();
-        return unexpected(std::move(message));
+        return fail_rest(message);
     };
-    const std::string request = id + "\n";
-    size_t sent = 0;
-    while (sent < request.size()) {
-        const ssize_t n =
-            ::send(to_child_, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) return fail("git cat-file ended unexpectedly");
-        sent += static_cast<size_t>(n);
+    // All the requests at once, then the answers in order: one round trip
+    // to git for the lot. The requests are small (the socket holds them
+    // whole), so git never waits on kam to read while kam still writes.
+    for (size_t first = 0; first < ids.size();) {
+        size_t last = first;
+        std::string request;
+        for (; last < ids.size() && last - first < k_batch_requests; ++last)
+            request += ids[last] + "\n";
+        size_t sent = 0;
+        while (sent < request.size()) {
+            const ssize_t n =
+                ::send(to_child_, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) return fail("git cat-file ended unexpectedly");
+            sent += static_cast<size_t>(n);
+        }
+        for (size_t k = first; k < last; ++k) {
+            const std::string& id = ids[k];
+            auto header = read_line();
+            if (!header) return fail(header.error());
+            // "<oid> <type> <size>" or "<name> missing" / "<name> ambiguous"
+            const std::string& h = *header;
+            const size_t s1 = h.find(' ');
+            const size_t s2 = s1 == std::string::npos ? std::string::npos : h.find(' ', s1 + 1);
+            if (s2 == std::string::npos) {
+                if (h.size() > 8 && h.compare(h.size() - 8, 8, " missing") == 0)
+                    out.emplace_back(
+                        unexpected("object " + id + " is missing from the repository"));
+                else
+                    out.emplace_back(unexpected("object " + id + ": " +
+                                                h.substr(s1 == std::string::npos ? 0 : s1 + 1)));
+                continue;
+            }
+            Object object;
+            object.type = h.substr(s1 + 1, s2 - s1 - 1);
+            size_t size = 0;
+            for (size_t i = s2 + 1; i < h.size(); ++i) {
+                if (h[i] < '0' || h[i] > '9')
+                    return fail("git cat-file: unexpected header '" + h + "'");
+                size = size * 10 + static_cast<size_t>(h[i] - '0');
+            }
+            auto body = read_exact(size, object.data);
+            if (!body) return fail(body.error());
+            std::string newline;
+            auto end_of = read_exact(1, newline);
+            if (!end_of || newline != "\n")
+                return fail("git cat-file: unexpected output after an object");
+            out.emplace_back(std::move(object));
+        }
+        first = last;
     }
-    auto header = read_line();
-    if (!header) return fail(header.error());
-    // "<oid> <type> <size>" or "<name> missing" / "<name> ambiguous"
-    const std::string& h = *header;
-    const size_t s1 = h.find(' ');
-    const size_t s2 = s1 == std::string::npos ? std::string::npos : h.find(' ', s1 + 1);
-    if (s2 == std::string::npos) {
-        if (h.size() > 8 && h.compare(h.size() - 8, 8, " missing") == 0)
-            return unexpected("object " + id + " is missing from the repository");
-        return unexpected("object " + id + ": " + h.substr(s1 == std::string::npos ? 0 : s1 + 1));
-    }
-    Object object;
-    object.type = h.substr(s1 + 1, s2 - s1 - 1);
-    size_t size = 0;
-    for (size_t i = s2 + 1; i < h.size(); ++i) {
-        if (h[i] < '0' || h[i] > '9') return fail("git cat-file: unexpected header '" + h + "'");
-        size = size * 10 + static_cast<size_t>(h[i] - '0');
-    }
-    auto body = read_exact(size, object.data);
-    if (!body) return fail(body.error());
-    std::string newline;
-    auto end = read_exact(1, newline);
-    if (!end || newline != "\n") return fail("git cat-file: unexpected output after an object");
-    return object;
+    return out;
 }
 
 }  // namespace kam::git_detail

@@ -16,9 +16,11 @@ struct ProcessResult {
     std::string err;
 };
 
-// Runs `git ARGS...` to the end, reading stdout and stderr fully. The error is
-// "git is not installed" when the binary cannot be spawned.
-Expected<ProcessResult> run_git(const std::vector<std::string>& args);
+// Runs `git ARGS...` to the end, reading stdout and stderr fully, with
+// `input` on its stdin (/dev/null when empty). The error is "git is not
+// installed" when the binary cannot be spawned.
+Expected<ProcessResult> run_git(const std::vector<std::string>& args,
+                                const std::string& input = {});
 
 // One long-running `git cat-file --batch`, started on first use, fed one object
 // id per request. Serialised by a mutex, so several threads may share it.
@@ -34,6 +36,10 @@ class CatFileBatch {
         std::string data;
     };
     Expected<Object> read(const std::string& id);
+    // Several objects in one round trip (requests sent k_batch_requests at
+    // a time), each read or its own error, in order.
+    std::vector<Expected<Object>> read_many(const std::vector<std::string>& ids);
+    static constexpr size_t k_batch_requests = 256;
 
   private:
     Expected<bool> start();

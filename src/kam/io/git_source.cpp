@@ -14,6 +14,33 @@
 
 namespace kam {
 
+Expected<std::vector<GitCommit>> GitSource::commits(const std::vector<std::string>& ids) const {
+    std::vector<GitCommit> out;
+    for (const std::string& id : ids) {
+        auto c = commit(id);
+        if (!c) return unexpected(c.error());
+        out.push_back(std::move(*c));
+    }
+    return out;
+}
+
+std::vector<Expected<std::string>> GitSource::blobs(const std::vector<std::string>& ids) const {
+    std::vector<Expected<std::string>> out;
+    for (const std::string& id : ids) out.push_back(blob(id));
+    return out;
+}
+
+Expected<std::vector<std::vector<GitChange>>> GitSource::changes_between(
+    const std::vector<std::pair<std::string, std::string>>& pairs) const {
+    std::vector<std::vector<GitChange>> out;
+    for (const auto& [a, b] : pairs) {
+        auto c = changes(a, b);
+        if (!c) return unexpected(c.error());
+        out.push_back(std::move(*c));
+    }
+    return out;
+}
+
 namespace {
 
 using git_detail::CatFileBatch;
@@ -158,6 +185,27 @@ class ProcessGitSource final : public GitSource {
         return c;
     }
 
+    Expected<std::vector<GitCommit>> commits(const std::vector<std::string>& ids) const override {
+        for (const std::string& id : ids)
+            if (!is_object_id(id)) return unexpected(fmt::format("not a commit id: '{}'", id));
+        auto objects = batch_.read_many(ids);
+        std::vector<GitCommit> out;
+        out.reserve(ids.size());
+        for (size_t i = 0; i < ids.size(); ++i) {
+            if (!objects[i]) return unexpected(objects[i].error());
+            if (objects[i]->type != "commit")
+                return unexpected(
+                    fmt::format("{} is a {}, not a commit", ids[i], objects[i]->type));
+            GitCommit c = parse_commit(ids[i], objects[i]->data);
+            if (std::binary_search(shallow_.begin(), shallow_.end(), ids[i])) {
+                c.parents.clear();
+                c.grafted = true;
+            }
+            out.push_back(std::move(c));
+        }
+        return out;
+    }
+
     Expected<std::vector<GitEntry>> tree(const std::string& commit) const override {
         if (!is_object_id(commit)) return unexpected(fmt::format("not a commit id: '{}'", commit));
         auto r = git({"ls-tree", "-r", "-z", "--full-tree", commit});
@@ -177,8 +225,10 @@ class ProcessGitSource final : public GitSource {
             out.push_back(
                 {*rel, std::string(head.substr(0, s1)), std::string(head.substr(s2 + 1))});
         }
-        std::sort(out.begin(), out.end(),
-                  [](const GitEntry& a, const GitEntry& b) { return a.path < b.path; });
+        // ls-tree lists a tree in path order already: sorting is the exception.
+        const auto by_path = [](const GitEntry& a, const GitEntry& b) { return a.path < b.path; };
+        if (!std::is_sorted(out.begin(), out.end(), by_path))
+            std::sort(out.begin(), out.end(), by_path);
         return out;
     }
 
@@ -215,6 +265,26 @@ class ProcessGitSource final : public GitSource {
         return std::move(object->data);
     }
 
+    std::vector<Expected<std::string>> blobs(const std::vector<std::string>& ids) const override {
+        std::vector<Expected<std::string>> out;
+        for (const std::string& id : ids)
+            if (!is_object_id(id)) {
+                for (const std::string& i : ids) out.push_back(blob(i));  // each its own error
+                return out;
+            }
+        auto objects = batch_.read_many(ids);
+        for (size_t i = 0; i < objects.size(); ++i) {
+            if (!objects[i])
+                out.emplace_back(unexpected(objects[i].error()));
+            else if (objects[i]->type != "blob")
+                out.emplace_back(
+                    unexpected(fmt::format("{} is a {}, not a blob", ids[i], objects[i]->type)));
+            else
+                out.emplace_back(std::move(objects[i]->data));
+        }
+        return out;
+    }
+
     Expected<std::vector<GitChange>> changes(const std::string& a,
                                              const std::string& b) const override {
         if (!is_object_id(a) || !is_object_id(b)) return unexpected("changes: not commit ids");
@@ -222,76 +292,52 @@ class ProcessGitSource final : public GitSource {
                       "--no-abbrev", "--no-commit-id", "-M", a, b});
         if (!r) return unexpected(r.error());
         if (r->status != 0) return unexpected(git_message(*r));
-        std::vector<GitChange> out;
         const auto recs = split_nul(r->out);
+        return raw_changes(recs, 0, recs.size());
+    }
+
+    Expected<std::vector<std::vector<GitChange>>> changes_between(
+        const std::vector<std::pair<std::string, std::string>>& pairs) const override {
+        std::vector<std::vector<GitChange>> out;
+        if (pairs.empty()) return out;
+        // A line "B A" diffs A against B as B's parent; --always puts B's id
+        // before each diff, even an empty one, so the diffs can be told apart.
+        std::string input;
+        for (const auto& [a, b] : pairs) {
+            if (!is_object_id(a) || !is_object_id(b)) return unexpected("changes: not commit ids");
+            input += b + " " + a + "\n";
+        }
+        // git keeps the trees' delta bases it met for the whole run (96 MB by
+        // default): a few are enough when each tree is read once or twice.
+        auto r = git({"-c", "core.deltaBaseCacheLimit=4m", "diff-tree", "--stdin", "--always", "-r",
+                      "-z", "--raw", "--no-ext-diff", "--no-textconv", "--no-abbrev", "-M"},
+                     input);
+        if (!r) return unexpected(r.error());
+        if (r->status != 0) return unexpected(git_message(*r));
+        const auto recs = split_nul(r->out);
+        // Each diff: its header (B's id), then records starting with ':' and their paths.
+        std::vector<size_t> heads;
         for (size_t i = 0; i < recs.size(); ++i) {
-            // ":<old mode> <new mode> <old oid> <new oid> <status>[score]"
-            const std::string_view head = recs[i];
-            if (head.empty() || head.front() != ':') continue;
-            std::vector<std::string_view> f;
-            size_t start = 1;
-            for (;;) {
-                const size_t sp = head.find(' ', start);
-                f.push_back(head.substr(
-                    start, sp == std::string_view::npos ? std::string_view::npos : sp - start));
-                if (sp == std::string_view::npos) break;
-                start = sp + 1;
+            if (recs[i].empty() || recs[i].front() == ':') continue;
+            if (!is_object_id(std::string(recs[i]))) continue;
+            heads.push_back(i);
+            // Skip this diff's records (and their paths, which may look like ids).
+            while (i + 1 < recs.size() && !recs[i + 1].empty() && recs[i + 1].front() == ':') {
+                const bool two_paths = recs[i + 1].find(" R") != std::string_view::npos ||
+                                       recs[i + 1].find(" C") != std::string_view::npos;
+                i += two_paths ? 3 : 2;
             }
-            if (f.size() != 5 || f[4].empty()) continue;
-            GitChange c;
-            c.status = f[4].front();
-            const bool two_paths = c.status == 'R' || c.status == 'C';
-            if (i + 1 >= recs.size()) break;
-            const std::string_view p1 = recs[++i];
-            std::string_view p2 = p1;
-            if (two_paths) {
-                if (i + 1 >= recs.size()) break;
-                p2 = recs[++i];
-            }
-            const bool null_old = f[2].find_first_not_of('0') == std::string_view::npos;
-            const bool null_new = f[3].find_first_not_of('0') == std::string_view::npos;
-            if (!null_old) c.old_blob = std::string(f[2]);
-            if (!null_new) c.new_blob = std::string(f[3]);
-            if (two_paths && f[4].size() > 1) {
-                int score = 0;
-                for (char ch : f[4].substr(1))
-                    if (ch >= '0' && ch <= '9') score = score * 10 + (ch - '0');
-                c.similarity = score;
-            }
-            auto old_rel = relative(p1);
-            auto new_rel = relative(p2);
-            if (c.status == 'C') {
-                // A copy: the old file stays; below the root only the new one matters.
-                c.status = 'A';
-                c.old_blob.clear();
-                if (!new_rel) continue;
-                c.new_path = *new_rel;
-            } else if (c.status == 'A') {
-                if (!new_rel) continue;
-                c.new_path = *new_rel;
-            } else if (c.status == 'D') {
-                if (!old_rel) continue;
-                c.old_path = *old_rel;
-            } else if (c.status == 'R') {
-                if (!old_rel && !new_rel) continue;
-                if (!old_rel) {
-                    c.status = 'A';
-                    c.old_blob.clear();
-                    c.new_path = *new_rel;
-                } else if (!new_rel) {
-                    c.status = 'D';
-                    c.new_blob.clear();
-                    c.old_path = *old_rel;
-                } else {
-                    c.old_path = *old_rel;
-                    c.new_path = *new_rel;
-                }
-            } else {
-                if (!old_rel) continue;
-                c.old_path = *old_rel;
-                c.new_path = *old_rel;
-            }
-            out.push_back(std::move(c));
+        }
+        if (heads.size() != pairs.size())
+            return unexpected(fmt::format("diff-tree --stdin gave {} diffs for {} pairs",
+                                          heads.size(), pairs.size()));
+        for (size_t k = 0; k < heads.size(); ++k) {
+            if (recs[heads[k]] != pairs[k].second)
+                return unexpected("diff-tree --stdin: the diffs are out of order");
+            const size_t end = k + 1 < heads.size() ? heads[k + 1] : recs.size();
+            auto changes = raw_changes(recs, heads[k] + 1, end);
+            if (!changes) return unexpected(changes.error());
+            out.push_back(std::move(*changes));
         }
         return out;
     }
@@ -385,9 +431,90 @@ class ProcessGitSource final : public GitSource {
     std::vector<std::string> shallow_boundary() const override { return shallow_; }
 
   private:
-    Expected<ProcessResult> git(std::vector<std::string> args) const {
+    Expected<ProcessResult> git(std::vector<std::string> args,
+                                const std::string& input = {}) const {
         args.insert(args.begin(), {"-C", top_});
-        return run_git(args);
+        return run_git(args, input);
+    }
+
+    // The records of `diff-tree -r -z --raw` in recs[begin, end), below the
+    // portfolio root.
+    Expected<std::vector<GitChange>> raw_changes(const std::vector<std::string_view>& recs,
+                                                 size_t begin, size_t end) const {
+        std::vector<GitChange> out;
+        for (size_t i = begin; i < end; ++i) {
+            // ":<old mode> <new mode> <old oid> <new oid> <status>[score]"
+            const std::string_view head = recs[i];
+            if (head.empty() || head.front() != ':') continue;
+            std::vector<std::string_view> f;
+            size_t start = 1;
+            for (;;) {
+                const size_t sp = head.find(' ', start);
+                f.push_back(head.substr(
+                    start, sp == std::string_view::npos ? std::string_view::npos : sp - start));
+                if (sp == std::string_view::npos) break;
+                start = sp + 1;
+            }
+            if (f.size() != 5 || f[4].empty()) continue;
+            GitChange c;
+            c.status = f[4].front();
+            const bool two_paths = c.status == 'R' || c.status == 'C';
+            if (i + 1 >= end) break;
+            const std::string_view p1 = recs[++i];
+            std::string_view p2 = p1;
+            if (two_paths) {
+                if (i + 1 >= end) break;
+                p2 = recs[++i];
+            }
+            const bool null_old = f[2].find_first_not_of('0') == std::string_view::npos;
+            const bool null_new = f[3].find_first_not_of('0') == std::string_view::npos;
+            if (!null_old) c.old_blob = std::string(f[2]), c.old_mode = std::string(f[0]);
+            if (!null_new) c.new_blob = std::string(f[3]), c.new_mode = std::string(f[1]);
+            if (two_paths && f[4].size() > 1) {
+                int score = 0;
+                for (char ch : f[4].substr(1))
+                    if (ch >= '0' && ch <= '9') score = score * 10 + (ch - '0');
+                c.similarity = score;
+            }
+            auto old_rel = relative(p1);
+            auto new_rel = relative(p2);
+            if (c.status == 'C') {
+                // A copy: the old file stays; below the root only the new one matters.
+                c.status = 'A';
+                c.old_blob.clear();
+                c.old_mode.clear();
+                if (!new_rel) continue;
+                c.new_path = *new_rel;
+            } else if (c.status == 'A') {
+                if (!new_rel) continue;
+                c.new_path = *new_rel;
+            } else if (c.status == 'D') {
+                if (!old_rel) continue;
+                c.old_path = *old_rel;
+            } else if (c.status == 'R') {
+                if (!old_rel && !new_rel) continue;
+                if (!old_rel) {
+                    c.status = 'A';
+                    c.old_blob.clear();
+                    c.old_mode.clear();
+                    c.new_path = *new_rel;
+                } else if (!new_rel) {
+                    c.status = 'D';
+                    c.new_blob.clear();
+                    c.new_mode.clear();
+                    c.old_path = *old_rel;
+                } else {
+                    c.old_path = *old_rel;
+                    c.new_path = *new_rel;
+                }
+            } else {
+                if (!old_rel) continue;
+                c.old_path = *old_rel;
+                c.new_path = *old_rel;
+            }
+            out.push_back(std::move(c));
+        }
+        return out;
     }
 
     // A repository path below the portfolio root, relative to it.

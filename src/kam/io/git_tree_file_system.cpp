@@ -4,13 +4,22 @@
 #include <cerrno>
 #include <cstring>
 
+#include "kam/io/yaml_loader.hpp"
+#include "kam/util/sha1.hpp"
+
 namespace kam {
 
 Expected<std::string> BlobCache::get(const GitSource& git, const std::string& id) {
     {
         std::lock_guard lock(mutex_);
         auto it = blobs_.find(id);
-        if (it != blobs_.end()) return it->second;
+        if (it != blobs_.end()) {
+            if (!it->second.once) return it->second.bytes;
+            std::string bytes = std::move(it->second.bytes);
+            bytes_ -= bytes.size();
+            blobs_.erase(it);
+            return bytes;
+        }
     }
     auto data = git.blob(id);
     if (!data) return data;
@@ -18,7 +27,40 @@ Expected<std::string> BlobCache::get(const GitSource& git, const std::string& id
     ++reads_;
     if (bytes_ + data->size() > budget_) return data;
     bytes_ += data->size();
-    return blobs_.emplace(id, std::move(data.value())).first->second;
+    return blobs_.emplace(id, Held{std::move(data.value()), false}).first->second.bytes;
+}
+
+void BlobCache::prefetch(const GitSource& git, const std::vector<std::string>& ids) {
+    std::vector<std::string> wanted;
+    {
+        std::lock_guard lock(mutex_);
+        if (bytes_ >= budget_) return;
+        for (const std::string& id : ids)
+            if (!blobs_.count(id) && std::find(wanted.begin(), wanted.end(), id) == wanted.end())
+                wanted.push_back(id);
+    }
+    if (wanted.empty()) return;
+    auto data = git.blobs(wanted);
+    std::lock_guard lock(mutex_);
+    for (size_t i = 0; i < wanted.size(); ++i) {
+        if (!data[i]) continue;  // get() asks again and gives the error
+        ++reads_;
+        if (bytes_ + data[i]->size() > budget_) continue;
+        bytes_ += data[i]->size();
+        blobs_.emplace(wanted[i], Held{std::move(data[i].value()), true});
+    }
+}
+
+void BlobCache::put(const std::string& id, std::string bytes) {
+    std::lock_guard lock(mutex_);
+    if (blobs_.count(id) || bytes_ + bytes.size() > budget_) return;
+    bytes_ += bytes.size();
+    blobs_.emplace(id, Held{std::move(bytes), true});
+}
+
+bool BlobCache::has(const std::string& id) const {
+    std::lock_guard lock(mutex_);
+    return blobs_.count(id) > 0;
 }
 
 size_t BlobCache::reads() const {
@@ -37,11 +79,17 @@ EntryType type_of_mode(const std::string& mode) {
 }  // namespace
 
 GitTreeFileSystem::GitTreeFileSystem(const GitSource& git, std::vector<GitEntry> entries,
-                                     std::string root, std::shared_ptr<BlobCache> cache)
-    : git_(git), entries_(std::move(entries)), root_(std::move(root)), cache_(std::move(cache)) {
+                                     std::string root, std::shared_ptr<BlobCache> cache,
+                                     GitTreeReading reading)
+    : git_(git),
+      entries_(std::move(entries)),
+      root_(std::move(root)),
+      cache_(std::move(cache)),
+      reading_(reading) {
     while (root_.size() > 1 && root_.back() == '/') root_.pop_back();
-    std::sort(entries_.begin(), entries_.end(),
-              [](const GitEntry& a, const GitEntry& b) { return a.path < b.path; });
+    const auto by_path = [](const GitEntry& a, const GitEntry& b) { return a.path < b.path; };
+    if (!std::is_sorted(entries_.begin(), entries_.end(), by_path))
+        std::sort(entries_.begin(), entries_.end(), by_path);
     folders_.insert("");
     for (size_t i = 0; i < entries_.size(); ++i) {
         by_path_[entries_[i].path] = i;
@@ -66,6 +114,22 @@ const GitEntry* GitTreeFileSystem::entry(const std::string& relative_path) const
     return it == by_path_.end() ? nullptr : &entries_[it->second];
 }
 
+bool GitTreeFileSystem::from_worktree(const GitEntry& e) const {
+    if (!reading_.worktree || e.blob.size() != 40) return false;
+    auto bytes = reading_.worktree->read_file(join_path(root_, e.path), k_max_file_bytes);
+    if (!bytes || bytes->size() > k_max_file_bytes || git_blob_id(*bytes) != e.blob) return false;
+    cache_->put(e.blob, std::move(*bytes));
+    return true;
+}
+
+void GitTreeFileSystem::prefetch(const std::vector<const GitEntry*>& files) const {
+    std::vector<std::string> from_git;
+    for (const GitEntry* e : files)
+        if (type_of_mode(e->mode) == EntryType::file && !cache_->has(e->blob) && !from_worktree(*e))
+            from_git.push_back(e->blob);
+    cache_->prefetch(git_, from_git);
+}
+
 Expected<std::string> GitTreeFileSystem::read_file(const std::string& path,
                                                    size_t max_bytes) const {
     const auto rel = relative(path);
@@ -77,6 +141,7 @@ Expected<std::string> GitTreeFileSystem::read_file(const std::string& path,
     const EntryType type = type_of_mode(e->mode);
     if (type == EntryType::symlink) return unexpected("a symlink; kam never follows one");
     if (type != EntryType::file) return unexpected("not a regular file");
+    if (reading_.worktree && !cache_->has(e->blob)) from_worktree(*e);
     auto data = cache_->get(git_, e->blob);
     if (!data) return data;
     if (data->size() > max_bytes) return data->substr(0, max_bytes + 1);
@@ -104,6 +169,16 @@ Expected<std::vector<DirEntry>> GitTreeFileSystem::list_dir(const std::string& p
     }
     std::vector<DirEntry> out;
     for (const auto& [name, type] : found) out.push_back({name, type});
+    if (reading_.prefetch_folders) {
+        std::vector<const GitEntry*> yaml;
+        for (const DirEntry& d : out) {
+            if (d.type != EntryType::file ||
+                !(d.name.ends_with(".yaml") || d.name.ends_with(".yml")))
+                continue;
+            if (const GitEntry* e = entry(prefix + d.name)) yaml.push_back(e);
+        }
+        prefetch(yaml);
+    }
     return out;
 }
 

@@ -67,6 +67,16 @@ std::shared_ptr<const ParsedFileCache::File> ParsedFileCache::get(
     return slot->file;
 }
 
+void ParsedFileCache::forget(std::string_view kind, const std::string& id) {
+    std::lock_guard lock(mutex_);
+    slots_.erase(std::string(kind) + '\0' + id);
+}
+
+bool ParsedFileCache::contains(std::string_view kind, const std::string& id) const {
+    std::lock_guard lock(mutex_);
+    return slots_.count(std::string(kind) + '\0' + id) > 0;
+}
+
 size_t ParsedFileCache::parsed() const {
     std::lock_guard lock(mutex_);
     return parsed_;

@@ -30,34 +30,38 @@ std::string render_report_csv(const Report& report) {
     const Table sources =
         report.explanations.empty() ? Table{} : explanation_table(report.explanations);
     if (report.explanations.empty() && report.csv_block >= report.blocks.size()) return {};
-    std::vector<std::string> header;
-    std::vector<std::vector<const Cell*>> rows;
+    std::string out;
+    auto record = [&](const std::vector<const Cell*>& cells) {
+        for (size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + field(*cells[i]);
+        out += "\r\n";
+    };
     const Table* main = report.explanations.empty()
                             ? std::get_if<Table>(&report.blocks[report.csv_block])
                             : &sources;
     if (const Table* t = main) {
-        for (const Column& c : t->columns)
-            if (!c.human_only) header.push_back(c.key);
-        for (const auto& row : t->rows) {
-            rows.emplace_back();
+        for (size_t i = 0, n = 0; i < t->columns.size(); ++i)
+            if (!t->columns[i].human_only)
+                out += (n++ ? "," : "") + field(Cell::of(t->columns[i].key));
+        out += "\r\n";
+        std::vector<Cell> scratch;
+        std::vector<const Cell*> cells;
+        for (size_t r = 0; r < t->row_count(); ++r) {
+            const std::vector<Cell>& row = t->row(r, scratch);
+            cells.clear();
             for (size_t i = 0; i < row.size(); ++i)
-                if (!t->columns[i].human_only) rows.back().push_back(&row[i]);
+                if (!t->columns[i].human_only) cells.push_back(&row[i]);
+            record(cells);
         }
     } else {
         // A list of figures is one record: its names, then its values.
         const auto& f = std::get<FigureList>(report.blocks[report.csv_block]);
-        rows.emplace_back();
-        for (const Item& i : f.items) {
-            header.push_back(i.key);
-            rows.back().push_back(&i.value);
+        std::vector<const Cell*> cells;
+        for (size_t i = 0; i < f.items.size(); ++i) {
+            out += (i ? "," : "") + field(Cell::of(f.items[i].key));
+            cells.push_back(&f.items[i].value);
         }
-    }
-    std::string out;
-    for (size_t i = 0; i < header.size(); ++i) out += (i ? "," : "") + field(Cell::of(header[i]));
-    out += "\r\n";
-    for (const auto& row : rows) {
-        for (size_t i = 0; i < row.size(); ++i) out += (i ? "," : "") + field(*row[i]);
         out += "\r\n";
+        record(cells);
     }
     return out;
 }

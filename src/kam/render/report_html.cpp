@@ -59,7 +59,7 @@ std::string title_text(const std::string& title) {
 using RowDone = std::function<void()>;
 
 void table_html(const Table& t, std::string& out, const RowDone& row_done = {}) {
-    if (t.rows.empty()) {
+    if (t.row_count() == 0) {
         out += "<p class=\"empty\">" + html_escape(t.empty_text) + "</p>\n";
     } else {
         out += "<table>\n<thead><tr>";
@@ -68,8 +68,9 @@ void table_html(const Table& t, std::string& out, const RowDone& row_done = {}) 
                 out += fmt::format("<th{}>{}</th>", c.numeric ? " class=\"num\"" : "",
                                    title_text(c.title));
         out += "</tr></thead>\n<tbody>\n";
-        for (size_t r = 0; r < t.rows.size(); ++r) {
-            const auto& row = t.rows[r];
+        std::vector<Cell> scratch;
+        for (size_t r = 0; r < t.row_count(); ++r) {
+            const std::vector<Cell>& row = t.row(r, scratch);
             out += "<tr>";
             for (size_t i = 0; i < t.columns.size(); ++i) {
                 if (t.columns[i].machine_only) continue;

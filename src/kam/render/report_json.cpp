@@ -8,7 +8,10 @@
 // nlohmann's own serializer, so their spelling (escapes, the shortest form
 // of a number) is the library's; a key set twice keeps its first place and
 // takes the last value, as ordered_json's operator[] does.
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
+
+#include <algorithm>
 #include <variant>
 
 #include "kam/render/report_formats.hpp"
@@ -90,7 +93,7 @@ class Writer {
         raw("{\n");
         for (size_t i = 0; i < o.items.size(); ++i) {
             spaces(indent + 2);
-            raw(dumped(json(o.items[i].first)));
+            text(o.items[i].first);
             raw(": ");
             value(o.items[i].second, indent + 2);
             raw(i + 1 < o.items.size() ? ",\n" : "\n");
@@ -102,9 +105,39 @@ class Writer {
   private:
     void spaces(size_t n) { buf_.append(n, ' '); }
 
-    void value(const Cell* c, size_t) { raw(dumped(kam::value(*c))); }
-    void value(std::string_view s, size_t) { raw(dumped(json(std::string(s)))); }
-    void value(size_t n, size_t) { raw(dumped(json(n))); }
+    // What nlohmann's dump writes for a string: printable ASCII with no
+    // quote or backslash as it is; anything else through nlohmann itself.
+    void text(std::string_view s) {
+        const bool plain = std::all_of(s.begin(), s.end(), [](char ch) {
+            return ch >= 0x20 && ch <= 0x7e && ch != '"' && ch != '\\';
+        });
+        if (!plain) return raw(dumped(json(std::string(s))));
+        buf_ += '"';
+        buf_ += s;
+        raw("\"");
+    }
+    void integer(int64_t n) { raw(fmt::format_int(n).c_str()); }
+
+    void value(const Cell* c, size_t) {
+        switch (c->kind) {
+            case Cell::Kind::empty:
+                return raw("null");
+            case Cell::Kind::text:
+            case Cell::Kind::date:
+                return text(c->text);
+            case Cell::Kind::integer:
+            case Cell::Kind::money:
+                return integer(c->number);
+            case Cell::Kind::boolean:
+                return raw(c->number != 0 ? "true" : "false");
+            case Cell::Kind::fixed:
+                if (c->fixed.places == 0) return integer(c->fixed.units);
+                break;
+        }
+        raw(dumped(kam::value(*c)));
+    }
+    void value(std::string_view s, size_t) { text(s); }
+    void value(size_t n, size_t) { raw(fmt::format_int(n).c_str()); }
     // A small tree (the explanations), dumped at this depth as it would nest.
     void value(const json* j, size_t indent) {
         const std::string text = j->dump(2, ' ', false, json::error_handler_t::replace);
@@ -125,15 +158,17 @@ class Writer {
 
     // The rows one at a time: each row's members are gathered, written and dropped.
     void value(const Table* t, size_t indent) {
-        if (t->rows.empty()) {
+        const size_t count = t->row_count();
+        if (count == 0) {
             raw("[]");
             return;
         }
         raw("[\n");
-        for (size_t r = 0; r < t->rows.size(); ++r) {
+        std::vector<Cell> scratch;
+        for (size_t r = 0; r < count; ++r) {
             spaces(indent + 2);
-            object(row(*t, t->rows[r]), indent + 2);
-            raw(r + 1 < t->rows.size() ? ",\n" : "\n");
+            object(row(*t, t->row(r, scratch)), indent + 2);
+            raw(r + 1 < count ? ",\n" : "\n");
         }
         spaces(indent);
         raw("]");

@@ -55,7 +55,7 @@ void write(const Table& t, std::string& out) {
     std::vector<size_t> index;
     for (size_t i = 0; i < t.columns.size(); ++i)
         if (!t.columns[i].machine_only) index.push_back(i);
-    if (t.rows.empty()) {
+    if (t.row_count() == 0) {
         out += md(t.empty_text) + "\n";
     } else {
         std::string header = "|", rule = "|";
@@ -64,10 +64,12 @@ void write(const Table& t, std::string& out) {
             rule += t.columns[i].numeric ? " --: |" : " :-- |";
         }
         out += header + "\n" + rule + "\n";
-        for (size_t r = 0; r < t.rows.size(); ++r) {
+        std::vector<Cell> scratch;
+        for (size_t r = 0; r < t.row_count(); ++r) {
+            const std::vector<Cell>& row = t.row(r, scratch);
             std::string line = "|";
             for (const size_t i : index) {
-                const std::string text = md(human_text(t.rows[r][i]));
+                const std::string text = md(human_text(row[i]));
                 line += " " + (t.heading(r) && !text.empty() ? "**" + text + "**" : text) + " |";
             }
             out += line + "\n";

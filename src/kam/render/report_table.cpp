@@ -56,7 +56,7 @@ class TableWriter {
                 cols.push_back(&t.columns[i]);
                 index.push_back(i);
             }
-        if (t.rows.empty()) {
+        if (t.row_count() == 0) {
             out_ += "  " + t.empty_text + "\n";
             notes(t);
             return;
@@ -94,7 +94,8 @@ class TableWriter {
         for (size_t c = 0; c < cols.size(); ++c)
             rule += (c ? gap : "") + std::string(width[c], '-');
         emit(rule, "");
-        for (size_t r = 0; r < t.rows.size(); ++r) {
+        std::vector<Cell> scratch;
+        for (size_t r = 0; r < t.row_count(); ++r) {
             std::string row;
             if (t.heading(r)) {  // a second header, with its rule, inside the table
                 for (size_t c = 0; c < cols.size(); ++c)
@@ -103,8 +104,9 @@ class TableWriter {
                 emit(rule, "");
                 continue;
             }
+            const std::vector<Cell>& cells_of_row = t.row(r, scratch);
             for (size_t c = 0; c < cols.size(); ++c) {
-                const Cell& cell = t.rows[r][index[c]];
+                const Cell& cell = cells_of_row[index[c]];
                 std::string text =
                     pad(elide(cells[r][c], width[c]), width[c], cols[c]->numeric || cell.numeric());
                 if (o_.color && cell.tone != Tone::none)
@@ -170,7 +172,9 @@ class TableWriter {
                         p.columns.back().machine_only = false;
                         p.columns.back().elide = false;  // a part too wide: records, never cut
                     }
-            for (const auto& row : t.rows) {
+            std::vector<Cell> scratch;
+            for (size_t r = 0; r < t.row_count(); ++r) {
+                const std::vector<Cell>& row = t.row(r, scratch);
                 std::vector<Cell> cells;
                 for (const size_t c : which) cells.push_back(row[c]);
                 p.rows.push_back(std::move(cells));
@@ -192,7 +196,7 @@ class TableWriter {
     static Layout measure(const Table& t, const std::vector<const Column*>& cols,
                           const std::vector<size_t>& index, bool group) {
         Layout l;
-        l.cells.resize(t.rows.size());
+        l.cells.resize(t.row_count());
         l.width.assign(cols.size(), 0);
         l.min_width.assign(cols.size(), 0);
         for (size_t c = 0; c < cols.size(); ++c) {
@@ -202,11 +206,14 @@ class TableWriter {
             for (const std::string& h : l.headers.back())
                 l.width[c] = std::max(l.width[c], text_width(h));
         }
-        for (size_t r = 0; r < t.rows.size(); ++r)
+        std::vector<Cell> scratch;
+        for (size_t r = 0; r < t.row_count(); ++r) {
+            const std::vector<Cell>& row = t.row(r, scratch);
             for (size_t c = 0; c < cols.size(); ++c) {
-                l.cells[r].push_back(clean(human_text(t.rows[r][index[c]], group)));
+                l.cells[r].push_back(clean(human_text(row[index[c]], group)));
                 l.width[c] = std::max(l.width[c], text_width(l.cells[r].back()));
             }
+        }
         for (size_t c = 0; c < cols.size(); ++c) {
             size_t least = cols[c]->min_width;
             if (least == 0)
@@ -249,14 +256,18 @@ class TableWriter {
                  const std::vector<size_t>& index) {
         if (cols.size() == 2) return pairs(t, index);
         size_t label = 0;
-        for (size_t c = 1; c < cols.size(); ++c)
-            for (const auto& row : t.rows)
+        std::vector<Cell> scratch;
+        for (size_t r = 0; r < t.row_count(); ++r) {
+            const std::vector<Cell>& row = t.row(r, scratch);
+            for (size_t c = 1; c < cols.size(); ++c)
                 if (row[index[c]].kind != Cell::Kind::empty)
                     label = std::max(label, text_width(clean(cols[c]->title)));
+        }
         label = std::min(label, o_.width / 2);
         const size_t indent = 2 + label + 2;
         const size_t room = o_.width > indent + 10 ? o_.width - indent : 10;
-        for (const auto& row : t.rows) {
+        for (size_t r = 0; r < t.row_count(); ++r) {
+            const std::vector<Cell>& row = t.row(r, scratch);
             const Cell& head = row[index[0]];
             emit(clean(human_text(head)),
                  o_.color && head.tone == Tone::none ? "\x1b[1m" : tone_code(head.tone));
@@ -281,12 +292,14 @@ class TableWriter {
     // Two columns: the first as a label, the second wrapped beside it.
     void pairs(const Table& t, const std::vector<size_t>& index) {
         size_t label = 0;
-        for (const auto& row : t.rows)
-            label = std::max(label, text_width(clean(human_text(row[index[0]]))));
+        std::vector<Cell> scratch;
+        for (size_t r = 0; r < t.row_count(); ++r)
+            label = std::max(label, text_width(clean(human_text(t.row(r, scratch)[index[0]]))));
         label = std::min(label, o_.width / 2);
         const size_t indent = 2 + label + 2;
         const size_t room = o_.width > indent + 10 ? o_.width - indent : 10;
-        for (const auto& row : t.rows) {
+        for (size_t r = 0; r < t.row_count(); ++r) {
+            const std::vector<Cell>& row = t.row(r, scratch);
             const auto lines = wrapped(clean(human_text(row[index[1]])), room);
             for (size_t k = 0; k < lines.size(); ++k)
                 emit((k == 0

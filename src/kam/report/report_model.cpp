@@ -192,6 +192,11 @@ bool sort_rows(Table& table, std::string_view key, bool descending) {
     for (size_t i = 0; i < table.columns.size(); ++i)
         if (table.columns[i].key == key) col = i;
     if (col == table.columns.size()) return false;
+    if (table.make_row) {
+        for (size_t r = 0; r < table.made_rows; ++r) table.rows.push_back(table.make_row(r));
+        table.make_row = nullptr;
+        table.made_rows = 0;
+    }
     std::stable_sort(table.rows.begin(), table.rows.end(), [&](const auto& r1, const auto& r2) {
         const Cell &a = r1[col], &b = r2[col];
         const bool ea = a.kind == Cell::Kind::empty, eb = b.kind == Cell::Kind::empty;
@@ -200,6 +205,12 @@ bool sort_rows(Table& table, std::string_view key, bool descending) {
         return descending ? c > 0 : c < 0;
     });
     return true;
+}
+
+const std::vector<Cell>& Table::row(size_t r, std::vector<Cell>& scratch) const {
+    if (!make_row) return rows[r];
+    scratch = make_row(r);
+    return scratch;
 }
 
 Cell reading_cell(const FigureReading& r) {
