@@ -122,3 +122,17 @@ TEST_CASE("fx conversion reports overflow instead of wrapping") {
     const Converter fx(s);
     CHECK_FALSE(fx.to_base(Money{9'000'000'000'000'000'000}, "JPY"));
 }
+
+TEST_CASE("at_least compares a fixed-point figure with a threshold exactly") {
+    CHECK(at_least(Fixed{333, 1}, 33.3));  // 33.3 >= 33.3, although 33.3 is no exact double
+    CHECK_FALSE(at_least(Fixed{332, 1}, 33.3));
+    CHECK(at_least(Fixed{-5, 1}, -0.5));
+    CHECK_FALSE(at_least(Fixed{-6, 1}, -0.5));
+    CHECK(at_least(Fixed{1000, 1}, 100));
+    CHECK(at_least(Fixed{425, 2}, 4.25));  // two places (csat)
+    CHECK_FALSE(at_least(Fixed{424, 2}, 4.25));
+    CHECK(at_least(Fixed{1, 1}, 0.0999999999));
+    CHECK_FALSE(at_least(Fixed{INT64_MIN, 1}, 0));
+    CHECK(at_least(Fixed{INT64_MAX, 1}, 9e17));
+    CHECK_FALSE(at_least(Fixed{INT64_MAX, 1}, 1e18));
+}

@@ -48,6 +48,10 @@ struct Fixed {
     double to_double() const;  // for JSON numbers only; to_string is the reference
 };
 
+// value >= threshold, compared exactly (a threshold from kam.yaml is a
+// double; decimal_from_double recovers the decimal the user wrote).
+bool at_least(const Fixed& value, double threshold);
+
 // num / den x 100 as a percentage with one decimal, exact then rounded; den != 0.
 Fixed percent_of(int128 num, int128 den);
 

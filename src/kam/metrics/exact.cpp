@@ -99,6 +99,12 @@ Decimal decimal_from_double(double value) {
     return d ? *d : Decimal{};
 }
 
+bool at_least(const Fixed& value, double threshold) {
+    const Decimal d = decimal_from_double(threshold);
+    // |units| < 2^63 and both powers at most 10^18: the products fit in 127 bits.
+    return static_cast<int128>(value.units) * pow10(d.scale) >= d.units * pow10(value.places);
+}
+
 Expected<Money> multiply(Money amount, const Decimal& factor) {
     const int128 product =
         static_cast<int128>(amount.cents) * factor.units;  // < 2^63 * 10^18 < 2^127

@@ -4,18 +4,6 @@
 
 namespace kam {
 
-namespace {
-
-// margin_pct (tenths) >= pct, compared exactly.
-bool at_least(const Fixed& margin, double pct) {
-    const Decimal d = decimal_from_double(pct);
-    int128 scale = 1;
-    for (int k = 0; k < d.scale; ++k) scale *= 10;
-    return static_cast<int128>(margin.units) * scale >= d.units * 10;
-}
-
-}  // namespace
-
 RelationshipFit relationship_fit(const Account& a, const AccountMetrics& m, const Policy& p) {
     RelationshipFit fit;
     fit.chosen = a.cover.relationship;

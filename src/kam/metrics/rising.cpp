@@ -7,13 +7,6 @@ namespace kam {
 
 namespace {
 
-bool at_least(const Fixed& v, double threshold) {
-    const Decimal d = decimal_from_double(threshold);
-    int128 scale = 1;
-    for (int k = 0; k < d.scale; ++k) scale *= 10;
-    return static_cast<int128>(v.units) * scale >= d.units * 10;
-}
-
 // Higher first, unknown last.
 int compare_desc(const Figure<Fixed>& a, const Figure<Fixed>& b) {
     if (a.has_value() != b.has_value()) return a.has_value() ? -1 : 1;
