@@ -624,7 +624,7 @@ std::string quoted(std::string_view name) {
     return fmt::format("\"{}\"", name);
 }
 
-std::string joined(const std::vector<std::string_view>& names) {
+std::string quoted_joined(const std::vector<std::string_view>& names) {
     std::string out;
     for (size_t i = 0; i < names.size(); ++i) out += (i ? ", " : "") + quoted(names[i]);
     return out;
@@ -668,10 +668,11 @@ std::string create_statement(const TableDef& t) {
         else if (c.type == ColumnType::integer || c.type == ColumnType::cents)
             out += fmt::format(" CHECK ({0} IS NULL OR typeof({0}) = 'integer')", q);
     }
-    if (!t.primary_key.empty()) out += fmt::format(",\n  PRIMARY KEY ({})", joined(t.primary_key));
+    if (!t.primary_key.empty())
+        out += fmt::format(",\n  PRIMARY KEY ({})", quoted_joined(t.primary_key));
     for (const ForeignKey& fk : t.foreign_keys)
-        out += fmt::format(",\n  FOREIGN KEY ({}) REFERENCES {} ({})", joined(fk.columns),
-                           quoted(fk.table), joined(fk.references));
+        out += fmt::format(",\n  FOREIGN KEY ({}) REFERENCES {} ({})", quoted_joined(fk.columns),
+                           quoted(fk.table), quoted_joined(fk.references));
     return out + "\n)";
 }
 
