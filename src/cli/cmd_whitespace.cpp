@@ -11,8 +11,8 @@ namespace {
 int run_whitespace(const Context& ctx, const ReportOptions& o) {
     const ReportData d = load_report_data(ctx, o.explain);
     std::vector<size_t> shown = select_accounts(d.portfolio.accounts, o.filter);
-    const Whitespace w = compute_whitespace(d.portfolio.accounts, shown);
-    Report report = build_whitespace_report(d.input(std::move(shown)), w);
+    auto w = std::make_shared<const Whitespace>(compute_whitespace(d.portfolio.accounts, shown));
+    Report report = build_whitespace_report(d.input(std::move(shown)), std::move(w));
     return print_report(ctx, report, o, d);
 }
 

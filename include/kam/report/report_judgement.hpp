@@ -3,6 +3,8 @@
 // lifetime value (kam value) and whitespace (kam whitespace). Each is built
 // from the figures of metrics/ (matrix, lifetime_value, relationship_fit,
 // whitespace), judged over the whole portfolio, for the shown accounts.
+#include <memory>
+
 #include "kam/metrics/matrix.hpp"
 #include "kam/metrics/portfolio_metrics.hpp"
 #include "kam/metrics/rising.hpp"
@@ -22,7 +24,11 @@ Report build_matrix_report(const ReportInput& input, const PortfolioMatrix& matr
 Report build_value_report(const ReportInput& input, const PortfolioMetrics& whole);
 
 // The accounts x offerings grid, the offerings' penetration and the gaps.
-Report build_whitespace_report(const ReportInput& input, const Whitespace& whitespace);
+// The grid's and the gaps' rows are made as they are printed
+// (Table::make_row): the report keeps `whitespace` and reads
+// `input.accounts`, which must outlive it.
+Report build_whitespace_report(const ReportInput& input,
+                               std::shared_ptr<const Whitespace> whitespace);
 
 // What kam show adds for one account (`account` indexes input.accounts): its
 // place in the matrix, margin and lifetime value, relationship fit and

@@ -40,9 +40,10 @@ std::string join(const std::vector<std::string>& items, std::string_view sep) {
 }
 
 // The peers a gap names: its first ones, then how many more there are.
-std::string peer_names(const ReportInput& in, const Whitespace& w, const WhitespaceGap& g) {
+std::string peer_names(const std::vector<Account>& accounts, const Whitespace& w,
+                       const WhitespaceGap& g) {
     std::vector<std::string> slugs;
-    for (const size_t p : g.first_peers) slugs.push_back(in.accounts[w.rows[p].account].slug);
+    for (const size_t p : g.first_peers) slugs.push_back(accounts[w.rows[p].account].slug);
     const size_t more = static_cast<size_t>(g.peers) - g.first_peers.size();
     if (more > 0) slugs.push_back(fmt::format("and {} more", more));
     return join(slugs, ", ");
@@ -518,7 +519,8 @@ Report build_value_report(const ReportInput& in, const PortfolioMetrics& whole) 
     return r;
 }
 
-Report build_whitespace_report(const ReportInput& in, const Whitespace& w) {
+Report build_whitespace_report(const ReportInput& in, std::shared_ptr<const Whitespace> ws) {
+    const Whitespace& w = *ws;
     Report r;
     r.kind = "whitespace";
     r.title = "Whitespace: accounts x offerings";
@@ -551,11 +553,10 @@ Report build_whitespace_report(const ReportInput& in, const Whitespace& w) {
                     {"peer_accounts", "The peers", "", false, true, false, 10}};
     gaps.empty_text = "no gap";
 
-    for (size_t ri = 0; ri < w.rows.size(); ++ri) {
-        const WhitespaceRow& row = w.rows[ri];
-        const Account& a = in.accounts[row.account];
-        const std::string industry = a.profile ? a.profile->industry : std::string();
-        if (in.sources) {
+    if (in.sources)
+        for (size_t ri = 0; ri < w.rows.size(); ++ri) {
+            const WhitespaceRow& row = w.rows[ri];
+            const Account& a = in.accounts[row.account];
             for (size_t k = 0; k < w.offerings.size(); ++k)
                 if (row.known && !row.stages[k].empty())
                     explain(r, a.slug, w.offerings[k].name, formula::whitespace,
@@ -568,28 +569,49 @@ Report build_whitespace_report(const ReportInput& in, const Whitespace& w) {
                                              g.basis)),
                         whitespace_gap_sources(in.accounts, w, ri, g));
         }
+
+    // A row of the grid per account and one of the gaps per gap: made as they
+    // are printed (Table::make_row), so the HTML report of 50,000 accounts
+    // never holds them all (issue 16's memory target).
+    const std::vector<Account>* accounts = &in.accounts;
+    grid.made_rows = w.rows.size();
+    grid.make_row = [accounts, ws](size_t ri) {
+        const WhitespaceRow& row = ws->rows[ri];
+        const Account& a = (*accounts)[row.account];
+        const std::string industry = a.profile ? a.profile->industry : std::string();
         std::vector<Cell> cells{Cell::of(a.slug), Cell::of(display_name(a)), Cell::of(a.cover.tier),
                                 text_or_none(industry), Cell::of_bool(row.known)};
-        cells.reserve(grid.columns.size());  // a row for each account: no spare capacity
-        std::vector<std::string> gap_texts;
-        for (const WhitespaceGap& g : row.gaps) {
-            gap_texts.push_back(w.offerings[g.offering].name);
-            gaps.rows.push_back({Cell::of(a.slug), Cell::of(display_name(a)),
-                                 Cell::of(w.offerings[g.offering].name), Cell::of_int(g.peers),
-                                 Cell::of(g.basis), Cell::of_int(g.industry_peers),
-                                 Cell::of(peer_names(in, w, g))});
-        }
+        cells.reserve(cells.size() + row.stages.size() + 1);
         for (const std::string& s : row.stages)
             cells.push_back(!row.known ? Cell::none(row.reason)
                             : s.empty()
                                 ? Cell::none()
                                 : Cell::of(s).with_tone(s == "current" ? Tone::good : Tone::none));
+        std::vector<std::string> gap_texts;
+        for (const WhitespaceGap& g : row.gaps) gap_texts.push_back(ws->offerings[g.offering].name);
         cells.push_back(!row.known ? Cell::none(row.reason)
                         : gap_texts.empty()
                             ? Cell::none()
                             : Cell::of(join(gap_texts, ", ")).with_tone(Tone::warn));
-        grid.rows.push_back(std::move(cells));
-    }
+        return cells;
+    };
+    auto gap_at = std::make_shared<std::vector<std::pair<uint32_t, uint32_t>>>();
+    for (size_t ri = 0; ri < w.rows.size(); ++ri)
+        for (size_t gi = 0; gi < w.rows[ri].gaps.size(); ++gi)
+            gap_at->emplace_back(static_cast<uint32_t>(ri), static_cast<uint32_t>(gi));
+    gaps.made_rows = gap_at->size();
+    gaps.make_row = [accounts, ws, gap_at](size_t k) {
+        const auto [ri, gi] = (*gap_at)[k];
+        const Account& a = (*accounts)[ws->rows[ri].account];
+        const WhitespaceGap& g = ws->rows[ri].gaps[gi];
+        return std::vector<Cell>{Cell::of(a.slug),
+                                 Cell::of(display_name(a)),
+                                 Cell::of(ws->offerings[g.offering].name),
+                                 Cell::of_int(g.peers),
+                                 Cell::of(g.basis),
+                                 Cell::of_int(g.industry_peers),
+                                 Cell::of(peer_names(*accounts, *ws, g))};
+    };
     grid.notes.push_back(
         "A cell is the offering's stage in the account's blueprint.yaml; - is none. A gap is an "
         "offering the account has not got that a peer (same industry or tier) has current.");
@@ -634,8 +656,8 @@ Report build_whitespace_report(const ReportInput& in, const Whitespace& w) {
                 gap_names.push_back(w.offerings[g.offering].name);
                 continue;
             }
-            leads.push_back(
-                fmt::format("{} ({})", w.offerings[g.offering].name, peer_names(in, w, g)));
+            leads.push_back(fmt::format("{} ({})", w.offerings[g.offering].name,
+                                        peer_names(in.accounts, w, g)));
         }
         for (size_t k = 0; k < w.offerings.size(); ++k)
             if (row.stages[k] == "proposed" || row.stages[k] == "planned")

@@ -104,8 +104,12 @@ PortfolioPage build_portfolio_page(const ReportInput& in, const PageHistory* his
         bool everyone = s->in->shown.size() == s->in->accounts.size();
         for (size_t k = 0; everyone && k < s->in->shown.size(); ++k)
             everyone = s->in->shown[k] == k;
-        if (everyone) return build_whitespace_report(*s->in, s->everyone);
-        return build_whitespace_report(*s->in, compute_whitespace(s->in->accounts, s->in->shown));
+        if (everyone)
+            return build_whitespace_report(*s->in,
+                                           std::shared_ptr<const Whitespace>(s, &s->everyone));
+        return build_whitespace_report(
+            *s->in,
+            std::make_shared<const Whitespace>(compute_whitespace(s->in->accounts, s->in->shown)));
     };
     p.account_page_count = in.shown.size();
     p.account_page = [s](size_t k) {
