@@ -12,10 +12,10 @@ namespace {
 int run_matrix(const Context& ctx, const ReportOptions& o) {
     const ReportData d = load_report_data(ctx, o.explain);
     // Placed over the whole portfolio (size is relative); filters only choose the rows shown.
-    const PortfolioMatrix matrix = compute_matrix(
-        d.portfolio.accounts, d.metrics, d.portfolio.settings, d.as_of, d.sources_or_null());
-    Report report =
-        build_matrix_report(d.input(select_accounts(d.portfolio.accounts, o.filter)), matrix);
+    auto matrix = std::make_shared<const PortfolioMatrix>(compute_matrix(
+        d.portfolio.accounts, d.metrics, d.portfolio.settings, d.as_of, d.sources_or_null()));
+    Report report = build_matrix_report(d.input(select_accounts(d.portfolio.accounts, o.filter)),
+                                        std::move(matrix));
     return print_report(ctx, report, o, d);
 }
 

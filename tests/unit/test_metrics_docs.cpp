@@ -67,7 +67,8 @@ TEST_CASE("kam-metrics(7) names every JSON/CSV field of matrix, value, whitespac
     const kam::ReportInput in{settings, kam::Date{}, accounts, metrics, {}};
     const kam::PortfolioMetrics none;
     const kam::Report reports[] = {
-        kam::build_matrix_report(in, {}), kam::build_value_report(in, none),
+        kam::build_matrix_report(in, std::make_shared<const kam::PortfolioMatrix>()),
+        kam::build_value_report(in, none),
         kam::build_whitespace_report(in, std::make_shared<const kam::Whitespace>())};
     std::vector<kam::Block> blocks;
     for (const kam::Report& r : reports)

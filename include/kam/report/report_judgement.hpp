@@ -15,8 +15,10 @@ namespace kam {
 
 // Every shown account that is not lost on attractiveness x strength, by
 // quadrant (strategic, develop, status, streamline, unknown), then
-// attractiveness descending.
-Report build_matrix_report(const ReportInput& input, const PortfolioMatrix& matrix);
+// attractiveness descending. The tables' rows are made as they are printed
+// (Table::make_row): the report keeps `matrix` and reads `input.accounts` and
+// `input.metrics`, which must outlive it.
+Report build_matrix_report(const ReportInput& input, std::shared_ptr<const PortfolioMatrix> matrix);
 
 // Profitability, lifetime value and relationship fit of the shown accounts
 // that are not lost, by annual_margin descending; `whole` gives the

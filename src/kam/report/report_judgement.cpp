@@ -111,7 +111,8 @@ void add_decision(Table& d, std::string decision, const std::vector<std::string>
 
 }  // namespace
 
-Report build_matrix_report(const ReportInput& in, const PortfolioMatrix& matrix) {
+Report build_matrix_report(const ReportInput& in, std::shared_ptr<const PortfolioMatrix> kept) {
+    const PortfolioMatrix& matrix = *kept;
     Report r;
     r.kind = "matrix";
     r.title = "Portfolio matrix (attractiveness x strength)";
@@ -168,56 +169,69 @@ Report build_matrix_report(const ReportInput& in, const PortfolioMatrix& matrix)
     struct Row {
         size_t quadrant;
         int64_t attractiveness;
-        std::string slug;
-        std::vector<Cell> cells, parts;
+        const std::string* slug;
         const MatrixEntry* entry;
     };
     std::vector<Row> rows;
     int64_t counts[5] = {};
     for (const MatrixEntry& e : matrix.entries) {
         if (!shown[e.account]) continue;
-        const Account& a = in.accounts[e.account];
         const size_t q = e.quadrant ? static_cast<size_t>(e.quadrant - k_quadrants.data()) : 4;
         ++counts[q];
-        Row row{q, e.attractiveness.score.value.value_or(-1), a.slug, {}, {}, &e};
-        row.cells = {Cell::of(a.slug),
-                     Cell::of(display_name(a)),
-                     Cell::of(a.cover.tier),
-                     Cell::of(a.cover.status),
-                     Cell::of(in.metrics[e.account].annual_revenue),
-                     score_cell(e.attractiveness.score),
-                     score_cell(e.strength.score),
-                     e.quadrant ? Cell::of(std::string(e.quadrant->name))
-                                      .with_tone(q == 0 ? Tone::good : Tone::none)
-                                : Cell::none(e.quadrant_reason),
-                     e.quadrant ? Cell::of(std::string(e.quadrant->action)) : Cell::none(),
-                     e.quadrant ? Cell::of(std::string(e.quadrant->suggested_tier)) : Cell::none(),
-                     e.tier_mismatch.empty() ? Cell::none()
-                                             : Cell::of(e.tier_mismatch).with_tone(Tone::warn),
-                     text_or_none(e.size_basis),
-                     Cell::of_fixed(e.attractiveness.data_pct),
-                     Cell::of_fixed(e.strength.data_pct)};
-        row.parts = {Cell::of(display_name(a))};
-        for (const ScorePart& p : e.attractiveness.parts) {
-            row.cells.push_back(Cell::of(p.score));
-            row.parts.push_back(Cell::of(p.score));
-        }
-        for (const ScorePart& p : e.strength.parts) {
-            row.cells.push_back(Cell::of(p.score));
-            row.parts.push_back(Cell::of(p.score));
-        }
-        rows.push_back(std::move(row));
+        rows.push_back(
+            {q, e.attractiveness.score.value.value_or(-1), &in.accounts[e.account].slug, &e});
     }
     std::stable_sort(rows.begin(), rows.end(), [](const Row& x, const Row& y) {
         if (x.quadrant != y.quadrant) return x.quadrant < y.quadrant;
         if (x.attractiveness != y.attractiveness) return x.attractiveness > y.attractiveness;
-        return x.slug < y.slug;
+        return *x.slug < *y.slug;
     });
-    for (Row& row : rows) {
-        t.rows.push_back(std::move(row.cells));
-        parts.rows.push_back(std::move(row.parts));
-        if (in.sources) explain_matrix_entry(r, in, *row.entry);
-    }
+    if (in.sources)
+        for (const Row& row : rows) explain_matrix_entry(r, in, *row.entry);
+
+    // A row per account in each table, made as it is printed (Table::make_row):
+    // the report keeps the matrix (`kept`: the order points into it) and the
+    // order, not 50,000 rows of cells.
+    const auto order = std::make_shared<std::vector<const MatrixEntry*>>();
+    order->reserve(rows.size());
+    for (const Row& row : rows) order->push_back(row.entry);
+    const std::vector<Account>* accounts = &in.accounts;
+    const std::vector<AccountMetrics>* metrics = &in.metrics;
+    t.made_rows = order->size();
+    t.make_row = [kept, order, accounts, metrics](size_t k) {
+        const MatrixEntry& e = *(*order)[k];
+        const Account& a = (*accounts)[e.account];
+        const size_t q = e.quadrant ? static_cast<size_t>(e.quadrant - k_quadrants.data()) : 4;
+        std::vector<Cell> cells{
+            Cell::of(a.slug),
+            Cell::of(display_name(a)),
+            Cell::of(a.cover.tier),
+            Cell::of(a.cover.status),
+            Cell::of((*metrics)[e.account].annual_revenue),
+            score_cell(e.attractiveness.score),
+            score_cell(e.strength.score),
+            e.quadrant ? Cell::of(std::string(e.quadrant->name))
+                             .with_tone(q == 0 ? Tone::good : Tone::none)
+                       : Cell::none(e.quadrant_reason),
+            e.quadrant ? Cell::of(std::string(e.quadrant->action)) : Cell::none(),
+            e.quadrant ? Cell::of(std::string(e.quadrant->suggested_tier)) : Cell::none(),
+            e.tier_mismatch.empty() ? Cell::none()
+                                    : Cell::of(e.tier_mismatch).with_tone(Tone::warn),
+            text_or_none(e.size_basis),
+            Cell::of_fixed(e.attractiveness.data_pct),
+            Cell::of_fixed(e.strength.data_pct)};
+        for (const ScorePart& p : e.attractiveness.parts) cells.push_back(Cell::of(p.score));
+        for (const ScorePart& p : e.strength.parts) cells.push_back(Cell::of(p.score));
+        return cells;
+    };
+    parts.made_rows = order->size();
+    parts.make_row = [kept, order, accounts](size_t k) {
+        const MatrixEntry& e = *(*order)[k];
+        std::vector<Cell> cells{Cell::of(display_name((*accounts)[e.account]))};
+        for (const ScorePart& p : e.attractiveness.parts) cells.push_back(Cell::of(p.score));
+        for (const ScorePart& p : e.strength.parts) cells.push_back(Cell::of(p.score));
+        return cells;
+    };
     if (in.sources && matrix.largest_revenue)
         for (const MatrixEntry& e : matrix.entries)
             if (in.metrics[e.account].annual_revenue &&
@@ -250,7 +264,7 @@ Report build_matrix_report(const ReportInput& in, const PortfolioMatrix& matrix)
         FigureRefs in_quadrant[5];
         for (const Row& row : rows)
             in_quadrant[row.quadrant].push_back(
-                {row.slug, "quadrant",
+                {*row.slug, "quadrant",
                  row.entry->quadrant ? std::string(row.entry->quadrant->name) : "not placed"});
         for (size_t q = 0; q < 5; ++q)
             explain(r, "", f.items[q].key, formula::matrix, f.items[q].value, {}, in_quadrant[q]);

@@ -96,7 +96,9 @@ PortfolioPage build_portfolio_page(const ReportInput& in, const PageHistory* his
     p.health = [s] { return health_table(s->summary()); };
     p.accounts = [s] { return accounts_table(s->summary(), s->figures.whole, s->figures.totals); };
     p.alerts = [s] { return alerts_table(s->summary(), s->figures.alerts); };
-    p.matrix = [s] { return build_matrix_report(*s->in, s->matrix); };
+    p.matrix = [s] {
+        return build_matrix_report(*s->in, std::shared_ptr<const PortfolioMatrix>(s, &s->matrix));
+    };
     p.value = [s] { return build_value_report(*s->in, s->figures.whole); };
     p.whitespace = [s] {
         // Every account shown, in account order (no filter): the grid is the
