@@ -57,7 +57,9 @@ void fill(json& object, const Pairs& pairs) {
 
 json block_json(const Table& t) {
     json rows = json::array();
-    for (const auto& row : t.rows) {
+    std::vector<Cell> scratch;
+    for (size_t r = 0; r < t.row_count(); ++r) {
+        const std::vector<Cell>& row = t.row(r, scratch);
         std::vector<std::pair<std::string, const Cell*>> pairs;
         for (size_t i = 0; i < t.columns.size(); ++i)
             if (!t.columns[i].human_only) pairs.emplace_back(t.columns[i].key, &row[i]);

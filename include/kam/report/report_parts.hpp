@@ -3,6 +3,7 @@
 // their own (the HTML page, report_page.hpp): the typed results behind the
 // focused reports' tables and the summary's blocks one by one. The reports
 // (report_focus.hpp, report_summary.hpp) are built from these same functions.
+#include <memory>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -67,8 +68,11 @@ PortfolioFigures compute_portfolio_figures(const SummaryInput& input,
 // account with every column shown. They read the accounts' facts and figures
 // only (SummaryInput), never a model.
 std::vector<Item> summary_meta(const SummaryInput& input);
+// accounts_table's rows are made as they are printed (Table::make_row), from
+// a copy of `input`: what it refers to (the facts, the figures, the
+// settings) must outlive the table, or be held by `keep_alive`.
 Table accounts_table(const SummaryInput& input, const PortfolioMetrics& whole,
-                     const PortfolioMetrics& totals);
+                     const PortfolioMetrics& totals, std::shared_ptr<const void> keep_alive = {});
 FigureList totals_figures(const SummaryInput& input, const PortfolioMetrics& whole,
                           const PortfolioMetrics& totals);
 Table health_table(const SummaryInput& input);

@@ -94,7 +94,9 @@ PortfolioPage build_portfolio_page(const ReportInput& in, const PageHistory* his
     p.portfolio = human_text(in.settings.name.empty() ? Cell::none() : Cell::of(in.settings.name));
     p.totals = totals_figures(s->summary(), whole, s->figures.totals);
     p.health = [s] { return health_table(s->summary()); };
-    p.accounts = [s] { return accounts_table(s->summary(), s->figures.whole, s->figures.totals); };
+    p.accounts = [s] {
+        return accounts_table(s->summary(), s->figures.whole, s->figures.totals, s);
+    };
     p.alerts = [s] { return alerts_table(s->summary(), s->figures.alerts); };
     p.matrix = [s] {
         return build_matrix_report(*s->in, std::shared_ptr<const PortfolioMatrix>(s, &s->matrix));

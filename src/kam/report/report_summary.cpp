@@ -198,7 +198,7 @@ Table health_table(const SummaryInput& in) {
 }
 
 Table accounts_table(const SummaryInput& in, const PortfolioMetrics& whole,
-                     const PortfolioMetrics& totals) {
+                     const PortfolioMetrics& totals, std::shared_ptr<const void> keep_alive) {
     std::vector<bool> key(in.accounts.size(), false);
     for (const KeyAccountEntry& e : whole.ranking) key[e.account] = e.key;
 
@@ -207,10 +207,18 @@ Table accounts_table(const SummaryInput& in, const PortfolioMetrics& whole,
     t.title = "Accounts";
     t.columns = account_columns();
     t.empty_text = k_no_account;
+    // A row per shown account, made as it is printed: the HTML report of
+    // 50,000 accounts never holds them all (issue 16's memory target).
+    auto rows_of = std::make_shared<const SummaryInput>(in);
+    auto is_key = std::make_shared<const std::vector<bool>>(key);
+    t.made_rows = in.shown.size();
+    t.make_row = [rows_of, is_key, keep_alive](size_t k) {
+        const size_t i = rows_of->shown[k];
+        return account_row(*rows_of, i, (*is_key)[i]);
+    };
     std::vector<std::string> incomplete, no_revenue;
     for (const size_t i : in.shown) {
         const AccountMetrics& m = in.metrics[i];
-        t.rows.push_back(account_row(in, i, key[i]));
         if (m.incomplete) incomplete.push_back(in.accounts[i].slug);
         // An empty revenue says why, and what there is instead.
         if (!m.annual_revenue && in.accounts[i].has_performance) {
@@ -265,23 +273,34 @@ FigureList totals_figures(const SummaryInput& in, const PortfolioMetrics& whole,
     return f;
 }
 
-Report build_summary_report(const SummaryInput& in, const PortfolioMetrics& whole,
-                            const PortfolioMetrics& totals, const std::vector<Alert>& alerts) {
+namespace {
+
+Report summary_report(const SummaryInput& in, const PortfolioMetrics& whole,
+                      const PortfolioMetrics& totals, const std::vector<Alert>& alerts,
+                      std::shared_ptr<const void> keep_alive) {
     Report r;
     r.kind = "summary";
     r.title = "Portfolio summary";
     r.meta = summary_meta(in);
-    r.blocks.push_back(accounts_table(in, whole, totals));
+    r.blocks.push_back(accounts_table(in, whole, totals, std::move(keep_alive)));
     r.blocks.push_back(totals_figures(in, whole, totals));
     r.blocks.push_back(alerts_table(in, alerts));
     return r;
 }
 
+}  // namespace
+
+Report build_summary_report(const SummaryInput& in, const PortfolioMetrics& whole,
+                            const PortfolioMetrics& totals, const std::vector<Alert>& alerts) {
+    return summary_report(in, whole, totals, alerts, {});
+}
+
 Report build_summary_report(const ReportInput& in, const PortfolioMetrics& whole,
                             const PortfolioMetrics& totals, const std::vector<Alert>& alerts) {
-    const std::vector<AccountFacts> facts = facts_of(in.accounts);
-    return build_summary_report(SummaryInput{in.settings, in.as_of, facts, in.metrics, in.shown},
-                                whole, totals, alerts);
+    // The facts are made here: the accounts table's rows, made later, hold them.
+    auto facts = std::make_shared<const std::vector<AccountFacts>>(facts_of(in.accounts));
+    return summary_report(SummaryInput{in.settings, in.as_of, *facts, in.metrics, in.shown}, whole,
+                          totals, alerts, facts);
 }
 
 }  // namespace kam

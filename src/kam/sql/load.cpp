@@ -708,7 +708,9 @@ class Loader {
             std::string sql = fmt::format("INSERT INTO \"{}\" VALUES (", r.table);
             for (size_t i = 0; i < keep.size(); ++i) sql += i ? ", ?" : "?";
             Statement s = db_.prepare(sql + ")");
-            for (const auto& row : table->rows) {
+            std::vector<Cell> scratch;
+            for (size_t ri = 0; ri < table->row_count(); ++ri) {
+                const std::vector<Cell>& row = table->row(ri, scratch);
                 for (size_t i = 0; i < keep.size(); ++i) {
                     const Cell& c = row[keep[i]];
                     const int at = static_cast<int>(i + 1);
