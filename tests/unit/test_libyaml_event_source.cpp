@@ -238,6 +238,7 @@ TEST_CASE("inputs kam_fuzz_yaml_differential found the two sources reading apart
         "# c\n...\na: 1\n",
         "a: |\n  x\n%b: 1\n",  // a '%' line after a block scalar
         "a: [1,#c\n,1]\n",     // an empty entry after a comment with no space before it
+        "n~me~ 'r: # 'Ac:\n",  // a quote inside a plain key, another in the comment
     };
     for (const std::string& text : texts) same_outcome(text, text);
 }

@@ -694,6 +694,11 @@ TEST_CASE("an empty value points at its own line, not at the next node") {
     // A quote inside a plain key does not hide the comment after it.
     const Node q = accepted("a [b\"c: # note\n");
     CHECK(q.entries.at(0).value.mark.column == 7);
+    // Nor one after a space in it, with another quote in the comment
+    // (found by kam_fuzz_yaml_differential: the value was placed at the end).
+    const Node q2 = accepted("n~me~ 'r: # 'Ac:\n");
+    CHECK(q2.entries.at(0).value.mark.column == 9);
+    CHECK(at(accepted("a 'b: # 'c\nd: 1\n"), "a 'b").mark.column == 5);
     // A written null keeps its own place.
     CHECK(at(accepted("a: null\nb: ~\n"), "b").mark.column == 4);
 }

@@ -122,6 +122,7 @@ class TreeBuilder final : public EventListener {
         root_seen_ = false;
         documents_ = 0;
         open_block_line_ = 0;
+        content_end_ = 0;
         scalar_lines_.clear();
     }
 
@@ -206,13 +207,17 @@ class TreeBuilder final : public EventListener {
     // lines, as kam's templates put under an empty key, and a comment after
     // it), to just past the last character that is YAML. In a flow
     // collection a '#' right after ',', '[' or '{' starts a comment too, to
-    // both parsers ("[1,#c"), though YAML wants a space before it.
+    // both parsers ("[1,#c"), though YAML wants a space before it. Never
+    // back past the end of the last scalar: a quote inside it ("n 'x: # 'y")
+    // opens nothing.
     uint32_t back_over_blanks_and_comments(uint32_t at, bool flow = false) const {
         auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+        const uint32_t floor = std::min(content_end_, at);
         while (true) {
-            while (at > 0 && blank(text_[at - 1])) --at;
-            const size_t nl = at == 0 ? std::string_view::npos : text_.rfind('\n', at - 1);
-            const size_t start = nl == std::string_view::npos ? 0 : nl + 1;
+            while (at > floor && blank(text_[at - 1])) --at;
+            if (at == floor) return at;
+            const size_t nl = text_.rfind('\n', at - 1);
+            const size_t start = std::max<size_t>(nl == std::string_view::npos ? 0 : nl + 1, floor);
             // The first '#' that starts a comment: at the line's start or after a
             // blank, outside quotes.
             char quote = 0;
@@ -255,6 +260,7 @@ class TreeBuilder final : public EventListener {
 
     void scalar(const ParseEvent& e) {
         reject_anchor_or_tag(e);
+        content_end_ = std::max(content_end_, e.offset);  // more below, where the end is known
         Node n;
         n.kind = NodeKind::scalar;
         n.style = style_at(text_, e.offset);
@@ -278,6 +284,7 @@ class TreeBuilder final : public EventListener {
                                 "this quoted string is never closed (expected a closing quote)"};
             const uint32_t last = mark(static_cast<uint32_t>(*end - 1)).line;
             if (last > n.mark.line) scalar_lines_.emplace_back(n.mark.line + 1, last);
+            content_end_ = static_cast<uint32_t>(*end);
         } else if (n.style == ScalarStyle::literal || n.style == ScalarStyle::folded) {
             open_block_line_ = n.mark.line;
             open_block_nested_ = !stack_.empty();
@@ -286,6 +293,7 @@ class TreeBuilder final : public EventListener {
             // part of the text ("exit #2 slips") but starts a comment. A comment
             // set off as one ("value  # note", "value # note") is not flagged.
             const size_t end = e.offset + n.value.size();
+            content_end_ = static_cast<uint32_t>(end);
             n.comment_follows = end + 2 < text_.size() && text_[end] == ' ' &&
                                 text_[end + 1] == '#' && text_[end + 2] != ' ' &&
                                 text_[end + 2] != '\t' && text_[end + 2] != '\n' &&
@@ -452,6 +460,7 @@ class TreeBuilder final : public EventListener {
     int documents_ = 0;
     uint32_t open_block_line_ = 0;
     bool open_block_nested_ = false;  // the block scalar is not the whole document
+    uint32_t content_end_ = 0;        // just past the last scalar's text, as far as known
     std::vector<std::pair<uint32_t, uint32_t>> scalar_lines_;
 };
 
