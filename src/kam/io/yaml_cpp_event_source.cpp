@@ -132,9 +132,18 @@ class Forwarder final : public YAML::EventHandler {
             }
         e.has_anchor = anchor != YAML::NullAnchor;
         e.has_explicit_tag = is_explicit(tag);
-        e.value = repaired_utf8(value);
-        if (e.offset < text_.size() && (text_[e.offset] == '"' || text_[e.offset] == '\''))
-            e.value.append(clipped_line_breaks(text_, e.offset), '\n');
+        const size_t clipped =
+            e.offset < text_.size() && (text_[e.offset] == '"' || text_[e.offset] == '\'')
+                ? clipped_line_breaks(text_, e.offset)
+                : 0;
+        std::string repaired;
+        if (clipped > 0 || find_invalid_utf8(value)) {
+            repaired = repaired_utf8(value);
+            repaired.append(clipped, '\n');
+            e.value = repaired;
+        } else {
+            e.value = value;
+        }
         listener_.on_event(e);
     }
     void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,

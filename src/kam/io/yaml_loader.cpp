@@ -66,7 +66,7 @@ ScalarStyle style_at(std::string_view text, uint32_t offset) {
 class TreeBuilder final : public EventListener {
   public:
     TreeBuilder(std::string_view text, const LineIndex& lines, DiagnosticSink& sink)
-        : text_(text), lines_(lines), sink_(sink) {}
+        : text_(text), lines_(lines), cursor_(lines), sink_(sink) {}
 
     void on_event(const ParseEvent& e) override {
         using T = ParseEvent::Type;
@@ -154,7 +154,7 @@ class TreeBuilder final : public EventListener {
         std::unordered_map<std::string, uint32_t> key_lines;  // for big mappings only
     };
 
-    Mark mark(uint32_t offset) const { return lines_.mark_at(offset); }
+    Mark mark(uint32_t offset) { return cursor_.at(offset); }
 
     void second_document(uint32_t offset) {
         const std::string_view rest = text_.substr(std::min<size_t>(offset, text_.size()));
@@ -265,7 +265,7 @@ class TreeBuilder final : public EventListener {
         n.kind = NodeKind::scalar;
         n.style = style_at(text_, e.offset);
         n.mark = mark(e.offset);
-        n.value = e.value;
+        n.value.assign(e.value);
         if (n.style == ScalarStyle::double_quoted)
             for (const char ch : n.value)
                 if (const auto u = static_cast<unsigned char>(ch);
@@ -320,7 +320,7 @@ class TreeBuilder final : public EventListener {
         open_block_line_ = 0;
     }
 
-    void add(Node node) {
+    void add(Node&& node) {
         if (stack_.empty()) {
             root_ = std::move(node);
             root_seen_ = true;
@@ -345,11 +345,14 @@ class TreeBuilder final : public EventListener {
                             fmt::format("a value must be indented under its key '{}' (or is a "
                                         "':' missing after this text?)",
                                         top.key)};
-        top.node.entries.push_back(Entry{std::move(top.key), top.key_mark, std::move(node)});
+        Entry& entry = top.node.entries.emplace_back();  // in place: no Entry moved in
+        entry.key = std::move(top.key);
+        entry.key_mark = top.key_mark;
+        entry.value = std::move(node);
         top.have_key = false;
     }
 
-    void take_key(Frame& top, Node key) {
+    void take_key(Frame& top, Node&& key) {
         if (key.kind == NodeKind::null) {
             // "? " with nothing after it: shown at the '?' (yaml-cpp places the
             // empty key at the ':' below it, libyaml after the '?').
@@ -453,6 +456,7 @@ class TreeBuilder final : public EventListener {
 
     std::string_view text_;
     const LineIndex& lines_;
+    MarkCursor cursor_;
     DiagnosticSink& sink_;
     std::vector<Frame> stack_;
     std::optional<Node> root_;
@@ -581,6 +585,10 @@ bool check_encoding(std::string_view text, const LineIndex& lines, DiagnosticSin
         return false;
     }
     for (size_t i = 0; i < text.size(); ++i) {
+        // Printable ASCII, LF and tab: nothing to check.
+        if (const auto c = static_cast<unsigned char>(text[i]);
+            (c >= 0x20 && c < 0x7F) || c == '\n' || c == '\t')
+            continue;
         if (text[i] == '\0') {
             const Mark m = lines.mark_at(static_cast<uint32_t>(i));
             sink.add(Rule::yaml_encoding, m.line, m.column, "a NUL byte: this is not a text file");
