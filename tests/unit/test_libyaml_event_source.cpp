@@ -262,6 +262,7 @@ TEST_CASE("inputs kam_fuzz_yaml_differential found the two sources reading apart
         "a: |\n  x\n%b: 1\n",  // a '%' line after a block scalar
         "a: [1,#c\n,1]\n",     // an empty entry after a comment with no space before it
         "n~me~ 'r: # 'Ac:\n",  // a quote inside a plain key, another in the comment
+        "\xEF\xBB\xBFnt:       #nue\n~ #:\"\r\n",  // a written null at the key's indentation
     };
     for (const std::string& text : texts) same_outcome(text, text);
 }

@@ -443,6 +443,11 @@ TEST_CASE("found by the differential fuzzer: texts yaml-cpp read and libyaml ref
     refused("procurement:\n\n# note\nsuppliers The other ones\n", Rule::yaml_syntax, 4, 1);
     refused("a:\n  b:\n  text\n", Rule::yaml_syntax, 3, 3);
     refused("tags:\n[a, b]\n", Rule::yaml_syntax, 2, 1);
+    // A written null too (found by kam_fuzz_yaml_differential: yaml-cpp took
+    // it for the value).
+    refused("nt:\n~ # c\n", Rule::yaml_syntax, 2, 1);
+    refused("a:\n  b:\n  null\n", Rule::yaml_syntax, 3, 3);
+    CHECK(at(accepted("a:\n  ~\n"), "a").is_null());
     // An explicit key in a flow list.
     refused("a: [1, ? b]\n", Rule::yaml_syntax, 1, 8);
     CHECK(at(accepted("a: [{x: 1}]\n"), "a").items.at(0).is_mapping());

@@ -335,12 +335,14 @@ class TreeBuilder final : public EventListener {
             take_key(top, std::move(node));
             return;
         }
-        // "key:" then a text or a "[...]" on a later line at the key's own indentation:
-        // YAML reads that as a broken key (libyaml refuses it); yaml-cpp took
-        // it as the value.
-        if (!top.node.flow && (node.kind == NodeKind::scalar || node.flow) &&
-            node.mark.line > top.key_mark.line && node.mark.column <= top.key_mark.column &&
-            !explicit_key_indicator(top.key_mark.offset))
+        // "key:" then a text, a written null or a "[...]" on a later line at the
+        // key's own indentation: YAML reads that as a broken key (libyaml
+        // refuses it); yaml-cpp took it as the value.
+        const bool written =
+            node.kind == NodeKind::scalar || node.flow ||
+            (node.kind == NodeKind::null && null_written_at(text_, node.mark.offset));
+        if (!top.node.flow && written && node.mark.line > top.key_mark.line &&
+            node.mark.column <= top.key_mark.column && !explicit_key_indicator(top.key_mark.offset))
             throw LoadAbort{Rule::yaml_syntax, node.mark.offset,
                             fmt::format("a value must be indented under its key '{}' (or is a "
                                         "':' missing after this text?)",
