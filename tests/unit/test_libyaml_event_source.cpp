@@ -229,6 +229,29 @@ TEST_CASE("a quoted text ending in blank lines keeps a line break for each, from
     }
 }
 
+TEST_CASE("an escape YAML does not define is refused by both sources: \\' in double quotes") {
+    // yaml-cpp 0.7 read "\'" as a quote (found by kam_fuzz_yaml_differential);
+    // YAML 1.2 has no such escape, and libyaml refuses it.
+    static const auto yaml_cpp = make_yaml_cpp_event_source();
+    static const auto libyaml = make_libyaml_event_source();
+    for (const std::string text : {"a: \"x\\'y\"\n", "b: 1\na: \"x\n  \\\\ \\'\"\n"}) {
+        CAPTURE(text);
+        same_outcome(text, text);
+        for (const YamlEventSource* source : {yaml_cpp.get(), libyaml.get()}) {
+            const Outcome o = load_with(text, *source);
+            CHECK_FALSE(o.root);
+            REQUIRE_FALSE(o.findings.empty());
+            CHECK(o.findings.front().rule == Rule::yaml_syntax);
+            CHECK(o.findings.front().message.find("unknown escape '\\''") != std::string::npos);
+        }
+    }
+    // Still a backslash and a quote: "\\'" and '\'.
+    const Outcome ok = load_with("a: \"x\\\\'\"\nb: '\\'\n", *yaml_cpp);
+    REQUIRE(ok.root);
+    CHECK(ok.root->find("a")->value == "x\\'");
+    CHECK(ok.root->find("b")->value == "\\");
+}
+
 TEST_CASE("inputs kam_fuzz_yaml_differential found the two sources reading apart") {
     // Each gives the same tree or the same first finding from both now.
     const std::string texts[] = {
@@ -240,8 +263,10 @@ TEST_CASE("inputs kam_fuzz_yaml_differential found the two sources reading apart
         "a: [1,#c\n,1]\n",     // an empty entry after a comment with no space before it
         // A plain key holding ':"' (block context: the '"' is text, not a
         // quote), then an empty value and a comment.
-        "a: 1\nx\\d\\\"a`:\":`#: #\n",
-        "x\":\": #\n",
+        "a: 1\nx\\d\\\"a`:\":`#: #\n",  // CI's find
+        "x\":\": #\n",                  // the same, reduced
+        "n~me~ 'r: # 'Ac:\n",           // a quote inside a plain key, another in the comment
+        "\xEF\xBB\xBFnt:       #nue\n~ #:\"\r\n",  // a written null at the key's indentation
     };
     for (const std::string& text : texts) same_outcome(text, text);
 }

@@ -443,6 +443,11 @@ TEST_CASE("found by the differential fuzzer: texts yaml-cpp read and libyaml ref
     refused("procurement:\n\n# note\nsuppliers The other ones\n", Rule::yaml_syntax, 4, 1);
     refused("a:\n  b:\n  text\n", Rule::yaml_syntax, 3, 3);
     refused("tags:\n[a, b]\n", Rule::yaml_syntax, 2, 1);
+    // A written null too (found by kam_fuzz_yaml_differential: yaml-cpp took
+    // it for the value).
+    refused("nt:\n~ # c\n", Rule::yaml_syntax, 2, 1);
+    refused("a:\n  b:\n  null\n", Rule::yaml_syntax, 3, 3);
+    CHECK(at(accepted("a:\n  ~\n"), "a").is_null());
     // An explicit key in a flow list.
     refused("a: [1, ? b]\n", Rule::yaml_syntax, 1, 8);
     CHECK(at(accepted("a: [{x: 1}]\n"), "a").items.at(0).is_mapping());
@@ -694,6 +699,11 @@ TEST_CASE("an empty value points at its own line, not at the next node") {
     // A quote inside a plain key does not hide the comment after it.
     const Node q = accepted("a [b\"c: # note\n");
     CHECK(q.entries.at(0).value.mark.column == 7);
+    // Nor one after a space in it, with another quote in the comment
+    // (found by kam_fuzz_yaml_differential: the value was placed at the end).
+    const Node q2 = accepted("n~me~ 'r: # 'Ac:\n");
+    CHECK(q2.entries.at(0).value.mark.column == 9);
+    CHECK(at(accepted("a 'b: # 'c\nd: 1\n"), "a 'b").mark.column == 5);
     // A written null keeps its own place.
     CHECK(at(accepted("a: null\nb: ~\n"), "b").mark.column == 4);
 }
@@ -996,6 +1006,62 @@ TEST_CASE("columns stay exact across long lines of multi-byte text") {
     const Node root = accepted(text);
     REQUIRE(at(root, "k").items.size() == 400);
     CHECK(at(root, "k").items[399].mark.column == columns[399]);
+}
+
+TEST_CASE("MarkCursor gives the marks of the index, forward, backward and past the end") {
+    const std::string text = "a: \xc3\xa9x\r\n\n  \xe6\x97\xa5: [b, \"c\"]\n\nlast";
+    const LineIndex lines(text);
+    MarkCursor cursor(lines);
+    const uint32_t offsets[] = {0,  3,  5,  6,  7, 8,  9,  10, 12, 13, 14, 18,
+                                21, 26, 27, 28, 2, 11, 11, 30, 31, 40, 0,  29};
+    for (const uint32_t o : offsets) {
+        CAPTURE(o);
+        const Mark want = lines.mark_at(o), got = cursor.at(o);
+        CHECK(got.line == want.line);
+        CHECK(got.column == want.column);
+        CHECK(got.offset == want.offset);
+    }
+}
+
+TEST_CASE("LineIndex marks every offset as counting from the line start does") {
+    // Lines short and long (past several 256-byte strides), multi-byte
+    // characters across the strides, CRLF, an empty line and no final newline.
+    std::string text;
+    uint32_t seed = 7;
+    const auto next = [&] { return seed = seed * 1103515245u + 12345u, (seed >> 16) % 1000; };
+    for (int line = 0; line < 60; ++line) {
+        const uint32_t length = line % 7 == 0 ? 700 + next() : next() % 40;
+        for (uint32_t i = 0; i < length; ++i) {
+            const uint32_t r = next() % 10;
+            text += r == 0   ? "\xc3\xa9"
+                    : r == 1 ? "\xe6\x97\xa5"
+                    : r == 2 ? "\xf0\x9f\x98\x80"
+                             : "x";
+        }
+        text += line % 5 == 0 ? "\r\n" : line == 59 ? "" : "\n";
+    }
+    const LineIndex lines(text);
+    MarkCursor cursor(lines);
+    uint32_t line = 1, column = 1;
+    for (uint32_t o = 0; o <= text.size(); ++o) {
+        const Mark m = lines.mark_at(o), c = cursor.at(o);
+        if (m.line != line || m.column != column || c.line != line || c.column != column) {
+            CAPTURE(o);
+            CHECK(m.line == line);
+            CHECK(m.column == column);
+            CHECK(c.line == line);
+            CHECK(c.column == column);
+            break;
+        }
+        if (o == text.size()) break;
+        if (text[o] == '\n') {
+            ++line;
+            column = 1;
+        } else if ((static_cast<unsigned char>(text[o]) & 0xC0) != 0x80) {
+            ++column;  // columns count code points: a lead byte starts one
+        }
+    }
+    CHECK(lines.line_count() == 60);
 }
 
 TEST_CASE("a 1 MB flow list and many block scalars load in linear time") {

@@ -16,6 +16,7 @@ class LineIndex {
     // The text of a 1-based line without its line end; empty past the end.
     std::string_view line_text(uint32_t line) const;
     uint32_t line_start(uint32_t line) const { return starts_.at(line - 1); }
+    std::string_view text() const { return text_; }
 
   private:
     // Every k_stride bytes, the code points from that byte's line start up to
@@ -25,6 +26,20 @@ class LineIndex {
     std::string_view text_;
     std::vector<uint32_t> starts_;
     std::vector<uint32_t> stride_columns_;
+};
+
+// Marks for offsets that mostly come in increasing order, as a parser's
+// events do: each is found by walking on from the one before (no search),
+// so marking every node of a file costs one pass over its text. An earlier
+// offset is looked up in the index, and the walk goes on from there.
+class MarkCursor {
+  public:
+    explicit MarkCursor(const LineIndex& lines) : lines_(lines) {}
+    Mark at(uint32_t offset);
+
+  private:
+    const LineIndex& lines_;
+    Mark at_;  // the last mark given: line 1, column 1, offset 0 at first
 };
 
 }  // namespace kam

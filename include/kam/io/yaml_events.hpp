@@ -27,7 +27,9 @@ struct ParseEvent {
     bool has_anchor = false;
     bool has_explicit_tag = false;  // e.g. !!str; quoting alone is not a tag
     bool flow = false;              // flow collection
-    std::string value;              // scalar text
+    // The scalar's text, owned by the source: valid during on_event only, so
+    // the listener copies it once, into its own tree.
+    std::string_view value;
 };
 
 class EventListener {

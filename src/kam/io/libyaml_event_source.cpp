@@ -25,6 +25,7 @@
 //     the one taken.
 #include <yaml.h>
 
+#include <cstdint>
 #include <cstring>
 #include <optional>
 #include <string>
@@ -43,6 +44,16 @@ class ByteCursor {
     uint32_t byte_of(size_t char_index) {
         if (char_index < chars_) chars_ = bytes_ = 0;  // an earlier mark: start again
         while (chars_ < char_index && bytes_ < text_.size()) {
+            // Eight ASCII bytes are eight characters: most of the text.
+            if (char_index - chars_ >= 8 && bytes_ + 8 <= text_.size()) {
+                uint64_t eight;
+                std::memcpy(&eight, text_.data() + bytes_, 8);
+                if ((eight & 0x8080808080808080u) == 0) {
+                    bytes_ += 8;
+                    chars_ += 8;
+                    continue;
+                }
+            }
             bytes_ += sequence_length(static_cast<unsigned char>(text_[bytes_]));
             ++chars_;
         }
@@ -293,8 +304,8 @@ class Parser {
                     out.type = ParseEvent::Type::null;
                 } else {
                     out.type = ParseEvent::Type::scalar;
-                    out.value.assign(reinterpret_cast<const char*>(e.data.scalar.value),
-                                     e.data.scalar.length);
+                    out.value = std::string_view(reinterpret_cast<const char*>(e.data.scalar.value),
+                                                 e.data.scalar.length);
                 }
                 break;
             case YAML_SEQUENCE_START_EVENT:

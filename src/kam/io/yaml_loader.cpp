@@ -66,7 +66,7 @@ ScalarStyle style_at(std::string_view text, uint32_t offset) {
 class TreeBuilder final : public EventListener {
   public:
     TreeBuilder(std::string_view text, const LineIndex& lines, DiagnosticSink& sink)
-        : text_(text), lines_(lines), sink_(sink) {}
+        : text_(text), lines_(lines), cursor_(lines), sink_(sink) {}
 
     void on_event(const ParseEvent& e) override {
         using T = ParseEvent::Type;
@@ -122,6 +122,7 @@ class TreeBuilder final : public EventListener {
         root_seen_ = false;
         documents_ = 0;
         open_block_line_ = 0;
+        content_end_ = 0;
         scalar_lines_.clear();
     }
 
@@ -153,7 +154,7 @@ class TreeBuilder final : public EventListener {
         std::unordered_map<std::string, uint32_t> key_lines;  // for big mappings only
     };
 
-    Mark mark(uint32_t offset) const { return lines_.mark_at(offset); }
+    Mark mark(uint32_t offset) { return cursor_.at(offset); }
 
     void second_document(uint32_t offset) {
         const std::string_view rest = text_.substr(std::min<size_t>(offset, text_.size()));
@@ -206,13 +207,17 @@ class TreeBuilder final : public EventListener {
     // lines, as kam's templates put under an empty key, and a comment after
     // it), to just past the last character that is YAML. In a flow
     // collection a '#' right after ',', '[' or '{' starts a comment too, to
-    // both parsers ("[1,#c"), though YAML wants a space before it.
+    // both parsers ("[1,#c"), though YAML wants a space before it. Never
+    // back past the end of the last scalar: a quote inside it ("n 'x: # 'y")
+    // opens nothing.
     uint32_t back_over_blanks_and_comments(uint32_t at, bool flow = false) const {
         auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+        const uint32_t floor = std::min(content_end_, at);
         while (true) {
-            while (at > 0 && blank(text_[at - 1])) --at;
-            const size_t nl = at == 0 ? std::string_view::npos : text_.rfind('\n', at - 1);
-            const size_t start = nl == std::string_view::npos ? 0 : nl + 1;
+            while (at > floor && blank(text_[at - 1])) --at;
+            if (at == floor) return at;
+            const size_t nl = text_.rfind('\n', at - 1);
+            const size_t start = std::max<size_t>(nl == std::string_view::npos ? 0 : nl + 1, floor);
             // The first '#' that starts a comment: at the line's start or after a
             // blank, outside quotes.
             char quote = 0;
@@ -261,11 +266,12 @@ class TreeBuilder final : public EventListener {
 
     void scalar(const ParseEvent& e) {
         reject_anchor_or_tag(e);
+        content_end_ = std::max(content_end_, e.offset);  // more below, where the end is known
         Node n;
         n.kind = NodeKind::scalar;
         n.style = style_at(text_, e.offset);
         n.mark = mark(e.offset);
-        n.value = e.value;
+        n.value.assign(e.value);
         if (n.style == ScalarStyle::double_quoted)
             for (const char ch : n.value)
                 if (const auto u = static_cast<unsigned char>(ch);
@@ -284,6 +290,7 @@ class TreeBuilder final : public EventListener {
                                 "this quoted string is never closed (expected a closing quote)"};
             const uint32_t last = mark(static_cast<uint32_t>(*end - 1)).line;
             if (last > n.mark.line) scalar_lines_.emplace_back(n.mark.line + 1, last);
+            content_end_ = static_cast<uint32_t>(*end);
         } else if (n.style == ScalarStyle::literal || n.style == ScalarStyle::folded) {
             open_block_line_ = n.mark.line;
             open_block_nested_ = !stack_.empty();
@@ -292,6 +299,7 @@ class TreeBuilder final : public EventListener {
             // part of the text ("exit #2 slips") but starts a comment. A comment
             // set off as one ("value  # note", "value # note") is not flagged.
             const size_t end = e.offset + n.value.size();
+            content_end_ = static_cast<uint32_t>(end);
             n.comment_follows = end + 2 < text_.size() && text_[end] == ' ' &&
                                 text_[end + 1] == '#' && text_[end + 2] != ' ' &&
                                 text_[end + 2] != '\t' && text_[end + 2] != '\n' &&
@@ -318,7 +326,7 @@ class TreeBuilder final : public EventListener {
         open_block_line_ = 0;
     }
 
-    void add(Node node) {
+    void add(Node&& node) {
         if (stack_.empty()) {
             root_ = std::move(node);
             root_seen_ = true;
@@ -333,21 +341,26 @@ class TreeBuilder final : public EventListener {
             take_key(top, std::move(node));
             return;
         }
-        // "key:" then a text or a "[...]" on a later line at the key's own indentation:
-        // YAML reads that as a broken key (libyaml refuses it); yaml-cpp took
-        // it as the value.
-        if (!top.node.flow && (node.kind == NodeKind::scalar || node.flow) &&
-            node.mark.line > top.key_mark.line && node.mark.column <= top.key_mark.column &&
-            !explicit_key_indicator(top.key_mark.offset))
+        // "key:" then a text, a written null or a "[...]" on a later line at the
+        // key's own indentation: YAML reads that as a broken key (libyaml
+        // refuses it); yaml-cpp took it as the value.
+        const bool written =
+            node.kind == NodeKind::scalar || node.flow ||
+            (node.kind == NodeKind::null && null_written_at(text_, node.mark.offset));
+        if (!top.node.flow && written && node.mark.line > top.key_mark.line &&
+            node.mark.column <= top.key_mark.column && !explicit_key_indicator(top.key_mark.offset))
             throw LoadAbort{Rule::yaml_syntax, node.mark.offset,
                             fmt::format("a value must be indented under its key '{}' (or is a "
                                         "':' missing after this text?)",
                                         top.key)};
-        top.node.entries.push_back(Entry{std::move(top.key), top.key_mark, std::move(node)});
+        Entry& entry = top.node.entries.emplace_back();  // in place: no Entry moved in
+        entry.key = std::move(top.key);
+        entry.key_mark = top.key_mark;
+        entry.value = std::move(node);
         top.have_key = false;
     }
 
-    void take_key(Frame& top, Node key) {
+    void take_key(Frame& top, Node&& key) {
         if (key.kind == NodeKind::null) {
             // "? " with nothing after it: shown at the '?' (yaml-cpp places the
             // empty key at the ':' below it, libyaml after the '?').
@@ -451,6 +464,7 @@ class TreeBuilder final : public EventListener {
 
     std::string_view text_;
     const LineIndex& lines_;
+    MarkCursor cursor_;
     DiagnosticSink& sink_;
     std::vector<Frame> stack_;
     std::optional<Node> root_;
@@ -458,6 +472,7 @@ class TreeBuilder final : public EventListener {
     int documents_ = 0;
     uint32_t open_block_line_ = 0;
     bool open_block_nested_ = false;  // the block scalar is not the whole document
+    uint32_t content_end_ = 0;        // just past the last scalar's text, as far as known
     std::vector<std::pair<uint32_t, uint32_t>> scalar_lines_;
 };
 
@@ -578,6 +593,10 @@ bool check_encoding(std::string_view text, const LineIndex& lines, DiagnosticSin
         return false;
     }
     for (size_t i = 0; i < text.size(); ++i) {
+        // Printable ASCII, LF and tab: nothing to check.
+        if (const auto c = static_cast<unsigned char>(text[i]);
+            (c >= 0x20 && c < 0x7F) || c == '\n' || c == '\t')
+            continue;
         if (text[i] == '\0') {
             const Mark m = lines.mark_at(static_cast<uint32_t>(i));
             sink.add(Rule::yaml_encoding, m.line, m.column, "a NUL byte: this is not a text file");
