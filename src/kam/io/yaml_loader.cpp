@@ -65,8 +65,8 @@ ScalarStyle style_at(std::string_view text, uint32_t offset) {
 // (one document, no anchors, unique keys, depth) as the events arrive.
 class TreeBuilder final : public EventListener {
   public:
-    TreeBuilder(std::string_view text, const LineIndex& lines, DiagnosticSink& sink)
-        : text_(text), lines_(lines), cursor_(lines), sink_(sink) {}
+    TreeBuilder(std::string_view text, const LineIndex& lines)
+        : text_(text), lines_(lines), cursor_(lines) {}
 
     void on_event(const ParseEvent& e) override {
         using T = ParseEvent::Type;
@@ -465,7 +465,6 @@ class TreeBuilder final : public EventListener {
     std::string_view text_;
     const LineIndex& lines_;
     MarkCursor cursor_;
-    DiagnosticSink& sink_;
     std::vector<Frame> stack_;
     std::optional<Node> root_;
     bool root_seen_ = false;
@@ -1013,7 +1012,7 @@ std::optional<Node> load_yaml(std::string_view bytes, DiagnosticSink& sink,
     uint32_t checked_from = 0;  // errors must come after what was skipped, or we stop
     for (int round = 0;; ++round) {
         const LineIndex& index = current_lines ? *current_lines : lines;
-        TreeBuilder builder(current, index, sink);
+        TreeBuilder builder(current, index);
         const auto error = parse_once(current, index, source, builder, sink);
         if (!error) {
             if (round > 0 && report) report->partial = true;
