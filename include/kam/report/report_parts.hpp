@@ -75,6 +75,7 @@ Table accounts_table(const SummaryInput& input, const PortfolioMetrics& whole,
                      const PortfolioMetrics& totals, std::shared_ptr<const void> keep_alive = {});
 FigureList totals_figures(const SummaryInput& input, const PortfolioMetrics& whole,
                           const PortfolioMetrics& totals);
-Table health_table(const SummaryInput& input);
+// health_table's rows are made as they are printed, as accounts_table's.
+Table health_table(const SummaryInput& input, std::shared_ptr<const void> keep_alive = {});
 
 }  // namespace kam

@@ -93,7 +93,7 @@ PortfolioPage build_portfolio_page(const ReportInput& in, const PageHistory* his
     p.meta = summary_meta(s->summary());
     p.portfolio = human_text(in.settings.name.empty() ? Cell::none() : Cell::of(in.settings.name));
     p.totals = totals_figures(s->summary(), whole, s->figures.totals);
-    p.health = [s] { return health_table(s->summary()); };
+    p.health = [s] { return health_table(s->summary(), s); };
     p.accounts = [s] {
         return accounts_table(s->summary(), s->figures.whole, s->figures.totals, s);
     };

@@ -181,7 +181,7 @@ std::vector<Item> summary_meta(const SummaryInput& in) {
     return meta;
 }
 
-Table health_table(const SummaryInput& in) {
+Table health_table(const SummaryInput& in, std::shared_ptr<const void> keep_alive) {
     Table t;
     t.key = "health";
     t.title = "Health";
@@ -189,11 +189,15 @@ Table health_table(const SummaryInput& in) {
     t.columns.insert(t.columns.end(), health_columns().begin(), health_columns().end());
     for (Column& c : t.columns) c.machine_only = false;
     t.empty_text = k_no_account;
-    for (const size_t i : in.shown) {
-        std::vector<Cell> row = {name_cell(in.accounts[i], in.metrics[i])};
-        health_cells(in.metrics[i], row);
-        t.rows.push_back(std::move(row));
-    }
+    // Made as they are printed, as the accounts table's rows.
+    auto rows_of = std::make_shared<const SummaryInput>(in);
+    t.made_rows = in.shown.size();
+    t.make_row = [rows_of, keep_alive](size_t k) {
+        const size_t i = rows_of->shown[k];
+        std::vector<Cell> row = {name_cell(rows_of->accounts[i], rows_of->metrics[i])};
+        health_cells(rows_of->metrics[i], row);
+        return row;
+    };
     return t;
 }
 
