@@ -49,6 +49,13 @@ std::string peer_names(const std::vector<Account>& accounts, const Whitespace& w
     return join(slugs, ", ");
 }
 
+// The matrix's part scores, attractiveness then strength: the last columns of
+// both of its tables.
+void append_part_scores(const MatrixEntry& e, std::vector<Cell>& cells) {
+    for (const ScorePart& p : e.attractiveness.parts) cells.push_back(Cell::of(p.score));
+    for (const ScorePart& p : e.strength.parts) cells.push_back(Cell::of(p.score));
+}
+
 // The scores and their parts, each part with its inputs; the tier a mismatch reads.
 void explain_matrix_entry(Report& r, const ReportInput& in, const MatrixEntry& e) {
     const std::string& slug = in.accounts[e.account].slug;
@@ -220,16 +227,14 @@ Report build_matrix_report(const ReportInput& in, std::shared_ptr<const Portfoli
             text_or_none(e.size_basis),
             Cell::of_fixed(e.attractiveness.data_pct),
             Cell::of_fixed(e.strength.data_pct)};
-        for (const ScorePart& p : e.attractiveness.parts) cells.push_back(Cell::of(p.score));
-        for (const ScorePart& p : e.strength.parts) cells.push_back(Cell::of(p.score));
+        append_part_scores(e, cells);
         return cells;
     };
     parts.made_rows = order->size();
     parts.make_row = [kept, order, accounts](size_t k) {
         const MatrixEntry& e = *(*order)[k];
         std::vector<Cell> cells{Cell::of(display_name((*accounts)[e.account]))};
-        for (const ScorePart& p : e.attractiveness.parts) cells.push_back(Cell::of(p.score));
-        for (const ScorePart& p : e.strength.parts) cells.push_back(Cell::of(p.score));
+        append_part_scores(e, cells);
         return cells;
     };
     if (in.sources && matrix.largest_revenue)
