@@ -10,6 +10,7 @@
 #include "kam/metrics/portfolio_metrics.hpp"
 #include "kam/metrics/rank.hpp"
 #include "kam/metrics/relationship_fit.hpp"
+#include "kam/metrics/rising.hpp"
 #include "kam/metrics/whitespace.hpp"
 #include "kam/portfolio/load.hpp"
 
@@ -218,6 +219,52 @@ TEST_CASE("sources: a whitespace gap names the peer's offering and both tiers") 
               "current",
               "p/accounts/acme/account.yaml:3:7 account.tier = key"});
     CHECK(whitespace_cell_sources(t.portfolio.accounts, w, 0, 1).empty());  // acme: no Training
+}
+
+TEST_CASE("sources: an offering's counts name each account's stage, or its offerings") {
+    const Tiny t;
+    const Whitespace w = compute_whitespace(t.portfolio.accounts, {0, 1});
+    REQUIRE(w.offerings.size() == 2);  // Maintenance, Training
+    CHECK(w.offerings[1].name == "Training");
+    CHECK(all(whitespace_count_sources(t.portfolio.accounts, w, 1, "proposed")) ==
+          std::vector<std::string>{"p/accounts/beta/blueprint.yaml:3:12 "
+                                   "blueprint.offerings.0.stage = Training: proposed"});
+    CHECK(whitespace_count_sources(t.portfolio.accounts, w, 1, "current").empty());
+    // Both accounts' offerings are known: the denominator names the first offering of each.
+    CHECK(all(whitespace_count_sources(t.portfolio.accounts, w, 1, "")) ==
+          std::vector<std::string>{
+              "p/accounts/acme/blueprint.yaml:2:5 blueprint.offerings.0.name = Maintenance",
+              "p/accounts/beta/blueprint.yaml:2:5 blueprint.offerings.0.name = Training"});
+    CHECK(all(whitespace_penetration_sources(t.portfolio.accounts, w, 0)) ==
+          all(whitespace_count_sources(t.portfolio.accounts, w, 0, "current")));
+}
+
+TEST_CASE("sources: years on file name each period counted; rising names signals and policy") {
+    const Tiny t;
+    const PortfolioMetrics whole =
+        compute_portfolio_metrics(t.portfolio.accounts, t.metrics, t.portfolio.settings, t.as_of);
+    const Sources life =
+        expected_lifetime_sources(t.portfolio.accounts, whole, t.portfolio.settings);
+    const LifetimeValue v = compute_lifetime_value(
+        t.acme(), t.metrics[0], t.portfolio.settings,
+        expected_lifetime_years(whole.retention_pct, t.portfolio.settings.policy.clv_max_years),
+        &life);
+    CHECK(v.years_on_file == 2);
+    CHECK(all(v.years_on_file_sources) ==
+          std::vector<std::string>{
+              "p/accounts/acme/performance.yaml:2:13 performance.financials.0.period = 2024 "
+              "(FY2024)",
+              "p/accounts/acme/performance.yaml:5:13 performance.financials.1.period = 2025 "
+              "(FY2025)"});
+
+    const Sources r = rising_sources(t.acme(), t.sources[0], t.portfolio.settings);
+    REQUIRE(r.size() == 1 + 2 + 1 + 2 + 1 + 1);
+    CHECK(where(r.front()) == "p/accounts/acme/account.yaml:6:19 account.growth_potential = high");
+    CHECK(where(r[3]) == "p/kam.yaml:0:0 policy.rising_growth_pct = 20 (the default)");
+    CHECK(where(r.back()) == "p/kam.yaml:0:0 policy.rising_pipeline_pct = 50 (the default)");
+    // beta writes no growth_potential: the source says so, at the record.
+    const Sources b = rising_sources(t.portfolio.accounts[1], t.sources[1], t.portfolio.settings);
+    CHECK(b.front().value == "not written");
 }
 
 TEST_CASE("sources: completeness names where each present component is written") {

@@ -23,6 +23,8 @@ struct LifetimeValue {
     // margin_pct's with the policy's minimum.
     Sources annual_margin_sources, historical_margin_sources, forward_value_sources,
         fix_or_trim_sources;
+    // The period of every financials row that years_on_file counts.
+    Sources years_on_file_sources;
 };
 
 // 1 / (1 - retention / 100) in whole years (half away from zero), at most

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "kam/metrics/portfolio_metrics.hpp"
+#include "kam/metrics/source.hpp"
 
 namespace kam {
 
@@ -26,5 +27,13 @@ std::vector<RisingEntry> rising_accounts(const std::vector<Account>& accounts,
                                          const std::vector<AccountMetrics>& metrics,
                                          const PortfolioMetrics& whole,
                                          const PortfolioSettings& settings);
+
+// The inputs of `entry`'s signals (kam-metrics(7), SOURCES): growth_potential
+// on the cover sheet, growth_pct's sources with policy.rising_growth_pct,
+// weighted_pipeline's and annual_revenue's with policy.rising_pipeline_pct;
+// `key` says the account is outside the key set (kam keys explains that set).
+// `figures` are the account's FigureSources.
+Sources rising_sources(const Account& account, const FigureSources& figures,
+                       const PortfolioSettings& settings);
 
 }  // namespace kam

@@ -24,12 +24,13 @@ inline constexpr std::string_view matrix = "The portfolio matrix";
 inline constexpr std::string_view value = "Profitability and lifetime value";
 inline constexpr std::string_view fit = "Relationship fit";
 inline constexpr std::string_view contact_map = "Contact map";
+inline constexpr std::string_view rising = "Rising accounts";
 inline constexpr std::string_view whitespace = "Whitespace";
 inline constexpr std::string_view qualification = "Qualification";
 inline constexpr std::string_view records = "Records";
-inline constexpr std::string_view all[] = {per_account,   health, portfolio,   matrix,
-                                           value,         fit,    contact_map, whitespace,
-                                           qualification, records};
+inline constexpr std::string_view all[] = {per_account, health,        portfolio,   matrix,
+                                           value,       fit,           contact_map, rising,
+                                           whitespace,  qualification, records};
 }  // namespace formula
 
 struct Source {

@@ -4,6 +4,7 @@
 // the stage of that offering in that account; per offering its penetration,
 // per account the gaps its peers (same industry or same tier) already buy.
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kam/metrics/exact.hpp"
@@ -78,5 +79,11 @@ Sources whitespace_gap_sources(const std::vector<Account>& accounts, const White
                                size_t row, const WhitespaceGap& gap);
 Sources whitespace_penetration_sources(const std::vector<Account>& accounts, const Whitespace& w,
                                        size_t offering);
+// An offering's counts: for `stage` ("current", "proposed", "planned",
+// "retired"), the offering's stage in each account where it has that stage;
+// for an empty `stage` (the accounts whose offerings are known, the
+// penetration's denominator), the first offering of each such account.
+Sources whitespace_count_sources(const std::vector<Account>& accounts, const Whitespace& w,
+                                 size_t offering, std::string_view stage);
 
 }  // namespace kam

@@ -94,7 +94,13 @@ LifetimeValue compute_lifetime_value(const Account& a, const AccountMetrics& m,
             if (f.period.kind == Period::Kind::month)
                 y = fiscal_year_of(Date::from_ymd(f.period.year, f.period.index, 1),
                                    s.fiscal_year_start);
-            if (y <= m.fiscal_year) years.insert(y);
+            if (y > m.fiscal_year) continue;
+            years.insert(y);
+            if (explain)
+                v.years_on_file_sources.push_back(
+                    field_source(a, "performance.yaml", f.period_pos,
+                                 fmt::format("performance.financials.{}.period", f.index),
+                                 fmt::format("{} ({})", f.period_text, fiscal_year_label(y))));
         }
         v.years_on_file = static_cast<int>(years.size());
         Money sum;

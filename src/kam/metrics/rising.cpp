@@ -60,4 +60,19 @@ std::vector<RisingEntry> rising_accounts(const std::vector<Account>& accounts,
     return out;
 }
 
+Sources rising_sources(const Account& a, const FigureSources& f, const PortfolioSettings& s) {
+    Sources out;
+    out.push_back(cover_source(
+        a, "growth_potential", a.cover.growth_potential_pos,
+        a.cover.growth_potential.empty() ? std::string("not written") : a.cover.growth_potential));
+    append(out, f.of("growth_pct"));
+    out.push_back(
+        setting_source(s, "policy.rising_growth_pct", number_text(s.policy.rising_growth_pct)));
+    append(out, f.of("weighted_pipeline"));
+    append(out, f.of("annual_revenue"));
+    out.push_back(
+        setting_source(s, "policy.rising_pipeline_pct", number_text(s.policy.rising_pipeline_pct)));
+    return out;
+}
+
 }  // namespace kam

@@ -211,10 +211,26 @@ Sources whitespace_gap_sources(const std::vector<Account>& accounts, const White
 
 Sources whitespace_penetration_sources(const std::vector<Account>& accounts, const Whitespace& w,
                                        size_t offering) {
+    return whitespace_count_sources(accounts, w, offering, "current");
+}
+
+Sources whitespace_count_sources(const std::vector<Account>& accounts, const Whitespace& w,
+                                 size_t offering, std::string_view stage) {
     Sources out;
-    for (size_t r = 0; r < w.rows.size(); ++r)
-        if (w.rows[r].known && w.rows[r].stages[offering] == "current")
-            append(out, whitespace_cell_sources(accounts, w, r, offering));
+    for (size_t r = 0; r < w.rows.size(); ++r) {
+        const WhitespaceRow& row = w.rows[r];
+        if (!row.known) continue;
+        if (!stage.empty()) {
+            if (row.stages[offering] == stage)
+                append(out, whitespace_cell_sources(accounts, w, r, offering));
+            continue;
+        }
+        // Known means blueprint.yaml lists offerings: the first one says so.
+        const Account& a = accounts[row.account];
+        const Offering& first = a.blueprint->offerings.front();
+        out.push_back(record_source(a, "blueprint.yaml", "blueprint.offerings", "0.name", first.pos,
+                                    first.name));
+    }
     return out;
 }
 

@@ -212,8 +212,13 @@ void explanations_html(const Report& r, std::string_view formulas, std::string& 
                     "<li class=\"input\"><code class=\"at\">{}</code> <code>{}</code> = {}</li>\n",
                     html_escape(source_location(s)), html_escape(s.path), html_escape(s.value));
             for (const DerivedNote& d : e.from)
-                out += fmt::format("<li class=\"from\">from <code>{}</code> = {}</li>\n",
-                                   html_escape(derived_name(d)), html_escape(d.value));
+                // The account and figure as attributes too: a figure's name
+                // may hold spaces, so the text alone does not split them.
+                out += fmt::format(
+                    "<li class=\"from\" data-account=\"{}\" data-figure=\"{}\">from "
+                    "<code>{}</code> = {}</li>\n",
+                    html_escape(d.account), html_escape(d.figure), html_escape(derived_name(d)),
+                    html_escape(d.value));
             out += "</ul>\n";
         }
         out += "</li>\n";

@@ -89,6 +89,7 @@ void explain_value_row(Report& r, const ReportInput& in, size_t account,
     explain(r, slug, "annual_margin", formula::value, cells[4], v.annual_margin_sources);
     explain(r, slug, "margin_pct", formula::per_account, cells[5], f.of("margin_pct"));
     explain(r, slug, "historical_margin", formula::value, cells[9], v.historical_margin_sources);
+    explain(r, slug, "years_on_file", formula::value, cells[10], v.years_on_file_sources);
     explain(r, slug, "forward_value", formula::value, cells[11], v.forward_value_sources);
     Sources clv = v.historical_margin_sources;
     append(clv, v.forward_value_sources);
@@ -658,9 +659,20 @@ Report build_whitespace_report(const ReportInput& in, std::shared_ptr<const Whit
                                   Cell::of_int(c.proposed), Cell::of_int(c.planned),
                                   Cell::of_int(c.retired), Cell::of_int(c.accounts),
                                   Cell::of(c.penetration_pct)});
-        if (in.sources)
+        if (in.sources) {
+            // The counts, each from its cells; the penetration from two of them.
+            const std::vector<Cell>& row = offerings.rows.back();
+            static constexpr std::string_view counted[] = {"current", "proposed", "planned",
+                                                           "retired", ""};
+            for (size_t n = 0; n < std::size(counted); ++n)
+                explain(r, "", fmt::format("{}: {}", offerings.columns[n + 1].key, c.name),
+                        formula::whitespace, row[n + 1],
+                        whitespace_count_sources(in.accounts, w, k, counted[n]));
             explain(r, "", fmt::format("penetration_pct: {}", c.name), formula::whitespace,
-                    Cell::of(c.penetration_pct), whitespace_penetration_sources(in.accounts, w, k));
+                    Cell::of(c.penetration_pct), whitespace_penetration_sources(in.accounts, w, k),
+                    {{"", fmt::format("current: {}", c.name), std::to_string(c.current)},
+                     {"", fmt::format("accounts: {}", c.name), std::to_string(c.accounts)}});
+        }
     }
     Table sell = decision_table("decisions", "What to sell");
     sell.columns = {{"name", "Account", "", false, false, false},
@@ -759,6 +771,23 @@ std::vector<Block> show_judgement_blocks(const ReportInput& in, size_t account,
     f.items.push_back({"rising", "Rising account",
                        r == rising.end() ? Cell::of_bool(false)
                                          : Cell::of(join(r->signals, "; ")).with_tone(Tone::good)});
+    if (ex) {
+        // Not rising may also mean the account is in the key set, or lost: the
+        // explanation names the key-set figure the rule reads.
+        const bool key =
+            std::any_of(whole.ranking.begin(), whole.ranking.end(),
+                        [&](const KeyAccountEntry& k) { return k.account == account && k.key; });
+        const Cell rising_cell = f.items.back().value;
+        // The key set ranks every account's revenue (kam keys lists them):
+        // here, this account's revenue and the share the set covers.
+        Sources key_sources = (*in.sources)[account].of("annual_revenue");
+        key_sources.push_back(setting_source(in.settings, "policy.key_account_share",
+                                             number_text(in.settings.policy.key_account_share)));
+        explain(*ex, a.slug, "key_account", formula::portfolio, Cell::of_bool(key), key_sources);
+        explain(*ex, a.slug, "rising", formula::rising, rising_cell,
+                rising_sources(a, (*in.sources)[account], in.settings),
+                {{a.slug, "key_account", key ? "true" : "false"}});
+    }
     // What to sell: the account's whitespace gaps against the whole portfolio.
     const Whitespace& w = everyone;
     const WhitespaceRow* ws_row = find_row(w, account);

@@ -50,11 +50,13 @@ for line in page.split("\n"):
             src.update(file=where, line=None, column=None)
         current["sources"].append(src)
         continue
-    m = re.match(r'<li class="from">from <code>([^<]*)</code> = (.*)</li>$', line)
+    m = re.match(r'<li class="from" data-account="([^"]*)" data-figure="([^"]*)">from <code>[^<]*</code> = (.*)</li>$', line)
     if m:
-        name = html.unescape(m[1])
-        account, _, figure = name.rpartition(" ")
-        current["from"].append({"account": account or None, "figure": figure, "value": m[2]})
+        current["from"].append({"account": html.unescape(m[1]) or None,
+                                "figure": html.unescape(m[2]), "value": html.unescape(m[3])})
+# Every derived-from line was read (a renderer change must not make this check pass by reading none).
+parsed = sum(len(e["from"]) for e in out)
+assert parsed > 0 and parsed == page.count('<li class="from"'), parsed
 json.dump({"explanations": out}, open("page-sources.json", "w"))
 PY
 python3 "$(dirname "$0")/../../lib/check_sources.py" page-sources.json 1000
