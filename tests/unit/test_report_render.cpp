@@ -73,6 +73,28 @@ TEST_CASE("table: long text is elided to fit the width") {
     }
 }
 
+TEST_CASE("table: a long text figure goes on under itself at the width; a number never breaks") {
+    Report r;
+    FigureList f;
+    f.key = "account";
+    f.items = {{"mission", "Mission",
+                Cell::of("Keep every plant running, every failure predicted early enough")},
+               {"team", "Team", Cell::of("Ann; Bo")}};
+    r.blocks.push_back(f);
+    const std::string out = render_report_table(r, ReportTableOptions{false, 40});
+    CHECK(out.find("  Mission  Keep every plant running,\n"  // 11 + 25: "every" would make 42
+                   "           every failure predicted early\n"
+                   "           enough\n"
+                   "  Team     Ann; Bo\n") != std::string::npos);
+    // Figures (right-aligned) keep their line, whatever the width.
+    Report n;
+    FigureList g;
+    g.items = {{"revenue", "A very long label for a revenue figure", Cell::of_int(1234567)}};
+    n.blocks.push_back(g);
+    CHECK(render_report_table(n, ReportTableOptions{false, 30}).find("  1234567\n") !=
+          std::string::npos);
+}
+
 TEST_CASE("table: colour only when asked, and control characters never pass") {
     Report r = sample();
     std::get<Table>(r.blocks[0]).rows[0][0] = Cell::of("evil\x1b[2J");

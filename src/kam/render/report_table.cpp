@@ -135,12 +135,27 @@ class TableWriter {
             const Item& item = f.items[i];
             // Left-aligned values need no padding: a reason follows its value closely.
             std::string v = right ? pad(values[i], value, true) : values[i];
+            const std::string head = "  " + pad(clean(item.label), label, false) + "  ";
+            const bool why = item.value.kind == Cell::Kind::empty && !item.value.reason.empty();
+            // A text too long for the width (a team, a mission, a list of
+            // offerings) goes on under itself, broken at spaces, as the
+            // record form of a table does; a figure never breaks.
+            const size_t indent = text_width(head);
+            if (!right && !why && o_.width > indent + 20 && indent + text_width(v) > o_.width) {
+                const auto lines = wrapped(v, o_.width - indent);
+                for (size_t k = 0; k < lines.size(); ++k) {
+                    std::string piece = lines[k];
+                    if (o_.color && item.value.tone != Tone::none)
+                        piece = fmt::format("{}{}\x1b[0m", tone_code(item.value.tone), piece);
+                    emit((k == 0 ? head : std::string(indent, ' ')) + piece, "");
+                }
+                continue;
+            }
             if (o_.color && item.value.tone != Tone::none)
                 v = fmt::format("{}{}\x1b[0m", tone_code(item.value.tone), v);
-            std::string line = "  " + pad(clean(item.label), label, false) + "  " + v;
+            std::string line = head + v;
             // An empty figure says why, on the same line.
-            if (item.value.kind == Cell::Kind::empty && !item.value.reason.empty())
-                line += "  (" + clean(item.value.reason) + ")";
+            if (why) line += "  (" + clean(item.value.reason) + ")";
             emit(line, "");
         }
     }
