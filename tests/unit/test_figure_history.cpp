@@ -2,6 +2,7 @@
 // samples, what an absent or unreadable account says, that an account is
 // parsed once per version, and that reformatting is no change.
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include "kam/history/figure_history.hpp"
 #include "kam/history/item_log.hpp"
@@ -9,6 +10,7 @@
 #include "kam/io/git_source.hpp"
 #include "kam/io/git_tree_file_system.hpp"
 #include "kam/io/yaml_loader.hpp"
+#include "kam/metrics/account_metrics.hpp"
 #include "kam/portfolio/load.hpp"
 
 using namespace kam;
@@ -407,4 +409,44 @@ TEST_CASE("kam log: every change of an item, and reformatting is none") {
     CHECK(value[1].after == "120000\n");
     CHECK_THROWS_WITH(item_log(git, {k_root, "acme", "contrcts.C1"}),
                       doctest::Contains("did you mean"));
+}
+
+TEST_CASE("each point's figures follow the kam.yaml of its revision, fiscal year included") {
+    // Month k of 2025-01 .. 2026-03 earns k x 1,000: which months make "the
+    // year of the figures" shows which fiscal year each point was judged in.
+    std::string performance = "financials:\n";
+    for (int k = 1; k <= 15; ++k)
+        performance += fmt::format("  - period: \"{}-{:02}\"\n    revenue: {}\n",
+                                   k <= 12 ? 2025 : 2026, k <= 12 ? k : k - 12, k * 1000);
+    const std::string april = k_settings + "fiscal_year_start: 4\n";
+    auto files = [&](const std::string& settings) {
+        return MemoryGitSource::Files{{"kam.yaml", settings},
+                                      {"accounts/acme/account.yaml", account_yaml("key")},
+                                      {"accounts/acme/performance.yaml", performance}};
+    };
+    MemoryGitSource git;
+    const std::string c1 = git.add_commit(files(k_settings), {}, when(at(2026, 3, 10)));
+    const std::string c2 = git.add_commit(files(april), {c1}, when(at(2026, 4, 10)));
+    git.set_ref("HEAD", c2);
+    HistoryRequest r = monthly(Date::from_ymd(2026, 3, 1), Date::from_ymd(2026, 4, 30));
+    r.figures = parse_figure_names({"annual_revenue"});
+    const PortfolioHistory h = build_history(git, k_root, default_event_source(), r);
+    REQUIRE(h.points.size() == 2);
+    // March, calendar years: FY2025 is January to December 2025, months 1-12.
+    CHECK(std::get<Money>(value(h, "acme", 0).value).cents == 78'000 * 100);
+    // April, years from April: the year that ended on 31 March 2026, months 4-15.
+    CHECK(std::get<Money>(value(h, "acme", 1).value).cents == 114'000 * 100);
+
+    // The same as kam summary of that revision as of that day.
+    for (const auto& [settings, day] : {std::pair{k_settings, Date::from_ymd(2026, 3, 31)},
+                                        std::pair{april, Date::from_ymd(2026, 4, 30)}}) {
+        MemoryFileSystem fs;
+        for (const auto& [path, text] : files(settings)) fs.add_file("p/" + path, text);
+        LoadOptions o;
+        o.as_of = day;
+        const LoadedPortfolio p = load_portfolio(fs, "p", "p", o, default_event_source());
+        const AccountMetrics m = compute_account_metrics(p.accounts[0], p.settings, day);
+        CHECK(m.annual_revenue->cents ==
+              std::get<Money>(value(h, "acme", day.month() == 3 ? 0 : 1).value).cents);
+    }
 }
