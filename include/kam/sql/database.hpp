@@ -38,6 +38,9 @@ class Statement {
     void bind_int(int index, int64_t value);
     void bind_double(int index, double value);
     void bind_text(int index, std::string_view value);
+    // Without a copy: `value` must stay alive and unchanged until the
+    // statement is stepped and reset (a loader's row, bound then stepped).
+    void bind_text_in_place(int index, std::string_view value);
     int parameter_count() const;
     // ":name" for a named parameter, empty for "?".
     std::string parameter_name(int index) const;
@@ -45,6 +48,9 @@ class Statement {
     // True when a row is ready; false when done.
     bool step();
     void reset();
+    // Ready to step again with new values for every parameter: the old
+    // bindings are kept (each is bound again before the next step).
+    void reset_for_rebinding();
 
     int column_count() const;
     std::string column_name(int column) const;

@@ -44,6 +44,9 @@ void Statement::bind_text(int i, std::string_view v) {
     check_bind(db_,
                sqlite3_bind_text64(stmt_, i, v.data(), v.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
 }
+void Statement::bind_text_in_place(int i, std::string_view v) {
+    check_bind(db_, sqlite3_bind_text64(stmt_, i, v.data(), v.size(), SQLITE_STATIC, SQLITE_UTF8));
+}
 int Statement::parameter_count() const {
     return sqlite3_bind_parameter_count(stmt_);
 }
@@ -62,6 +65,9 @@ bool Statement::step() {
 void Statement::reset() {
     sqlite3_reset(stmt_);
     sqlite3_clear_bindings(stmt_);
+}
+void Statement::reset_for_rebinding() {
+    sqlite3_reset(stmt_);
 }
 
 int Statement::column_count() const {

@@ -92,7 +92,9 @@ class Inserter {
             else if (const auto* d = std::get_if<double>(&v))
                 stmt_.bind_double(at, *d);
             else if (const auto* s = std::get_if<std::string>(&v))
-                stmt_.bind_text(at, *s);
+                // row_ keeps the text until after the step and reset below:
+                // no copy (a copy per text cell was a fifth of the load).
+                stmt_.bind_text_in_place(at, *s);
             else
                 stmt_.bind_null(at);
         }
@@ -102,7 +104,8 @@ class Inserter {
             throw SqlError(fmt::format("loading {}: {}", def_.name, e.what()));
         }
         if (sqlite3_changes(db_->handle()) == 0) ++skipped_;
-        stmt_.reset();
+        // Every parameter is bound again before the next step.
+        stmt_.reset_for_rebinding();
         for (Value& v : row_) v = Value{};
     }
 
