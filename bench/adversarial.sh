@@ -5,7 +5,7 @@
 #
 # Environment:
 #   BENCH_DIR     where the portfolios are written (default /tmp/kam-bench)
-#   BENCH_REPEAT  runs per measurement, best wins  (default 3)
+#   BENCH_REPEAT  runs per measurement, the median counts (default 3)
 #   BENCH_MB      size of each account.yaml in MB  (default 3.5; the limit is 4 MiB)
 #
 # Each shape is one account whose account.yaml holds about BENCH_MB of it;
@@ -68,7 +68,7 @@ base=""
 for shape in ordinary long-flow-line long-flow-utf8 block-scalars-with-tabs many-keys; do
     d="$out/$shape"
     bytes=$(stat -c %s "$d/accounts/acme/account.yaml")
-    best_wall=""
+    walls=()
     rc=0
     for ((i = 0; i < repeat; i++)); do
         t0=$(date +%s%N)
@@ -81,10 +81,10 @@ for shape in ordinary long-flow-line long-flow-utf8 block-scalars-with-tabs many
             exit 1
         fi
         wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", (b - a) / 1e9 }')
-        if [[ -z "$best_wall" ]] || awk -v a="$wall" -v b="$best_wall" 'BEGIN { exit !(a < b) }'; then
-            best_wall=$wall
-        fi
+        walls+=("$wall")
     done
+    best_wall=$(printf '%s\n' "${walls[@]}" | sort -g | awk '{ v[NR] = $1 } END {
+        printf "%.4f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
     [[ -n "$base" ]] || base=$best_wall
     awk -v s="$shape" -v b="$bytes" -v w="$best_wall" -v base="$base" -v rc="$rc" -v fmt="$fmt" \
         'BEGIN { printf fmt, s, sprintf("%.1f", b / 1e6), sprintf("%.3f", w), sprintf("%.1f", w / base), rc }'
