@@ -195,9 +195,16 @@ for n in $sizes; do
     if [[ $has_query == 1 ]]; then
         # The SQLite model: load + build in memory + one trivial query, the export,
         # and a join over every opportunity answered from the export.
+        # kam query fills only the tables its statement reads: one question
+        # about accounts, and one that reads every table of the model.
         best "query (model in memory)" "0" "$kam" query --root "$dir" --as-of "$as_of" "SELECT count(*) FROM accounts"
         wq=$b_wall
-        row "$n" "$files" "$bytes" "query (load+model)" "default" "$b_wall" "$b_rss" "$b_rc"
+        row "$n" "$files" "$bytes" "query (accounts)" "default" "$b_wall" "$b_rss" "$b_rc"
+        every_table=$("$kam" query --tables --format csv | awk -F, 'NR > 1 && $2 == "table" {
+            printf "%s(SELECT count(*) FROM \"%s\")", (n++ ? " + " : "SELECT "), $1 }')
+        best "query (every table)" "0" "$kam" query --root "$dir" --as-of "$as_of" "$every_table"
+        wqa=$b_wall
+        row "$n" "$files" "$bytes" "query (every table)" "default" "$b_wall" "$b_rss" "$b_rc"
         rm -f "$tmp/p.sqlite"
         # shellcheck disable=SC2016
         best "export --format sqlite" "0" bash -c 'rm -f "$1"; "$2" export --root "$3" --as-of "$4" --format sqlite -o "$1"' _ "$tmp/p.sqlite" "$kam" "$dir" "$as_of"
@@ -208,8 +215,8 @@ for n in $sizes; do
             "SELECT a.manager, count(*), sum(o.weighted_value_cents) FROM opportunities o JOIN accounts a USING (account) GROUP BY a.manager"
         row "$n" "$files" "$bytes" "query --db (join)" "-" "$b_wall" "$b_rss" "$b_rc"
         if [[ $has_summary == 1 ]]; then
-            ratios+=("$(awk -v n="$n" -v a="$ws" -v b="$wq" 'BEGIN {
-                printf "%-8s query (load+model) / summary --format json = %.2f", n, b / a }')")
+            ratios+=("$(awk -v n="$n" -v a="$ws" -v b="$wq" -v c="$wqa" 'BEGIN {
+                printf "%-8s query / summary --format json = %.2f (accounts), %.2f (every table); issue 14: at most 1.30", n, b / a, c / a }')")
         fi
     fi
     popd >/dev/null

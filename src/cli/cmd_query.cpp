@@ -116,7 +116,10 @@ int run_query_command(const Context& ctx, const QueryCliOptions& o) {
         sql::load_model(model.db, sql::ModelInput{none, no_metrics, Date{}, ""});
         sql::lock_down(model.db);
     } else {
-        model = load_model_database(ctx);
+        // Only the tables the statement reads are filled: a question about
+        // accounts does not pay for every figure, finding and report table.
+        const auto read = sql::tables_read(sql);
+        model = load_model_database(ctx, read ? &*read : nullptr);
         sql::lock_down(model.db);
     }
     sql::QueryOptions q;

@@ -11,6 +11,7 @@
 #include "kam/metrics/account_metrics.hpp"
 #include "kam/portfolio/load.hpp"
 #include "kam/sql/load.hpp"
+#include "kam/util/parallel.hpp"
 
 namespace kam::cli {
 
@@ -75,7 +76,7 @@ std::string git_head_commit(const std::string& dir) {
     return {};
 }
 
-ModelDatabase load_model_database(const Context& ctx) {
+ModelDatabase load_model_database(const Context& ctx, const std::set<std::string>* only) {
     const PortfolioRoot root = ctx.root();
     LoadOptions load;
     load.as_of = ctx.as_of();
@@ -84,13 +85,14 @@ ModelDatabase load_model_database(const Context& ctx) {
     load.working_dir = root.path;
     const LoadedPortfolio portfolio =
         load_portfolio(ctx.fs(), root.path, "", load, default_event_source());
-    std::vector<AccountMetrics> metrics;
-    metrics.reserve(portfolio.accounts.size());
-    for (const Account& a : portfolio.accounts)
-        metrics.push_back(compute_account_metrics(a, portfolio.settings, load.as_of));
+    // The figures on the loader's threads too: one account's do not depend on another's.
+    std::vector<AccountMetrics> metrics(portfolio.accounts.size());
+    parallel_for(portfolio.accounts.size(), ctx.jobs(), [&](size_t i) {
+        metrics[i] = compute_account_metrics(portfolio.accounts[i], portfolio.settings, load.as_of);
+    });
     ModelDatabase out{sql::Database::open_memory(), 0, 0};
-    sql::load_model(out.db,
-                    sql::ModelInput{portfolio, metrics, load.as_of, git_head_commit(root.path)});
+    sql::load_model(
+        out.db, sql::ModelInput{portfolio, metrics, load.as_of, git_head_commit(root.path), only});
     for (const Diagnostic& d : portfolio.diagnostics)
         if (d.severity == Severity::error) ++out.error_count;
     for (const Account& a : portfolio.accounts) out.accounts_with_errors += a.has_errors ? 1 : 0;

@@ -2,6 +2,8 @@
 // What kam query and kam export share: one load of the portfolio (paths
 // relative to its root, so a database does not depend on where kam ran) into
 // an in-memory model database.
+#include <set>
+#include <string>
 #include <string_view>
 
 #include "context.hpp"
@@ -15,7 +17,8 @@ struct ModelDatabase {
     size_t accounts_with_errors = 0;
 };
 
-ModelDatabase load_model_database(const Context& ctx);
+// With `only`, the tables to fill (sql::ModelInput::only); null: every one.
+ModelDatabase load_model_database(const Context& ctx, const std::set<std::string>* only = nullptr);
 
 // On stderr, when the portfolio had errors: how many, and that the result
 // (`what`: "loaded", "exported") holds only what could be read.

@@ -12,6 +12,7 @@
 #include "kam/io/yaml_loader.hpp"
 #include "kam/metrics/account_metrics.hpp"
 #include "kam/portfolio/load.hpp"
+#include "kam/render/report_formats.hpp"
 #include "kam/sql/export.hpp"
 #include "kam/sql/load.hpp"
 #include "kam/sql/man.hpp"
@@ -322,4 +323,54 @@ TEST_CASE("kam-tables(7) is generated from the table definitions") {
     CHECK_MESSAGE(kam::test::read_text(path) == want,
                   "man/kam-tables.7 is out of date: run KAM_UPDATE_GOLDEN=1 "
                   "build/tests/kam_unit_tests -tc='kam-tables*'");
+}
+
+TEST_CASE("sql: tables_read names the tables under views, CTEs and subqueries") {
+    using Names = std::set<std::string>;
+    CHECK(*tables_read("SELECT count(*) FROM accounts") == Names{"accounts"});
+    CHECK(*tables_read("WITH t AS (SELECT * FROM account_figures) SELECT * FROM t") ==
+          Names{"accounts", "figures"});
+    // A join that names no column of one side still reads it (SQLite's
+    // authorizer names neither side of a USING, nor a LEFT JOIN's).
+    CHECK(*tables_read("SELECT 1 FROM accounts LEFT JOIN opportunities USING (account)") ==
+          Names{"accounts", "opportunities"});
+    CHECK(*tables_read("SELECT a.manager, (SELECT count(*) FROM risks r WHERE r.account = "
+                       "a.account) FROM accounts a JOIN opportunities o USING (account)") ==
+          Names{"accounts", "opportunities", "risks"});
+    CHECK(*tables_read("SELECT * FROM kam_meta") == Names{"kam_meta"});
+    CHECK(tables_read("SELEC 1") == std::nullopt);  // SQLite's message comes from the run
+    CHECK(tables_read("SELECT * FROM nowhere") == std::nullopt);
+}
+
+TEST_CASE("sql: a model filled only with the tables a query reads gives what the whole gives") {
+    // Every table alone, and a join, against the whole model, row for row.
+    Database whole = example_db();
+    lock_down(whole);
+    auto rows = [](Database& db, const std::string& sql) {
+        return render_report_csv(run_query(db, sql, QueryOptions{}));
+    };
+    std::vector<std::string> questions;
+    for (const TableDef& t : tables())
+        if (t.name != "kam_meta") questions.push_back(fmt::format("SELECT * FROM \"{}\"", t.name));
+    questions.push_back(
+        "SELECT a.manager, sum(o.weighted_value_cents) FROM opportunities o JOIN accounts a "
+        "USING (account) GROUP BY a.manager ORDER BY 1");
+    for (const std::string& q : questions) {
+        const auto only = tables_read(q);
+        REQUIRE(only);
+        Database part = Database::open_memory();
+        load_model(part,
+                   ModelInput{example().portfolio, example().metrics, example().as_of, "", &*only});
+        lock_down(part);
+        CHECK_MESSAGE(rows(part, q) == rows(whole, q), q);
+    }
+    // What is not read stays empty.
+    const std::set<std::string> accounts_only{"accounts"};
+    Database part = Database::open_memory();
+    load_model(part, ModelInput{example().portfolio, example().metrics, example().as_of, "",
+                                &accounts_only});
+    CHECK(one(part, "SELECT count(*) FROM accounts") ==
+          one(whole, "SELECT count(*) FROM accounts"));
+    CHECK(one(part, "SELECT count(*) FROM figures") == "0");
+    CHECK(one(part, "SELECT count(*) FROM report_summary") == "0");
 }

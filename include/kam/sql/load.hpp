@@ -18,6 +18,10 @@ struct ModelInput {
     const std::vector<AccountMetrics>& metrics;  // metrics[i] belongs to portfolio.accounts[i]
     Date as_of;
     std::string git_commit;  // empty when the portfolio is not in git
+    // The tables to fill (kam query: those its statement reads); the others
+    // are created and left empty, and kam_meta's rows_skipped counts only
+    // the filled ones. Null: every table (kam export).
+    const std::set<std::string>* only = nullptr;
 };
 
 // Creates every table and view of schema version 1 in `db` and fills them.

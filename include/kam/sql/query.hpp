@@ -4,6 +4,8 @@
 // loading, no ATTACH, an authorizer that allows reads and a few read-only
 // pragmas only), and a progress handler ends a statement that runs too long.
 #include <map>
+#include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -26,6 +28,12 @@ struct QueryOptions {
 // report with one table (kind "query"). Throws UsageError with SQLite's
 // message and the position in `sql` on an error, a refusal or the time limit.
 Report run_query(Database& db, std::string_view sql, const QueryOptions& options);
+
+// The tables of the model `sql`'s first statement reads, through any view or
+// CTE (SQLite's authorizer names them as it compiles the statement on an
+// empty model); nullopt when it does not compile, so that running it gives
+// SQLite's own message. kam query fills only these.
+std::optional<std::set<std::string>> tables_read(std::string_view sql);
 
 // The schema version in kam_meta; throws UsageError when `db` is not a kam
 // export or is of another version.

@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include <array>
+#include <functional>
 #include <stdexcept>
 #include <variant>
 
@@ -69,8 +70,10 @@ Value text_or_empty(const std::string& s) {
 // Builds rows of one table by column name and inserts them.
 class Inserter {
   public:
-    Inserter(Database& db, std::string_view table, size_t& skipped)
-        : def_(*find_table(table)), skipped_(skipped) {
+    // A table not `filled` takes no rows: set and insert do nothing.
+    Inserter(Database& db, std::string_view table, size_t& skipped, bool filled = true)
+        : def_(*find_table(table)), skipped_(skipped), filled_(filled) {
+        if (!filled_) return;
         std::string sql = fmt::format("INSERT OR IGNORE INTO \"{}\" VALUES (", def_.name);
         for (size_t i = 0; i < def_.columns.size(); ++i) sql += i ? ", ?" : "?";
         stmt_ = db.prepare(sql + ")");
@@ -79,11 +82,13 @@ class Inserter {
     }
 
     Inserter& set(std::string_view column, Value v) {
+        if (!filled_) return *this;
         row_[def_.column(column)] = std::move(v);
         return *this;
     }
 
     void insert() {
+        if (!filled_) return;
         for (size_t i = 0; i < row_.size(); ++i) {
             const int at = static_cast<int>(i + 1);
             const Value& v = row_[i];
@@ -112,6 +117,7 @@ class Inserter {
   private:
     const TableDef& def_;
     size_t& skipped_;
+    bool filled_ = true;
     Database* db_ = nullptr;
     Statement stmt_;
     std::vector<Value> row_;
@@ -206,9 +212,9 @@ class Loader {
         for (const std::string& s : schema_statements()) db_.exec(s);
         db_.exec("BEGIN");
         {
-            Tables t(db_, skipped_);
+            Tables t(db_, skipped_, [this](std::string_view name) { return wanted(name); });
             for (size_t i = 0; i < in_.portfolio.accounts.size(); ++i) account(t, i);
-            findings(t);
+            if (wanted("findings")) findings(t);
             reports(t);
         }
         dictionary();
@@ -217,35 +223,39 @@ class Loader {
     }
 
   private:
+    bool wanted(std::string_view table) const {
+        return !in_.only || in_.only->count(std::string(table)) > 0;
+    }
+
     struct Tables {
-        Tables(Database& db, size_t& skipped)
-            : accounts(db, "accounts", skipped),
-              team(db, "team", skipped),
-              history(db, "history", skipped),
-              objectives(db, "objectives", skipped),
-              tags(db, "tags", skipped),
-              people(db, "people", skipped),
-              suppliers(db, "suppliers", skipped),
-              client_competitors(db, "client_competitors", skipped),
-              swot_items(db, "swot_items", skipped),
-              goals(db, "goals", skipped),
-              actions(db, "actions", skipped),
-              competition(db, "competition", skipped),
-              offerings(db, "offerings", skipped),
-              risks(db, "risks", skipped),
-              contracts(db, "contracts", skipped),
-              slas(db, "slas", skipped),
-              financials(db, "financials", skipped),
-              scorecard(db, "scorecard", skipped),
-              delivery_issues(db, "delivery_issues", skipped),
-              opportunities(db, "opportunities", skipped),
-              reviews(db, "reviews", skipped),
-              review_attendees(db, "review_attendees", skipped),
-              review_actions(db, "review_actions", skipped),
-              surveys(db, "surveys", skipped),
-              reference_visits(db, "reference_visits", skipped),
-              findings(db, "findings", skipped),
-              figures(db, "figures", skipped) {}
+        Tables(Database& db, size_t& skipped, const std::function<bool(std::string_view)>& filled)
+            : accounts(db, "accounts", skipped, filled("accounts")),
+              team(db, "team", skipped, filled("team")),
+              history(db, "history", skipped, filled("history")),
+              objectives(db, "objectives", skipped, filled("objectives")),
+              tags(db, "tags", skipped, filled("tags")),
+              people(db, "people", skipped, filled("people")),
+              suppliers(db, "suppliers", skipped, filled("suppliers")),
+              client_competitors(db, "client_competitors", skipped, filled("client_competitors")),
+              swot_items(db, "swot_items", skipped, filled("swot_items")),
+              goals(db, "goals", skipped, filled("goals")),
+              actions(db, "actions", skipped, filled("actions")),
+              competition(db, "competition", skipped, filled("competition")),
+              offerings(db, "offerings", skipped, filled("offerings")),
+              risks(db, "risks", skipped, filled("risks")),
+              contracts(db, "contracts", skipped, filled("contracts")),
+              slas(db, "slas", skipped, filled("slas")),
+              financials(db, "financials", skipped, filled("financials")),
+              scorecard(db, "scorecard", skipped, filled("scorecard")),
+              delivery_issues(db, "delivery_issues", skipped, filled("delivery_issues")),
+              opportunities(db, "opportunities", skipped, filled("opportunities")),
+              reviews(db, "reviews", skipped, filled("reviews")),
+              review_attendees(db, "review_attendees", skipped, filled("review_attendees")),
+              review_actions(db, "review_actions", skipped, filled("review_actions")),
+              surveys(db, "surveys", skipped, filled("surveys")),
+              reference_visits(db, "reference_visits", skipped, filled("reference_visits")),
+              findings(db, "findings", skipped, filled("findings")),
+              figures(db, "figures", skipped, filled("figures")) {}
         Inserter accounts, team, history, objectives, tags, people, suppliers, client_competitors,
             swot_items, goals, actions, competition, offerings, risks, contracts, slas, financials,
             scorecard, delivery_issues, opportunities, reviews, review_attendees, review_actions,
@@ -355,6 +365,9 @@ class Loader {
         if (a.opportunities) opportunities(t, a, *a.opportunities);
         if (a.reviews) reviews(t, a, *a.reviews);
 
+        // The figures need the whole portfolio's (the key set, the matrix):
+        // only when they are read.
+        if (!wanted("figures")) return;
         if (key_.empty()) {
             key_.assign(in_.portfolio.accounts.size(), false);
             for (const KeyAccountEntry& e : whole().ranking) key_[e.account] = e.key;
@@ -696,6 +709,9 @@ class Loader {
     }
 
     void reports(Tables&) {
+        bool any = false;
+        for (const TableDef& d : report_table_defs()) any = any || wanted(d.name);
+        if (!any) return;
         std::vector<size_t> all(in_.portfolio.accounts.size());
         for (size_t i = 0; i < all.size(); ++i) all[i] = i;
         const ReportInput input{in_.portfolio.settings, in_.as_of, in_.portfolio.accounts,
@@ -703,6 +719,7 @@ class Loader {
         const auto alerts = compute_alerts(in_.portfolio.accounts, in_.metrics, all,
                                            whole().ranking, in_.portfolio.settings, in_.as_of);
         for (const ReportTable& r : build_report_tables(input, whole(), alerts)) {
+            if (!wanted(r.table)) continue;
             const auto* table = std::get_if<Table>(&r.report.blocks.at(r.report.csv_block));
             if (!table) continue;
             std::vector<size_t> keep;

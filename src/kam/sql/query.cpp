@@ -6,9 +6,11 @@
 #include <array>
 #include <chrono>
 #include <cstring>
+#include <map>
 #include <memory>
 #include <set>
 
+#include "kam/sql/load.hpp"
 #include "kam/sql/schema.hpp"
 #include "kam/util/error.hpp"
 #include "kam/util/money.hpp"
@@ -151,6 +153,49 @@ void lock_down(Database& db) {
     db.exec("PRAGMA query_only = 1");
     sqlite3_set_authorizer(h, authorize, &g);
     sqlite3_progress_handler(h, 1000, progress, &g);
+}
+
+std::optional<std::set<std::string>> tables_read(std::string_view sql) {
+    // The B-trees the compiled statement opens to read, from its bytecode
+    // (EXPLAIN): exact where the authorizer is not (it names no table for a
+    // join's USING columns, nor for "SELECT 1 FROM a LEFT JOIN b"), and
+    // through views, CTEs and subqueries. An index's B-tree names its table.
+    Database scratch = Database::open_memory();
+    for (const std::string& s : schema_statements()) scratch.exec(s);
+    sqlite3* h = scratch.handle();
+    std::map<int64_t, std::string> table_of_root;
+    {
+        sqlite3_stmt* roots = nullptr;
+        if (sqlite3_prepare_v2(h, "SELECT rootpage, tbl_name FROM sqlite_schema WHERE rootpage > 0",
+                               -1, &roots, nullptr) != SQLITE_OK)
+            throw SqlError(sqlite3_errmsg(h));
+        while (sqlite3_step(roots) == SQLITE_ROW)
+            table_of_root[sqlite3_column_int64(roots, 0)] =
+                reinterpret_cast<const char*>(sqlite3_column_text(roots, 1));
+        sqlite3_finalize(roots);
+    }
+    const std::string explain = "EXPLAIN " + std::string(sql);
+    sqlite3_stmt* program = nullptr;
+    if (sqlite3_prepare_v2(h, explain.c_str(), static_cast<int>(explain.size()), &program,
+                           nullptr) != SQLITE_OK) {
+        sqlite3_finalize(program);
+        return std::nullopt;
+    }
+    std::set<std::string> out;
+    int rc = SQLITE_ROW;
+    while ((rc = sqlite3_step(program)) == SQLITE_ROW) {
+        // Columns: addr, opcode, p1, p2 (the root page of an Open*), p3, ...
+        const auto* opcode = reinterpret_cast<const char*>(sqlite3_column_text(program, 1));
+        const std::string_view op = opcode ? opcode : "";
+        if (op != "OpenRead" && op != "ReopenIdx") continue;
+        const auto it = table_of_root.find(sqlite3_column_int64(program, 3));
+        if (it == table_of_root.end()) continue;
+        if (const TableDef* t = find_table(it->second); t && t->kind == TableKind::table)
+            out.insert(it->second);
+    }
+    sqlite3_finalize(program);
+    if (rc != SQLITE_DONE) return std::nullopt;
+    return out;
 }
 
 Report run_query(Database& db, std::string_view sql, const QueryOptions& o) {
