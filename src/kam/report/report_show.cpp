@@ -100,6 +100,23 @@ Table table(std::string key, std::string title, std::vector<Column> columns) {
     return t;
 }
 
+// For a terminal too narrow for the whole table: `parts`, each led by the
+// record's id, then a last part `rest_title` with every other column the
+// terminal shows (the money columns differ with the currencies).
+void split_for_terminal(Table& t, std::vector<Table::Part> parts, std::string rest_title) {
+    Table::Part rest{std::move(rest_title), {"id"}};
+    for (const Column& c : t.columns) {
+        if (c.machine_only || c.key == "id") continue;
+        bool placed = false;
+        for (const Table::Part& p : parts)
+            placed = placed || std::find(p.keys.begin(), p.keys.end(), c.key) != p.keys.end();
+        if (!placed) rest.keys.push_back(c.key);
+    }
+    for (Table::Part& p : parts) p.keys.insert(p.keys.begin(), "id");
+    parts.push_back(std::move(rest));
+    t.terminal_parts = std::move(parts);
+}
+
 FigureList cover(const Account& a) {
     const Cover& c = a.cover;
     std::vector<std::string> team;
@@ -460,6 +477,10 @@ Report build_show_report(const ReportInput& in, size_t index) {
     contract_cols[5].machine_only = true;
     money.columns(contract_cols, "annual_value", "Annual value", "Value");
     Table contracts = table("contracts", "Contracts", std::move(contract_cols));
+    split_for_terminal(contracts,
+                       {{"title", {"title"}},
+                        {"term", {"type", "status", "end", "notice_deadline", "auto_renew"}}},
+                       "value");
     Table slas =
         table("slas", "SLAs",
               {col("contract", "Contract"), col("id", "Id"), col("name", "Name", false, true),
@@ -559,6 +580,11 @@ Report build_show_report(const ReportInput& in, size_t index) {
         col("lost_reason", "Lost reason", false, true)};
     opp_cols.insert(opp_cols.end(), opp_rest.begin(), opp_rest.end());
     Table opps = table("opportunities", "Opportunities", std::move(opp_cols));
+    split_for_terminal(opps,
+                       {{"title", {"title"}},
+                        {"deal", {"stage", "probability", "close", "owner", "qualification"}},
+                        {"lost reason", {"lost_reason"}}},
+                       "value");
     if (a.opportunities)
         for (const Opportunity& o : *a.opportunities) {
             std::vector<Cell> row = {Cell::of(o.id), text(o.title), text(o.stage)};
