@@ -3,6 +3,9 @@
 // with the git binary in a temporary folder (fixed dates and names).
 #include <doctest/doctest.h>
 
+#include <cerrno>
+#include <cstring>
+
 #include <sys/wait.h>
 #include <unistd.h>
 #include <cstdlib>
@@ -152,6 +155,41 @@ TEST_CASE("GitTreeFileSystem: a revision behind the FileSystem seam, blobs read 
     CHECK(cache->reads() == 1);
     REQUIRE(fs.entry("kam.yaml"));
     CHECK(fs.entry("kam.yaml")->blob == git.tree(c1).value()[2].blob);
+}
+
+TEST_CASE("GitTreeFileSystem: a folder lists each subfolder once, whatever sorts beside it") {
+    // '-' and '.' sort before '/', '0' after it: a listing that skips past a
+    // subfolder's files must land on the next name, not inside or beyond it.
+    MemoryGitSource git;
+    const std::string b = git.add_blob("x: 1\n");
+    GitTreeFileSystem fs(git,
+                         {{"accounts/a-b/account.yaml", "100644", b},
+                          {"accounts/a.yaml", "100644", b},
+                          {"accounts/a/account.yaml", "100644", b},
+                          {"accounts/a/deep/er/file.yaml", "100644", b},
+                          {"accounts/a/risks.yaml", "100644", b},
+                          {"accounts/a0/account.yaml", "100644", b},
+                          {"accounts/z", "120000", b},
+                          {"top.yaml", "100644", b}},
+                         "/r");
+    const auto names = [&](const std::string& path) {
+        std::vector<std::string> out;
+        const auto listed = fs.list_dir(path);  // held: value() refers into it
+        for (const DirEntry& e : listed.value())
+            out.push_back(e.name + (e.type == EntryType::directory ? "/" : ""));
+        return out;
+    };
+    CHECK(names("/r") == std::vector<std::string>{"accounts/", "top.yaml"});
+    CHECK(names("/r/accounts") == std::vector<std::string>{"a/", "a-b/", "a.yaml", "a0/", "z"});
+    CHECK(names("/r/accounts/a") ==
+          std::vector<std::string>{"account.yaml", "deep/", "risks.yaml"});
+    CHECK(names("/r/accounts/a/deep") == std::vector<std::string>{"er/"});
+    CHECK(fs.type_of("/r/accounts/a/deep/er") == EntryType::directory);
+    CHECK(fs.type_of("/r/accounts/a/deep/er/file.yaml") == EntryType::file);
+    CHECK(fs.list_dir("/r/accounts/a.yaml").error() == std::strerror(ENOTDIR));
+    CHECK(fs.entry("accounts/a/risks.yaml"));
+    CHECK(!fs.entry("accounts/a/risks"));
+    CHECK(!fs.entry("accounts/a"));
 }
 
 TEST_CASE("BlobCache: past its budget blobs are read but not kept") {

@@ -87,9 +87,9 @@ class GitTreeFileSystem final : public FileSystem {
     bool from_worktree(const GitEntry& e) const;
 
     const GitSource& git_;
-    std::vector<GitEntry> entries_;  // sorted by path
-    std::map<std::string, size_t> by_path_;
-    std::set<std::string> folders_;  // every folder holding an entry, "" for the root
+    std::vector<GitEntry> entries_;  // sorted by path: entry() searches it
+    // Every folder holding an entry, "" for the root.
+    std::set<std::string, std::less<>> folders_;
     std::string root_;
     std::shared_ptr<BlobCache> cache_;
     GitTreeReading reading_;

@@ -90,12 +90,20 @@ GitTreeFileSystem::GitTreeFileSystem(const GitSource& git, std::vector<GitEntry>
     const auto by_path = [](const GitEntry& a, const GitEntry& b) { return a.path < b.path; };
     if (!std::is_sorted(entries_.begin(), entries_.end(), by_path))
         std::sort(entries_.begin(), entries_.end(), by_path);
+    // Every folder holding an entry. Sorted entries put a folder's files
+    // together: only an entry whose folder is not the last one's adds
+    // folders (10,000 accounts: 10,000 inserts, not one per file and level).
     folders_.insert("");
-    for (size_t i = 0; i < entries_.size(); ++i) {
-        by_path_[entries_[i].path] = i;
-        const std::string& p = entries_[i].path;
-        for (size_t slash = p.find('/'); slash != std::string::npos; slash = p.find('/', slash + 1))
-            folders_.insert(p.substr(0, slash));
+    std::string_view last_folder;
+    for (const GitEntry& e : entries_) {
+        const std::string_view p = e.path;
+        const size_t end = p.rfind('/');
+        const std::string_view folder = end == std::string_view::npos ? "" : p.substr(0, end);
+        if (folder == last_folder) continue;
+        last_folder = folder;
+        for (size_t slash = p.find('/'); slash != std::string_view::npos && slash <= end;
+             slash = p.find('/', slash + 1))
+            folders_.emplace(p.substr(0, slash));
     }
 }
 
@@ -110,8 +118,10 @@ std::optional<std::string> GitTreeFileSystem::relative(const std::string& path) 
 }
 
 const GitEntry* GitTreeFileSystem::entry(const std::string& relative_path) const {
-    auto it = by_path_.find(relative_path);
-    return it == by_path_.end() ? nullptr : &entries_[it->second];
+    const auto it =
+        std::lower_bound(entries_.begin(), entries_.end(), relative_path,
+                         [](const GitEntry& e, const std::string& p) { return e.path < p; });
+    return it != entries_.end() && it->path == relative_path ? &*it : nullptr;
 }
 
 bool GitTreeFileSystem::from_worktree(const GitEntry& e) const {
@@ -151,21 +161,29 @@ Expected<std::string> GitTreeFileSystem::read_file(const std::string& path,
 Expected<std::vector<DirEntry>> GitTreeFileSystem::list_dir(const std::string& path) const {
     const auto rel = relative(path);
     if (!rel || !folders_.count(*rel)) {
-        if (rel && by_path_.count(*rel)) return unexpected(std::strerror(ENOTDIR));
+        if (rel && entry(*rel)) return unexpected(std::strerror(ENOTDIR));
         return unexpected(std::strerror(ENOENT));
     }
     const std::string prefix = rel->empty() ? "" : *rel + "/";
+    const auto at_or_after = [&](auto from, const std::string& p) {
+        return std::lower_bound(from, entries_.end(), p,
+                                [](const GitEntry& e, const std::string& q) { return e.path < q; });
+    };
     std::map<std::string, EntryType> found;
-    for (auto it =
-             std::lower_bound(entries_.begin(), entries_.end(), prefix,
-                              [](const GitEntry&e, const std::string&p) { return e.path < p; });
-         it != entries_.end() && it->path.compare(0, prefix.size(), prefix) == 0; ++it) {
-        const std::string rest = it->path.substr(prefix.size());
+    for (auto it = at_or_after(entries_.begin(), prefix);
+         it != entries_.end() && it->path.compare(0, prefix.size(), prefix) == 0;) {
+        const std::string_view rest = std::string_view(it->path).substr(prefix.size());
         const size_t slash = rest.find('/');
-        if (slash == std::string::npos)
-            found[rest] = type_of_mode(it->mode);
-        else
-            found.emplace(rest.substr(0, slash), EntryType::directory);
+        if (slash == std::string_view::npos) {
+            found[std::string(rest)] = type_of_mode(it->mode);
+            ++it;
+            continue;
+        }
+        // A subfolder: one entry, then on past everything in it ('0' sorts
+        // right after '/'), so listing accounts/ does not walk every file.
+        const std::string name(rest.substr(0, slash));
+        found.emplace(name, EntryType::directory);
+        it = at_or_after(it, prefix + name + '0');
     }
     std::vector<DirEntry> out;
     for (const auto& [name, type] : found) out.push_back({name, type});
