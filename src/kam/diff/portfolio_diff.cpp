@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <algorithm>
 #include <memory>
+#include <tuple>
 
 #include "kam/check/rules.hpp"
 #include "kam/io/yaml_loader.hpp"
@@ -88,6 +89,41 @@ bool same_file(const Side& a, const std::string& rel_a, const Side& b, const std
     if (!ta) return true;
     if (*ta != EntryType::file) return true;
     return read_bytes(a, rel_a) == read_bytes(b, rel_b);
+}
+
+// Both sides git trees: the account's YAML files (names, blobs, modes) are
+// the same, read off the two sorted entry lists (two binary searches, no
+// listing): what yaml_files and same_file decide, for 10,000 accounts
+// without 20,000 folder listings.
+// With `folders`, a folder named like a YAML file counts too, by its name
+// (same_folder's rule, for the loader).
+bool same_account_in_trees(const GitTreeFileSystem& a, const GitTreeFileSystem& b,
+                           const std::string& slug, bool folders = false) {
+    const std::string prefix = "accounts/" + slug + "/";
+    // (name, blob, mode); a folder: (name, "", "").
+    using Item = std::tuple<std::string_view, std::string_view, std::string_view>;
+    const auto items = [&](const GitTreeFileSystem& t) {
+        std::vector<Item> out;
+        const auto& entries = t.entries();
+        for (auto it =
+                 std::lower_bound(entries.begin(), entries.end(), prefix,
+                                  [](const GitEntry&e, const std::string&p) { return e.path < p; });
+             it != entries.end() && it->path.starts_with(prefix); ++it) {
+            const std::string_view rest = std::string_view(it->path).substr(prefix.size());
+            const size_t slash = rest.find('/');
+            if (slash == std::string_view::npos) {
+                if (is_yaml(rest)) out.emplace_back(rest, it->blob, it->mode);
+            } else if (folders && is_yaml(rest.substr(0, slash)) &&
+                       (out.empty() || std::get<0>(out.back()) != rest.substr(0, slash))) {
+                out.emplace_back(rest.substr(0, slash), "", "");
+            }
+        }
+        // By name, as a listing gives them (a folder's entries sort after
+        // '/', which may put it after a file of a longer name).
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    return items(a) == items(b);
 }
 
 // Parsed values, by blob id where there is one: a file unchanged between
@@ -401,6 +437,7 @@ SideData load_side(const Side& s, const std::set<std::string>& slugs, bool all, 
 // YAML entries, of the same types, with the same bytes. (Other files are
 // never read.)
 bool same_folder(const Side& a, const Side& b, const std::string& slug) {
+    if (a.tree && b.tree) return same_account_in_trees(*a.tree, *b.tree, slug, true);
     const std::string rel = "accounts/" + slug;
     auto la = a.fs->list_dir(abs_of(a, rel));
     auto lb = b.fs->list_dir(abs_of(b, rel));
@@ -650,23 +687,34 @@ PortfolioDiff diff_portfolios(const Side& before, const Side& after,
     }
     std::vector<std::string> removed, added;
     std::vector<std::string> changed;
+    // The YAML files of the accounts removed, added and changed (what the
+    // rest reads); an unchanged account's are not listed when both sides
+    // are git trees.
     std::map<std::string, std::vector<std::string>> files_a, files_b;
-    for (const std::string& s : slugs_a) files_a[s] = yaml_files(before, s);
-    for (const std::string& s : slugs_b) files_b[s] = yaml_files(after, s);
     for (const std::string& s : slugs_a)
         if (!slugs_b.count(s)) removed.push_back(s);
     for (const std::string& s : slugs_b)
         if (!slugs_a.count(s)) added.push_back(s);
     for (const std::string& s : slugs_a) {
         if (!slugs_b.count(s)) continue;
-        const auto& fa = files_a[s];
-        const auto& fb = files_b[s];
+        if (before.tree && after.tree) {
+            if (!same_account_in_trees(*before.tree, *after.tree, s)) changed.push_back(s);
+            continue;
+        }
+        const auto& fa = files_a[s] = yaml_files(before, s);
+        const auto& fb = files_b[s] = yaml_files(after, s);
         bool same = fa == fb;
         for (size_t i = 0; same && i < fa.size(); ++i) {
             const std::string rel = "accounts/" + s + "/" + fa[i];
             same = same_file(before, rel, after, rel);
         }
         if (!same) changed.push_back(s);
+    }
+    for (const std::string& s : removed) files_a[s] = yaml_files(before, s);
+    for (const std::string& s : added) files_b[s] = yaml_files(after, s);
+    for (const std::string& s : changed) {
+        if (!files_a.count(s)) files_a[s] = yaml_files(before, s);
+        if (!files_b.count(s)) files_b[s] = yaml_files(after, s);
     }
     out.accounts_compared = slugs_a.size() + added.size();
 
