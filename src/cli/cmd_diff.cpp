@@ -7,6 +7,7 @@
 #include <charconv>
 #include <filesystem>
 #include <memory>
+#include <optional>
 
 #include "commands.hpp"
 #include "kam/check/rules.hpp"
@@ -311,6 +312,12 @@ int run_diff(const Context& ctx, const DiffCliOptions& o) {
         auto c = git->changes(id_a, id_b);
         if (c) changes = std::move(c).value();
     }
+    // Against the working tree, git says which files differ (it trusts the
+    // index's stat data, refreshed): the others are not read. Without an
+    // answer, every file is compared.
+    std::optional<std::vector<std::string>> worktree_changed;
+    if (id_b.empty() && !o.cached)
+        if (auto w = git->worktree_changes(id_a)) worktree_changed = std::move(w).value();
 
     diff::DiffOptions d;
     d.as_of = ctx.as_of();
@@ -326,6 +333,7 @@ int run_diff(const Context& ctx, const DiffCliOptions& o) {
     read_diff_rules(*after.fs, root.path, d.gates);
     d.working_dir = ctx.working_dir();
     d.display_root = root.display;
+    d.worktree_changed = worktree_changed ? &*worktree_changed : nullptr;
     const diff::PortfolioDiff result = diff::diff_portfolios(before, after, changes, d);
 
     // The whole diff is printed before the exit status is decided.

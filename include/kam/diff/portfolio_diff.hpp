@@ -100,6 +100,11 @@ struct DiffOptions {
     GateLimits gates;                        // --fail-on and kam.yaml diff_rules
     std::string working_dir;                 // for paths in findings
     std::string display_root;
+    // When `after` is the working tree: the portfolio-relative paths git
+    // says differ from `before`'s commit (GitSource::worktree_changes). An
+    // account whose YAML file names are the commit's and none of whose
+    // paths is here is the same without its files being read. Null: read.
+    const std::vector<std::string>* worktree_changed = nullptr;
 };
 
 // The gates kam knows, in the order they are documented.

@@ -704,6 +704,13 @@ PortfolioDiff diff_portfolios(const Side& before, const Side& after,
         const auto& fa = files_a[s] = yaml_files(before, s);
         const auto& fb = files_b[s] = yaml_files(after, s);
         bool same = fa == fb;
+        if (same && o.worktree_changed && before.tree && !after.tree) {
+            // Git knows: the same names, and no path of the folder changed.
+            const std::string folder = "accounts/" + s + "/";
+            const auto& w = *o.worktree_changed;
+            const auto it = std::lower_bound(w.begin(), w.end(), folder);
+            if (it == w.end() || !it->starts_with(folder)) continue;
+        }
         for (size_t i = 0; same && i < fa.size(); ++i) {
             const std::string rel = "accounts/" + s + "/" + fa[i];
             same = same_file(before, rel, after, rel);
