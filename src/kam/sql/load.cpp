@@ -98,7 +98,7 @@ class Inserter {
                 stmt_.bind_double(at, *d);
             else if (const auto* s = std::get_if<std::string>(&v))
                 // row_ keeps the text until after the step and reset below:
-                // no copy (a copy per text cell was a fifth of the load).
+                // no copy (5% of kam query's instructions on 100 accounts).
                 stmt_.bind_text_in_place(at, *s);
             else
                 stmt_.bind_null(at);
