@@ -86,6 +86,19 @@ TEST_CASE("table: a long text figure goes on under itself at the width; a number
                    "           every failure predicted early\n"
                    "           enough\n"
                    "  Team     Ann; Bo\n") != std::string::npos);
+    // An empty figure's reason goes under the value when the line would pass the width.
+    Report w;
+    FigureList e;
+    e.items = {{"renewal", "Next renewal",
+                Cell::none("no active or renewing contract ends on or after 2026-12-02")}};
+    w.blocks.push_back(e);
+    CHECK(render_report_table(w, ReportTableOptions{false, 50})
+              .find("  Next renewal  -\n"
+                    "                (no active or renewing contract\n"
+                    "                ends on or after 2026-12-02)\n") != std::string::npos);
+    CHECK(render_report_table(w, ReportTableOptions{false, 100})
+              .find("  Next renewal  -  (no active or renewing contract ends on or after "
+                    "2026-12-02)\n") != std::string::npos);
     // Figures (right-aligned) keep their line, whatever the width.
     Report n;
     FigureList g;

@@ -154,8 +154,19 @@ class TableWriter {
             if (o_.color && item.value.tone != Tone::none)
                 v = fmt::format("{}{}\x1b[0m", tone_code(item.value.tone), v);
             std::string line = head + v;
-            // An empty figure says why, on the same line.
-            if (why) line += "  (" + clean(item.value.reason) + ")";
+            // An empty figure says why, on the same line, or under its value
+            // when the line would pass the width.
+            if (why) {
+                const std::string reason = "(" + clean(item.value.reason) + ")";
+                if (o_.width > indent + 20 &&
+                    text_width(line) + 2 + text_width(reason) > o_.width) {
+                    emit(line, "");
+                    for (const std::string& l : wrapped(reason, o_.width - indent))
+                        emit(std::string(indent, ' ') + l, "");
+                    continue;
+                }
+                line += "  " + reason;
+            }
             emit(line, "");
         }
     }
