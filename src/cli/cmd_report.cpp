@@ -58,7 +58,13 @@ PageHistory read_page_history(const Context& ctx, const ReportData& d,
         PortfolioHistory h = build_history(*git, root.path, default_event_source(), r);
         for (const HistoryPoint& p : h.points) page.periods.push_back(p.label);
         page.figures = r.figures;
-        for (HistorySeries& s : h.series) page.series.emplace(s.slug, std::move(s.values));
+        for (const HistorySeries& s : h.series) {
+            std::vector<std::vector<FigureReading>>& by_point = page.series[s.slug];
+            for (size_t p = 0; p < s.points(); ++p)
+                by_point.emplace_back(
+                    s.values.begin() + static_cast<std::ptrdiff_t>(p * s.figures),
+                    s.values.begin() + static_cast<std::ptrdiff_t>((p + 1) * s.figures));
+        }
         page.available = true;
         page.note = fmt::format(
             "At the last {} month ends, {} to {} (the running month to the as-of day): the "

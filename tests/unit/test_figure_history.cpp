@@ -74,7 +74,7 @@ HistoryRequest monthly(Date since, Date until) {
 
 const FigureReading& value(const PortfolioHistory& h, const std::string& slug, size_t point) {
     for (const HistorySeries& s : h.series)
-        if (s.slug == slug) return s.values.at(point).at(0);
+        if (s.slug == slug) return s.at(point, 0);
     FAIL("no series " << slug);
     static FigureReading none;
     return none;

@@ -52,9 +52,17 @@ struct HistoryPoint {
 
 struct HistorySeries {
     std::string slug;
-    // values[point][figure]: empty readings with the reason where the
-    // account did not exist or could not be read.
-    std::vector<std::vector<FigureReading>> values;
+    // Point after point, each with every figure asked for (`figures`):
+    // empty readings with the reason where the account did not exist or
+    // could not be read. One array, not one per point: 10,000 accounts x 37
+    // points held 15 MB of per-point vectors alone.
+    std::vector<FigureReading> values;
+    size_t figures = 0;
+
+    const FigureReading& at(size_t point, size_t figure) const {
+        return values.at(point * figures + figure);
+    }
+    size_t points() const { return figures ? values.size() / figures : 0; }
 };
 
 struct PortfolioHistory {

@@ -172,8 +172,15 @@ PortfolioHistory build_history(const GitSource& git, const std::string& root,
         std::string status, tier;
         Figure<Money> annual_revenue;
     };
+    const size_t figures = r.figures.size();
     struct Row {
-        std::vector<std::vector<FigureReading>> values;  // [point][figure]; empty where absent
+        std::vector<FigureReading> values;  // [point * figures + figure]
+        std::vector<char> filled;           // [point]: values there set
+        void set(size_t point, size_t width, const std::vector<FigureReading>& readings) {
+            std::copy(readings.begin(), readings.end(),
+                      values.begin() + static_cast<std::ptrdiff_t>(point * width));
+            filled[point] = 1;
+        }
         // The filter on the account as it is at the last point it was readable.
         std::optional<bool> matches;
         std::vector<KeyInput> key;  // [point], with key_account among the figures
@@ -194,7 +201,8 @@ PortfolioHistory build_history(const GitSource& git, const std::string& root,
         const std::string& slug = accounts[i]->first;
         const AccountTrack& track = accounts[i]->second;
         Row& row = rows[i];
-        row.values.resize(n);
+        row.values.resize(n * figures);
+        row.filled.assign(n, 0);
         if (key_set) row.key.resize(n);
         int built = -1;
         RevisionAccount state;
@@ -213,9 +221,10 @@ PortfolioHistory build_history(const GitSource& git, const std::string& root,
                 if (state.account && filtered) matches = f.matches(*state.account);
             }
             if (!state.account) {
-                row.values[p] = missing_readings(
-                    r.figures.size(),
-                    fmt::format("unreadable at {}: {}", short_id(point.commit), state.unreadable));
+                row.set(p, figures,
+                        missing_readings(figures,
+                                         fmt::format("unreadable at {}: {}", short_id(point.commit),
+                                                     state.unreadable)));
                 continue;
             }
             row.matches = matches;
@@ -230,7 +239,7 @@ PortfolioHistory build_history(const GitSource& git, const std::string& root,
                     key = {true, state.account->cover.status, state.account->cover.tier,
                            m.annual_revenue};
             }
-            row.values[p] = chosen;
+            row.set(p, figures, chosen);
             if (key_set) row.key[p] = key;
         }
         state = {};
@@ -263,7 +272,7 @@ PortfolioHistory build_history(const GitSource& git, const std::string& root,
                 if (!e.key) continue;
                 for (size_t j = 0; j < r.figures.size(); ++j)
                     if (&named_figures()[r.figures[j]] == key_figure)
-                        rows[which[e.account]].values[p][j] = FigureReading{true, {}};
+                        rows[which[e.account]].values[p * figures + j] = FigureReading{true, {}};
             }
         }
     }
@@ -277,15 +286,16 @@ PortfolioHistory build_history(const GitSource& git, const std::string& root,
         // after its last, removed; a point with no commit says why.
         bool existed = false;
         for (size_t p = 0; p < n; ++p) {
-            if (!row.values[p].empty()) {
+            if (row.filled[p]) {
                 existed = true;
                 continue;
             }
             std::string why = out.points[p].missing;
             if (why.empty()) why = existed ? "account removed" : "account not yet created";
-            row.values[p] = missing_readings(r.figures.size(), why);
+            row.set(p, figures, missing_readings(figures, why));
         }
-        out.series.push_back(HistorySeries{accounts[i]->first, std::move(row.values)});
+        out.series.push_back(HistorySeries{accounts[i]->first, std::move(row.values), figures});
+        row = Row{};  // its memory goes as the series takes it
     }
     return out;
 }

@@ -112,11 +112,11 @@ Table wide_table(const PortfolioHistory& h, const HistoryRequest& r, bool change
         const HistorySeries& s = h.series[k / figures];
         const size_t f = k % figures;
         std::vector<Cell> row = {Cell::of(s.slug), Cell::of(figure_label(r.figures[f]))};
-        row.reserve(2 + s.values.size() + 1);
+        row.reserve(2 + s.points() + 1);
         std::vector<const FigureReading*> readings;
         const FigureReading* before = nullptr;
-        for (const auto& point : s.values) {
-            const FigureReading& v = point[f];
+        for (size_t p = 0; p < s.points(); ++p) {
+            const FigureReading& v = s.at(p, f);
             readings.push_back(&v);
             row.push_back(change ? change_cell(before ? *before : FigureReading{}, v) : cell_of(v));
             if (v.known()) before = &v;
@@ -146,7 +146,7 @@ Table tidy_table(const PortfolioHistory& h, const HistoryRequest& r) {
     t.make_row = [&h, &r, figures, points](size_t k) {
         const HistorySeries& s = h.series[k / (points * figures)];
         const size_t p = k / figures % points, f = k % figures;
-        const FigureReading& v = s.values[p][f];
+        const FigureReading& v = s.at(p, f);
         const HistoryPoint& point = h.points[p];
         return std::vector<Cell>{Cell::of(point.label),
                                  Cell::of_date(point.as_of),
