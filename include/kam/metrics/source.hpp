@@ -101,6 +101,9 @@ Source setting_source(const PortfolioSettings& settings, std::string_view key, s
 Source record_source(const Account& account, std::string_view file, std::string_view list,
                      std::string_view key, Pos pos, std::string value);
 
+// A text field as a source gives it: its value, or "not written".
+std::string written_or_not(const std::string& value);
+
 // Text of a number the model keeps as double, as written ("99.71", "10").
 std::string number_text(double value);
 // Text of an exact decimal ("12.5"): a weight as the score took it.

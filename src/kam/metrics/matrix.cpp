@@ -31,10 +31,6 @@ Figure<Money> client_revenue(const Account& a, const Converter& fx) {
     return v ? Figure<Money>::of(*v) : Figure<Money>::none(v.error());
 }
 
-std::string level_text(const std::string& level) {
-    return level.empty() ? std::string("not written") : level;
-}
-
 // The inputs of each part present, in k_*_part_names order.
 void add_sources(MatrixEntry& e, const Account& a, const FigureSources& f,
                  const PortfolioSettings& settings) {
@@ -48,14 +44,14 @@ void add_sources(MatrixEntry& e, const Account& a, const FigureSources& f,
                                       a.profile->annual_revenue->to_decimal())};
     ap[1].sources = f.of("growth_pct");
     ap[2].sources = {cover_source(a, "growth_potential", a.cover.growth_potential_pos,
-                                  level_text(a.cover.growth_potential))};
+                                  written_or_not(a.cover.growth_potential))};
     ap[3].sources = f.of("margin_pct");
     ap[4].sources = f.of("weighted_pipeline");
     append(ap[4].sources, f.of("annual_revenue"));
     sp[0].sources = f.of("coverage_pct");
     sp[1].sources = f.of("health");
     sp[2].sources = {cover_source(a, "replaceability", a.cover.replaceability_pos,
-                                  level_text(a.cover.replaceability))};
+                                  written_or_not(a.cover.replaceability))};
     if (a.cover.share_of_wallet)
         sp[3].sources = {cover_source(a, "share_of_wallet", a.cover.share_of_wallet_pos,
                                       number_text(*a.cover.share_of_wallet))};
@@ -65,7 +61,7 @@ void add_sources(MatrixEntry& e, const Account& a, const FigureSources& f,
     for (auto* parts : {&ap, &sp})
         for (ScorePart& p : *parts)
             if (!p.score) p.sources.clear();
-    e.tier_sources = {cover_source(a, "tier", a.cover.tier_pos, level_text(a.cover.tier))};
+    e.tier_sources = {cover_source(a, "tier", a.cover.tier_pos, written_or_not(a.cover.tier))};
     data_pct_sources(settings, a.slug, "attractiveness_weights", "attractiveness_", ap,
                      e.attractiveness.data_sources, e.attractiveness.data_from);
     data_pct_sources(settings, a.slug, "strength_weights", "strength_", sp, e.strength.data_sources,

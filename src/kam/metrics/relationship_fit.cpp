@@ -37,8 +37,8 @@ RelationshipFit relationship_fit(const Account& a, const AccountMetrics& m,
         fit.sources.push_back(
             setting_source(s, "policy.min_margin_pct", number_text(p.min_margin_pct)));
     }
-    fit.sources.push_back(cover_source(a, "relationship", a.cover.relationship_pos,
-                                       fit.chosen.empty() ? "not written" : fit.chosen));
+    fit.sources.push_back(
+        cover_source(a, "relationship", a.cover.relationship_pos, written_or_not(fit.chosen)));
     return fit;
 }
 

@@ -62,9 +62,8 @@ std::vector<RisingEntry> rising_accounts(const std::vector<Account>& accounts,
 
 Sources rising_sources(const Account& a, const FigureSources& f, const PortfolioSettings& s) {
     Sources out;
-    out.push_back(cover_source(
-        a, "growth_potential", a.cover.growth_potential_pos,
-        a.cover.growth_potential.empty() ? std::string("not written") : a.cover.growth_potential));
+    out.push_back(cover_source(a, "growth_potential", a.cover.growth_potential_pos,
+                               written_or_not(a.cover.growth_potential)));
     append(out, f.of("growth_pct"));
     out.push_back(
         setting_source(s, "policy.rising_growth_pct", number_text(s.policy.rising_growth_pct)));

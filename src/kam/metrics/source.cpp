@@ -67,8 +67,7 @@ Source person_source(const Account& a, const Person& p, std::string_view field) 
     const std::string& v = relationship ? p.relationship : p.role;
     return field_source(a, "profile.yaml",
                         v.empty() ? p.pos : (relationship ? p.relationship_pos : p.role_pos),
-                        fmt::format("profile.people.{}.{}", p.id, field),
-                        v.empty() ? std::string("not written") : v);
+                        fmt::format("profile.people.{}.{}", p.id, field), written_or_not(v));
 }
 
 Source opportunity_source(const Account& a, const Opportunity& o, std::string value) {
@@ -97,6 +96,10 @@ Source setting_source(const PortfolioSettings& s, std::string_view key, std::str
 Source record_source(const Account& a, std::string_view file, std::string_view list,
                      std::string_view key, Pos pos, std::string value) {
     return field_source(a, file, pos, fmt::format("{}.{}", list, key), std::move(value));
+}
+
+std::string written_or_not(const std::string& value) {
+    return value.empty() ? std::string("not written") : value;
 }
 
 std::string number_text(double value) {
