@@ -10,7 +10,9 @@
 #include <mutex>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kam/io/file_system.hpp"
@@ -78,11 +80,16 @@ class GitTreeFileSystem final : public FileSystem {
     // holds them, the others from git in one round trip.
     void prefetch(const std::vector<const GitEntry*>& files) const;
     const std::vector<GitEntry>& entries() const { return entries_; }
+    // The entries whose path starts with `prefix` ("accounts/acme/" for a
+    // folder's), in path order: one binary search, no walk.
+    std::span<const GitEntry> entries_under(std::string_view prefix) const;
     const std::string& root() const { return root_; }
 
   private:
     // `path` relative to the root, or nullopt when it lies outside.
     std::optional<std::string> relative(const std::string& path) const;
+    // The first entry whose path is not below `path` (entries_ is sorted).
+    std::vector<GitEntry>::const_iterator first_not_below(std::string_view path) const;
     // Puts the working tree's file into the cache when it is the entry's blob.
     bool from_worktree(const GitEntry& e) const;
 

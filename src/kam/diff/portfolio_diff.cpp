@@ -104,15 +104,11 @@ bool same_account_in_trees(const GitTreeFileSystem& a, const GitTreeFileSystem& 
     using Item = std::tuple<std::string_view, std::string_view, std::string_view>;
     const auto items = [&](const GitTreeFileSystem& t) {
         std::vector<Item> out;
-        const auto& entries = t.entries();
-        for (auto it =
-                 std::lower_bound(entries.begin(), entries.end(), prefix,
-                                  [](const GitEntry&e, const std::string&p) { return e.path < p; });
-             it != entries.end() && it->path.starts_with(prefix); ++it) {
-            const std::string_view rest = std::string_view(it->path).substr(prefix.size());
+        for (const GitEntry& e : t.entries_under(prefix)) {
+            const std::string_view rest = std::string_view(e.path).substr(prefix.size());
             const size_t slash = rest.find('/');
             if (slash == std::string_view::npos) {
-                if (is_yaml(rest)) out.emplace_back(rest, it->blob, it->mode);
+                if (is_yaml(rest)) out.emplace_back(rest, e.blob, e.mode);
             } else if (folders && is_yaml(rest.substr(0, slash)) &&
                        (out.empty() || std::get<0>(out.back()) != rest.substr(0, slash))) {
                 out.emplace_back(rest.substr(0, slash), "", "");

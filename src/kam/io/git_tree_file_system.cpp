@@ -117,10 +117,25 @@ std::optional<std::string> GitTreeFileSystem::relative(const std::string& path) 
     return p.substr(prefix.size());
 }
 
+std::vector<GitEntry>::const_iterator GitTreeFileSystem::first_not_below(
+    std::string_view path) const {
+    return std::lower_bound(entries_.begin(), entries_.end(), path,
+                            [](const GitEntry& e, std::string_view p) { return e.path < p; });
+}
+
+std::span<const GitEntry> GitTreeFileSystem::entries_under(std::string_view prefix) const {
+    // Sorted by path, the entries starting with `prefix` follow one another
+    // from the first path not below it. Walked to their end rather than
+    // searched: a folder's are few, and even all of accounts/ is one cheap
+    // comparison an entry (a second binary search cost more, in callgrind).
+    const auto first = first_not_below(prefix);
+    const auto last = std::find_if_not(
+        first, entries_.end(), [&](const GitEntry& e) { return e.path.starts_with(prefix); });
+    return {first, last};
+}
+
 const GitEntry* GitTreeFileSystem::entry(const std::string& relative_path) const {
-    const auto it =
-        std::lower_bound(entries_.begin(), entries_.end(), relative_path,
-                         [](const GitEntry& e, const std::string& p) { return e.path < p; });
+    const auto it = first_not_below(relative_path);
     return it != entries_.end() && it->path == relative_path ? &*it : nullptr;
 }
 
@@ -165,13 +180,9 @@ Expected<std::vector<DirEntry>> GitTreeFileSystem::list_dir(const std::string& p
         return unexpected(std::strerror(ENOENT));
     }
     const std::string prefix = rel->empty() ? "" : *rel + "/";
-    const auto at_or_after = [&](auto from, const std::string& p) {
-        return std::lower_bound(from, entries_.end(), p,
-                                [](const GitEntry& e, const std::string& q) { return e.path < q; });
-    };
     std::map<std::string, EntryType> found;
-    for (auto it = at_or_after(entries_.begin(), prefix);
-         it != entries_.end() && it->path.compare(0, prefix.size(), prefix) == 0;) {
+    const auto under = entries_under(prefix);
+    for (const GitEntry* it = under.data(); it != under.data() + under.size();) {
         const std::string_view rest = std::string_view(it->path).substr(prefix.size());
         const size_t slash = rest.find('/');
         if (slash == std::string_view::npos) {
@@ -179,11 +190,12 @@ Expected<std::vector<DirEntry>> GitTreeFileSystem::list_dir(const std::string& p
             ++it;
             continue;
         }
-        // A subfolder: one entry, then on past everything in it ('0' sorts
-        // right after '/'), so listing accounts/ does not walk every file.
+        // A subfolder: one entry, then on past everything in it, so listing
+        // accounts/ does not walk every file.
         const std::string name(rest.substr(0, slash));
         found.emplace(name, EntryType::directory);
-        it = at_or_after(it, prefix + name + '0');
+        const auto inner = entries_under(prefix + name + "/");
+        it = inner.data() + inner.size();
     }
     std::vector<DirEntry> out;
     for (const auto& [name, type] : found) out.push_back({name, type});
