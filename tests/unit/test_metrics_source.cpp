@@ -114,6 +114,23 @@ std::vector<std::string> all(const Sources& sources) {
     return out;
 }
 
+// acme's lifetime value with its sources, and the expected lifetime's.
+struct AcmeLifetime {
+    Sources life;
+    LifetimeValue value;
+};
+AcmeLifetime acme_lifetime(const Tiny& t) {
+    const PortfolioMetrics whole =
+        compute_portfolio_metrics(t.portfolio.accounts, t.metrics, t.portfolio.settings, t.as_of);
+    AcmeLifetime out;
+    out.life = expected_lifetime_sources(t.portfolio.accounts, whole, t.portfolio.settings);
+    out.value = compute_lifetime_value(
+        t.acme(), t.metrics[0], t.portfolio.settings,
+        expected_lifetime_years(whole.retention_pct, t.portfolio.settings.policy.clv_max_years),
+        &out.life);
+    return out;
+}
+
 }  // namespace
 
 TEST_CASE("sources: the per-account figures name the rows they are computed from") {
@@ -181,18 +198,13 @@ TEST_CASE("sources: the matrix's parts name their inputs, and none unless asked"
 
 TEST_CASE("sources: lifetime value and relationship fit name the rows and the policy") {
     const Tiny t;
-    const PortfolioMetrics whole =
-        compute_portfolio_metrics(t.portfolio.accounts, t.metrics, t.portfolio.settings, t.as_of);
-    const Sources life =
-        expected_lifetime_sources(t.portfolio.accounts, whole, t.portfolio.settings);
+    const AcmeLifetime acme = acme_lifetime(t);
+    const Sources& life = acme.life;
+    const LifetimeValue& v = acme.value;
     // acme is the one account retention is over (beta has no client_since); the cap is a default.
     CHECK(all(life) == std::vector<std::string>{
                            "p/accounts/acme/account.yaml:5:15 account.client_since = 2021-11-22",
                            "p/kam.yaml:0:0 policy.clv_max_years = 10 (the default)"});
-    const LifetimeValue v = compute_lifetime_value(
-        t.acme(), t.metrics[0], t.portfolio.settings,
-        expected_lifetime_years(whole.retention_pct, t.portfolio.settings.policy.clv_max_years),
-        &life);
     CHECK(v.annual_margin_sources.size() == 2);
     CHECK(v.historical_margin_sources.size() == 4);  // both years, revenue and cost
     CHECK(where(v.fix_or_trim_sources.back()) == "p/kam.yaml:5:19 policy.min_margin_pct = 15");
@@ -241,14 +253,8 @@ TEST_CASE("sources: an offering's counts name each account's stage, or its offer
 
 TEST_CASE("sources: years on file name each period counted; rising names signals and policy") {
     const Tiny t;
-    const PortfolioMetrics whole =
-        compute_portfolio_metrics(t.portfolio.accounts, t.metrics, t.portfolio.settings, t.as_of);
-    const Sources life =
-        expected_lifetime_sources(t.portfolio.accounts, whole, t.portfolio.settings);
-    const LifetimeValue v = compute_lifetime_value(
-        t.acme(), t.metrics[0], t.portfolio.settings,
-        expected_lifetime_years(whole.retention_pct, t.portfolio.settings.policy.clv_max_years),
-        &life);
+    const AcmeLifetime acme = acme_lifetime(t);
+    const LifetimeValue& v = acme.value;
     CHECK(v.years_on_file == 2);
     CHECK(all(v.years_on_file_sources) ==
           std::vector<std::string>{
