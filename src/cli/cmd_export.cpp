@@ -23,7 +23,7 @@ struct ExportOptions {
 int run_export(const Context& ctx, const ExportOptions& o) {
     if (o.excel && o.format != "csv") throw UsageError("--excel is for --format csv");
     const std::vector<std::string> tables = sql::export_tables(o.tables);
-    ModelDatabase model = load_model_database(ctx);
+    ModelDatabase model = load_model_database(ctx, ModelTables::real);
     if (o.format == "sqlite") {
         sql::export_sqlite(model.db, o.output, tables);
         print_out(fmt::format("Wrote {} ({} tables and views)\n", o.output, tables.size()));

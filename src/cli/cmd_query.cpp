@@ -119,7 +119,7 @@ int run_query_command(const Context& ctx, const QueryCliOptions& o) {
         // Only the tables the statement reads are filled: a question about
         // accounts does not pay for every figure, finding and report table.
         const auto read = sql::tables_read(sql);
-        model = load_model_database(ctx, read ? &*read : nullptr);
+        model = load_model_database(ctx, ModelTables::virtual_tables, read ? &*read : nullptr);
         sql::lock_down(model.db);
     }
     sql::QueryOptions q;

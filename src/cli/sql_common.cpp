@@ -76,14 +76,15 @@ std::string git_head_commit(const std::string& dir) {
     return {};
 }
 
-ModelDatabase load_model_database(const Context& ctx, const std::set<std::string>* only) {
+ModelDatabase load_model_database(const Context& ctx, ModelTables kind,
+                                  const std::set<std::string>* only) {
     const PortfolioRoot root = ctx.root();
     LoadOptions load;
     load.as_of = ctx.as_of();
     load.jobs = ctx.jobs();
     load.keep_accounts = true;
     load.working_dir = root.path;
-    const LoadedPortfolio portfolio =
+    LoadedPortfolio portfolio =
         load_portfolio(ctx.fs(), root.path, "", load, default_event_source());
     // The figures on the loader's threads too: one account's do not depend on another's.
     std::vector<AccountMetrics> metrics(portfolio.accounts.size());
@@ -91,11 +92,19 @@ ModelDatabase load_model_database(const Context& ctx, const std::set<std::string
         metrics[i] = compute_account_metrics(portfolio.accounts[i], portfolio.settings, load.as_of);
     });
     ModelDatabase out{sql::Database::open_memory(), 0, 0};
-    sql::load_model(
-        out.db, sql::ModelInput{portfolio, metrics, load.as_of, git_head_commit(root.path), only});
+    const sql::ModelInput input{portfolio, metrics,   load.as_of, git_head_commit(root.path),
+                                only,      ctx.jobs()};
+    if (kind == ModelTables::virtual_tables)
+        sql::load_model_virtual(out.db, input);
+    else
+        sql::load_model(out.db, input);
     for (const Diagnostic& d : portfolio.diagnostics)
         if (d.severity == Severity::error) ++out.error_count;
     for (const Account& a : portfolio.accounts) out.accounts_with_errors += a.has_errors ? 1 : 0;
+    // The model is not needed any more (the rows hold copies): freed on the
+    // loader's threads, each account's memory by one of them.
+    parallel_for(portfolio.accounts.size(), ctx.jobs(),
+                 [&](size_t i) { const Account gone = std::move(portfolio.accounts[i]); });
     return out;
 }
 

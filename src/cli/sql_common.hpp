@@ -17,8 +17,13 @@ struct ModelDatabase {
     size_t accounts_with_errors = 0;
 };
 
+// How the model's tables are held: real tables that stand alone (kam export
+// writes them out) or virtual tables over kam's rows (kam query reads them).
+enum class ModelTables : unsigned char { real, virtual_tables };
+
 // With `only`, the tables to fill (sql::ModelInput::only); null: every one.
-ModelDatabase load_model_database(const Context& ctx, const std::set<std::string>* only = nullptr);
+ModelDatabase load_model_database(const Context& ctx, ModelTables kind,
+                                  const std::set<std::string>* only = nullptr);
 
 // On stderr, when the portfolio had errors: how many, and that the result
 // (`what`: "loaded", "exported") holds only what could be read.

@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -97,12 +98,15 @@ class Database {
     // State that lives as long as the connection (the query guard).
     void attach(std::shared_ptr<void> state) { attachment_ = std::move(state); }
     const std::shared_ptr<void>& attachment() const { return attachment_; }
+    // Kept until the connection is closed (what its virtual tables read).
+    void keep_alive(std::shared_ptr<const void> v) { kept_.push_back(std::move(v)); }
     [[noreturn]] void fail(const std::string& what, int offset = -1) const;
 
   private:
     explicit Database(sqlite3* db) : db_(db) {}
     sqlite3* db_ = nullptr;
     std::shared_ptr<void> attachment_;
+    std::vector<std::shared_ptr<const void>> kept_;  // released after sqlite3_close_v2
 };
 
 }  // namespace kam::sql

@@ -1,8 +1,9 @@
 #pragma once
-// Fills a database with the relational model of a loaded portfolio: the rows
-// from the typed model, the figures from the metrics layer, the report_*
-// tables from the report builders, the findings as kam validate reports them,
-// and the data dictionary. One loader for `kam query` and `kam export`.
+// The relational model of a loaded portfolio: the rows from the typed model,
+// the figures from the metrics layer, the report_* tables from the report
+// builders, the findings as kam validate reports them, and the data
+// dictionary. One builder of rows for `kam query` (virtual tables over them)
+// and `kam export` (real tables, with keys and CHECKs, filled from them).
 #include <set>
 #include <string>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "kam/metrics/account_metrics.hpp"
 #include "kam/portfolio/load.hpp"
 #include "kam/sql/database.hpp"
+#include "kam/sql/row_store.hpp"
 
 namespace kam::sql {
 
@@ -22,12 +24,31 @@ struct ModelInput {
     // are created and left empty, and kam_meta's rows_skipped counts only
     // the filled ones. Null: every table (kam export).
     const std::set<std::string>* only = nullptr;
+    unsigned jobs = 1;  // threads building the rows (each account's are independent)
 };
 
-// Creates every table and view of schema version 1 in `db` and fills them.
+// Every table's rows (the views are SQL over them), in the order of tables().
 // Rows whose key repeats (a duplicate id, which kam validate reports) keep
 // the first; kam_meta's rows_skipped counts the others.
+struct ModelRows {
+    std::vector<RowStore> tables;
+    size_t skipped = 0;
+    const RowStore* find(std::string_view name) const;
+    RowStore* find_mutable(std::string_view name);
+};
+ModelRows build_model_rows(const ModelInput& input);
+
+// Creates every table and view of schema version 1 in `db` (empty) and
+// fills the tables with `rows`.
+void write_model(Database& db, const ModelRows& rows);
+
+// build_model_rows, then write_model: a database that stands alone (kam export).
 void load_model(Database& db, const ModelInput& input);
+
+// build_model_rows, then a virtual table over each table's rows and the
+// views (kam query): the same names, columns, values and types as
+// load_model's, without SQLite inserting a row.
+void load_model_virtual(Database& db, const ModelInput& input);
 
 // The statements that create the schema (tables, then views), in order.
 std::vector<std::string> schema_statements();

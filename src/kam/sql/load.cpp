@@ -3,9 +3,12 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <array>
 #include <functional>
+#include <memory>
 #include <stdexcept>
+#include <unordered_map>
 #include <variant>
 
 #include "kam/metrics/contact_map.hpp"
@@ -18,22 +21,27 @@
 #include "kam/metrics/relationship_fit.hpp"
 #include "kam/metrics/rising.hpp"
 #include "kam/sql/schema.hpp"
+#include "kam/sql/virtual_tables.hpp"
+#include "kam/util/parallel.hpp"
 #include "report_tables.hpp"
 
 namespace kam::sql {
 
 namespace {
 
-using Value = std::variant<std::monostate, int64_t, double, std::string>;
-
+// Text from the model is passed as a view (the store copies it when the row
+// is appended); a temporary string would not outlive its row, so it cannot
+// be passed this way.
 Value of(const std::string& text) {
     if (text.empty()) return {};
-    return text;
+    return std::string_view(text);
 }
+Value of(std::string&&) = delete;
 Value of(const std::optional<std::string>& text) {
     if (!text) return {};
-    return *text;
+    return std::string_view(*text);
 }
+Value of(std::optional<std::string>&&) = delete;
 Value of(const std::optional<Date>& d) {
     if (!d) return {};
     return d->to_string();
@@ -64,62 +72,46 @@ Value integer(int64_t v) {
     return v;
 }
 Value text_or_empty(const std::string& s) {
-    return s;
+    return std::string_view(s);
 }
+Value text_or_empty(std::string&&) = delete;
 
-// Builds rows of one table by column name and inserts them.
+// Builds rows of one table by column name into its RowStore.
 class Inserter {
   public:
     // A table not `filled` takes no rows: set and insert do nothing.
-    Inserter(Database& db, std::string_view table, size_t& skipped, bool filled = true)
-        : def_(*find_table(table)), skipped_(skipped), filled_(filled) {
-        if (!filled_) return;
-        std::string sql = fmt::format("INSERT OR IGNORE INTO \"{}\" VALUES (", def_.name);
-        for (size_t i = 0; i < def_.columns.size(); ++i) sql += i ? ", ?" : "?";
-        stmt_ = db.prepare(sql + ")");
-        db_ = &db;
-        row_.resize(def_.columns.size());
+    Inserter(std::string_view table, size_t& skipped, bool filled = true)
+        : store_(*find_table(table)), skipped_(skipped), filled_(filled) {
+        if (filled_) row_.resize(store_.columns());
     }
 
     Inserter& set(std::string_view column, Value v) {
         if (!filled_) return *this;
-        row_[def_.column(column)] = std::move(v);
+        // The columns are mostly set in their order: try the next one first
+        // (a search by name for every value was 5% of building the model).
+        const auto& columns = store_.def().columns;
+        const size_t i = next_ < columns.size() && columns[next_].name == column
+                             ? next_
+                             : store_.def().column(column);
+        row_[i] = std::move(v);
+        next_ = i + 1;
         return *this;
     }
 
     void insert() {
         if (!filled_) return;
-        for (size_t i = 0; i < row_.size(); ++i) {
-            const int at = static_cast<int>(i + 1);
-            const Value& v = row_[i];
-            if (const auto* n = std::get_if<int64_t>(&v))
-                stmt_.bind_int(at, *n);
-            else if (const auto* d = std::get_if<double>(&v))
-                stmt_.bind_double(at, *d);
-            else if (const auto* s = std::get_if<std::string>(&v))
-                // row_ keeps the text until after the step and reset below:
-                // no copy (5% of kam query's instructions on 100 accounts).
-                stmt_.bind_text_in_place(at, *s);
-            else
-                stmt_.bind_null(at);
-        }
-        try {
-            stmt_.step();
-        } catch (const SqlError& e) {
-            throw SqlError(fmt::format("loading {}: {}", def_.name, e.what()));
-        }
-        if (sqlite3_changes(db_->handle()) == 0) ++skipped_;
-        // Every parameter is bound again before the next step.
-        stmt_.reset_for_rebinding();
+        if (!store_.append(row_, RowStore::OnConflict::ignore)) ++skipped_;
         for (Value& v : row_) v = Value{};
+        next_ = 0;
     }
 
+    RowStore& store() { return store_; }
+
   private:
-    const TableDef& def_;
+    RowStore store_;
     size_t& skipped_;
     bool filled_ = true;
-    Database* db_ = nullptr;
-    Statement stmt_;
+    size_t next_ = 0;
     std::vector<Value> row_;
 };
 
@@ -204,22 +196,65 @@ std::vector<FigureValue> judgement_figures_of(const Account& a, const AccountMet
 
 class Loader {
   public:
-    Loader(Database& db, const ModelInput& in) : db_(db), in_(in), fx_(in.portfolio.settings) {}
+    explicit Loader(const ModelInput& in) : in_(in), fx_(in.portfolio.settings) {}
 
-    void run() {
-        // Built in one transaction into a fresh database: no rollback journal needed.
-        db_.exec("PRAGMA journal_mode = OFF");
-        for (const std::string& s : schema_statements()) db_.exec(s);
-        db_.exec("BEGIN");
-        {
-            Tables t(db_, skipped_, [this](std::string_view name) { return wanted(name); });
-            for (size_t i = 0; i < in_.portfolio.accounts.size(); ++i) account(t, i);
-            if (wanted("findings")) findings(t);
-            reports(t);
+    ModelRows run() {
+        // What every account's figures need from the whole portfolio, before
+        // the accounts are shared out among the threads.
+        const size_t n = in_.portfolio.accounts.size();
+        bool any_report = false;
+        for (const TableDef& d : report_table_defs()) any_report = any_report || wanted(d.name);
+        if (wanted("figures")) {
+            key_.assign(n, false);
+            for (const KeyAccountEntry& e : whole().ranking) key_[e.account] = e.key;
+            matrix_ = compute_matrix(in_.portfolio.accounts, in_.metrics, in_.portfolio.settings,
+                                     in_.as_of);
+            matrix_of_.assign(n, nullptr);
+            for (const MatrixEntry& e : matrix_->entries) matrix_of_[e.account] = &e;
+            lifetime();
+        } else if (any_report) {
+            whole();
         }
-        dictionary();
-        meta();
-        db_.exec("COMMIT");
+
+        // Accounts in contiguous parts, each with its own rows; the findings
+        // and each report table are a part of their own. Parts are merged in
+        // order, so the rows do not depend on the threads.
+        const unsigned jobs = std::max(1u, in_.jobs);
+        const size_t per_part = std::max<size_t>(64, n / (4 * size_t{jobs}) + 1);
+        const size_t account_parts = (n + per_part - 1) / per_part;
+        const auto& builders = report_table_builders();
+        const auto filled = [this](std::string_view name) { return wanted(name); };
+        std::vector<std::unique_ptr<Part>> parts(account_parts + 1 + builders.size());
+        // The report tables first: each is one long task.
+        parallel_for(parts.size(), jobs, [&](size_t task) {
+            const size_t p = (task + account_parts + 1) % parts.size();
+            auto part = std::make_unique<Part>(filled);
+            if (p < account_parts) {
+                for (size_t i = p * per_part; i < std::min(n, (p + 1) * per_part); ++i)
+                    account(part->tables, i);
+            } else if (p == account_parts) {
+                if (wanted("findings")) findings(part->tables);
+            } else if (const ReportTableBuilder& b = builders[p - account_parts - 1];
+                       wanted(b.table)) {
+                part->reports.push_back(report_rows(b));
+            }
+            parts[p] = std::move(part);
+        });
+
+        ModelRows out;
+        for (const TableDef& d : tables()) {
+            if (d.kind != TableKind::table) continue;
+            RowStore merged(d);
+            for (auto& part : parts)
+                if (RowStore* rows = part->find(d.name); rows && rows->rows() > 0)
+                    merged.take(std::move(*rows));
+            out.tables.push_back(std::move(merged));
+        }
+        for (const auto& part : parts) out.skipped += part->skipped;
+
+        dictionary(*out.find_mutable("kam_tables"), *out.find_mutable("kam_columns"));
+        meta(*out.find_mutable("kam_meta"), out.skipped);
+        return out;
     }
 
   private:
@@ -228,38 +263,85 @@ class Loader {
     }
 
     struct Tables {
-        Tables(Database& db, size_t& skipped, const std::function<bool(std::string_view)>& filled)
-            : accounts(db, "accounts", skipped, filled("accounts")),
-              team(db, "team", skipped, filled("team")),
-              history(db, "history", skipped, filled("history")),
-              objectives(db, "objectives", skipped, filled("objectives")),
-              tags(db, "tags", skipped, filled("tags")),
-              people(db, "people", skipped, filled("people")),
-              suppliers(db, "suppliers", skipped, filled("suppliers")),
-              client_competitors(db, "client_competitors", skipped, filled("client_competitors")),
-              swot_items(db, "swot_items", skipped, filled("swot_items")),
-              goals(db, "goals", skipped, filled("goals")),
-              actions(db, "actions", skipped, filled("actions")),
-              competition(db, "competition", skipped, filled("competition")),
-              offerings(db, "offerings", skipped, filled("offerings")),
-              risks(db, "risks", skipped, filled("risks")),
-              contracts(db, "contracts", skipped, filled("contracts")),
-              slas(db, "slas", skipped, filled("slas")),
-              financials(db, "financials", skipped, filled("financials")),
-              scorecard(db, "scorecard", skipped, filled("scorecard")),
-              delivery_issues(db, "delivery_issues", skipped, filled("delivery_issues")),
-              opportunities(db, "opportunities", skipped, filled("opportunities")),
-              reviews(db, "reviews", skipped, filled("reviews")),
-              review_attendees(db, "review_attendees", skipped, filled("review_attendees")),
-              review_actions(db, "review_actions", skipped, filled("review_actions")),
-              surveys(db, "surveys", skipped, filled("surveys")),
-              reference_visits(db, "reference_visits", skipped, filled("reference_visits")),
-              findings(db, "findings", skipped, filled("findings")),
-              figures(db, "figures", skipped, filled("figures")) {}
+        Tables(size_t& skipped, const std::function<bool(std::string_view)>& filled)
+            : accounts("accounts", skipped, filled("accounts")),
+              team("team", skipped, filled("team")),
+              history("history", skipped, filled("history")),
+              objectives("objectives", skipped, filled("objectives")),
+              tags("tags", skipped, filled("tags")),
+              people("people", skipped, filled("people")),
+              suppliers("suppliers", skipped, filled("suppliers")),
+              client_competitors("client_competitors", skipped, filled("client_competitors")),
+              swot_items("swot_items", skipped, filled("swot_items")),
+              goals("goals", skipped, filled("goals")),
+              actions("actions", skipped, filled("actions")),
+              competition("competition", skipped, filled("competition")),
+              offerings("offerings", skipped, filled("offerings")),
+              risks("risks", skipped, filled("risks")),
+              contracts("contracts", skipped, filled("contracts")),
+              slas("slas", skipped, filled("slas")),
+              financials("financials", skipped, filled("financials")),
+              scorecard("scorecard", skipped, filled("scorecard")),
+              delivery_issues("delivery_issues", skipped, filled("delivery_issues")),
+              opportunities("opportunities", skipped, filled("opportunities")),
+              reviews("reviews", skipped, filled("reviews")),
+              review_attendees("review_attendees", skipped, filled("review_attendees")),
+              review_actions("review_actions", skipped, filled("review_actions")),
+              surveys("surveys", skipped, filled("surveys")),
+              reference_visits("reference_visits", skipped, filled("reference_visits")),
+              findings("findings", skipped, filled("findings")),
+              figures("figures", skipped, filled("figures")) {}
         Inserter accounts, team, history, objectives, tags, people, suppliers, client_competitors,
             swot_items, goals, actions, competition, offerings, risks, contracts, slas, financials,
             scorecard, delivery_issues, opportunities, reviews, review_attendees, review_actions,
             surveys, reference_visits, findings, figures;
+
+        Inserter* find(std::string_view name) {
+            for (Inserter* i : {&accounts,
+                                &team,
+                                &history,
+                                &objectives,
+                                &tags,
+                                &people,
+                                &suppliers,
+                                &client_competitors,
+                                &swot_items,
+                                &goals,
+                                &actions,
+                                &competition,
+                                &offerings,
+                                &risks,
+                                &contracts,
+                                &slas,
+                                &financials,
+                                &scorecard,
+                                &delivery_issues,
+                                &opportunities,
+                                &reviews,
+                                &review_attendees,
+                                &review_actions,
+                                &surveys,
+                                &reference_visits,
+                                &findings,
+                                &figures})
+                if (i->store().def().name == name) return i;
+            return nullptr;
+        }
+    };
+
+    // The rows one thread builds: some accounts', the findings or the reports'.
+    struct Part {
+        explicit Part(const std::function<bool(std::string_view)>& filled)
+            : tables(skipped, filled) {}
+        size_t skipped = 0;
+        Tables tables;
+        std::vector<RowStore> reports;
+        RowStore* find(std::string_view name) {
+            if (Inserter* i = tables.find(name)) return &i->store();
+            for (RowStore& r : reports)
+                if (r.def().name == name) return &r;
+            return nullptr;
+        }
     };
 
     static std::string file_of(const Account& a, std::string_view file) {
@@ -365,33 +447,36 @@ class Loader {
         if (a.opportunities) opportunities(t, a, *a.opportunities);
         if (a.reviews) reviews(t, a, *a.reviews);
 
-        // The figures need the whole portfolio's (the key set, the matrix):
-        // only when they are read.
+        // The figures need the whole portfolio's (the key set, the matrix),
+        // computed in run(): only when they are read.
         if (!wanted("figures")) return;
-        if (key_.empty()) {
-            key_.assign(in_.portfolio.accounts.size(), false);
-            for (const KeyAccountEntry& e : whole().ranking) key_[e.account] = e.key;
-        }
         std::vector<FigureValue> figures = figures_of(in_.metrics[index], in_.as_of, key_[index]);
         for (FigureValue& f : judgement_figures_of(a, in_.metrics[index], in_.portfolio.settings,
-                                                   in_.as_of, matrix_entry(index), lifetime()))
+                                                   in_.as_of, matrix_of_[index], *lifetime_))
             figures.push_back(std::move(f));
+        const std::string as_of = in_.as_of.to_string();
         for (FigureValue& f : figures) {
-            t.figures.set("account", a.slug)
-                .set("figure", std::string(f.name))
+            t.figures.set("account", text_or_empty(a.slug))
+                .set("figure", f.name)
                 .set("value", std::move(f.value))
                 .set("date_value", of(f.date))
-                .set("unit", std::string(unit_of(f.name)))
+                .set("unit", unit_of(f.name))
                 .set("reason", of(f.reason))
-                .set("as_of", of(in_.as_of))
+                .set("as_of", std::string_view(as_of))
                 .insert();
         }
     }
 
     static std::string_view unit_of(std::string_view figure) {
-        for (const FigureDef& d : figure_defs())
-            if (d.name == figure) return d.unit;
-        throw std::logic_error(fmt::format("figure {} is not in figure_defs()", figure));
+        static const std::unordered_map<std::string_view, std::string_view> k_units = [] {
+            std::unordered_map<std::string_view, std::string_view> out;
+            for (const FigureDef& d : figure_defs()) out.emplace(d.name, d.unit);
+            return out;
+        }();
+        const auto it = k_units.find(figure);
+        if (it == k_units.end())
+            throw std::logic_error(fmt::format("figure {} is not in figure_defs()", figure));
+        return it->second;
     }
 
     void profile(Tables& t, const Account& a, const Profile& p) {
@@ -674,7 +759,7 @@ class Loader {
             if (d.severity == Severity::off) continue;
             t.findings.set("position", ++n)
                 .set("severity", std::string(severity_name(d.severity)))
-                .set("rule", text_or_empty(std::string(rule_id(d.rule))))
+                .set("rule", std::string(rule_id(d.rule)))
                 .set("account", of(d.account))
                 .set("file", of(d.path))
                 .set("line", int64_t{d.line})
@@ -683,15 +768,6 @@ class Loader {
                 .set("hint", of(d.hint))
                 .insert();
         }
-    }
-
-    const MatrixEntry* matrix_entry(size_t index) {
-        if (!matrix_)
-            matrix_ = compute_matrix(in_.portfolio.accounts, in_.metrics, in_.portfolio.settings,
-                                     in_.as_of);
-        for (const MatrixEntry& e : matrix_->entries)
-            if (e.account == index) return &e;
-        return nullptr;
     }
 
     const Figure<int64_t>& lifetime() {
@@ -708,88 +784,76 @@ class Loader {
         return *whole_;
     }
 
-    void reports(Tables&) {
-        bool any = false;
-        for (const TableDef& d : report_table_defs()) any = any || wanted(d.name);
-        if (!any) return;
+    // The rows of one report_* table, from its report as `kam <report>` builds it.
+    RowStore report_rows(const ReportTableBuilder& builder) const {
         std::vector<size_t> all(in_.portfolio.accounts.size());
         for (size_t i = 0; i < all.size(); ++i) all[i] = i;
         const ReportInput input{in_.portfolio.settings, in_.as_of, in_.portfolio.accounts,
                                 in_.metrics, all};
-        const auto alerts = compute_alerts(in_.portfolio.accounts, in_.metrics, all,
-                                           whole().ranking, in_.portfolio.settings, in_.as_of);
-        for (const ReportTable& r : build_report_tables(input, whole(), alerts)) {
-            if (!wanted(r.table)) continue;
-            const auto* table = std::get_if<Table>(&r.report.blocks.at(r.report.csv_block));
-            if (!table) continue;
-            std::vector<size_t> keep;
-            for (size_t i = 0; i < table->columns.size(); ++i)
-                if (!table->columns[i].human_only) keep.push_back(i);
-            std::string sql = fmt::format("INSERT INTO \"{}\" VALUES (", r.table);
-            for (size_t i = 0; i < keep.size(); ++i) sql += i ? ", ?" : "?";
-            Statement s = db_.prepare(sql + ")");
-            std::vector<Cell> scratch;
-            for (size_t ri = 0; ri < table->row_count(); ++ri) {
-                const std::vector<Cell>& row = table->row(ri, scratch);
-                for (size_t i = 0; i < keep.size(); ++i) {
-                    const Cell& c = row[keep[i]];
-                    const int at = static_cast<int>(i + 1);
-                    if (c.kind == Cell::Kind::empty)
-                        s.bind_null(at);
-                    else if (c.kind == Cell::Kind::integer || c.kind == Cell::Kind::money)
-                        s.bind_int(at, c.number);
-                    else
-                        s.bind_text(at, plain_text(c));
+        std::vector<Alert> alerts;
+        if (builder.table == "report_summary")
+            alerts = compute_alerts(in_.portfolio.accounts, in_.metrics, all, whole_->ranking,
+                                    in_.portfolio.settings, in_.as_of);
+        const Report report = builder.build(input, *whole_, alerts);
+        RowStore rows(*find_table(builder.table));
+        const auto* table = std::get_if<Table>(&report.blocks.at(report.csv_block));
+        if (!table) return rows;
+        std::vector<size_t> keep;
+        for (size_t i = 0; i < table->columns.size(); ++i)
+            if (!table->columns[i].human_only) keep.push_back(i);
+        std::vector<Cell> scratch;
+        std::vector<Value> values(keep.size());
+        for (size_t ri = 0; ri < table->row_count(); ++ri) {
+            const std::vector<Cell>& row = table->row(ri, scratch);
+            for (size_t i = 0; i < keep.size(); ++i) {
+                // As the report's CSV writes it (plain_text), the column's
+                // affinity making numbers of the numeric ones.
+                const Cell& c = row[keep[i]];
+                switch (c.kind) {
+                    case Cell::Kind::empty:
+                        values[i] = Value{};
+                        break;
+                    case Cell::Kind::integer:
+                    case Cell::Kind::money:
+                        values[i] = c.number;
+                        break;
+                    case Cell::Kind::text:
+                    case Cell::Kind::date:
+                        values[i].emplace<std::string_view>(c.text);
+                        break;
+                    case Cell::Kind::boolean:
+                        values[i].emplace<std::string_view>(c.number ? "true" : "false");
+                        break;
+                    case Cell::Kind::fixed:
+                        values[i] = plain_text(c);
+                        break;
                 }
-                s.step();
-                s.reset();
             }
+            rows.append(values, RowStore::OnConflict::fail);
         }
+        return rows;
     }
 
-    void dictionary() {
-        Statement t = db_.prepare("INSERT INTO kam_tables VALUES (?, ?, ?, ?)");
-        Statement c = db_.prepare("INSERT INTO kam_columns VALUES (?, ?, ?, ?, ?, ?)");
+    static void dictionary(RowStore& table_rows, RowStore& column_rows) {
         for (const TableDef& d : tables()) {
             std::string key;
             for (const std::string_view k : d.primary_key)
                 key += (key.empty() ? "" : ",") + std::string(k);
-            t.bind_text(1, d.name);
-            t.bind_text(2, d.kind == TableKind::view ? "view" : "table");
-            t.bind_text(3, d.description);
-            if (key.empty())
-                t.bind_null(4);
-            else
-                t.bind_text(4, key);
-            t.step();
-            t.reset();
+            table_rows.append(
+                {d.name, std::string_view(d.kind == TableKind::view ? "view" : "table"),
+                 d.description, key.empty() ? Value{} : Value{key}},
+                RowStore::OnConflict::fail);
             int64_t n = 0;
-            for (const ColumnDef& col : d.columns) {
-                c.bind_text(1, d.name);
-                c.bind_int(2, ++n);
-                c.bind_text(3, col.name);
-                c.bind_text(4, type_name(col.type));
-                if (col.unit.empty())
-                    c.bind_null(5);
-                else
-                    c.bind_text(5, col.unit);
-                c.bind_text(6, col.description);
-                c.step();
-                c.reset();
-            }
+            for (const ColumnDef& col : d.columns)
+                column_rows.append({d.name, ++n, col.name, type_name(col.type),
+                                    col.unit.empty() ? Value{} : Value{col.unit}, col.description},
+                                   RowStore::OnConflict::fail);
         }
     }
 
-    void meta() {
-        Statement s = db_.prepare("INSERT INTO kam_meta VALUES (?, ?)");
+    void meta(RowStore& rows, size_t skipped) const {
         const auto put = [&](std::string_view key, const std::string& value) {
-            s.bind_text(1, key);
-            if (value.empty())
-                s.bind_null(2);
-            else
-                s.bind_text(2, value);
-            s.step();
-            s.reset();
+            rows.append({key, value.empty() ? Value{} : Value{value}}, RowStore::OnConflict::fail);
         };
         put("schema_version", std::to_string(k_schema_version));
         put("kam_version", KAM_VERSION);
@@ -797,15 +861,15 @@ class Loader {
         put("portfolio", in_.portfolio.settings.name);
         put("base_currency", in_.portfolio.settings.currency);
         put("git_commit", in_.git_commit);
-        put("rows_skipped", std::to_string(skipped_));
+        put("rows_skipped", std::to_string(skipped));
     }
 
-    Database& db_;
     const ModelInput& in_;
     Converter fx_;
-    size_t skipped_ = 0;
+    // Computed in run() before the threads start, then only read.
     std::optional<PortfolioMetrics> whole_;
     std::optional<PortfolioMatrix> matrix_;
+    std::vector<const MatrixEntry*> matrix_of_;  // by account index; null when not placed
     std::optional<Figure<int64_t>> lifetime_;
     std::vector<bool> key_;  // in the key-account set, by account index
 };
@@ -821,8 +885,71 @@ std::vector<std::string> schema_statements() {
     return out;
 }
 
+const RowStore* ModelRows::find(std::string_view name) const {
+    for (const RowStore& t : tables)
+        if (t.def().name == name) return &t;
+    return nullptr;
+}
+
+RowStore* ModelRows::find_mutable(std::string_view name) {
+    for (RowStore& t : tables)
+        if (t.def().name == name) return &t;
+    return nullptr;
+}
+
+ModelRows build_model_rows(const ModelInput& in) {
+    return Loader(in).run();
+}
+
+void write_model(Database& db, const ModelRows& rows) {
+    // Built in one transaction into a fresh database: no rollback journal needed.
+    db.exec("PRAGMA journal_mode = OFF");
+    for (const std::string& s : schema_statements()) db.exec(s);
+    db.exec("BEGIN");
+    for (const RowStore& t : rows.tables) {
+        std::string sql = fmt::format("INSERT INTO \"{}\" VALUES (", t.def().name);
+        for (size_t i = 0; i < t.columns(); ++i) sql += i ? ", ?" : "?";
+        Statement s = db.prepare(sql + ")");
+        for (size_t r = 0; r < t.rows(); ++r) {
+            for (size_t c = 0; c < t.columns(); ++c) {
+                const StoredValue& v = t.at(r, c);
+                const int at = static_cast<int>(c + 1);
+                switch (v.kind) {
+                    case StoredValue::Kind::null:
+                        s.bind_null(at);
+                        break;
+                    case StoredValue::Kind::integer:
+                        s.bind_int(at, v.integer);
+                        break;
+                    case StoredValue::Kind::real:
+                        s.bind_double(at, v.real);
+                        break;
+                    case StoredValue::Kind::text:
+                        // The rows outlive the statement.
+                        s.bind_text_in_place(at, std::string_view(v.text, v.size));
+                        break;
+                }
+            }
+            try {
+                s.step();
+            } catch (const SqlError& e) {
+                // The store refuses what the table would: a failure here is a bug.
+                throw SqlError(fmt::format("loading {}: {}", t.def().name, e.what()));
+            }
+            s.reset_for_rebinding();
+        }
+    }
+    db.exec("COMMIT");
+}
+
 void load_model(Database& db, const ModelInput& in) {
-    Loader(db, in).run();
+    write_model(db, build_model_rows(in));
+}
+
+void load_model_virtual(Database& db, const ModelInput& in) {
+    create_virtual_tables(db, std::make_shared<const ModelRows>(build_model_rows(in)));
+    for (const TableDef& t : tables())
+        if (t.kind == TableKind::view) db.exec(create_statement(t));
 }
 
 }  // namespace kam::sql

@@ -7,18 +7,38 @@
 
 namespace kam::sql {
 
+const std::vector<ReportTableBuilder>& report_table_builders() {
+    static const std::vector<ReportTableBuilder> k_builders = {
+        {"report_summary",
+         [](const ReportInput& in, const PortfolioMetrics& whole,
+            const std::vector<Alert>& alerts) {
+             const PortfolioMetrics totals = compute_portfolio_metrics(
+                 in.accounts, in.metrics, in.shown, in.settings, in.as_of);
+             return build_summary_report(in, whole, totals, alerts);
+         }},
+        {"report_renewals",
+         [](const ReportInput& in, const PortfolioMetrics&, const std::vector<Alert>&) {
+             return build_renewals_report(in, in.settings.policy.renewal_horizon_days);
+         }},
+        {"report_risks", [](const ReportInput& in, const PortfolioMetrics&,
+                            const std::vector<Alert>&) { return build_risks_report(in, 1); }},
+        {"report_pipeline", [](const ReportInput& in, const PortfolioMetrics&,
+                               const std::vector<Alert>&) { return build_pipeline_report(in); }},
+        {"report_actions",
+         [](const ReportInput& in, const PortfolioMetrics&, const std::vector<Alert>&) {
+             return build_actions_report(in, false);
+         }},
+        {"report_keys", [](const ReportInput& in, const PortfolioMetrics& whole,
+                           const std::vector<Alert>&) { return build_keys_report(in, whole); }},
+    };
+    return k_builders;
+}
+
 std::vector<ReportTable> build_report_tables(const ReportInput& in, const PortfolioMetrics& whole,
                                              const std::vector<Alert>& alerts) {
     std::vector<ReportTable> out;
-    const PortfolioMetrics totals =
-        compute_portfolio_metrics(in.accounts, in.metrics, in.shown, in.settings, in.as_of);
-    out.push_back({"report_summary", build_summary_report(in, whole, totals, alerts)});
-    out.push_back(
-        {"report_renewals", build_renewals_report(in, in.settings.policy.renewal_horizon_days)});
-    out.push_back({"report_risks", build_risks_report(in, 1)});
-    out.push_back({"report_pipeline", build_pipeline_report(in)});
-    out.push_back({"report_actions", build_actions_report(in, false)});
-    out.push_back({"report_keys", build_keys_report(in, whole)});
+    for (const ReportTableBuilder& b : report_table_builders())
+        out.push_back({std::string(b.table), b.build(in, whole, alerts)});
     return out;
 }
 

@@ -3,6 +3,7 @@
 // built by the report builders themselves, so their columns and rows are the
 // report's by construction.
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kam/metrics/alerts.hpp"
@@ -15,6 +16,15 @@ struct ReportTable {
     std::string table;  // report_summary, ...
     Report report;      // as `kam <report>` builds it with its default options
 };
+
+// How each report_* table's report is built: over `input` (every account
+// shown), with the CLI's defaults. Only report_summary reads `alerts`.
+struct ReportTableBuilder {
+    std::string_view table;
+    Report (*build)(const ReportInput& input, const PortfolioMetrics& whole,
+                    const std::vector<Alert>& alerts);
+};
+const std::vector<ReportTableBuilder>& report_table_builders();
 
 // Each report over `input` (every account shown), with the CLI's defaults.
 std::vector<ReportTable> build_report_tables(const ReportInput& input,
