@@ -203,17 +203,20 @@ class Loader {
         // the accounts are shared out among the threads.
         const size_t n = in_.portfolio.accounts.size();
         bool any_report = false;
-        for (const TableDef& d : report_table_defs()) any_report = any_report || wanted(d.name);
+        for (const ReportTableBuilder& b : report_table_builders())
+            any_report = any_report || wanted(b.table);
+        if (wanted("figures") || any_report)
+            whole_ = compute_portfolio_metrics(in_.portfolio.accounts, in_.metrics,
+                                               in_.portfolio.settings, in_.as_of);
         if (wanted("figures")) {
             key_.assign(n, false);
-            for (const KeyAccountEntry& e : whole().ranking) key_[e.account] = e.key;
+            for (const KeyAccountEntry& e : whole_->ranking) key_[e.account] = e.key;
             matrix_ = compute_matrix(in_.portfolio.accounts, in_.metrics, in_.portfolio.settings,
                                      in_.as_of);
             matrix_of_.assign(n, nullptr);
             for (const MatrixEntry& e : matrix_->entries) matrix_of_[e.account] = &e;
-            lifetime();
-        } else if (any_report) {
-            whole();
+            lifetime_ = expected_lifetime_years(whole_->retention_pct,
+                                                in_.portfolio.settings.policy.clv_max_years);
         }
 
         // Accounts in contiguous parts, each with its own rows; the findings
@@ -262,70 +265,68 @@ class Loader {
         return !in_.only || in_.only->count(std::string(table)) > 0;
     }
 
+    // One Inserter for each table an account's or the findings' rows go to,
+    // each with its name. The names are references into `all`, so find()
+    // needs no second list.
     struct Tables {
         Tables(size_t& skipped, const std::function<bool(std::string_view)>& filled)
-            : accounts("accounts", skipped, filled("accounts")),
-              team("team", skipped, filled("team")),
-              history("history", skipped, filled("history")),
-              objectives("objectives", skipped, filled("objectives")),
-              tags("tags", skipped, filled("tags")),
-              people("people", skipped, filled("people")),
-              suppliers("suppliers", skipped, filled("suppliers")),
-              client_competitors("client_competitors", skipped, filled("client_competitors")),
-              swot_items("swot_items", skipped, filled("swot_items")),
-              goals("goals", skipped, filled("goals")),
-              actions("actions", skipped, filled("actions")),
-              competition("competition", skipped, filled("competition")),
-              offerings("offerings", skipped, filled("offerings")),
-              risks("risks", skipped, filled("risks")),
-              contracts("contracts", skipped, filled("contracts")),
-              slas("slas", skipped, filled("slas")),
-              financials("financials", skipped, filled("financials")),
-              scorecard("scorecard", skipped, filled("scorecard")),
-              delivery_issues("delivery_issues", skipped, filled("delivery_issues")),
-              opportunities("opportunities", skipped, filled("opportunities")),
-              reviews("reviews", skipped, filled("reviews")),
-              review_attendees("review_attendees", skipped, filled("review_attendees")),
-              review_actions("review_actions", skipped, filled("review_actions")),
-              surveys("surveys", skipped, filled("surveys")),
-              reference_visits("reference_visits", skipped, filled("reference_visits")),
-              findings("findings", skipped, filled("findings")),
-              figures("figures", skipped, filled("figures")) {}
-        Inserter accounts, team, history, objectives, tags, people, suppliers, client_competitors,
-            swot_items, goals, actions, competition, offerings, risks, contracts, slas, financials,
-            scorecard, delivery_issues, opportunities, reviews, review_attendees, review_actions,
-            surveys, reference_visits, findings, figures;
+            : all(inserters(skipped, filled)) {}
+        Tables(const Tables&) = delete;
+        Tables& operator=(const Tables&) = delete;
+
+      private:
+        std::vector<Inserter> all;  // declared first: the names below refer into it
+
+      public:
+        Inserter& accounts = at("accounts");
+        Inserter& team = at("team");
+        Inserter& history = at("history");
+        Inserter& objectives = at("objectives");
+        Inserter& tags = at("tags");
+        Inserter& people = at("people");
+        Inserter& suppliers = at("suppliers");
+        Inserter& client_competitors = at("client_competitors");
+        Inserter& swot_items = at("swot_items");
+        Inserter& goals = at("goals");
+        Inserter& actions = at("actions");
+        Inserter& competition = at("competition");
+        Inserter& offerings = at("offerings");
+        Inserter& risks = at("risks");
+        Inserter& contracts = at("contracts");
+        Inserter& slas = at("slas");
+        Inserter& financials = at("financials");
+        Inserter& scorecard = at("scorecard");
+        Inserter& delivery_issues = at("delivery_issues");
+        Inserter& opportunities = at("opportunities");
+        Inserter& reviews = at("reviews");
+        Inserter& review_attendees = at("review_attendees");
+        Inserter& review_actions = at("review_actions");
+        Inserter& surveys = at("surveys");
+        Inserter& reference_visits = at("reference_visits");
+        Inserter& findings = at("findings");
+        Inserter& figures = at("figures");
 
         Inserter* find(std::string_view name) {
-            for (Inserter* i : {&accounts,
-                                &team,
-                                &history,
-                                &objectives,
-                                &tags,
-                                &people,
-                                &suppliers,
-                                &client_competitors,
-                                &swot_items,
-                                &goals,
-                                &actions,
-                                &competition,
-                                &offerings,
-                                &risks,
-                                &contracts,
-                                &slas,
-                                &financials,
-                                &scorecard,
-                                &delivery_issues,
-                                &opportunities,
-                                &reviews,
-                                &review_attendees,
-                                &review_actions,
-                                &surveys,
-                                &reference_visits,
-                                &findings,
-                                &figures})
-                if (i->store().def().name == name) return i;
+            for (Inserter& i : all)
+                if (i.store().def().name == name) return &i;
             return nullptr;
+        }
+
+      private:
+        // The tables kam fills from the portfolio: not the report tables
+        // (each its own task) nor the dictionary and kam_meta.
+        static std::vector<Inserter> inserters(
+            size_t& skipped, const std::function<bool(std::string_view)>& filled) {
+            std::vector<Inserter> out;
+            for (const TableDef& d : tables())
+                if (d.kind == TableKind::table && d.group != "reports" && d.group != "meta")
+                    out.emplace_back(d.name, skipped, filled(d.name));
+            return out;
+        }
+        Inserter& at(std::string_view name) {
+            Inserter* i = find(name);
+            if (!i) throw std::logic_error(fmt::format("no table {} to fill", name));
+            return *i;
         }
     };
 
@@ -768,20 +769,6 @@ class Loader {
                 .set("hint", of(d.hint))
                 .insert();
         }
-    }
-
-    const Figure<int64_t>& lifetime() {
-        if (!lifetime_)
-            lifetime_ = expected_lifetime_years(whole().retention_pct,
-                                                in_.portfolio.settings.policy.clv_max_years);
-        return *lifetime_;
-    }
-
-    const PortfolioMetrics& whole() {
-        if (!whole_)
-            whole_ = compute_portfolio_metrics(in_.portfolio.accounts, in_.metrics,
-                                               in_.portfolio.settings, in_.as_of);
-        return *whole_;
     }
 
     // The rows of one report_* table, from its report as `kam <report>` builds it.

@@ -34,15 +34,7 @@ const std::vector<ReportTableBuilder>& report_table_builders() {
     return k_builders;
 }
 
-std::vector<ReportTable> build_report_tables(const ReportInput& in, const PortfolioMetrics& whole,
-                                             const std::vector<Alert>& alerts) {
-    std::vector<ReportTable> out;
-    for (const ReportTableBuilder& b : report_table_builders())
-        out.push_back({std::string(b.table), b.build(in, whole, alerts)});
-    return out;
-}
-
-std::vector<TableDef> report_table_defs() {
+const std::vector<TableDef>& report_table_defs() {
     // The definitions outlive this call: their names live here.
     static std::deque<std::string> names;
     static const std::vector<TableDef> defs = [] {
@@ -54,13 +46,14 @@ std::vector<TableDef> report_table_defs() {
         const PortfolioMetrics whole =
             compute_portfolio_metrics(accounts, metrics, settings, as_of);
         std::vector<TableDef> out;
-        for (const ReportTable& r : build_report_tables(in, whole, {})) {
-            const auto* t = std::get_if<Table>(&r.report.blocks.at(r.report.csv_block));
+        for (const ReportTableBuilder& b : report_table_builders()) {
+            const Report report = b.build(in, whole, {});
+            const auto* t = std::get_if<Table>(&report.blocks.at(report.csv_block));
             if (!t) continue;
-            names.push_back(r.table);
+            names.push_back(std::string(b.table));
             TableDef def;
             def.name = names.back();
-            names.push_back("The main table of kam " + r.report.kind +
+            names.push_back("The main table of kam " + report.kind +
                             " (its CSV, column for column and row for row, in "
                             "rowid order), with the default options over every account.");
             def.description = names.back();

@@ -12,11 +12,6 @@
 
 namespace kam::sql {
 
-struct ReportTable {
-    std::string table;  // report_summary, ...
-    Report report;      // as `kam <report>` builds it with its default options
-};
-
 // How each report_* table's report is built: over `input` (every account
 // shown), with the CLI's defaults. Only report_summary reads `alerts`.
 struct ReportTableBuilder {
@@ -26,12 +21,8 @@ struct ReportTableBuilder {
 };
 const std::vector<ReportTableBuilder>& report_table_builders();
 
-// Each report over `input` (every account shown), with the CLI's defaults.
-std::vector<ReportTable> build_report_tables(const ReportInput& input,
-                                             const PortfolioMetrics& whole,
-                                             const std::vector<Alert>& alerts);
-
-// Their definitions (columns from the builders, typed numeric or text).
-std::vector<TableDef> report_table_defs();
+// Their definitions (columns from the builders' reports over no account,
+// typed numeric or text).
+const std::vector<TableDef>& report_table_defs();
 
 }  // namespace kam::sql

@@ -522,7 +522,7 @@ std::vector<TableDef> make_tables() {
     for (const FigureDef& f : figure_defs())
         wide.columns.push_back({f.name, f.type, f.unit, f.description, false});
     t.push_back(std::move(wide));
-    for (TableDef& r : report_table_defs()) t.push_back(std::move(r));
+    for (const TableDef& r : report_table_defs()) t.push_back(r);
     t.push_back({"kam_meta",
                  "What this database was built from.",
                  {text("key",

@@ -26,7 +26,9 @@ struct ColumnIndex {
 struct Table {
     sqlite3_vtab base{};  // first: SQLite hands this pointer back
     const RowStore* rows = nullptr;
-    std::vector<std::unique_ptr<ColumnIndex>> indexes;  // by column, built when first asked
+    // By column, built when a query first asks: a cache, so a const Table
+    // (all a cursor holds) may fill it.
+    mutable std::vector<std::unique_ptr<ColumnIndex>> indexes;
 };
 
 struct Cursor {
@@ -39,7 +41,7 @@ struct Cursor {
     size_t end() const { return subset ? subset->size() : table->rows->rows(); }
 };
 
-const ColumnIndex& index_of(Table& t, size_t column) {
+const ColumnIndex& index_of(const Table& t, size_t column) {
     if (t.indexes.size() <= column) t.indexes.resize(t.rows->columns());
     if (!t.indexes[column]) {
         auto ix = std::make_unique<ColumnIndex>();
@@ -138,8 +140,7 @@ int filter(sqlite3_vtab_cursor* vc, int idx_num, const char*, int argc, sqlite3_
     c->merged.clear();
     if (idx_num <= 0 || argc < 1) return SQLITE_OK;
     static const std::vector<uint32_t> none;
-    auto& table = *const_cast<Table*>(c->table);
-    const ColumnIndex& ix = index_of(table, static_cast<size_t>(idx_num - 1));
+    const ColumnIndex& ix = index_of(*c->table, static_cast<size_t>(idx_num - 1));
     sqlite3_value* key = argv[0];
     const std::vector<uint32_t>* as_text = nullptr;
     const std::vector<uint32_t>* as_number = nullptr;
@@ -246,6 +247,7 @@ sqlite3_module make_module() {
 
 void create_virtual_tables(Database& db, std::shared_ptr<const ModelRows> rows) {
     static const sqlite3_module k_module = make_module();
+    // SQLite's client data is a void*; the module only reads through it.
     if (sqlite3_create_module_v2(db.handle(), "kam_rows", &k_module,
                                  const_cast<ModelRows*>(rows.get()), nullptr) != SQLITE_OK)
         db.fail("cannot register kam's virtual tables");
