@@ -404,6 +404,12 @@ TEST_CASE("sql: kam query's virtual tables hold the export's rows, values and ty
         const std::vector<std::string> a = typed_rows(real, t), b = typed_rows(virt, t);
         CHECK(a == b);
         compared += a.size();
+        // The same shape: names, declared types, NOT NULL and the key.
+        const std::string shape = fmt::format(
+            "SELECT group_concat(name || ' ' || type || ' ' || \"notnull\" || ' ' || pk, ', ') "
+            "FROM pragma_table_info('{}')",
+            t.name);
+        CHECK(one(real, shape) == one(virt, shape));
     }
     CHECK(compared > 1000);
     // An equality answered from the virtual tables' index gives what a real table gives.
