@@ -3,6 +3,8 @@
 // DuckDB and Postgres load scripts.
 #include <fmt/format.h>
 
+#include <set>
+
 #include "commands.hpp"
 #include "kam/sql/export.hpp"
 #include "kam/util/error.hpp"
@@ -23,7 +25,13 @@ struct ExportOptions {
 int run_export(const Context& ctx, const ExportOptions& o) {
     if (o.excel && o.format != "csv") throw UsageError("--excel is for --format csv");
     const std::vector<std::string> tables = sql::export_tables(o.tables);
-    ModelDatabase model = load_model_database(ctx, ModelTables::real);
+    // The SQLite file is the real tables, with their keys and references; the
+    // files are read out of the same rows as kam query reads them, only the
+    // tables written being filled.
+    const std::set<std::string> filled(tables.begin(), tables.end());
+    ModelDatabase model = o.format == "sqlite"
+                              ? load_model_database(ctx, ModelTables::real)
+                              : load_model_database(ctx, ModelTables::virtual_tables, &filled);
     if (o.format == "sqlite") {
         sql::export_sqlite(model.db, o.output, tables);
         print_out(fmt::format("Wrote {} ({} tables and views)\n", o.output, tables.size()));

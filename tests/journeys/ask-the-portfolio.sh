@@ -204,7 +204,14 @@ PY
 ok kam export --format jsonl -o "$work/jsonl" --tables opportunities
 [ "$(jq -s 'map(.value_cents) | add' "$work/jsonl/opportunities.jsonl")" = 37000000 ] ||
     fail "jq's sum"
-jq -e '.tables | map(.name) | index("opportunities") != null' "$work/jsonl/schema.json" \
-    >/dev/null || fail "schema.json lists opportunities"
+# The dictionary describes what was written: the table, those it refers to
+# (accounts, people: the contact), and the metadata tables, in key order;
+# schema.json counts those rows.
+[ "$(jq -r .name "$work/jsonl/kam_tables.jsonl" | paste -sd,)" = \
+    "accounts,kam_columns,kam_meta,kam_tables,opportunities,people" ] || fail "kam_tables.jsonl"
+[ "$(jq '.tables[] | select(.name == "kam_columns") | .rows' "$work/jsonl/schema.json")" = \
+    "$(wc -l <"$work/jsonl/kam_columns.jsonl")" ] || fail "schema.json's kam_columns rows"
+jq -r '.table_name' "$work/jsonl/kam_columns.jsonl" | grep -qvxE 'accounts|opportunities|people|kam_meta|kam_tables|kam_columns' &&
+    fail "kam_columns.jsonl describes a table not written"
 
 echo "journey ask-the-portfolio: all steps passed"

@@ -23,11 +23,15 @@ struct FileExport {
     std::vector<std::string> tables;
     bool excel = false;  // csv: a UTF-8 BOM and the formula guard of the reports
 };
-// Returns the files written, relative to dir.
+// Reads `db` only, so its tables may be kam query's virtual ones. Returns the
+// files written, relative to dir.
 std::vector<std::string> export_files(Database& db, const FileExport& options);
 
-// One table's rows as CSV or JSON Lines (exposed for the tests).
-std::string table_csv(Database& db, const std::string& table, bool excel);
-std::string table_jsonl(Database& db, const std::string& table);
+// One table's rows as CSV or JSON Lines (exposed for the tests); kam_tables
+// and kam_columns only those of the tables `described` (empty: all).
+std::string table_csv(Database& db, const std::string& table, bool excel,
+                      const std::vector<std::string>& described = {});
+std::string table_jsonl(Database& db, const std::string& table,
+                        const std::vector<std::string>& described = {});
 
 }  // namespace kam::sql

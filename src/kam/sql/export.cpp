@@ -34,8 +34,21 @@ std::string order_by(const TableDef& t) {
     return out;
 }
 
-std::string select_all(const TableDef& t) {
-    return fmt::format("SELECT * FROM \"{}\" ORDER BY {}", t.name, order_by(t));
+// Every row of `t` in key order. The data dictionary's rows are only those
+// of the tables `described` (empty: every table), so that it describes what
+// was written.
+std::string select_all(const TableDef& t, const std::vector<std::string>& described) {
+    std::string where;
+    if (!described.empty() && described.size() < tables().size() &&
+        (t.name == "kam_tables" || t.name == "kam_columns")) {
+        // The names are the schema's own (export_tables checked them).
+        std::string names;
+        for (const std::string& d : described)
+            names += fmt::format("{}'{}'", names.empty() ? "" : ", ", d);
+        where = fmt::format(" WHERE \"{}\" IN ({})", t.name == "kam_tables" ? "name" : "table_name",
+                            names);
+    }
+    return fmt::format("SELECT * FROM \"{}\"{} ORDER BY {}", t.name, where, order_by(t));
 }
 
 std::string number_text(const Statement& s, int c) {
@@ -119,13 +132,14 @@ void export_sqlite(Database& db, const std::string& path, const std::vector<std:
     }
 }
 
-std::string table_csv(Database& db, const std::string& table, bool excel) {
+std::string table_csv(Database& db, const std::string& table, bool excel,
+                      const std::vector<std::string>& described) {
     const TableDef& t = *find_table(table);
     std::string out;
     for (size_t i = 0; i < t.columns.size(); ++i)
         out += (i ? "," : "") + std::string(t.columns[i].name);
     out += "\r\n";
-    Statement s = db.prepare(select_all(t));
+    Statement s = db.prepare(select_all(t, described));
     const int n = s.column_count();
     while (s.step()) {
         for (int c = 0; c < n; ++c) {
@@ -163,10 +177,11 @@ std::string table_csv(Database& db, const std::string& table, bool excel) {
     return excel ? "\xEF\xBB\xBF" + out : out;
 }
 
-std::string table_jsonl(Database& db, const std::string& table) {
+std::string table_jsonl(Database& db, const std::string& table,
+                        const std::vector<std::string>& described) {
     const TableDef& t = *find_table(table);
     std::string out;
-    Statement s = db.prepare(select_all(t));
+    Statement s = db.prepare(select_all(t, described));
     const int n = s.column_count();
     while (s.step()) {
         nlohmann::ordered_json row = nlohmann::ordered_json::object();
@@ -217,8 +232,9 @@ nlohmann::ordered_json schema_json(Database& db, const std::vector<std::string>&
         tj["description"] = std::string(t.description);
         if (t.kind == TableKind::table) {
             tj["file"] = name + "." + format;
-            tj["rows"] = std::stoll(
-                db.scalar(fmt::format("SELECT count(*) FROM \"{}\"", name)).value_or("0"));
+            tj["rows"] =
+                std::stoll(db.scalar(fmt::format("SELECT count(*) FROM ({})", select_all(t, names)))
+                               .value_or("0"));
         }
         tj["primary_key"] = nlohmann::ordered_json::array();
         for (const std::string_view k : t.primary_key) tj["primary_key"].push_back(std::string(k));
@@ -339,27 +355,13 @@ std::vector<std::string> export_files(Database& db, const FileExport& o) {
     std::error_code ec;
     fs::create_directories(o.dir, ec);
     if (ec) throw UsageError(fmt::format("cannot make {}: {}", o.dir, ec.message()));
-    if (o.tables.size() < tables().size()) {
-        // The dictionary describes what was written.
-        Statement drop_table = db.prepare("DELETE FROM kam_tables WHERE name = ?");
-        Statement drop_columns = db.prepare("DELETE FROM kam_columns WHERE table_name = ?");
-        const std::set<std::string> kept(o.tables.begin(), o.tables.end());
-        for (const TableDef& t : tables()) {
-            if (kept.count(std::string(t.name))) continue;
-            for (Statement* s : {&drop_table, &drop_columns}) {
-                s->bind_text(1, t.name);
-                s->step();
-                s->reset();
-            }
-        }
-    }
     std::vector<std::string> written;
     for (const std::string& name : o.tables) {
         const TableDef& t = *find_table(name);
         if (t.kind == TableKind::view) continue;
         const std::string file = name + "." + o.format;
-        write(fs::path(o.dir) / file,
-              o.format == "csv" ? table_csv(db, name, o.excel) : table_jsonl(db, name));
+        write(fs::path(o.dir) / file, o.format == "csv" ? table_csv(db, name, o.excel, o.tables)
+                                                        : table_jsonl(db, name, o.tables));
         written.push_back(file);
     }
     write(fs::path(o.dir) / "schema.json", schema_json(db, o.tables, o.format).dump(2) + "\n");
