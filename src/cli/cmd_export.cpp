@@ -7,6 +7,7 @@
 
 #include "commands.hpp"
 #include "kam/sql/export.hpp"
+#include "kam/sql/load.hpp"
 #include "kam/util/error.hpp"
 #include "output.hpp"
 #include "sql_common.hpp"
@@ -36,8 +37,13 @@ int run_export(const Context& ctx, const ExportOptions& o) {
         sql::export_sqlite(model.db, o.output, tables);
         print_out(fmt::format("Wrote {} ({} tables and views)\n", o.output, tables.size()));
     } else {
-        const auto files =
-            sql::export_files(model.db, sql::FileExport{o.format, o.output, tables, o.excel});
+        const auto another = [rows = model.rows] {
+            sql::Database db = sql::Database::open_memory();
+            sql::open_virtual_model(db, rows);
+            return db;
+        };
+        const auto files = sql::export_files(
+            model.db, sql::FileExport{o.format, o.output, tables, o.excel}, another, ctx.jobs());
         print_out(fmt::format("Wrote {} files to {}\n", files.size(), o.output));
     }
     warn_of_load_errors(model, "exported");

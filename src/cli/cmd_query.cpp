@@ -104,7 +104,7 @@ int run_query_command(const Context& ctx, const QueryCliOptions& o) {
         sql = saved_query(ctx, sql.substr(1));
     }
 
-    ModelDatabase model{sql::Database::open_memory(), 0, 0};
+    ModelDatabase model{sql::Database::open_memory(), nullptr, 0, 0};
     if (!o.db.empty()) {
         model.db = sql::Database::open_read_only(o.db);
         sql::lock_down(model.db);

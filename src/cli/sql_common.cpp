@@ -91,11 +91,11 @@ ModelDatabase load_model_database(const Context& ctx, ModelTables kind,
     parallel_for(portfolio.accounts.size(), ctx.jobs(), [&](size_t i) {
         metrics[i] = compute_account_metrics(portfolio.accounts[i], portfolio.settings, load.as_of);
     });
-    ModelDatabase out{sql::Database::open_memory(), 0, 0};
+    ModelDatabase out{sql::Database::open_memory(), nullptr, 0, 0};
     const sql::ModelInput input{portfolio, metrics,   load.as_of, git_head_commit(root.path),
                                 only,      ctx.jobs()};
     if (kind == ModelTables::virtual_tables)
-        sql::load_model_virtual(out.db, input);
+        out.rows = sql::load_model_virtual(out.db, input);
     else
         sql::load_model(out.db, input);
     for (const Diagnostic& d : portfolio.diagnostics)

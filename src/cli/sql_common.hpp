@@ -2,18 +2,21 @@
 // What kam query and kam export share: one load of the portfolio (paths
 // relative to its root, so a database does not depend on where kam ran) into
 // an in-memory model database.
+#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
 
 #include "context.hpp"
 #include "kam/sql/database.hpp"
+#include "kam/sql/load.hpp"
 
 namespace kam::cli {
 
 struct ModelDatabase {
     sql::Database db;
-    size_t error_count = 0;  // error findings in the portfolio
+    std::shared_ptr<const sql::ModelRows> rows;  // virtual tables: what they read
+    size_t error_count = 0;                      // error findings in the portfolio
     size_t accounts_with_errors = 0;
 };
 

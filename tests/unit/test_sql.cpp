@@ -4,7 +4,10 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include <unistd.h>
+
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <set>
 
@@ -460,4 +463,32 @@ TEST_CASE("sql: a row store drops what INSERT OR IGNORE drops, and converts as S
     CHECK(apply_affinity(Value{int64_t{5}}, Affinity::real, scratch).kind ==
           StoredValue::Kind::real);
     CHECK(apply_affinity(Value{2.0}, Affinity::text, scratch).text == "2.0");
+}
+
+TEST_CASE("sql: the file export on several threads writes what one thread writes") {
+    const ModelInput input{example().portfolio, example().metrics, example().as_of, "", nullptr, 2};
+    Database db = Database::open_memory();
+    const std::shared_ptr<const ModelRows> rows = load_model_virtual(db, input);
+    std::string base = (std::filesystem::temp_directory_path() / "kam-export-XXXXXX").string();
+    REQUIRE(::mkdtemp(base.data()) != nullptr);
+    const auto another = [&rows] {
+        Database more = Database::open_memory();
+        open_virtual_model(more, rows);
+        return more;
+    };
+    for (const std::string format : {"csv", "jsonl"}) {
+        CAPTURE(format);
+        const std::vector<std::string> all = export_tables({});
+        const std::string one = base + "/one-" + format, three = base + "/three-" + format;
+        const auto files = export_files(db, FileExport{format, one, all, false});
+        CHECK(export_files(db, FileExport{format, three, all, false}, another, 3) == files);
+        CHECK(files.size() > 30);
+        for (const std::string& f : files) {
+            CAPTURE(f);
+            const std::string text = test::read_text(one + "/" + f);
+            CHECK(!text.empty());
+            CHECK(text == test::read_text(three + "/" + f));
+        }
+    }
+    std::filesystem::remove_all(base);
 }

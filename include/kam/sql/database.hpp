@@ -60,6 +60,8 @@ class Statement {
     int64_t column_int(int column) const;
     double column_double(int column) const;
     std::string column_text(int column) const;
+    // The same text without a copy: valid until the next step or reset.
+    std::string_view column_text_view(int column) const;
     bool read_only() const;
 
     sqlite3_stmt* handle() const { return stmt_; }

@@ -2,6 +2,7 @@
 // Writing a model database out: a SQLite file, or one CSV (RFC 4180) or JSON
 // Lines file per table with schema.json and the load scripts for DuckDB and
 // Postgres, so nothing downstream guesses a type. Rows are in key order.
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -23,9 +24,13 @@ struct FileExport {
     std::vector<std::string> tables;
     bool excel = false;  // csv: a UTF-8 BOM and the formula guard of the reports
 };
-// Reads `db` only, so its tables may be kam query's virtual ones. Returns the
-// files written, relative to dir.
-std::vector<std::string> export_files(Database& db, const FileExport& options);
+// Reads `db` only, so its tables may be kam query's virtual ones. With
+// `another` (a new connection to the same rows), the tables are written on
+// up to `jobs` threads, each reading through a connection of its own.
+// Returns the files written, relative to dir.
+std::vector<std::string> export_files(Database& db, const FileExport& options,
+                                      const std::function<Database()>& another = {},
+                                      unsigned jobs = 1);
 
 // One table's rows as CSV or JSON Lines (exposed for the tests); kam_tables
 // and kam_columns only those of the tables `described` (empty: all).

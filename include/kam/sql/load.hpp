@@ -4,6 +4,7 @@
 // builders, the findings as kam validate reports them, and the data
 // dictionary. One builder of rows for `kam query` (virtual tables over them)
 // and `kam export` (real tables, with keys and CHECKs, filled from them).
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -45,10 +46,14 @@ void write_model(Database& db, const ModelRows& rows);
 // build_model_rows, then write_model: a database that stands alone (kam export).
 void load_model(Database& db, const ModelInput& input);
 
-// build_model_rows, then a virtual table over each table's rows and the
-// views (kam query): the same names, columns, values and types as
-// load_model's, without SQLite inserting a row.
-void load_model_virtual(Database& db, const ModelInput& input);
+// build_model_rows, then open_virtual_model (kam query): the same names,
+// columns, values and types as load_model's, without SQLite inserting a row.
+// Returns the rows, for more connections to them.
+std::shared_ptr<const ModelRows> load_model_virtual(Database& db, const ModelInput& input);
+
+// A virtual table over each table's rows, and the views, in `db` (empty).
+// The rows are only read, so connections on other threads may share them.
+void open_virtual_model(Database& db, std::shared_ptr<const ModelRows> rows);
 
 // The statements that create the schema (tables, then views), in order.
 std::vector<std::string> schema_statements();

@@ -98,10 +98,14 @@ double Statement::column_double(int c) const {
     return sqlite3_column_double(stmt_, c);
 }
 std::string Statement::column_text(int c) const {
+    return std::string(column_text_view(c));
+}
+std::string_view Statement::column_text_view(int c) const {
+    // Text first, then its length: the order SQLite's documentation asks for.
     const auto* p = sqlite3_column_text(stmt_, c);
     const int n = sqlite3_column_bytes(stmt_, c);
     if (!p) return {};
-    return std::string(reinterpret_cast<const char*>(p), static_cast<size_t>(n));
+    return std::string_view(reinterpret_cast<const char*>(p), static_cast<size_t>(n));
 }
 bool Statement::read_only() const {
     return sqlite3_stmt_readonly(stmt_) != 0;

@@ -4,12 +4,16 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <map>
+#include <mutex>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 
 #include "kam/sql/schema.hpp"
 #include "kam/util/atomic_file.hpp"
 #include "kam/util/error.hpp"
+#include "kam/util/parallel.hpp"
 #include "kam/util/spell.hpp"
 
 namespace kam::sql {
@@ -34,10 +38,10 @@ std::string order_by(const TableDef& t) {
     return out;
 }
 
-// Every row of `t` in key order. The data dictionary's rows are only those
-// of the tables `described` (empty: every table), so that it describes what
-// was written.
-std::string select_all(const TableDef& t, const std::vector<std::string>& described) {
+// The rows of `t` to write, as a FROM clause. The data dictionary's are only
+// those of the tables `described` (empty: every table), so that it describes
+// what was written.
+std::string rows_of(const TableDef& t, const std::vector<std::string>& described) {
     std::string where;
     if (!described.empty() && described.size() < tables().size() &&
         (t.name == "kam_tables" || t.name == "kam_columns")) {
@@ -48,24 +52,33 @@ std::string select_all(const TableDef& t, const std::vector<std::string>& descri
         where = fmt::format(" WHERE \"{}\" IN ({})", t.name == "kam_tables" ? "name" : "table_name",
                             names);
     }
-    return fmt::format("SELECT * FROM \"{}\"{} ORDER BY {}", t.name, where, order_by(t));
+    return fmt::format("FROM \"{}\"{}", t.name, where);
 }
 
-std::string number_text(const Statement& s, int c) {
-    if (s.column_type(c) == Statement::Type::integer) return fmt::format("{}", s.column_int(c));
-    // The shortest text that reads back as the same double; a real stays a real ("60.0").
-    std::string text = fmt::format("{}", s.column_double(c));
-    if (text.find_first_not_of("-0123456789") == std::string::npos) text += ".0";
-    return text;
+// Those rows in key order.
+std::string select_all(const TableDef& t, const std::vector<std::string>& described) {
+    return fmt::format("SELECT * {} ORDER BY {}", rows_of(t, described), order_by(t));
 }
 
-std::string csv_quoted(std::string_view text) {
-    std::string out = "\"";
+// A number appended to `out`: an integer as is, a real as the shortest text
+// that reads back as the same double, staying a real ("60.0").
+void append_number(std::string& out, const Statement& s, int c) {
+    if (s.column_type(c) == Statement::Type::integer) {
+        fmt::format_to(std::back_inserter(out), "{}", s.column_int(c));
+        return;
+    }
+    const size_t start = out.size();
+    fmt::format_to(std::back_inserter(out), "{}", s.column_double(c));
+    if (out.find_first_not_of("-0123456789", start) == std::string::npos) out += ".0";
+}
+
+void append_csv_quoted(std::string& out, std::string_view text) {
+    out += '"';
     for (const char ch : text) {
         if (ch == '"') out += '"';
         out += ch;
     }
-    return out + "\"";
+    out += '"';
 }
 
 }  // namespace
@@ -153,19 +166,23 @@ std::string table_csv(Database& db, const std::string& table, bool excel,
                     if (col.type == ColumnType::boolean)
                         out += s.column_int(c) ? "true" : "false";
                     else
-                        out += number_text(s, c);
+                        append_number(out, s, c);
                     break;
                 case Statement::Type::text:
                 case Statement::Type::blob: {
-                    std::string text = s.column_text(c);
+                    const std::string_view stored = s.column_text_view(c);
+                    std::string guarded;
+                    std::string_view text = stored;
                     if (excel && !text.empty() &&
                         (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' ||
                          text[0] == '\t' || text[0] == '\r') &&
-                        col.type == ColumnType::text)
-                        text.insert(0, 1, '\'');
+                        col.type == ColumnType::text) {
+                        guarded = "'" + std::string(stored);
+                        text = guarded;
+                    }
                     // Empty text is "" so that it stays apart from NULL.
-                    if (text.empty() || text.find_first_of(",\"\r\n") != std::string::npos)
-                        out += csv_quoted(text);
+                    if (text.empty() || text.find_first_of(",\"\r\n") != std::string_view::npos)
+                        append_csv_quoted(out, text);
                     else
                         out += text;
                     break;
@@ -214,7 +231,8 @@ std::string table_jsonl(Database& db, const std::string& table,
 namespace {
 
 nlohmann::ordered_json schema_json(Database& db, const std::vector<std::string>& names,
-                                   const std::string& format) {
+                                   const std::string& format,
+                                   const std::map<std::string, size_t>& rows) {
     nlohmann::ordered_json j;
     j["schema_version"] = k_schema_version;
     j["kam_version"] = KAM_VERSION;
@@ -232,9 +250,7 @@ nlohmann::ordered_json schema_json(Database& db, const std::vector<std::string>&
         tj["description"] = std::string(t.description);
         if (t.kind == TableKind::table) {
             tj["file"] = name + "." + format;
-            tj["rows"] =
-                std::stoll(db.scalar(fmt::format("SELECT count(*) FROM ({})", select_all(t, names)))
-                               .value_or("0"));
+            tj["rows"] = rows.at(name);
         }
         tj["primary_key"] = nlohmann::ordered_json::array();
         for (const std::string_view k : t.primary_key) tj["primary_key"].push_back(std::string(k));
@@ -351,20 +367,60 @@ void write(const fs::path& path, const std::string& text) {
 
 }  // namespace
 
-std::vector<std::string> export_files(Database& db, const FileExport& o) {
+std::vector<std::string> export_files(Database& db, const FileExport& o,
+                                      const std::function<Database()>& another, unsigned jobs) {
     std::error_code ec;
     fs::create_directories(o.dir, ec);
     if (ec) throw UsageError(fmt::format("cannot make {}: {}", o.dir, ec.message()));
     std::vector<std::string> written;
+    std::vector<std::string> names;       // the tables, largest first, so no thread waits on one
+    std::map<std::string, size_t> count;  // rows, by table
     for (const std::string& name : o.tables) {
         const TableDef& t = *find_table(name);
         if (t.kind == TableKind::view) continue;
-        const std::string file = name + "." + o.format;
-        write(fs::path(o.dir) / file, o.format == "csv" ? table_csv(db, name, o.excel, o.tables)
-                                                        : table_jsonl(db, name, o.tables));
-        written.push_back(file);
+        names.push_back(name);
+        written.push_back(name + "." + o.format);
     }
-    write(fs::path(o.dir) / "schema.json", schema_json(db, o.tables, o.format).dump(2) + "\n");
+    for (const std::string& name : names) {
+        const auto rows =
+            db.scalar(fmt::format("SELECT count(*) {}", rows_of(*find_table(name), o.tables)));
+        count[name] = static_cast<size_t>(std::stoll(rows.value_or("0")));
+    }
+    std::vector<size_t> order(names.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return count[names[a]] > count[names[b]]; });
+    // A SQLite connection is one thread's: each other thread reads through its
+    // own, over the same rows (`another`).
+    std::mutex pool_mutex;
+    std::vector<Database> pool;
+    const auto write_table = [&](Database& conn, const std::string& name) {
+        write(fs::path(o.dir) / (name + "." + o.format),
+              o.format == "csv" ? table_csv(conn, name, o.excel, o.tables)
+                                : table_jsonl(conn, name, o.tables));
+    };
+    const unsigned threads = another ? std::max(1u, jobs) : 1u;
+    parallel_for(order.size(), threads, [&](size_t task) {
+        const std::string& name = names[order[task]];
+        if (!another) {
+            write_table(db, name);
+            return;
+        }
+        std::optional<Database> own;
+        {
+            const std::lock_guard lock(pool_mutex);
+            if (!pool.empty()) {
+                own.emplace(std::move(pool.back()));
+                pool.pop_back();
+            }
+        }
+        if (!own) own.emplace(another());
+        write_table(*own, name);
+        const std::lock_guard lock(pool_mutex);
+        pool.push_back(std::move(*own));
+    });
+    write(fs::path(o.dir) / "schema.json",
+          schema_json(db, o.tables, o.format, count).dump(2) + "\n");
     written.push_back("schema.json");
     write(fs::path(o.dir) / "load.duckdb.sql", duckdb_script(o.tables, o.format));
     written.push_back("load.duckdb.sql");

@@ -933,8 +933,14 @@ void load_model(Database& db, const ModelInput& in) {
     write_model(db, build_model_rows(in));
 }
 
-void load_model_virtual(Database& db, const ModelInput& in) {
-    create_virtual_tables(db, std::make_shared<const ModelRows>(build_model_rows(in)));
+std::shared_ptr<const ModelRows> load_model_virtual(Database& db, const ModelInput& in) {
+    auto rows = std::make_shared<const ModelRows>(build_model_rows(in));
+    open_virtual_model(db, rows);
+    return rows;
+}
+
+void open_virtual_model(Database& db, std::shared_ptr<const ModelRows> rows) {
+    create_virtual_tables(db, std::move(rows));
     for (const TableDef& t : tables())
         if (t.kind == TableKind::view) db.exec(create_statement(t));
 }
