@@ -26,13 +26,12 @@ struct ExportOptions {
 int run_export(const Context& ctx, const ExportOptions& o) {
     if (o.excel && o.format != "csv") throw UsageError("--excel is for --format csv");
     const std::vector<std::string> tables = sql::export_tables(o.tables);
-    // The SQLite file is the real tables, with their keys and references; the
-    // files are read out of the same rows as kam query reads them, only the
-    // tables written being filled.
+    // Only the tables written are filled. The SQLite file is real tables,
+    // with their keys and references; the files are read out of the same
+    // rows as kam query reads them.
     const std::set<std::string> filled(tables.begin(), tables.end());
-    ModelDatabase model = o.format == "sqlite"
-                              ? load_model_database(ctx, ModelTables::real)
-                              : load_model_database(ctx, ModelTables::virtual_tables, &filled);
+    ModelDatabase model = load_model_database(
+        ctx, o.format == "sqlite" ? ModelTables::real : ModelTables::virtual_tables, &filled);
     if (o.format == "sqlite") {
         sql::export_sqlite(model.db, o.output, tables);
         print_out(fmt::format("Wrote {} ({} tables and views)\n", o.output, tables.size()));

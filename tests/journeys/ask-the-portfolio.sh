@@ -165,6 +165,26 @@ as_of,$day
 git_commit,$(git rev-parse HEAD)
 schema_version,1"
 
+step="a duplicate id after a merge: the first kept, the other counted as skipped"
+cp accounts/borealis/sales.yaml "$work/sales.yaml"
+printf '  - id: O1\n    title: Grid again\n    stage: lead\n    value: 1000\n    close: 2027-05-31\n' \
+    >>accounts/borealis/sales.yaml
+refused 1 kam validate
+has "opportunity id 'O1' is used twice" "$out"
+ok kam query --format csv "SELECT (SELECT title FROM opportunities WHERE account = 'borealis'),
+    (SELECT value FROM kam_meta WHERE key = 'rows_skipped')"
+[ "$(tr -d '\r' <"$out" | sed -n 2p)" = "Grid analytics,1" ] || fail "the first O1 and one skipped"
+# kam_meta counts the rows skipped in the tables written, whatever the format.
+ok kam export --format sqlite -o "$work/dup.sqlite"
+[ "$(sqlite3 "$work/dup.sqlite" "SELECT value FROM kam_meta WHERE key = 'rows_skipped'")" = 1 ] ||
+    fail "the whole export skipped one row"
+ok kam export --format sqlite -o "$work/dup-risks.sqlite" --tables risks
+[ "$(sqlite3 "$work/dup-risks.sqlite" "SELECT value FROM kam_meta WHERE key = 'rows_skipped'")" = 0 ] ||
+    fail "the risks' export skipped a row"
+ok kam export --format csv -o "$work/dup-risks" --tables risks
+has "rows_skipped,0" "$work/dup-risks/kam_meta.csv"
+cp "$work/sales.yaml" accounts/borealis/sales.yaml
+
 step="export to SQLite: the sqlite3 shell finds it sound"
 refused 2 kam export --format sqlite -o "$work/no/such/folder/p.sqlite"
 [ ! -e "$work/no" ] || fail "a failed export left a folder"
