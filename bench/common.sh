@@ -1,5 +1,5 @@
 # shellcheck shell=bash disable=SC2034,SC2154
-# Shared by bench/run.sh and bench/profile.sh; source it, don't run it.
+# Shared by the bench scripts; source it, don't run it.
 # Expects $here (the bench/ folder).  Sets repo, bench_dir, seed, as_of, gen.
 
 repo=$(cd "$here/.." && pwd)
@@ -56,3 +56,35 @@ ensure_portfolio() {
     awk -v a="$t0" -v b="$t1" -v n="$n" -v d="$dir" \
         'BEGIN { printf "# generated %d accounts in %.1f s -> %s\n", n, (b - a) / 1e9, d }' >&2
 }
+
+# measure LABEL OK_CODES CMD...  ->  one run (needs /usr/bin/time and $tmp);
+# appends its wall time (s) to $tmp/LABEL.wall and its peak RSS (KB) to
+# $tmp/LABEL.rss. An exit code not in OK_CODES stops the benchmark with the
+# command's stderr.
+measure() {
+    local label=$1 ok=$2
+    shift 2
+    local t0 t1 rc=0
+    t0=$(date +%s%N)
+    /usr/bin/time -f '%M' -o "$tmp/time.out" "$@" >"$tmp/stdout" 2>"$tmp/stderr" || rc=$?
+    t1=$(date +%s%N)
+    if [[ " $ok " != *" $rc "* ]]; then
+        {
+            echo "$(basename "$0"): '$label' failed with exit code $rc:"
+            echo "  $*"
+            sed 's/^/  | /' "$tmp/stderr" | head -n 30
+        } >&2
+        exit 1
+    fi
+    awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f\n", (b - a) / 1e9 }' >>"$tmp/$label.wall"
+    local rss
+    rss=$(tail -n 1 "$tmp/time.out")
+    [[ "$rss" =~ ^[0-9]+$ ]] || rss=0
+    echo "$rss" >>"$tmp/$label.rss"
+    echo "$rc" >"$tmp/$label.rc"
+}
+
+median() {  # median FILE
+    sort -g "$1" | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.4f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+peak() { sort -n "$1" | tail -n 1; }  # peak FILE

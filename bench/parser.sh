@@ -69,32 +69,6 @@ fi
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/kam-bench-parser.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 
-# measure LABEL OK_CODES CMD...  ->  one run; appends its wall time (s) to
-# $tmp/LABEL.wall and its peak RSS (KB) to $tmp/LABEL.rss. An exit code not
-# in OK_CODES stops the benchmark with the command's stderr.
-measure() {
-    local label=$1 ok=$2
-    shift 2
-    local t0 t1 rc=0
-    t0=$(date +%s%N)
-    /usr/bin/time -f '%M' -o "$tmp/time.out" "$@" >"$tmp/stdout" 2>"$tmp/stderr" || rc=$?
-    t1=$(date +%s%N)
-    if [[ " $ok " != *" $rc "* ]]; then
-        {
-            echo "parser.sh: '$label' failed with exit code $rc:"
-            echo "  $*"
-            sed 's/^/  | /' "$tmp/stderr" | head -n 30
-        } >&2
-        exit 1
-    fi
-    awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f\n", (b - a) / 1e9 }' >>"$tmp/$label.wall"
-    local rss
-    rss=$(tail -n 1 "$tmp/time.out")
-    [[ "$rss" =~ ^[0-9]+$ ]] || rss=0
-    echo "$rss" >>"$tmp/$label.rss"
-    echo "$rc" >"$tmp/$label.rc"
-}
-
 # Two copies of the same CPU-bound loop at once, against one: the machine's
 # own two-process ratio (1.0 on two free cores; more when the host takes
 # CPU back).
@@ -103,10 +77,6 @@ export -f loop
 two_loops() { loop & loop & wait; }
 export -f two_loops
 
-median() {  # median FILE
-    sort -g "$1" | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.4f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
-peak() { sort -n "$1" | tail -n 1; }  # peak FILE
 
 # --- header ------------------------------------------------------------------
 kam_version=$("$kam" --version 2>/dev/null | head -n 1 || true)
