@@ -13,30 +13,8 @@ set -euo pipefail
 kam_bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 work=$(mktemp -d "${TMPDIR:-/tmp}/kam-journey.XXXXXX")
 trap '[ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
-export GIT_AUTHOR_NAME=Dana GIT_AUTHOR_EMAIL=dana@example.com
-export GIT_COMMITTER_NAME=Dana GIT_COMMITTER_EMAIL=dana@example.com
-export GIT_AUTHOR_DATE="2026-11-02T09:00:00Z" GIT_COMMITTER_DATE="2026-11-02T09:00:00Z"
-export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1
-unset KAM_ROOT GITHUB_ACTIONS NO_COLOR || true
-day=2026-11-23
-kam() { "$kam_bin" --as-of "$day" "$@"; }
-step=""
-out="$work/out" err="$work/err"
-fail() {
-    echo "FAIL [$step]: $*"
-    echo "--- stdout"; head -40 "$out" 2>/dev/null
-    echo "--- stderr"; head -40 "$err" 2>/dev/null
-    exit 1
-}
-# ok CMD...: must exit 0.  refused STATUS CMD...: must exit with STATUS.
-ok() { "$@" >"$out" 2>"$err" || fail "exit $? from: $*"; }
-refused() {
-    local want=$1; shift
-    local got=0
-    "$@" >"$out" 2>"$err" || got=$?
-    [ "$got" = "$want" ] || fail "exit $got, expected $want, from: $*"
-}
-has() { grep -qF -- "$1" "$2" || fail "'$1' not in $2"; }
+# shellcheck source-path=SCRIPTDIR source=lib/harness.bash
+source "$(dirname "${BASH_SOURCE[0]}")/lib/harness.bash"
 # same WANT: the command's whole stdout is WANT (CSV lines end in CRLF).
 same() {
     local got

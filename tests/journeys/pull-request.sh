@@ -13,35 +13,8 @@ set -euo pipefail
 kam_bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 work=$(mktemp -d "${TMPDIR:-/tmp}/kam-journey-pr.XXXXXX")
 trap '[ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
-export GIT_AUTHOR_NAME=Dana GIT_AUTHOR_EMAIL=dana@example.com
-export GIT_COMMITTER_NAME=Dana GIT_COMMITTER_EMAIL=dana@example.com
-export GIT_AUTHOR_DATE="2026-11-02T09:00:00Z" GIT_COMMITTER_DATE="2026-11-02T09:00:00Z"
-export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1
-unset KAM_ROOT GITHUB_ACTIONS NO_COLOR || true
-day=2026-11-23
-kam() { "$kam_bin" --as-of "$day" "$@"; }
-# git runs the kam on PATH as its diff driver: this one, as of the same day.
-mkdir -p "$work/bin"
-printf '#!/bin/sh\nexec "%s" --as-of %s "$@"\n' "$kam_bin" "$day" >"$work/bin/kam"
-chmod +x "$work/bin/kam"
-export PATH="$work/bin:$PATH"
-step=""
-out="$work/out" err="$work/err"
-fail() {
-    echo "FAIL [$step]: $*"
-    echo "--- stdout"; head -60 "$out" 2>/dev/null
-    echo "--- stderr"; head -40 "$err" 2>/dev/null
-    exit 1
-}
-ok() { "$@" >"$out" 2>"$err" || fail "exit $? from: $*"; }
-refused() {
-    local want=$1; shift
-    local got=0
-    "$@" >"$out" 2>"$err" || got=$?
-    [ "$got" = "$want" ] || fail "exit $got, expected $want, from: $*"
-}
-has() { grep -qF -- "$1" "$2" || fail "'$1' not in $2"; }
-lacks() { ! grep -qF -- "$1" "$2" || fail "'$1' unexpectedly in $2"; }
+# shellcheck source-path=SCRIPTDIR source=lib/harness.bash
+source "$(dirname "${BASH_SOURCE[0]}")/lib/harness.bash"
 
 cd "$work"
 
