@@ -373,7 +373,7 @@ std::vector<std::string> export_files(Database& db, const FileExport& o,
     fs::create_directories(o.dir, ec);
     if (ec) throw UsageError(fmt::format("cannot make {}: {}", o.dir, ec.message()));
     std::vector<std::string> written;
-    std::vector<std::string> names;       // the tables, largest first, so no thread waits on one
+    std::vector<std::string> names;       // the tables (not the views), in o.tables' order
     std::map<std::string, size_t> count;  // rows, by table
     for (const std::string& name : o.tables) {
         const TableDef& t = *find_table(name);
@@ -386,6 +386,7 @@ std::vector<std::string> export_files(Database& db, const FileExport& o,
             db.scalar(fmt::format("SELECT count(*) {}", rows_of(*find_table(name), o.tables)));
         count[name] = static_cast<size_t>(std::stoll(rows.value_or("0")));
     }
+    // Largest first, so that no thread is left with a big table at the end.
     std::vector<size_t> order(names.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(),
