@@ -80,10 +80,10 @@ int connect(sqlite3* db, void* aux, int argc, const char* const* argv, sqlite3_v
         *error = sqlite3_mprintf("kam: no rows for table %s", argc > 2 ? argv[2] : "?");
         return SQLITE_ERROR;
     }
-    // The real table's statement, keys, NOT NULLs, CHECKs and references
-    // included: SQLite keeps them only as the table's description (what
-    // PRAGMA table_info and foreign_key_list report), and the rows already
-    // obey them (RowStore).
+    // The real table's statement, keys, NOT NULLs and CHECKs included:
+    // SQLite keeps the keys and NOT NULLs only as the table's description
+    // (what PRAGMA table_info reports) and drops the references, and the
+    // rows already obey them all (RowStore).
     const std::string declare = create_statement(store->def());
     if (const int rc = sqlite3_declare_vtab(db, declare.c_str()); rc != SQLITE_OK) return rc;
     // Safe to read from a view: it reads kam's rows and nothing else.
