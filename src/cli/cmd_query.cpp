@@ -45,7 +45,14 @@ std::string saved_query(const Context& ctx, const std::string& name) {
     const std::filesystem::path dir = std::filesystem::path(ctx.root().path) / "queries";
     const std::filesystem::path file = dir / (name + ".sql");
     std::error_code ec;
-    if (!std::filesystem::is_regular_file(file, ec) || std::filesystem::is_symlink(file, ec)) {
+    const auto status = std::filesystem::symlink_status(file, ec);
+    // A saved query is a file of the portfolio: a link could read anything.
+    if (std::filesystem::is_symlink(status))
+        throw UsageError(fmt::format(
+            "queries/{}.sql is a symbolic link; a saved query must be a regular file", name));
+    if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status))
+        throw UsageError(fmt::format("queries/{}.sql is not a regular file", name));
+    if (!std::filesystem::is_regular_file(status)) {
         std::vector<std::string> names;
         for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end;
              it.increment(ec))

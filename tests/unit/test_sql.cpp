@@ -266,6 +266,13 @@ TEST_CASE("sql: the query guard refuses writes, ATTACH, pragmas that set, and ru
     CHECK(refusal(db, "SELECT 1; DROP TABLE accounts") ==
           "kam query runs one statement; this query has more after its first (at line 1, "
           "column 10)\n  SELECT 1; DROP TABLE accounts\n           ^");
+    // SQLite reads no further than a NUL byte (it used to recurse on the
+    // text after one until the stack ran out).
+    using namespace std::string_literals;
+    CHECK(refusal(db, "SELECT 1\0; DROP TABLE accounts"s) ==
+          "the query holds a NUL byte; SQL is text (at line 1, column 9)\n  SELECT 1\n          ^");
+    CHECK(refusal(db, "SELECT 1;\n\0"s) ==
+          "the query holds a NUL byte; SQL is text (at line 2, column 1)\n  \n  ^");
     QueryOptions quick;
     quick.time_limit_seconds = 0.2;
     CHECK(refusal(db,

@@ -134,6 +134,8 @@ bool only_whitespace_or_comments(Database& db, std::string_view tail) {
     if (tail.find_first_not_of(" \t\r\n;") == std::string_view::npos) return true;
     std::string_view rest;
     Statement next = db.prepare(tail, &rest);
+    // SQLite reads no further than a NUL byte: no progress is not the end.
+    if (rest.size() == tail.size()) return false;
     return next.handle() == nullptr && only_whitespace_or_comments(db, rest);
 }
 
@@ -212,6 +214,11 @@ Report run_query(Database& db, std::string_view sql, const QueryOptions& o) {
         if (!g.refusal.empty()) return UsageError("query refused: " + g.refusal);
         return UsageError(fmt::format("SQL error: {}{}", e.what(), position(sql, e.offset())));
     };
+    // SQLite stops reading at a NUL byte: it would run the text before it
+    // and never see the rest. (Only a saved query's file can hold one.)
+    if (const size_t nul = sql.find('\0'); nul != std::string_view::npos)
+        throw UsageError(fmt::format("the query holds a NUL byte; SQL is text{}",
+                                     position(sql.substr(0, nul), static_cast<int>(nul))));
     std::string_view tail;
     Statement s;
     try {
